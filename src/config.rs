@@ -1,0 +1,232 @@
+//! The root [`Config`]: built-in defaults, then a TOML file, then `TIDINGS__SECTION__KEY` environment
+//! variables, in that order of precedence. [`Config::validate`] reports every problem at once, so an
+//! operator fixes a broken deployment in one round.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+
+use crate::codec::CodecConfig;
+use crate::stages::StagesConfig;
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub kafka: KafkaConfig,
+    pub codec: CodecConfig,
+    pub stages: StagesConfig,
+    pub workers: WorkersConfig,
+    pub telemetry: TelemetryConfig,
+    pub shutdown: ShutdownConfig,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KafkaConfig {
+    pub brokers: String,
+    pub group_id: String,
+    pub input_topic: String,
+    pub output_topic: String,
+    pub dead_letter_topic: String,
+    /// none, gzip, snappy, lz4 or zstd.
+    pub compression: String,
+    /// Where a new consumer group starts: earliest or latest.
+    pub auto_offset_reset: String,
+    pub session_timeout_ms: u32,
+    /// How often stored (acknowledged) offsets are committed.
+    pub commit_interval_ms: u32,
+    /// Extra librdkafka consumer properties (security.protocol, sasl.*, ...), passed through as is.
+    pub consumer: BTreeMap<String, String>,
+    /// Extra librdkafka producer properties.
+    pub producer: BTreeMap<String, String>,
+}
+
+impl Default for KafkaConfig {
+    fn default() -> Self {
+        KafkaConfig {
+            brokers: "localhost:9092".into(),
+            group_id: "tidings".into(),
+            input_topic: "articles".into(),
+            output_topic: "articles.enriched".into(),
+            dead_letter_topic: "articles.dlq".into(),
+            compression: "lz4".into(),
+            auto_offset_reset: "earliest".into(),
+            session_timeout_ms: 30_000,
+            commit_interval_ms: 1_000,
+            consumer: BTreeMap::new(),
+            producer: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WorkersConfig {
+    /// Worker threads running the stages; 0 = one per core.
+    pub count: usize,
+    /// Articles waiting for a worker; the bound is what turns a slow stage into slower consumption.
+    pub queue: usize,
+    /// Articles a worker takes at once (NER batches windows across them).
+    pub batch_size: usize,
+}
+
+impl Default for WorkersConfig {
+    fn default() -> Self {
+        WorkersConfig {
+            count: 0,
+            queue: 64,
+            batch_size: 8,
+        }
+    }
+}
+
+impl WorkersConfig {
+    pub fn threads(&self) -> usize {
+        if self.count == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            self.count
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    /// JSON when stdout is not a terminal (a service), human-readable on a terminal.
+    Auto,
+    Json,
+    Text,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TelemetryConfig {
+    pub log_format: LogFormat,
+    /// tracing filter, e.g. "info" or "tidings=debug,rdkafka=warn"; RUST_LOG wins when set.
+    pub log_level: String,
+    /// Seconds between stats lines; 0 turns them off.
+    pub stats_interval_secs: u64,
+}
+
+impl Default for TelemetryConfig {
+    fn default() -> Self {
+        TelemetryConfig {
+            log_format: LogFormat::Auto,
+            log_level: "info".into(),
+            stats_interval_secs: 10,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ShutdownConfig {
+    /// After SIGTERM, how long in-flight work may take to finish before the daemon exits anyway
+    /// (uncommitted work is then redelivered on restart, never lost).
+    pub deadline_secs: u64,
+}
+
+impl Default for ShutdownConfig {
+    fn default() -> Self {
+        ShutdownConfig { deadline_secs: 30 }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read configuration: {0}")]
+    Load(#[from] Box<figment::Error>),
+    #[error("invalid configuration:\n  - {}", .0.join("\n  - "))]
+    Invalid(Vec<String>),
+}
+
+impl Config {
+    /// Defaults ← file (if given) ← `TIDINGS__*` environment.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let mut fig = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(path) = file {
+            if !path.is_file() {
+                return Err(ConfigError::Invalid(vec![format!(
+                    "config file {} does not exist",
+                    path.display()
+                )]));
+            }
+            fig = fig.merge(Toml::file(path));
+        }
+        let config: Config = fig
+            .merge(Env::prefixed("TIDINGS__").split("__"))
+            .extract()
+            .map_err(|e| ConfigError::Load(Box::new(e)))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let mut errors = Vec::new();
+        let k = &self.kafka;
+        for (name, v) in [
+            ("kafka.brokers", &k.brokers),
+            ("kafka.group_id", &k.group_id),
+            ("kafka.input_topic", &k.input_topic),
+            ("kafka.output_topic", &k.output_topic),
+            ("kafka.dead_letter_topic", &k.dead_letter_topic),
+        ] {
+            if v.trim().is_empty() {
+                errors.push(format!("{name} must not be empty"));
+            }
+        }
+        if k.input_topic == k.output_topic || k.input_topic == k.dead_letter_topic {
+            errors.push(
+                "kafka.output_topic and kafka.dead_letter_topic must differ from kafka.input_topic"
+                    .into(),
+            );
+        }
+        if !["none", "gzip", "snappy", "lz4", "zstd"].contains(&k.compression.as_str()) {
+            errors.push(format!(
+                "kafka.compression = {:?}: expected none, gzip, snappy, lz4 or zstd",
+                k.compression
+            ));
+        }
+        if !["earliest", "latest"].contains(&k.auto_offset_reset.as_str()) {
+            errors.push(format!(
+                "kafka.auto_offset_reset = {:?}: expected earliest or latest",
+                k.auto_offset_reset
+            ));
+        }
+        if self.workers.queue == 0 || self.workers.batch_size == 0 {
+            errors.push("workers.queue and workers.batch_size must be at least 1".into());
+        }
+        if self.codec.max_bytes == 0 {
+            errors.push("codec.max_bytes must be at least 1".into());
+        }
+        if self.codec.text_fields.is_empty() {
+            errors.push("codec.text_fields must name at least one field".into());
+        }
+        let ner = &self.stages.ner;
+        if ner.enabled {
+            if !ner.model_dir.is_dir() {
+                errors.push(format!(
+                    "stages.ner.model_dir {} is not a directory (set stages.ner.enabled = false to run without NER)",
+                    ner.model_dir.display()
+                ));
+            }
+            if ner.batch_size == 0 || ner.max_tokens < 16 {
+                errors.push(
+                    "stages.ner.batch_size must be ≥ 1 and stages.ner.max_tokens ≥ 16".into(),
+                );
+            }
+        }
+        if !(0.0..=1.0).contains(&self.stages.lang.min_confidence) {
+            errors.push("stages.lang.min_confidence must lie in 0..=1".into());
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ConfigError::Invalid(errors))
+        }
+    }
+}

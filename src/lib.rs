@@ -1,0 +1,33 @@
+//! tidings: a Kafka daemon that enriches crawled news articles with their language, named entities and
+//! numeric claims, one JSON record per article.
+//!
+//! # Layout
+//! Read top-down, the way a record flows:
+//! - [`config`]: every option, defaults ← TOML file ← `TIDINGS__*` env, validated at start.
+//! - [`record`]: the one record type ([`record::Article`]) and the versioned output ([`record::Enriched`]).
+//! - [`codec`]: bytes → validated article (or a typed reason to dead-letter it) → output bytes.
+//! - [`stages`]: the enrichment steps behind one [`stages::Stage`] trait: [`stages::lang`] →
+//!   [`stages::ner`] → [`stages::claims`], run in order by [`stages::Pipeline`]. Pure: no I/O, no async.
+//! - [`worker`]: the CPU pool between two bounded channels (backpressure).
+//! - [`offsets`]: per-partition contiguous watermarks, so commits never pass a hole.
+//! - [`kafka`]: the only rdkafka code: clients, rebalance hooks, acknowledged delivery.
+//! - [`app`]: wires source → workers → sinks and owns the shutdown order; also the file/stdin mode.
+//! - [`demo`]: the pipeline on an in-process Kafka-protocol broker; [`eval`]: the scoring commands.
+//! - [`telemetry`], [`shutdown`]: logs/stats and the signal future.
+
+pub mod app;
+pub mod codec;
+pub mod config;
+pub mod demo;
+pub mod eval;
+pub mod kafka;
+pub mod offsets;
+pub mod record;
+pub mod shutdown;
+pub mod stages;
+pub mod telemetry;
+pub mod worker;
+
+pub use config::Config;
+pub use record::{Article, Enriched};
+pub use stages::{Pipeline, Stage};

@@ -1,0 +1,225 @@
+//! The `tidings` binary: parse the command line, set up logging, load config, call the library.
+//! Exit codes: 0 clean shutdown, 1 runtime failure, 2 configuration or start-up error.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use tidings::app::{self, FileRun};
+use tidings::{telemetry, Config, Pipeline};
+
+#[derive(Parser)]
+#[command(
+    name = "tidings",
+    version,
+    about = "Enrich crawled news articles: language → entities → numeric claims.",
+    long_about = "Reads crawled articles (JSON) from Kafka or JSON Lines, detects their language, finds named \
+entities and every numeric claim, and writes one enriched JSON record per article. Bad input goes to a \
+dead-letter topic (or file) with the reason.\n\nStart with `tidings demo`: it needs no broker."
+)]
+struct Cli {
+    /// TOML configuration file (see config/default.toml); TIDINGS__SECTION__KEY env vars override it.
+    #[arg(long, short, global = true, env = "TIDINGS_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the daemon: consume from Kafka, enrich, produce (until SIGTERM/SIGINT).
+    /// With --input/--output, run the same pipeline over JSON Lines files instead (no broker).
+    Run {
+        /// JSON Lines input file, or - for stdin; switches to file mode.
+        #[arg(long)]
+        input: Option<String>,
+        /// JSON Lines output file, or - for stdout (file mode; default -).
+        #[arg(long)]
+        output: Option<String>,
+        /// Where file mode writes rejected records with their reason.
+        #[arg(long, default_value = "dead-letter.jsonl")]
+        dead_letter: PathBuf,
+    },
+    /// Run the real pipeline on an in-process Kafka-protocol broker over the sample articles and print
+    /// the enriched records. Needs nothing installed.
+    Demo {
+        /// JSON Lines file of articles to feed.
+        #[arg(long, default_value = "examples/articles.jsonl")]
+        articles: PathBuf,
+        /// Print only the summary, not the records.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Load and validate the configuration, print the effective settings as JSON, and exit.
+    CheckConfig,
+    /// Score a stage against gold data.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Quantity extraction against a NewsQuant-format JSON file (or the seed claims gold).
+    Claims {
+        file: PathBuf,
+        /// Directory of the articles the seed gold refers to (for seed-claims.json).
+        #[arg(long)]
+        docs: Option<PathBuf>,
+    },
+    /// NER against a CoNLL-format file (entity-level P/R/F1 per label).
+    Ner { file: PathBuf },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("tidings: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&config.telemetry);
+    match run(cli.command, config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Startup(e)) => {
+            eprintln!("tidings: {e:#}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Runtime(e)) => {
+            eprintln!("tidings: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum Failure {
+    Startup(anyhow::Error),
+    Runtime(anyhow::Error),
+}
+
+fn startup<E: Into<anyhow::Error>>(e: E) -> Failure {
+    Failure::Startup(e.into())
+}
+
+fn runtime<E: Into<anyhow::Error>>(e: E) -> Failure {
+    Failure::Runtime(e.into())
+}
+
+fn run(command: Command, config: Config) -> Result<(), Failure> {
+    match command {
+        Command::CheckConfig => {
+            let json = serde_json::to_string_pretty(&config).map_err(startup)?;
+            println!("{json}");
+            Ok(())
+        }
+        Command::Eval { what } => match what {
+            EvalCommand::Claims { file, docs } => {
+                tidings::eval::claims(&file, docs.as_deref(), &config)
+                    .map(|report| println!("{report}"))
+                    .map_err(runtime)
+            }
+            EvalCommand::Ner { file } => tidings::eval::ner(&file, &config)
+                .map(|report| println!("{report}"))
+                .map_err(runtime),
+        },
+        Command::Run {
+            input,
+            output,
+            dead_letter,
+        } => {
+            let pipeline = build_pipeline(&config)?;
+            let rt = runtime_for(&config)?;
+            let summary = if input.is_some() || output.is_some() {
+                let path = |s: Option<String>| s.filter(|s| s != "-").map(PathBuf::from);
+                let files = FileRun {
+                    input: path(input),
+                    output: path(output),
+                    dead_letter,
+                };
+                rt.block_on(app::run_files(
+                    &config,
+                    pipeline,
+                    files,
+                    tidings::shutdown::signal(),
+                ))
+                .context("file pipeline")
+                .map_err(runtime)?
+            } else {
+                rt.block_on(app::run_kafka(
+                    &config,
+                    pipeline,
+                    tidings::shutdown::signal(),
+                ))
+                .context("kafka pipeline")
+                .map_err(runtime)?
+            };
+            tracing::info!(
+                consumed = summary.consumed,
+                produced = summary.produced,
+                dead_lettered = summary.dead_lettered,
+                forced = summary.forced,
+                "tidings stopped"
+            );
+            Ok(())
+        }
+        Command::Demo { articles, quiet } => {
+            let pipeline = build_pipeline(&config)?;
+            let rt = runtime_for(&config)?;
+            let report = rt
+                .block_on(tidings::demo::run(config, pipeline, &articles))
+                .context("demo")
+                .map_err(runtime)?;
+            for r in &report.records {
+                if quiet {
+                    continue;
+                }
+                match serde_json::from_slice::<serde_json::Value>(&r.payload) {
+                    Ok(v) if r.topic.ends_with("dlq") => println!(
+                        "# dead letter (key {:?}), headers {:?}\n{v}",
+                        r.key, r.headers
+                    ),
+                    Ok(v) => println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default()),
+                    Err(_) => println!(
+                        "# dead letter on {} (key {:?}): {:?}\n#   headers {:?}",
+                        r.topic,
+                        r.key,
+                        String::from_utf8_lossy(&r.payload),
+                        r.headers
+                    ),
+                }
+            }
+            let s = report.summary;
+            eprintln!(
+                "demo: {} consumed, {} enriched, {} dead-lettered in {:.1} s ({:.1} articles/s) through an in-process Kafka broker",
+                s.consumed,
+                s.produced,
+                s.dead_lettered,
+                report.elapsed.as_secs_f64(),
+                s.consumed as f64 / report.elapsed.as_secs_f64().max(1e-3)
+            );
+            Ok(())
+        }
+    }
+}
+
+fn build_pipeline(config: &Config) -> Result<Arc<Pipeline>, Failure> {
+    Pipeline::build(&config.stages)
+        .map(Arc::new)
+        .context("building the stages")
+        .map_err(startup)
+}
+
+fn runtime_for(_config: &Config) -> Result<tokio::runtime::Runtime, Failure> {
+    // The reactor only moves bytes; the stages run on the worker pool's own threads.
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(startup)
+}

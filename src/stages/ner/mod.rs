@@ -1,0 +1,260 @@
+//! Named-entity recognition with any Hugging Face token-classification model exported to ONNX.
+//!
+//! Flow per batch of articles: tokenize each field once → cut sentence-aware, overlapping windows that
+//! fit the model → sort all windows of the batch by length and run them in padded mini-batches → give
+//! each token the prediction of the window where it sits most centrally → group sub-words into words
+//! (`aggregation`) → repair the label sequence into spans → code-point offsets into the original field.
+//! Because windows are merged per token before spans are built, an entity across a window boundary
+//! comes out once and whole.
+
+pub mod decode;
+pub mod model;
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Stage, StageError};
+use crate::record::{Article, CharIndex, Entity, Field};
+use decode::Aggregation;
+use model::OnnxModel;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NerConfig {
+    pub enabled: bool,
+    /// Model directory: config.json (id2label), tokenizer.json, model.onnx.
+    pub model_dir: PathBuf,
+    /// ONNX file inside model_dir when it is not `model.onnx` or the single file in `onnx/`.
+    pub model_file: Option<PathBuf>,
+    /// libonnxruntime.so; default: $ORT_DYLIB_PATH, else where scripts/setup puts it.
+    pub runtime_path: Option<PathBuf>,
+    /// ONNX Runtime intra-op threads for the shared session.
+    pub threads: usize,
+    /// Windows per model call.
+    pub batch_size: usize,
+    /// Longest window in tokens, special tokens included (capped by the model).
+    pub max_tokens: usize,
+    /// Tokens shared by consecutive windows, so entities near a cut see context on both sides.
+    pub overlap_tokens: usize,
+    pub aggregation: Aggregation,
+    /// Entities scoring below this are dropped.
+    pub min_score: f32,
+}
+
+impl Default for NerConfig {
+    fn default() -> Self {
+        NerConfig {
+            enabled: true,
+            model_dir: PathBuf::from("models/ner-minilm-conll"),
+            model_file: None,
+            runtime_path: None,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            batch_size: 16,
+            max_tokens: 256,
+            overlap_tokens: 32,
+            aggregation: Aggregation::First,
+            min_score: 0.0,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum NerError {
+    #[error("{0}")]
+    Runtime(String),
+    #[error("model: {0}")]
+    Model(String),
+    #[error("inference: {0}")]
+    Inference(String),
+}
+
+pub struct NerStage {
+    model: OnnxModel,
+    config: NerConfig,
+}
+
+/// One window of one field of one article, waiting for its model call.
+struct Window {
+    doc: usize,
+    start: usize,
+    end: usize,
+}
+
+/// A tokenized field of one article in the batch.
+struct Doc {
+    field: Field,
+    tokens: Vec<decode::Token>,
+    windows: Vec<(usize, usize)>,
+    probs: Vec<Option<Vec<Vec<f32>>>>,
+}
+
+impl NerStage {
+    pub fn build(config: &NerConfig) -> Result<Self, NerError> {
+        model::init_runtime(config.runtime_path.as_deref())?;
+        if !config.model_dir.is_dir() {
+            return Err(NerError::Model(format!(
+                "model directory {} does not exist",
+                config.model_dir.display()
+            )));
+        }
+        let model = OnnxModel::load(
+            &config.model_dir,
+            config.model_file.as_deref(),
+            config.threads,
+            config.max_tokens,
+        )?;
+        Ok(NerStage {
+            model,
+            config: config.clone(),
+        })
+    }
+
+    pub fn model_id(&self) -> &str {
+        &self.model.id
+    }
+
+    /// Entities of several texts at once; the batched core behind both `process` and `process_batch`.
+    pub fn recognize(&self, texts: &[(usize, Field, &str)]) -> Result<Vec<Vec<Entity>>, NerError> {
+        let mut docs = Vec::with_capacity(texts.len());
+        for &(_, field, text) in texts {
+            let tokens = self.model.tokenize(text)?;
+            let ends: Vec<bool> = tokens
+                .iter()
+                .map(|t| matches!(&text[t.start..t.end], "." | "!" | "?" | "。" | "！" | "？"))
+                .collect();
+            let windows = decode::windows(
+                tokens.len(),
+                self.model.window_len(),
+                self.config.overlap_tokens,
+                &ends,
+            );
+            docs.push(Doc {
+                field,
+                probs: vec![None; windows.len()],
+                tokens,
+                windows,
+            });
+        }
+        let mut queue: Vec<Window> = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| {
+                doc.windows
+                    .iter()
+                    .map(move |&(start, end)| Window { doc: d, start, end })
+            })
+            .collect();
+        // Similar lengths side by side keep padding small.
+        queue.sort_by_key(|w| w.end - w.start);
+        let ids: Vec<Vec<u32>> = queue
+            .iter()
+            .map(|w| {
+                docs[w.doc].tokens[w.start..w.end]
+                    .iter()
+                    .map(|t| t.id)
+                    .collect()
+            })
+            .collect();
+        let mut done = 0;
+        for chunk in ids.chunks(self.config.batch_size.max(1)) {
+            let views: Vec<&[u32]> = chunk.iter().map(Vec::as_slice).collect();
+            for probs in self.model.infer(&views)? {
+                let w = &queue[done];
+                let doc = &mut docs[w.doc];
+                let slot = doc
+                    .windows
+                    .iter()
+                    .position(|&x| x == (w.start, w.end))
+                    .unwrap_or(0);
+                doc.probs[slot] = Some(probs);
+                done += 1;
+            }
+        }
+        Ok(docs
+            .into_iter()
+            .zip(texts)
+            .map(|(doc, (_, _, text))| self.entities(&doc, text))
+            .collect())
+    }
+
+    fn entities(&self, doc: &Doc, text: &str) -> Vec<Entity> {
+        if doc.tokens.is_empty() {
+            return Vec::new();
+        }
+        let best = decode::best_window_per_token(doc.tokens.len(), &doc.windows);
+        let probs: Vec<Vec<f32>> = best
+            .iter()
+            .enumerate()
+            .map(|(t, &w)| {
+                let (start, _) = doc.windows[w];
+                doc.probs[w]
+                    .as_ref()
+                    .map(|p| p[t - start].clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let words = decode::words(text, &doc.tokens);
+        let labels = decode::aggregate(&words, &probs, self.config.aggregation);
+        let chars = CharIndex::new(text);
+        decode::spans(&labels, &self.model.labels)
+            .into_iter()
+            .filter(|s| s.score >= self.config.min_score)
+            .filter_map(|s| {
+                let start = doc.tokens[words[s.start].start].start;
+                let end = doc.tokens[words[s.end - 1].end - 1].end;
+                let surface = text.get(start..end)?;
+                Some(Entity {
+                    label: s.label,
+                    text: surface.to_string(),
+                    field: doc.field,
+                    start: chars.char_of(start),
+                    end: chars.char_of(end),
+                    score: (s.score * 1000.0).round() / 1000.0,
+                })
+            })
+            .collect()
+    }
+}
+
+impl Stage for NerStage {
+    fn name(&self) -> &'static str {
+        "ner"
+    }
+
+    fn process(&self, article: &mut Article) -> Result<(), StageError> {
+        let mut one = [article];
+        self.process_batch(&mut one).pop().unwrap_or(Ok(()))
+    }
+
+    fn process_batch(&self, articles: &mut [&mut Article]) -> Vec<Result<(), StageError>> {
+        let texts: Vec<(usize, Field, &str)> = articles
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| Field::ALL.into_iter().map(move |f| (i, f, a.field(f))))
+            .collect();
+        match self.recognize(&texts) {
+            Ok(found) => {
+                let mut per_article: Vec<Vec<Entity>> = vec![Vec::new(); articles.len()];
+                for ((i, _, _), ents) in texts.iter().zip(found) {
+                    per_article[*i].extend(ents);
+                }
+                for (a, ents) in articles.iter_mut().zip(per_article) {
+                    a.entities = Some(ents);
+                    a.models.insert("ner".into(), self.model.id.clone().into());
+                }
+                articles.iter().map(|_| Ok(())).collect()
+            }
+            // One failed call fails the batch; the pipeline retries each article alone.
+            Err(e) => articles
+                .iter()
+                .map(|_| {
+                    Err(StageError::Transient {
+                        stage: "ner",
+                        message: e.to_string(),
+                    })
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! ONNX Runtime session plus tokenizer for a Hugging Face token-classification model directory
+//! (`config.json` with `id2label`, `tokenizer.json`, `model.onnx`), loaded once and shared by all workers.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+use ndarray::Array2;
+use ort::session::builder::GraphOptimizationLevel;
+use ort::session::Session;
+use ort::value::TensorRef;
+use tokenizers::Tokenizer;
+
+use super::decode::Token;
+use super::NerError;
+
+/// The ONNX Runtime shared library is process-global: initialise it once, remember the outcome.
+static RUNTIME: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+
+/// Where `libonnxruntime.so` is looked for when neither config nor `ORT_DYLIB_PATH` names it:
+/// the place `scripts/setup` unpacks the PyPI wheel to.
+pub const DEFAULT_RUNTIME: &str = ".cache/onnxruntime/libonnxruntime.so";
+
+pub fn init_runtime(configured: Option<&Path>) -> Result<PathBuf, NerError> {
+    RUNTIME
+        .get_or_init(|| {
+            let path = configured
+                .map(Path::to_path_buf)
+                .or_else(|| std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from))
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_RUNTIME));
+            if !path.is_file() {
+                return Err(format!(
+                    "ONNX Runtime library not found at {} (run scripts/setup, or set ORT_DYLIB_PATH or \
+                     stages.ner.runtime_path)",
+                    path.display()
+                ));
+            }
+            // ort panics on a library it cannot load; turn that into an error at start-up.
+            let p = path.clone();
+            match std::panic::catch_unwind(move || ort::init_from(p.to_string_lossy()).commit()) {
+                Ok(Ok(_)) => Ok(path),
+                Ok(Err(e)) => Err(format!("ONNX Runtime at {}: {e}", path.display())),
+                Err(_) => Err(format!("ONNX Runtime at {} could not be loaded", path.display())),
+            }
+        })
+        .clone()
+        .map_err(NerError::Runtime)
+}
+
+pub struct OnnxModel {
+    /// `Session::run` takes `&mut self` in ort 2.0; one session is shared, its intra-op threads do the
+    /// parallel work, and the lock is held only for the run itself.
+    session: Mutex<Session>,
+    tokenizer: Tokenizer,
+    pub labels: Vec<String>,
+    /// Special tokens around every window ([CLS] … [SEP] or <s> … </s>), read from the tokenizer itself.
+    prefix: Vec<u32>,
+    suffix: Vec<u32>,
+    pad_id: u32,
+    uses_token_type_ids: bool,
+    /// Longest window the model accepts, special tokens included.
+    pub max_len: usize,
+    pub id: String,
+}
+
+impl OnnxModel {
+    pub fn load(
+        dir: &Path,
+        model_file: Option<&Path>,
+        threads: usize,
+        max_len: usize,
+    ) -> Result<Self, NerError> {
+        let missing =
+            |what: &str, p: &Path| NerError::Model(format!("{what} not found at {}", p.display()));
+        let config_path = dir.join("config.json");
+        let config: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(&config_path).map_err(|_| missing("config.json", &config_path))?,
+        )
+        .map_err(|e| NerError::Model(format!("{}: {e}", config_path.display())))?;
+        let labels = labels_from_config(&config).ok_or_else(|| {
+            NerError::Model(format!("{}: no usable id2label", config_path.display()))
+        })?;
+
+        let tok_path = dir.join("tokenizer.json");
+        let mut tokenizer =
+            Tokenizer::from_file(&tok_path).map_err(|_| missing("tokenizer.json", &tok_path))?;
+        tokenizer
+            .with_truncation(None)
+            .map_err(|e| NerError::Model(e.to_string()))?;
+        tokenizer.with_padding(None);
+        let specials = tokenizer
+            .encode("", true)
+            .map_err(|e| NerError::Model(format!("tokenizer: {e}")))?;
+        let special_ids = specials.get_ids();
+        let (prefix, suffix) = match special_ids.len() {
+            0 => (vec![], vec![]),
+            1 => (special_ids.to_vec(), vec![]),
+            n => (special_ids[..n / 2].to_vec(), special_ids[n / 2..].to_vec()),
+        };
+        let pad_id = ["[PAD]", "<pad>"]
+            .iter()
+            .find_map(|t| tokenizer.token_to_id(t))
+            .unwrap_or(0);
+
+        let model_path = match model_file {
+            Some(p) if p.is_absolute() => p.to_path_buf(),
+            Some(p) => dir.join(p),
+            None => find_onnx(dir).ok_or_else(|| missing("model.onnx", &dir.join("model.onnx")))?,
+        };
+        let session = Session::builder()
+            .and_then(|b| b.with_optimization_level(GraphOptimizationLevel::Level3))
+            .and_then(|b| b.with_intra_threads(threads.max(1)))
+            .and_then(|b| b.commit_from_file(&model_path))
+            .map_err(|e| NerError::Model(format!("{}: {e}", model_path.display())))?;
+        let names: Vec<&str> = session.inputs.iter().map(|i| i.name.as_str()).collect();
+        for required in ["input_ids", "attention_mask"] {
+            if !names.contains(&required) {
+                return Err(NerError::Model(format!(
+                    "{}: model has inputs {names:?}, needs {required}",
+                    model_path.display()
+                )));
+            }
+        }
+        let uses_token_type_ids = names.contains(&"token_type_ids");
+        let max_positions = config["max_position_embeddings"].as_u64().unwrap_or(512) as usize;
+        // RoBERTa-style models reserve two positions for the padding offset.
+        let limit = if config["model_type"] == "roberta" || config["model_type"] == "xlm-roberta" {
+            max_positions.saturating_sub(2)
+        } else {
+            max_positions
+        };
+        Ok(OnnxModel {
+            session: Mutex::new(session),
+            tokenizer,
+            labels,
+            prefix,
+            suffix,
+            pad_id,
+            uses_token_type_ids,
+            max_len: max_len.min(limit).max(8),
+            id: format!(
+                "{}/{}",
+                dir.file_name()
+                    .map(|s| s.to_string_lossy())
+                    .unwrap_or_default(),
+                model_path
+                    .file_name()
+                    .map(|s| s.to_string_lossy())
+                    .unwrap_or_default()
+            ),
+        })
+    }
+
+    /// Tokens of a text with byte offsets, no special tokens.
+    pub fn tokenize(&self, text: &str) -> Result<Vec<Token>, NerError> {
+        let enc = self
+            .tokenizer
+            .encode(text, false)
+            .map_err(|e| NerError::Inference(format!("tokenizer: {e}")))?;
+        Ok(enc
+            .get_ids()
+            .iter()
+            .zip(enc.get_offsets())
+            .filter(|(_, (s, e))| e > s)
+            .map(|(&id, &(start, end))| Token { id, start, end })
+            .collect())
+    }
+
+    /// Room for content tokens in one window.
+    pub fn window_len(&self) -> usize {
+        self.max_len - self.prefix.len() - self.suffix.len()
+    }
+
+    /// Runs one padded batch; returns per window, per content token, the label probabilities.
+    pub fn infer(&self, windows: &[&[u32]]) -> Result<Vec<Vec<Vec<f32>>>, NerError> {
+        let extra = self.prefix.len() + self.suffix.len();
+        let width = windows.iter().map(|w| w.len()).max().unwrap_or(0) + extra;
+        let mut ids = Array2::<i64>::from_elem((windows.len(), width), self.pad_id as i64);
+        let mut mask = Array2::<i64>::zeros((windows.len(), width));
+        for (r, w) in windows.iter().enumerate() {
+            let row = self.prefix.iter().chain(w.iter()).chain(self.suffix.iter());
+            for (c, &id) in row.enumerate() {
+                ids[[r, c]] = id as i64;
+                mask[[r, c]] = 1;
+            }
+        }
+        let types = Array2::<i64>::zeros((windows.len(), width));
+        let err = |e: ort::Error| NerError::Inference(e.to_string());
+        let mut session = self
+            .session
+            .lock()
+            .map_err(|_| NerError::Inference("model lock poisoned by an earlier panic".into()))?;
+        let mut inputs = ort::inputs![
+            "input_ids" => TensorRef::from_array_view(&ids).map_err(err)?,
+            "attention_mask" => TensorRef::from_array_view(&mask).map_err(err)?,
+        ];
+        if self.uses_token_type_ids {
+            inputs.push((
+                "token_type_ids".into(),
+                TensorRef::from_array_view(&types).map_err(err)?.into(),
+            ));
+        }
+        let outputs = session.run(inputs).map_err(err)?;
+        let (shape, data) = outputs[0].try_extract_tensor::<f32>().map_err(err)?;
+        let k = *shape.last().unwrap_or(&0) as usize;
+        if shape.len() != 3 || k != self.labels.len() {
+            return Err(NerError::Inference(format!(
+                "model output shape {shape:?} does not match {} labels",
+                self.labels.len()
+            )));
+        }
+        let seq = shape[1] as usize;
+        Ok(windows
+            .iter()
+            .enumerate()
+            .map(|(r, w)| {
+                (0..w.len())
+                    .map(|t| softmax(&data[(r * seq + t + self.prefix.len()) * k..][..k]))
+                    .collect()
+            })
+            .collect())
+    }
+}
+
+fn softmax(logits: &[f32]) -> Vec<f32> {
+    let m = logits.iter().copied().fold(f32::MIN, f32::max);
+    let exp: Vec<f32> = logits.iter().map(|x| (x - m).exp()).collect();
+    let sum: f32 = exp.iter().sum();
+    exp.into_iter().map(|x| x / sum).collect()
+}
+
+fn labels_from_config(config: &serde_json::Value) -> Option<Vec<String>> {
+    let map = config.get("id2label")?.as_object()?;
+    let mut labels = vec![String::new(); map.len()];
+    for (k, v) in map {
+        let i: usize = k.parse().ok()?;
+        *labels.get_mut(i)? = v.as_str()?.to_string();
+    }
+    Some(labels)
+}
+
+/// `model.onnx`, else the single `.onnx` file in `onnx/` (the Hugging Face Optimum layout).
+fn find_onnx(dir: &Path) -> Option<PathBuf> {
+    let direct = dir.join("model.onnx");
+    if direct.is_file() {
+        return Some(direct);
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir.join("onnx"))
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "onnx"))
+        .collect();
+    found.sort();
+    (found.len() == 1).then(|| found.remove(0))
+}
