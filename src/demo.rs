@@ -49,6 +49,9 @@ pub struct DemoReport {
     pub elapsed: Duration,
 }
 
+/// Each reader gets its own consumer group, so each reads the topics from the start.
+static READERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// A message the demo adds so the dead-letter path is visible too.
 pub const POISON: &[u8] = b"{\"id\": \"broken-1\", \"title\": \"truncated by the crawler";
 
@@ -104,7 +107,14 @@ pub async fn run(
     let reader = async move {
         let r = read_back(&reader_brokers, &topics, want, Duration::from_secs(180)).await;
         let _ = done_tx.send(());
-        r
+        match r {
+            Ok(got) if got.len() < want => Err(DemoError::Timeout {
+                got: got.len(),
+                want,
+                secs: 180,
+            }),
+            other => other,
+        }
     };
     let daemon = app::run_kafka(&config, pipeline, async {
         let _ = done_rx.await;
@@ -117,7 +127,8 @@ pub async fn run(
     })
 }
 
-/// Reads `want` records from `topics` (any order) with a fresh consumer group.
+/// Reads up to `want` records from `topics` (any order, from the start) with a fresh consumer group;
+/// returns fewer when `limit` passes first.
 pub async fn read_back(
     brokers: &str,
     topics: &[String],
@@ -126,7 +137,14 @@ pub async fn read_back(
 ) -> Result<Vec<Returned>, DemoError> {
     let consumer: StreamConsumer = ClientConfig::new()
         .set("bootstrap.servers", brokers)
-        .set("group.id", format!("tidings-reader-{}", std::process::id()))
+        .set(
+            "group.id",
+            format!(
+                "tidings-reader-{}-{}",
+                std::process::id(),
+                READERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            ),
+        )
         .set("auto.offset.reset", "earliest")
         .set("enable.auto.commit", "false")
         .create()?;
@@ -137,13 +155,7 @@ pub async fn read_back(
     while out.len() < want {
         let left = deadline.saturating_duration_since(Instant::now());
         match tokio::time::timeout(left, consumer.recv()).await {
-            Err(_) => {
-                return Err(DemoError::Timeout {
-                    got: out.len(),
-                    want,
-                    secs: limit.as_secs(),
-                })
-            }
+            Err(_) => break,
             Ok(Err(e)) => tracing::debug!(error = %e, "reader: consumer error"),
             Ok(Ok(m)) => out.push(Returned {
                 topic: m.topic().to_string(),

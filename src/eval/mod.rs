@@ -1,8 +1,23 @@
 //! Scoring commands: `tidings eval claims FILE` and `tidings eval ner FILE`.
+//!
+//! Claims, NewsQuant files: the CQE protocol — a gold quantity is found when an unmatched predicted
+//! quantity of the same sentence has an equal value (relative tolerance 1e-5; ranges compared as
+//! (low, high) pairs); each prediction matches at most once; reported for value, value+unit
+//! (`unit_name`) and value+change. Claims, seed gold (`seed-claims.json`): per-field accuracy over the
+//! gold quantities, each matched to the prediction whose text overlaps it. NER: entity-level P/R/F1
+//! per label on CoNLL files (exact span and type).
 
-use std::path::Path;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
 
 use crate::config::Config;
+use crate::record::{Article, Claim, Field};
+use crate::stages::claims::Tagger;
+use crate::stages::ner::NerStage;
+use crate::stages::Pipeline;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
@@ -12,10 +27,456 @@ pub enum EvalError {
     Stage(String),
 }
 
-pub fn claims(_file: &Path, _docs: Option<&Path>, _config: &Config) -> Result<String, EvalError> {
-    Err(EvalError::Stage("not yet".into()))
+fn input_err(path: &Path, message: impl ToString) -> EvalError {
+    EvalError::Input {
+        path: path.display().to_string(),
+        message: message.to_string(),
+    }
 }
 
-pub fn ner(_file: &Path, _config: &Config) -> Result<String, EvalError> {
-    Err(EvalError::Stage("not yet".into()))
+#[derive(Default, Clone, Copy)]
+struct Prf {
+    tp: usize,
+    pred: usize,
+    gold: usize,
+}
+
+impl Prf {
+    fn row(&self, name: &str) -> String {
+        let p = if self.pred > 0 {
+            self.tp as f64 / self.pred as f64
+        } else {
+            0.0
+        };
+        let r = if self.gold > 0 {
+            self.tp as f64 / self.gold as f64
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        format!(
+            "| {name} | {:.1} | {:.1} | {:.1} | {} | {} | {} |",
+            100.0 * p,
+            100.0 * r,
+            100.0 * f,
+            self.tp,
+            self.pred,
+            self.gold
+        )
+    }
+}
+
+const PRF_HEADER: &str =
+    "| measure | precision | recall | F1 | tp | predicted | gold |\n|---|---|---|---|---|---|---|";
+
+pub fn claims(file: &Path, docs: Option<&Path>, config: &Config) -> Result<String, EvalError> {
+    let raw = std::fs::read_to_string(file).map_err(|e| input_err(file, e))?;
+    let gold: Vec<Value> = serde_json::from_str(&raw).map_err(|e| input_err(file, e))?;
+    if gold.first().is_some_and(|g| g.get("doc").is_some()) {
+        let dir = docs
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| file.parent().unwrap_or(Path::new(".")).join("../seeds"));
+        return seed_claims(&gold, &dir, config);
+    }
+    let tagger = Tagger::new();
+    let (mut value, mut unit, mut change) = (Prf::default(), Prf::default(), Prf::default());
+    let mut has_change = false;
+    for item in &gold {
+        let text = item["text"]
+            .as_str()
+            .ok_or_else(|| input_err(file, "item without text"))?;
+        let preds = tagger.tag(text, Field::Text, "en", None, &[]);
+        let golds = item["quantities"].as_array().cloned().unwrap_or_default();
+        for (prf, check) in [
+            (&mut value, Check::Value),
+            (&mut unit, Check::Unit),
+            (&mut change, Check::Change),
+        ] {
+            prf.pred += preds.len();
+            prf.gold += golds.len();
+            let mut used = vec![false; preds.len()];
+            for g in &golds {
+                has_change |= g.get("change").is_some();
+                let hit = preds
+                    .iter()
+                    .enumerate()
+                    .position(|(i, p)| !used[i] && check.matches(g, p));
+                if let Some(i) = hit {
+                    used[i] = true;
+                    prf.tp += 1;
+                }
+            }
+        }
+    }
+    let mut out = format!(
+        "{} — {} sentences (CQE protocol)\n{PRF_HEADER}\n",
+        file.display(),
+        gold.len()
+    );
+    let _ = writeln!(out, "{}", value.row("value"));
+    let _ = writeln!(out, "{}", unit.row("value+unit"));
+    if has_change {
+        let _ = writeln!(out, "{}", change.row("value+change"));
+    } else {
+        let _ = writeln!(
+            out,
+            "(no gold `change` in this file: value+change not scored)"
+        );
+    }
+    Ok(out)
+}
+
+#[derive(Clone, Copy)]
+enum Check {
+    Value,
+    Unit,
+    Change,
+}
+
+impl Check {
+    fn matches(self, gold: &Value, pred: &Claim) -> bool {
+        if !value_matches(gold.get("value"), pred) {
+            return false;
+        }
+        match self {
+            Check::Value => true,
+            Check::Unit => gold
+                .get("normalized_unit")
+                .or_else(|| gold.get("unit"))
+                .and_then(Value::as_str)
+                .is_some_and(|u| u.eq_ignore_ascii_case(&pred.unit_name)),
+            Check::Change => {
+                gold.get("change").and_then(Value::as_str).unwrap_or("=") == pred.change
+            }
+        }
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-5 * a.abs().max(b.abs()).max(1e-12)
+}
+
+fn value_matches(gold: Option<&Value>, pred: &Claim) -> bool {
+    let parse = |s: &str| s.trim().parse::<f64>().ok();
+    let gold_range = |s: &str| -> Option<(f64, f64)> {
+        // "a-b" ranges; a leading minus belongs to the number.
+        let i = s
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| c == '-')
+            .map(|(i, _)| i)?;
+        Some((parse(&s[..i])?, parse(&s[i + 1..])?))
+    };
+    match gold {
+        Some(Value::Number(n)) => n.as_f64().zip(pred.value).is_some_and(|(g, p)| close(g, p)),
+        Some(Value::String(s)) => match (parse(s), gold_range(s)) {
+            (Some(g), _) => pred.value.is_some_and(|p| close(g, p)),
+            (None, Some((lo, hi))) => pred
+                .range
+                .is_some_and(|r| close(lo, r.low) && close(hi, r.high)),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+fn seed_claims(gold: &[Value], dir: &Path, config: &Config) -> Result<String, EvalError> {
+    let pipeline = Pipeline::build(&config.stages).map_err(|e| EvalError::Stage(e.to_string()))?;
+    let fields = [
+        "value",
+        "unit",
+        "change",
+        "value+unit+change",
+        "metric",
+        "period",
+        "subject",
+        "asserted_by",
+        "is_claim",
+    ];
+    let mut correct: BTreeMap<&str, usize> = fields.iter().map(|f| (*f, 0)).collect();
+    let mut total = 0;
+    let mut missed = Vec::new();
+    let date = regex::Regex::new(r"\bdate (\d{4}-\d{2}-\d{2})")
+        .map_err(|e| EvalError::Stage(e.to_string()))?;
+    for doc in gold {
+        let name = doc["doc"].as_str().unwrap_or_default();
+        let path: PathBuf = dir.join(name);
+        let text = std::fs::read_to_string(&path).map_err(|e| input_err(&path, e))?;
+        // The crawler's banner carries the publication date, as published_at would in production.
+        let published_at = date.captures(&text).map(|c| c[1].to_string());
+        let mut articles = vec![Article {
+            id: name.into(),
+            text,
+            published_at,
+            ..Default::default()
+        }];
+        if let Some(Err(e)) = pipeline.run_batch(&mut articles).pop() {
+            return Err(EvalError::Stage(e.to_string()));
+        }
+        let preds = articles[0].claims.clone().unwrap_or_default();
+        let mut used = vec![false; preds.len()];
+        for g in doc["quantities"].as_array().into_iter().flatten() {
+            total += 1;
+            let gtext = g["text"].as_str().unwrap_or_default();
+            let hit = preds
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| {
+                    !used[*i] && (p.text.contains(gtext) || gtext.contains(p.text.as_str()))
+                })
+                .max_by_key(|(_, p)| value_matches(g.get("value"), p) as u8)
+                .map(|(i, _)| i);
+            let Some(i) = hit else {
+                missed.push(format!("{name}: {gtext:?}"));
+                continue;
+            };
+            used[i] = true;
+            let p = &preds[i];
+            let value = value_matches(g.get("value"), p);
+            let unit = g["unit"].as_str().is_some_and(|u| u == p.unit_name)
+                && g["currency"].as_str().is_none_or(|c| c == p.unit);
+            let change = g["change"].as_str().unwrap_or("=") == p.change;
+            let checks = [
+                ("value", value),
+                ("unit", unit),
+                ("change", change),
+                ("value+unit+change", value && unit && change),
+                (
+                    "metric",
+                    words_overlap(g["metric"].as_str(), p.metric.as_deref()),
+                ),
+                (
+                    "period",
+                    norm_period(g["period"].as_str()) == norm_period(p.period.as_deref()),
+                ),
+                ("subject", subject_matches(&g["subject"], p)),
+                (
+                    "asserted_by",
+                    names_match(g["asserted_by"].as_str(), p.asserted_by.as_deref()),
+                ),
+                (
+                    "is_claim",
+                    g["is_claim"].as_bool().unwrap_or(true) == p.is_claim,
+                ),
+            ];
+            for (f, ok) in checks {
+                if ok {
+                    *correct.entry(f).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut out = format!("seed gold — {} documents, {total} gold quantities\n| field | correct | accuracy |\n|---|---|---|\n", gold.len());
+    for f in fields {
+        let c = correct[f];
+        let _ = writeln!(
+            out,
+            "| {f} | {c}/{total} | {:.1}% |",
+            100.0 * c as f64 / total.max(1) as f64
+        );
+    }
+    if !missed.is_empty() {
+        let _ = writeln!(out, "not found: {}", missed.join("; "));
+    }
+    Ok(out)
+}
+
+const STOP: &[&str] = &[
+    "the", "of", "and", "with", "for", "vs", "in", "on", "to", "a", "an", "from", "its", "by",
+];
+
+fn content_words(s: &str) -> HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.len() > 1 && !STOP.contains(&w.as_str()))
+        .map(|w| w.trim_end_matches('s').to_string())
+        .collect()
+}
+
+/// A metric is right when it names at least half of the gold phrase's content words.
+fn words_overlap(gold: Option<&str>, pred: Option<&str>) -> bool {
+    match (gold, pred) {
+        (None, None) => true,
+        (Some(g), Some(p)) => {
+            let (g, p) = (content_words(g), content_words(p));
+            !g.is_empty() && 2 * g.intersection(&p).count() >= g.len().min(4)
+        }
+        _ => false,
+    }
+}
+
+fn norm_period(p: Option<&str>) -> Option<String> {
+    let p = p?.replace("..", "/");
+    let b = p.as_bytes();
+    if b.len() == 9
+        && b[4] == b'-'
+        && p[..4].chars().all(|c| c.is_ascii_digit())
+        && p[5..].chars().all(|c| c.is_ascii_digit())
+    {
+        return Some(format!("{}/{}", &p[..4], &p[5..]));
+    }
+    Some(p)
+}
+
+fn names_match(gold: Option<&str>, pred: Option<&str>) -> bool {
+    match (gold, pred) {
+        (None, None) => true,
+        (Some(g), Some(p)) => {
+            let (g, p) = (g.to_lowercase(), p.to_lowercase());
+            g.contains(&p)
+                || p.contains(&g)
+                || g.split_whitespace().last() == p.split_whitespace().last()
+        }
+        _ => false,
+    }
+}
+
+/// Subjects are compared after folding common aliases (US/U.S./America → united states).
+fn subject_matches(gold: &Value, pred: &Claim) -> bool {
+    let fold = |s: &str| {
+        let l = s.to_lowercase().replace('.', "");
+        match l.as_str() {
+            "us" | "usa" | "america" | "american" | "united states" | "the us" | "washington" => {
+                "united states".to_string()
+            }
+            "chinese" | "prc" | "beijing" => "china".to_string(),
+            _ => l,
+        }
+    };
+    let g: HashSet<String> = gold
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(fold)
+        .collect();
+    let p: HashSet<String> = pred.subject.iter().map(|s| fold(&s.text)).collect();
+    if g.is_empty() {
+        return p.is_empty();
+    }
+    2 * g.intersection(&p).count() >= g.len()
+}
+
+pub fn ner(file: &Path, config: &Config) -> Result<String, EvalError> {
+    let raw = std::fs::read_to_string(file).map_err(|e| input_err(file, e))?;
+    let stage = NerStage::build(&config.stages.ner).map_err(|e| EvalError::Stage(e.to_string()))?;
+    let mut sentences: Vec<Vec<(String, String)>> = vec![Vec::new()];
+    for line in raw.lines() {
+        if line.trim().is_empty() || line.starts_with("-DOCSTART-") {
+            if sentences.last().is_some_and(|s| !s.is_empty()) {
+                sentences.push(Vec::new());
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if let (Some(w), Some(t)) = (cols.first(), cols.last()) {
+            if let Some(s) = sentences.last_mut() {
+                s.push((w.to_string(), t.to_string()));
+            }
+        }
+    }
+    sentences.retain(|s| !s.is_empty());
+    let mut per: BTreeMap<String, Prf> = BTreeMap::new();
+    let started = std::time::Instant::now();
+    let mut tokens = 0usize;
+    for chunk in sentences.chunks(64) {
+        let texts: Vec<(String, Vec<usize>)> = chunk
+            .iter()
+            .map(|s| {
+                let mut text = String::new();
+                let mut starts = Vec::new();
+                for (w, _) in s {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    starts.push(text.chars().count());
+                    text.push_str(w);
+                }
+                (text, starts)
+            })
+            .collect();
+        let refs: Vec<(usize, Field, &str)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (t, _))| (i, Field::Text, t.as_str()))
+            .collect();
+        let found = stage
+            .recognize(&refs)
+            .map_err(|e| EvalError::Stage(e.to_string()))?;
+        for ((sent, (_, starts)), ents) in chunk.iter().zip(&texts).zip(found) {
+            tokens += sent.len();
+            let gold = gold_spans(sent);
+            let ends: Vec<usize> = sent
+                .iter()
+                .zip(starts)
+                .map(|((w, _), s)| s + w.chars().count())
+                .collect();
+            let pred: HashSet<(usize, usize, String)> = ents
+                .iter()
+                .filter_map(|e| {
+                    let s = starts.iter().position(|&x| x == e.start)?;
+                    let t = ends.iter().position(|&x| x == e.end)?;
+                    Some((s, t + 1, e.label.clone()))
+                })
+                .collect();
+            for (s, e, l) in &gold {
+                let c = per.entry(l.clone()).or_default();
+                c.gold += 1;
+                if pred.contains(&(*s, *e, l.clone())) {
+                    c.tp += 1;
+                }
+            }
+            for e in &ents {
+                per.entry(e.label.clone()).or_default().pred += 1;
+            }
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let mut all = Prf::default();
+    let mut out = format!(
+        "{} — {} sentences, model {}\n{PRF_HEADER}\n",
+        file.display(),
+        sentences.len(),
+        stage.model_id()
+    );
+    for (label, c) in &per {
+        let _ = writeln!(out, "{}", c.row(label));
+        all.tp += c.tp;
+        all.pred += c.pred;
+        all.gold += c.gold;
+    }
+    let _ = writeln!(out, "{}", all.row("overall"));
+    let _ = writeln!(
+        out,
+        "{:.0} sentences/s, {:.0} words/s",
+        sentences.len() as f64 / secs,
+        tokens as f64 / secs
+    );
+    Ok(out)
+}
+
+/// Entity spans (word start, word end exclusive, type) of an IOB1 or IOB2 sentence.
+fn gold_spans(sent: &[(String, String)]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, String)> = None;
+    for (i, (_, tag)) in sent.iter().enumerate() {
+        let (prefix, typ) = tag.split_once('-').unwrap_or(("O", ""));
+        let continues = prefix == "I" && cur.as_ref().is_some_and(|(_, t)| t == typ);
+        if !continues {
+            if let Some((s, t)) = cur.take() {
+                out.push((s, i, t));
+            }
+            if prefix != "O" {
+                cur = Some((i, typ.to_string()));
+            }
+        }
+    }
+    if let Some((s, t)) = cur {
+        out.push((s, sent.len(), t));
+    }
+    out
 }

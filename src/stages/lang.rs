@@ -256,7 +256,10 @@ mod tests {
                 (code, script),
                 "{text}"
             );
-            assert!(l.confidence >= LangConfig::default().min_confidence, "{text}: {l:?}");
+            assert!(
+                l.confidence >= LangConfig::default().min_confidence,
+                "{text}: {l:?}"
+            );
         }
     }
 

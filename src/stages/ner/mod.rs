@@ -40,6 +40,9 @@ pub struct NerConfig {
     pub aggregation: Aggregation,
     /// Entities scoring below this are dropped.
     pub min_score: f32,
+    /// Languages (ISO 639-1) the model was trained for; articles in others get no `entities` field
+    /// rather than confident nonsense. Empty = run on every language.
+    pub languages: Vec<String>,
 }
 
 impl Default for NerConfig {
@@ -55,6 +58,7 @@ impl Default for NerConfig {
             overlap_tokens: 32,
             aggregation: Aggregation::First,
             min_score: 0.0,
+            languages: vec!["en".into()],
         }
     }
 }
@@ -228,9 +232,17 @@ impl Stage for NerStage {
     }
 
     fn process_batch(&self, articles: &mut [&mut Article]) -> Vec<Result<(), StageError>> {
+        let supported: Vec<bool> = articles
+            .iter()
+            .map(|a| {
+                let code = a.language.as_ref().map_or("und", |l| l.code.as_str());
+                self.config.languages.is_empty() || self.config.languages.iter().any(|l| l == code)
+            })
+            .collect();
         let texts: Vec<(usize, Field, &str)> = articles
             .iter()
             .enumerate()
+            .filter(|(i, _)| supported[*i])
             .flat_map(|(i, a)| Field::ALL.into_iter().map(move |f| (i, f, a.field(f))))
             .collect();
         match self.recognize(&texts) {
@@ -239,9 +251,16 @@ impl Stage for NerStage {
                 for ((i, _, _), ents) in texts.iter().zip(found) {
                     per_article[*i].extend(ents);
                 }
-                for (a, ents) in articles.iter_mut().zip(per_article) {
-                    a.entities = Some(ents);
-                    a.models.insert("ner".into(), self.model.id.clone().into());
+                for ((a, ents), ok) in articles.iter_mut().zip(per_article).zip(&supported) {
+                    if *ok {
+                        a.entities = Some(ents);
+                        a.models.insert("ner".into(), self.model.id.clone().into());
+                    } else {
+                        a.models.insert(
+                            "ner".into(),
+                            "skipped: language not supported by the model".into(),
+                        );
+                    }
                 }
                 articles.iter().map(|_| Ok(())).collect()
             }

@@ -1,0 +1,643 @@
+//! Finds quantities in text: a number (digits in the language's format, number words, or vague
+//! magnitudes like "tens of billions"), the currency before it, the scale and unit after it, the
+//! counted noun when there is no unit, ranges, and the change/bound words around it.
+//!
+//! Works on byte offsets of one `&str`; every offset it returns lies on a char boundary (regex
+//! matches and `char_indices` only). Years, dates, times, ordinals and phone numbers are not quantities.
+
+use regex::Regex;
+
+use super::lexicon::{self, COUNT_ADJECTIVES, NOT_COUNTED, NUMBER_WORDS};
+use crate::record::QuantityKind;
+
+/// Number formats by language: which character groups thousands and which marks decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberFormat {
+    /// 1,234.5 (English, and the default).
+    English,
+    /// 1.234,5 (German, Spanish, Italian...).
+    Continental,
+    /// 1 234,5 (French).
+    French,
+}
+
+impl NumberFormat {
+    pub fn for_language(code: &str) -> Self {
+        match code {
+            "de" | "es" | "it" | "nl" | "pt" | "da" | "id" | "tr" => NumberFormat::Continental,
+            "fr" | "ru" | "pl" | "cs" | "sv" | "fi" | "nb" | "uk" => NumberFormat::French,
+            _ => NumberFormat::English,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<f64>,
+    pub range: Option<(f64, f64)>,
+    pub unit: String,
+    pub unit_name: String,
+    pub kind: QuantityKind,
+    pub change: &'static str,
+    /// Bare number with neither unit nor counted noun: kept, but not a claim.
+    pub bare: bool,
+    /// Scale word factor applied ("billion" = 1e9), so a range can share it.
+    pub scale: f64,
+}
+
+/// A 4-digit year seen while scanning; feeds the claim's `period`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Year {
+    pub start: usize,
+    pub end: usize,
+    pub year: i32,
+}
+
+struct Anchored {
+    re: Regex,
+    unit: &'static str,
+    name: &'static str,
+    kind: QuantityKind,
+}
+
+pub struct Extractor {
+    numbers: [Regex; 3],
+    masks: Regex,
+    units: Vec<Anchored>,
+    scales: Vec<(Regex, f64)>,
+    currencies: Vec<(Regex, &'static str, &'static str)>,
+    range_sep: Regex,
+    approx: Regex,
+    more: Regex,
+    less: Regex,
+    up: Regex,
+    down: Regex,
+    after_up: Regex,
+    after_down: Regex,
+    after_more: Regex,
+    months: Regex,
+}
+
+/// Compiles a pattern known at build time; a failure is a bug in this file, caught by every test.
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern:?}: {e}"))
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    pub fn new() -> Self {
+        let words: Vec<String> = {
+            let mut w: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
+            w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            w.iter().map(|s| regex::escape(s)).collect()
+        };
+        let vague = r"(?:tens|hundreds|thousands|millions|dozens) of (?:(?:thousands|millions|billions|trillions) of )?";
+        let word_num = format!(
+            r"\b(?:{})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b",
+            words.join("|")
+        );
+        let number = |digits: &str| re(&format!(r"(?i){vague}|{digits}|{word_num}"));
+        Extractor {
+            numbers: [
+                number(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"),
+                number(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
+                number(r"\d{1,3}(?:[\x20\u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
+            ],
+            // Dates, times, phone numbers, version-like ids: numbers inside them are not quantities.
+            masks: re(
+                r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b|\b\d+(?:\.\d+){2,}\b",
+            ),
+            // One regex per alternative: the longest boundary-respecting match wins, which a single
+            // leftmost-first alternation cannot guarantee ("million" inside "millones").
+            units: lexicon::UNITS
+                .iter()
+                .flat_map(|(p, unit, name, kind)| {
+                    alternatives(p).into_iter().map(move |alt| Anchored {
+                        re: re(&format!(r"(?i)^(?:\s?-?\s?)(?:{alt})")),
+                        unit,
+                        name,
+                        kind: *kind,
+                    })
+                })
+                .collect(),
+            scales: lexicon::SCALES
+                .iter()
+                .flat_map(|(p, f)| {
+                    alternatives(p)
+                        .into_iter()
+                        .map(move |alt| (re(&format!(r"(?i)^(?:\s?-?\s?)(?:{alt})")), *f))
+                })
+                .collect(),
+            currencies: lexicon::CURRENCY_PREFIXES
+                .iter()
+                .map(|(p, code, name)| (re(&format!(r"(?:{p})\s?$")), *code, *name))
+                .collect(),
+            range_sep: re(r"(?i)^\s?(?:-|–|—|to|and|bis|à|a)\s?$"),
+            approx: re(
+                r"(?i)\b(?:nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|close to|circa|approx\.?|rund|etwa|knapp|fast|environ|près de|presque|quelque|casi|alrededor de|cerca de|unos|unas)\s*$",
+            ),
+            more: re(
+                r"(?i)\b(?:over|more than|above|at least|exceeding|upwards of|in excess of|greater than|no less than|north of|mehr als|über|plus de|au moins|más de|al menos)\s*$",
+            ),
+            less: re(
+                r"(?i)\b(?:under|less than|below|up to|at most|fewer than|no more than|as few as|as little as|weniger als|bis zu|moins de|jusqu'à|menos de|hasta)\s*$",
+            ),
+            up: re(
+                r"(?i)\b(?:up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown|gained?|gains|jumped?|jumps|climbed?|climbs|surged?|surges|soared?|soars|expanded|expands|(?:an? )?(?:increase|rise|jump|gain|growth|hike|surge|expansion)s? of|hausse de|augmenté de|aumentó|subió|creció|stieg|stiegen)(?:\s+(?:by|to|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated|a))?\s*$",
+            ),
+            down: re(
+                r"(?i)\b(?:down|fell|fall|falls|falling|fallen|dropped|drops?|declined?|declines|declining|decreased?|decreases|slumped?|slumps|shrank|shrunk|shrinks|lost|plunged?|plunges|tumbled?|sank|slid|(?:an? )?(?:fall|drop|decline|decrease|cut|reduction|contraction|slump)s? of|baisse de|diminué de|reculé de|cayó|bajó|descendió|sank|sanken|fiel)(?:\s+(?:by|to|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a))?\s*$",
+            ),
+            after_up: re(
+                r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gestiegen|zugelegt|gewachsen)\b|(?:more|higher|más|mehr|de plus)\b)",
+            ),
+            after_down: re(
+                r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gesunken|gefallen|zurückgegangen|geschrumpft)\b|(?:less|lower|fewer|menos|weniger|de moins)\b)",
+            ),
+            after_more: re(r"(?i)^(?:\s?or more\b|\s?-?plus\b|\+)"),
+            months: re(
+                r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?$",
+            ),
+        }
+    }
+
+    /// All quantities in `text` (sorted by position) and the years seen.
+    pub fn extract(&self, text: &str, format: NumberFormat) -> (Vec<Found>, Vec<Year>) {
+        let masked: Vec<(usize, usize)> = self
+            .masks
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let in_mask = |s: usize, e: usize| masked.iter().any(|&(a, b)| s < b && e > a);
+        let numbers = match format {
+            NumberFormat::English => &self.numbers[0],
+            NumberFormat::Continental => &self.numbers[1],
+            NumberFormat::French => &self.numbers[2],
+        };
+        let mut found: Vec<Found> = Vec::new();
+        let mut years = Vec::new();
+        for m in numbers.find_iter(text) {
+            let (start, mut end) = (m.start(), m.end());
+            let surface = m.as_str();
+            let is_digits = surface.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+            if is_digits {
+                let before = text[..start].chars().next_back();
+                // Part of a token like "G20", "A380", "COVID-19": not a quantity.
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                if in_mask(start, end) {
+                    continue;
+                }
+            }
+            let Some((mut value, vague_high)) = self.parse_number(surface, format) else {
+                continue;
+            };
+            let after_num = &text[end..];
+            // Negative numbers: a minus sign directly before, itself not inside a word or range.
+            let mut q_start = start;
+            if is_digits {
+                let before: String = text[..start].chars().rev().take(2).collect();
+                let mut b = before.chars();
+                if matches!(b.next(), Some('-') | Some('−'))
+                    && !b.next().is_some_and(|c| c.is_alphanumeric())
+                {
+                    value = -value;
+                    q_start = text[..start]
+                        .char_indices()
+                        .next_back()
+                        .map_or(start, |(i, _)| i);
+                }
+            }
+
+            // Currency before the number.
+            let head = tail_slice(text, start, 12);
+            let currency = self
+                .currencies
+                .iter()
+                .filter_map(|(r, code, name)| r.find(head).map(|m| (m.start(), *code, *name)))
+                .min_by_key(|(s, _, _)| *s);
+            if let Some((s, _, _)) = currency {
+                q_start = start - (head.len() - s);
+            }
+
+            // Scale, then unit, after the number.
+            let mut rest = after_num;
+            let mut scale = 1.0;
+            if let Some((len, f)) = self.longest(&self.scales, rest) {
+                let word = rest[..len].trim().trim_start_matches('-').trim();
+                // A lone "m"/"b"/"k" is a scale only next to money ("$5m"), else "5m" is metres.
+                let single = word.len() == 1;
+                if !single || currency.is_some() {
+                    scale = f;
+                    rest = &rest[len..];
+                    end += len;
+                }
+            }
+            let unit = self
+                .units
+                .iter()
+                .filter_map(|u| {
+                    u.re.find(rest)
+                        .filter(|m| word_ends(rest, m.end()))
+                        .map(|m| (m.end(), u))
+                })
+                .max_by_key(|(len, _)| *len);
+            // A number glued to letters that are neither unit nor scale ("1st", "5G"): skip.
+            if is_digits
+                && unit.is_none()
+                && scale == 1.0
+                && rest.starts_with(|c: char| c.is_alphabetic())
+            {
+                continue;
+            }
+            let value = value * scale;
+            let mut q = Found {
+                start: q_start,
+                end,
+                value: Some(value),
+                range: vague_high.map(|h| (value, h * scale)),
+                unit: String::new(),
+                unit_name: String::new(),
+                kind: QuantityKind::Count,
+                change: "=",
+                bare: false,
+                scale,
+            };
+            if q.range.is_some() {
+                q.value = None;
+            }
+            let money_unit = unit.filter(|(_, u)| u.kind == QuantityKind::Money);
+            match (currency, unit) {
+                (Some((_, code, name)), _) => {
+                    q.unit = code.into();
+                    q.unit_name = name.into();
+                    q.kind = QuantityKind::Money;
+                    // "$5 million dollars": swallow the redundant unit word.
+                    if let Some((len, _)) = money_unit {
+                        q.end += len;
+                    }
+                }
+                (None, Some((len, u))) => {
+                    q.unit = u.unit.into();
+                    q.unit_name = u.name.into();
+                    q.kind = u.kind;
+                    q.end += len;
+                }
+                (None, None) => {
+                    let plain_year = is_digits
+                        && scale == 1.0
+                        && surface.len() == 4
+                        && (1800.0..=2100.0).contains(&value)
+                        && !surface.contains([',', '.', ' ']);
+                    if plain_year {
+                        years.push(Year {
+                            start,
+                            end: m.end(),
+                            year: value as i32,
+                        });
+                        continue;
+                    }
+                    if is_digits
+                        && scale == 1.0
+                        && value.fract() == 0.0
+                        && (1.0..=31.0).contains(&value)
+                        && self.near_month(text, start, end)
+                    {
+                        continue;
+                    }
+                    match counted_noun(&text[q.end..]) {
+                        Some(noun) => {
+                            q.unit = "count".into();
+                            q.unit_name = lexicon::singular(&noun);
+                        }
+                        None => {
+                            // Number words and fractions alone are too ambiguous to report.
+                            if !is_digits && scale == 1.0 {
+                                continue;
+                            }
+                            q.unit = "count".into();
+                            q.unit_name = "-".into();
+                            q.bare = scale == 1.0;
+                        }
+                    }
+                }
+            }
+            q.change = self.change(text, q.start, q.end);
+            found.push(q);
+        }
+        (self.merge_ranges(text, found), years)
+    }
+
+    /// Longest anchored scale match that ends on a word boundary: (length, factor).
+    fn longest(&self, table: &[(Regex, f64)], rest: &str) -> Option<(usize, f64)> {
+        table
+            .iter()
+            .filter_map(|(r, f)| {
+                r.find(rest)
+                    .filter(|m| word_ends(rest, m.end()))
+                    .map(|m| (m.end(), *f))
+            })
+            .max_by_key(|(len, _)| *len)
+    }
+
+    fn near_month(&self, text: &str, start: usize, end: usize) -> bool {
+        let before = tail_slice(text, start, 12).trim_end();
+        let after = text[end..].trim_start();
+        let next_word: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic() || *c == '.')
+            .collect();
+        self.months.is_match(before) || self.months.is_match(&next_word)
+    }
+
+    fn change(&self, text: &str, start: usize, end: usize) -> &'static str {
+        let before = tail_slice(text, start, 60);
+        let before = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
+        let after = head_slice(text, end, 60);
+        if self.up.is_match(before) || self.after_up.is_match(after) {
+            "up"
+        } else if self.down.is_match(before) || self.after_down.is_match(after) {
+            "down"
+        } else if self.approx.is_match(before) {
+            "~"
+        } else if self.more.is_match(before) || self.after_more.is_match(after) {
+            ">"
+        } else if self.less.is_match(before) {
+            "<"
+        } else {
+            "="
+        }
+    }
+
+    /// (value, high end for vague magnitudes like "tens of billions").
+    fn parse_number(&self, s: &str, format: NumberFormat) -> Option<(f64, Option<f64>)> {
+        let lower = s.to_lowercase();
+        if let Some(rest) = [
+            "tens of ",
+            "dozens of ",
+            "hundreds of ",
+            "thousands of ",
+            "millions of ",
+        ]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p).map(|r| (*p, r)))
+        {
+            let (base, high) = match rest.0 {
+                "tens of " => (10.0, 100.0),
+                "dozens of " => (24.0, 100.0),
+                "hundreds of " => (100.0, 1000.0),
+                "thousands of " => (1e3, 1e4),
+                _ => (1e6, 1e7),
+            };
+            let mult = if rest.1.starts_with("thousands") {
+                1e3
+            } else if rest.1.starts_with("millions") {
+                1e6
+            } else if rest.1.starts_with("billions") {
+                1e9
+            } else if rest.1.starts_with("trillions") {
+                1e12
+            } else {
+                1.0
+            };
+            return Some((base * mult, Some(high * mult)));
+        }
+        if lower.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+            let cleaned: String = match format {
+                NumberFormat::English => lower.chars().filter(|c| *c != ',').collect(),
+                NumberFormat::Continental => lower
+                    .chars()
+                    .filter(|c| *c != '.')
+                    .map(|c| if c == ',' { '.' } else { c })
+                    .collect(),
+                NumberFormat::French => lower
+                    .chars()
+                    .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+                    .map(|c| if c == ',' { '.' } else { c })
+                    .collect(),
+            };
+            return cleaned.parse().ok().map(|v| (v, None));
+        }
+        // A listed phrase ("a dozen", "two-thirds"), else a compound ("twenty-five", "ninety five").
+        let lookup = |w: &str| NUMBER_WORDS.iter().find(|(x, _)| *x == w).map(|(_, v)| *v);
+        if let Some(v) = lookup(&lower) {
+            return Some((v, None));
+        }
+        let mut total = 0.0;
+        for part in lower.split(['-', ' ']).filter(|p| !p.is_empty()) {
+            total += lookup(part)?;
+        }
+        Some((total, None))
+    }
+
+    /// Joins "10-12%", "between 300 and 400 flights", "from 5 to 7 million" into one ranged quantity.
+    fn merge_ranges(&self, text: &str, found: Vec<Found>) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::with_capacity(found.len());
+        for q in found {
+            if let Some(prev) = out.last_mut() {
+                let gap = text.get(prev.end..q.start).unwrap_or("x");
+                let joinable = self.range_sep.is_match(gap)
+                    && (prev.unit_name == "-"
+                        || prev.unit_name == q.unit_name
+                        || prev.unit == q.unit)
+                    && prev.range.is_none()
+                    && q.range.is_none();
+                let needs_between = gap.trim().eq_ignore_ascii_case("and");
+                let between = tail_slice(text, prev.start, 10)
+                    .to_lowercase()
+                    .trim_end()
+                    .ends_with("between");
+                if joinable && (!needs_between || between) {
+                    if let (Some(lo), Some(hi)) = (prev.value, q.value) {
+                        // "between 10 and 12 million": the scale written once applies to both ends.
+                        let lo = if prev.scale == 1.0 && q.scale > 1.0 {
+                            lo * q.scale
+                        } else {
+                            lo
+                        };
+                        prev.range = Some((lo.min(hi), lo.max(hi)));
+                        prev.value = None;
+                        prev.end = q.end;
+                        prev.unit = q.unit;
+                        prev.unit_name = q.unit_name;
+                        prev.kind = q.kind;
+                        prev.bare = q.bare;
+                        if prev.change == "=" {
+                            prev.change = q.change;
+                        }
+                        continue;
+                    }
+                }
+            }
+            out.push(q);
+        }
+        out
+    }
+}
+
+/// Splits a regex fragment at its top-level `|` (alternatives inside groups stay together).
+fn alternatives(pattern: &str) -> Vec<&str> {
+    let (mut depth, mut last, mut out) = (0i32, 0, Vec::new());
+    let mut escaped = false;
+    for (i, c) in pattern.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '|' if depth == 0 => {
+                out.push(&pattern[last..i]);
+                last = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&pattern[last..]);
+    out
+}
+
+/// True when the match ending at `end` does not stop inside a word.
+fn word_ends(s: &str, end: usize) -> bool {
+    let last = s[..end].chars().next_back();
+    let next = s[end..].chars().next();
+    !(last.is_some_and(|c| c.is_alphanumeric()) && next.is_some_and(|c| c.is_alphanumeric()))
+}
+
+/// Up to `n` bytes before `at`, starting on a char boundary.
+fn tail_slice(text: &str, at: usize, n: usize) -> &str {
+    let mut s = at.saturating_sub(n);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    &text[s..at]
+}
+
+/// Up to `n` bytes after `at`, ending on a char boundary.
+fn head_slice(text: &str, at: usize, n: usize) -> &str {
+    let mut e = (at + n).min(text.len());
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    &text[at..e]
+}
+
+/// The noun a bare number counts ("4,500 jobs", "2,000 different technologies").
+fn counted_noun(after: &str) -> Option<String> {
+    if !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    for raw in after.split_whitespace().take(3) {
+        let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']);
+        let lower = word.to_lowercase();
+        if lower.is_empty()
+            || !lower
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
+            return None;
+        }
+        if COUNT_ADJECTIVES.contains(&lower.as_str()) && word.len() == raw.len() {
+            continue;
+        }
+        if NOT_COUNTED.contains(&lower.as_str()) || word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        return Some(lower);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Found {
+        let (f, _) = Extractor::new().extract(text, NumberFormat::English);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn money_with_scale_and_currency() {
+        let q = one("leading to a $309 billion trade deficit");
+        assert_eq!(
+            (q.value, q.unit.as_str(), q.unit_name.as_str()),
+            (Some(309e9), "USD", "dollar")
+        );
+        let q = one("exports of $398.5bn last year");
+        assert_eq!(q.value, Some(398.5e9));
+        let q = one("a deal worth €1.2bn");
+        assert_eq!((q.value, q.unit.as_str()), (Some(1.2e9), "EUR"));
+        let q = one("HK$500 million in bonds");
+        assert_eq!((q.value, q.unit.as_str()), (Some(5e8), "HKD"));
+    }
+
+    #[test]
+    fn percents_changes_and_bounds() {
+        let q = one("imports rose, up 600 percent from 2016");
+        assert_eq!(
+            (q.value, q.kind, q.change),
+            (Some(600.0), QuantityKind::Percent, "up")
+        );
+        assert_eq!(one("nearly 90 per cent of them").change, "~");
+        assert_eq!(one("over 2,000 different technologies").change, ">");
+        let q = one("over 2,000 different technologies");
+        assert_eq!(
+            (q.value, q.unit_name.as_str()),
+            (Some(2000.0), "technology")
+        );
+        assert_eq!(one("an increase of 17 percent").change, "up");
+        assert_eq!(one("prices fell 5%").change, "down");
+    }
+
+    #[test]
+    fn years_dates_ordinals_and_ids_are_not_quantities() {
+        let (f, years) = Extractor::new().extract(
+            "In 2011, on July 19 at 10:00, the G20 met for the 3rd time (call +1 202-555-0143).",
+            NumberFormat::English,
+        );
+        assert!(f.is_empty(), "{f:?}");
+        assert_eq!(years.iter().map(|y| y.year).collect::<Vec<_>>(), [2011]);
+    }
+
+    #[test]
+    fn ranges_and_vague_magnitudes() {
+        let q = one("tariffs of 10-12% on imports");
+        assert_eq!(q.range, Some((10.0, 12.0)));
+        let q = one("between 300 and 400 flights were cancelled");
+        assert_eq!(
+            (q.range, q.unit_name.as_str()),
+            (Some((300.0, 400.0)), "flight")
+        );
+        let q = one("tens of billions of dollars");
+        assert_eq!((q.range, q.unit.as_str()), (Some((1e10, 1e11)), "USD"));
+    }
+
+    #[test]
+    fn durations_ratios_and_words() {
+        let q = one("a 14-year ban on beef");
+        assert_eq!((q.value, q.unit.as_str()), (Some(14.0), "year"));
+        let q = one("over four times greater");
+        assert_eq!((q.value, q.kind), (Some(4.0), QuantityKind::Ratio));
+    }
+
+    #[test]
+    fn continental_and_french_formats() {
+        let (f, _) = Extractor::new().extract(
+            "um 8,8 Prozent auf 97,3 Mrd. Euro gesunken",
+            NumberFormat::Continental,
+        );
+        assert_eq!(f[0].value, Some(8.8));
+        assert_eq!((f[1].value, f[1].unit.as_str()), (Some(97.3e9), "EUR"));
+        let (f, _) = Extractor::new().extract("soit 45 000 personnes", NumberFormat::French);
+        assert_eq!(f[0].value, Some(45000.0));
+    }
+}

@@ -1,0 +1,442 @@
+//! Words and symbols the tagger knows: number words, scale words per language, currencies and units,
+//! each mapped to the canonical unit id and the NewsQuant-style `unit_name`.
+
+use crate::record::QuantityKind;
+
+/// (surface forms, unit id, unit_name, kind). Surface forms are regex fragments, matched
+/// case-insensitively and longest-first; kept as data so adding a unit is one line.
+pub const UNITS: &[(&str, &str, &str, QuantityKind)] = &[
+    (
+        r"percentage points?|pct points?|prozentpunkte?|points? de pourcentage|puntos porcentuales",
+        "percentage_point",
+        "percentage point",
+        QuantityKind::Percent,
+    ),
+    (
+        r"per ?cent|percent|pct|%|prozent|pour ?cent|por ?ciento",
+        "percent",
+        "percentage",
+        QuantityKind::Percent,
+    ),
+    (
+        r"u\.?s\.? dollars?|american dollars?|dollars?|dólares?|dollar",
+        "USD",
+        "dollar",
+        QuantityKind::Money,
+    ),
+    (r"euros?|euro|eur", "EUR", "euro", QuantityKind::Money),
+    (
+        r"pounds? sterling|sterling|british pounds?",
+        "GBP",
+        "pound sterling",
+        QuantityKind::Money,
+    ),
+    (
+        r"yuan|renminbi|rmb",
+        "CNY",
+        "chinese yuan",
+        QuantityKind::Money,
+    ),
+    (r"yen", "JPY", "japanese yen", QuantityKind::Money),
+    (r"swiss francs?", "CHF", "swiss franc", QuantityKind::Money),
+    (r"rupees?", "INR", "rupee", QuantityKind::Money),
+    (r"pesos?", "MXN", "mexican peso", QuantityKind::Money),
+    (r"bitcoins?", "BTC", "bitcoin", QuantityKind::Money),
+    (r"cents?", "USD_cent", "cent", QuantityKind::Money),
+    (
+        r"pence|pennies|penny",
+        "GBP_penny",
+        "penny",
+        QuantityKind::Money,
+    ),
+    (
+        r"km/h|kph|kilomet(?:er|re)s? (?:per|an|a) hour",
+        "km/h",
+        "kilometre per hour",
+        QuantityKind::Measure,
+    ),
+    (
+        r"mph|miles (?:per|an|a) hour",
+        "mph",
+        "mile per hour",
+        QuantityKind::Measure,
+    ),
+    (
+        r"barrels? (?:per|a) day|bpd",
+        "bbl/d",
+        "barrel per day",
+        QuantityKind::Measure,
+    ),
+    (
+        r"square kilomet(?:er|re)s?|sq km|km2|km²",
+        "km2",
+        "square kilometre",
+        QuantityKind::Measure,
+    ),
+    (
+        r"square met(?:er|re)s?|sq m|m2|m²",
+        "m2",
+        "square metre",
+        QuantityKind::Measure,
+    ),
+    (
+        r"square miles?",
+        "sq_mi",
+        "square mile",
+        QuantityKind::Measure,
+    ),
+    (
+        r"square feet|sq ft",
+        "sq_ft",
+        "square foot",
+        QuantityKind::Measure,
+    ),
+    (
+        r"cubic met(?:er|re)s?|m3|m³",
+        "m3",
+        "cubic metre",
+        QuantityKind::Measure,
+    ),
+    (
+        r"kilomet(?:er|re)s?|km",
+        "km",
+        "kilometre",
+        QuantityKind::Measure,
+    ),
+    (
+        r"millimet(?:er|re)s?|mm",
+        "mm",
+        "millimetre",
+        QuantityKind::Measure,
+    ),
+    (
+        r"centimet(?:er|re)s?|cm",
+        "cm",
+        "centimetre",
+        QuantityKind::Measure,
+    ),
+    (r"met(?:er|re)s?", "m", "metre", QuantityKind::Measure),
+    (r"miles?", "mi", "mile", QuantityKind::Measure),
+    (r"feet|foot|ft", "ft", "foot", QuantityKind::Measure),
+    (r"inch(?:es)?", "in", "inch", QuantityKind::Measure),
+    (
+        r"kilograms?|kilos?|kg",
+        "kg",
+        "kilogram",
+        QuantityKind::Measure,
+    ),
+    (r"milligrams?|mg", "mg", "milligram", QuantityKind::Measure),
+    (r"grams?|g", "g", "gram", QuantityKind::Measure),
+    (
+        r"metric tons?|tonnes?",
+        "t",
+        "metric ton",
+        QuantityKind::Measure,
+    ),
+    (r"tons?", "ton", "ton", QuantityKind::Measure),
+    (r"pounds?|lbs?", "lb", "pound-mass", QuantityKind::Measure),
+    (r"ounces?|oz", "oz", "ounce", QuantityKind::Measure),
+    (r"barrels?", "bbl", "barrel", QuantityKind::Measure),
+    (r"gallons?", "gal", "gallon", QuantityKind::Measure),
+    (
+        r"millilit(?:er|re)s?|ml",
+        "ml",
+        "millilitre",
+        QuantityKind::Measure,
+    ),
+    (r"lit(?:er|re)s?", "l", "litre", QuantityKind::Measure),
+    (r"hectares?", "ha", "hectare", QuantityKind::Measure),
+    (r"acres?", "acre", "acre", QuantityKind::Measure),
+    (r"megawatts?|mw", "MW", "megawatt", QuantityKind::Measure),
+    (r"gigawatts?|gw", "GW", "gigawatt", QuantityKind::Measure),
+    (
+        r"(?:degrees? )?(?:celsius|centigrade)|°\s?c|deg c",
+        "degC",
+        "celsius",
+        QuantityKind::Measure,
+    ),
+    (
+        r"(?:degrees? )?fahrenheit|°\s?f|deg f",
+        "degF",
+        "fahrenheit",
+        QuantityKind::Measure,
+    ),
+    (r"degrees?|°", "deg", "degree", QuantityKind::Measure),
+    (
+        r"years? old",
+        "year_of_age",
+        "year of age",
+        QuantityKind::Duration,
+    ),
+    (
+        r"months? old",
+        "month_of_age",
+        "month of age",
+        QuantityKind::Duration,
+    ),
+    (
+        r"weeks? old",
+        "week_of_age",
+        "week of age",
+        QuantityKind::Duration,
+    ),
+    (
+        r"days? old",
+        "day_of_age",
+        "day of age",
+        QuantityKind::Duration,
+    ),
+    (
+        r"years?|jahre?n?|ans?|años?",
+        "year",
+        "year",
+        QuantityKind::Duration,
+    ),
+    (
+        r"months?|monate?n?|mois|meses?",
+        "month",
+        "month",
+        QuantityKind::Duration,
+    ),
+    (
+        r"weeks?|wochen?|semaines?|semanas?",
+        "week",
+        "week",
+        QuantityKind::Duration,
+    ),
+    (
+        r"days?|tage?n?|jours?|días?",
+        "day",
+        "day",
+        QuantityKind::Duration,
+    ),
+    (
+        r"hours?|stunden?|heures?|horas?",
+        "hour",
+        "hour",
+        QuantityKind::Duration,
+    ),
+    (
+        r"minutes?|minuten?|minutos?",
+        "minute",
+        "minute",
+        QuantityKind::Duration,
+    ),
+    (
+        r"seconds?|sekunden?|secondes?|segundos?",
+        "second",
+        "second",
+        QuantityKind::Duration,
+    ),
+    (r"decades?", "decade", "decade", QuantityKind::Duration),
+    (
+        r"times|fold|-fold|mal|fois|veces",
+        "times",
+        "times",
+        QuantityKind::Ratio,
+    ),
+];
+
+/// Currency symbols and codes that stand before a number: (regex fragment, ISO 4217, unit_name).
+pub const CURRENCY_PREFIXES: &[(&str, &str, &str)] = &[
+    (r"US\s?\$|U\.S\.\s?\$|USD", "USD", "dollar"),
+    (r"HK\s?\$|HKD", "HKD", "hong kong dollar"),
+    (r"A\s?\$|AU\$|AUD", "AUD", "australian dollar"),
+    (r"C\s?\$|CA\$|CAD", "CAD", "canadian dollar"),
+    (r"NZ\s?\$|NZD", "NZD", "new zealand dollar"),
+    (r"S\s?\$|SGD", "SGD", "singapore dollar"),
+    (r"R\$|BRL", "BRL", "brazilian real"),
+    (r"\$", "USD", "dollar"),
+    (r"€|EUR", "EUR", "euro"),
+    (r"£|GBP", "GBP", "pound sterling"),
+    (r"¥|JPY", "JPY", "japanese yen"),
+    (r"RMB|CNY|元", "CNY", "chinese yuan"),
+    (r"₹|INR|Rs\.?", "INR", "rupee"),
+    (r"₩|KRW", "KRW", "south korean won"),
+    (r"CHF|SFr\.?", "CHF", "swiss franc"),
+];
+
+/// Scale words and abbreviations after a number, with their factor.
+pub const SCALES: &[(&str, f64)] = &[
+    (r"trillion|tn|trn|billones|billion(?:s)? de|bio\.", 1e12),
+    (
+        r"billion|bn|b|milliarden?|mrd\.?|mrd|milliards?|mil millones",
+        1e9,
+    ),
+    (
+        r"million|millions|mn|mln|m|millionen|million|mio\.?|millones|millón|millions",
+        1e6,
+    ),
+    (r"thousand|k|tsd\.?|mille|mil", 1e3),
+    (r"hundred", 1e2),
+];
+
+/// Small number words (English, German, French, Spanish) for spelled-out quantities.
+pub const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("a hundred", 100.0),
+    ("a thousand", 1000.0),
+    ("a dozen", 12.0),
+    ("dozens", 12.0),
+    ("twice", 2.0),
+    ("half", 0.5),
+    ("a third", 1.0 / 3.0),
+    ("a quarter", 0.25),
+    ("two-thirds", 2.0 / 3.0),
+    ("three-quarters", 0.75),
+];
+
+/// Nouns that are counted but say nothing on their own ("2,000 of them"); the count keeps "-" as name.
+pub const NOT_COUNTED: &[&str] = &[
+    "of",
+    "in",
+    "to",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "for",
+    "on",
+    "at",
+    "by",
+    "from",
+    "with",
+    "as",
+    "than",
+    "per",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "has",
+    "have",
+    "had",
+    "that",
+    "this",
+    "which",
+    "who",
+    "more",
+    "less",
+    "up",
+    "down",
+    "over",
+    "under",
+    "into",
+    "after",
+    "before",
+    "since",
+    "until",
+    "said",
+    "says",
+    "will",
+    "would",
+    "could",
+    "can",
+    "its",
+    "their",
+    "his",
+    "her",
+    "it",
+    "they",
+    "we",
+    "he",
+    "she",
+    "out",
+    "last",
+    "next",
+    "year-on-year",
+    "compared",
+    "while",
+    "but",
+];
+
+/// Adjectives skipped when finding the counted noun ("2,000 different technologies").
+pub const COUNT_ADJECTIVES: &[&str] = &[
+    "different",
+    "new",
+    "other",
+    "additional",
+    "more",
+    "foreign",
+    "major",
+    "large",
+    "small",
+    "local",
+    "international",
+    "chinese",
+    "american",
+    "us",
+    "u.s.",
+    "european",
+    "domestic",
+    "private",
+    "public",
+    "full-time",
+    "part-time",
+    "registered",
+    "active",
+    "former",
+    "young",
+    "old",
+    "key",
+    "top",
+    "such",
+];
+
+/// Singular of a counted English noun, good enough for unit names ("jobs" → "job", "people" stays).
+pub fn singular(word: &str) -> String {
+    let w = word.to_lowercase();
+    for (plural, single) in [
+        ("people", "people"),
+        ("children", "child"),
+        ("men", "man"),
+        ("women", "woman"),
+    ] {
+        if w == plural {
+            return single.into();
+        }
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        if stem.len() > 1 {
+            return format!("{stem}y");
+        }
+    }
+    for suffix in ["ches", "shes", "sses", "xes"] {
+        if w.ends_with(suffix) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+        return w[..w.len() - 1].to_string();
+    }
+    w
+}
