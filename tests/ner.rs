@@ -14,7 +14,9 @@ fn stage(model_dir: &Path, max_tokens: usize) -> NerStage {
     let runtime = root().join(tidings::stages::ner::model::DEFAULT_RUNTIME);
     let config = NerConfig {
         model_dir: model_dir.to_path_buf(),
-        runtime_path: std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from).or(Some(runtime)),
+        runtime_path: std::env::var_os("ORT_DYLIB_PATH")
+            .map(PathBuf::from)
+            .or(Some(runtime)),
         max_tokens,
         overlap_tokens: 8,
         threads: 1,
@@ -33,7 +35,10 @@ fn ents(s: &NerStage, text: &str) -> Vec<(String, String, usize, usize)> {
         let slice: String = text.chars().skip(e.start).take(e.end - e.start).collect();
         assert_eq!(slice, e.text, "offsets are code points into the field");
     }
-    found.into_iter().map(|e| (e.text, e.label, e.start, e.end)).collect()
+    found
+        .into_iter()
+        .map(|e| (e.text, e.label, e.start, e.end))
+        .collect()
 }
 
 #[test]
@@ -52,11 +57,19 @@ fn shipped_model_finds_the_seed_entities() {
         }
     }
     for (text, label) in [
-        ("Wilbur Ross", "PER"), ("Gao Feng", "PER"), ("Li Keqiang", "PER"),
-        ("Ministry of Commerce", "ORG"), ("Commerce Department", "ORG"),
-        ("Beijing", "LOC"), ("China", "LOC"), ("Washington", "LOC"),
+        ("Wilbur Ross", "PER"),
+        ("Gao Feng", "PER"),
+        ("Li Keqiang", "PER"),
+        ("Ministry of Commerce", "ORG"),
+        ("Commerce Department", "ORG"),
+        ("Beijing", "LOC"),
+        ("China", "LOC"),
+        ("Washington", "LOC"),
     ] {
-        assert!(found.contains(&(text.to_string(), label.to_string())), "{text} as {label} not in {found:?}");
+        assert!(
+            found.contains(&(text.to_string(), label.to_string())),
+            "{text} as {label} not in {found:?}"
+        );
     }
     // Known miss of the uncased model (see models/ner-minilm-conll/MODEL_CARD.md): the newspaper is
     // found whole, but labelled MISC rather than ORG.
@@ -82,20 +95,43 @@ fn empty_emoji_and_cjk_text_keep_offsets_right() {
     assert!(ents(&s, "   \n ").is_empty());
     let text = "😀😀 北京 said: Wilbur Ross visited Washington 🇺🇸 today.";
     let e = ents(&s, text);
-    assert!(e.iter().any(|x| x.0 == "Wilbur Ross" && x.1 == "PER"), "{e:?}");
+    assert!(
+        e.iter().any(|x| x.0 == "Wilbur Ross" && x.1 == "PER"),
+        "{e:?}"
+    );
     assert!(e.iter().any(|x| x.0 == "Washington"), "{e:?}");
 }
 
 #[test]
 fn rampart_bert_model_runs_through_the_same_engine() {
     let dir = root().join(".cache/models/rampart");
-    assert!(dir.is_dir(), "{} missing — run scripts/setup --test", dir.display());
-    let text = "Please contact John Smith at john.smith@example.com or call 415-555-0199. ".repeat(6);
+    assert!(
+        dir.is_dir(),
+        "{} missing — run scripts/setup --test",
+        dir.display()
+    );
+    let text =
+        "Please contact John Smith at john.smith@example.com or call 415-555-0199. ".repeat(6);
     // 20-token windows: the e-mail address (≈9 tokens) crosses a window edge in several repetitions.
     let windowed = ents(&stage(&dir, 20), &text);
-    for (surface, label) in [("John", "GIVEN_NAME"), ("Smith", "SURNAME"), ("john.smith@example.com", "EMAIL"), ("415-555-0199", "PHONE")] {
-        let n = windowed.iter().filter(|e| e.0 == surface && e.1 == label).count();
-        assert_eq!(n, 6, "{surface} as {label} once per repetition, whole: {windowed:?}");
+    for (surface, label) in [
+        ("John", "GIVEN_NAME"),
+        ("Smith", "SURNAME"),
+        ("john.smith@example.com", "EMAIL"),
+        ("415-555-0199", "PHONE"),
+    ] {
+        let n = windowed
+            .iter()
+            .filter(|e| e.0 == surface && e.1 == label)
+            .count();
+        assert_eq!(
+            n, 6,
+            "{surface} as {label} once per repetition, whole: {windowed:?}"
+        );
     }
-    assert_eq!(windowed.len(), 24, "no fragments or duplicates: {windowed:?}");
+    assert_eq!(
+        windowed.len(),
+        24,
+        "no fragments or duplicates: {windowed:?}"
+    );
 }
