@@ -81,7 +81,7 @@ pub struct Extractor {
 }
 
 /// Compiles a pattern known at build time; a failure is a bug in this file, caught by every test.
-fn re(pattern: &str) -> Regex {
+pub(crate) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern:?}: {e}"))
 }
 

@@ -15,7 +15,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Stage, StageError};
 use crate::record::{Article, CharIndex, Claim, Entity, Field, Range, Span, SubjectRef};
-use extract::{Extractor, Found, NumberFormat, Year};
+use extract::{re, Extractor, Found, NumberFormat, Year};
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -98,10 +98,6 @@ pub struct Tagger {
     np_after: Regex,
     np_before: Regex,
     furniture: Regex,
-}
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("invalid built-in pattern {p:?}: {e}"))
 }
 
 const CAP: &str = r"(?:[A-Z][\w.'’-]*|of|the|and|for|de|du|der|des)";
@@ -188,7 +184,7 @@ impl Tagger {
                     .filter(|(s, _)| *s == ss && q.change != "=")
                     .and_then(|(_, m)| m.clone())
             });
-            let asserted_by = self.asserted_by(sentence, &q, ss);
+            let asserted_by = self.asserted_by(sentence);
             let period = self.period(sentence, ss, &years, published);
             let (s_char, e_char) = (chars.char_of(ss), chars.char_of(se));
             let subject = entities
@@ -274,8 +270,7 @@ impl Tagger {
         (!np.is_empty()).then_some(np)
     }
 
-    fn asserted_by(&self, sentence: &str, q: &Found, sentence_start: usize) -> Option<String> {
-        let _ = (q, sentence_start);
+    fn asserted_by(&self, sentence: &str) -> Option<String> {
         if let Some(c) = self.according_to.captures(sentence) {
             return c.get(1).map(|m| m.as_str().trim().to_string());
         }
