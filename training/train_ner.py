@@ -103,17 +103,26 @@ def prf(tp: int, npred: int, ngold: int) -> dict:
     return {"precision": round(100 * p, 2), "recall": round(100 * r, 2), "f1": round(100 * f, 2), "support": ngold}
 
 
-def encode(tok, sents, max_len):
-    enc = tok([w for w, _ in sents], is_split_into_words=True, truncation=True, max_length=max_len)
+def encode(tok, sents, max_len, case_types):
+    enc = tok([w for w, _ in sents], is_split_into_words=True, truncation=True, max_length=max_len,
+              return_offsets_mapping=True)
     feats = []
-    for i, (_, tags) in enumerate(sents):
+    for i, (words, tags) in enumerate(sents):
         word_ids = enc.word_ids(i)
-        labels, prev = [], None
-        for wid in word_ids:
+        labels, types, prev = [], [], None
+        for wid, (a, b) in zip(word_ids, enc["offset_mapping"][i]):
             labels.append(-100 if wid is None or wid == prev else L2I[tags[wid]])
+            types.append(case_type(words[wid][a:b]) if case_types and wid is not None else 0)
             prev = wid
-        feats.append((enc["input_ids"][i], labels, word_ids))
+        feats.append((enc["input_ids"][i], labels, word_ids, types))
     return feats
+
+
+def case_type(piece: str) -> int:
+    """The casing cue an uncased encoder cannot see, fed through its token_type_ids (type_vocab_size 2):
+    1 when the sub-word's source text has an upper-case letter. tidings computes the same at inference
+    when config.json says `"case_type_ids": true`."""
+    return int(any(c.isupper() for c in piece))
 
 
 def batches(feats, bs, shuffle, rng):
@@ -136,19 +145,21 @@ def collate(feats, ids):
     inp = torch.zeros((len(ids), n), dtype=torch.long)
     att = torch.zeros((len(ids), n), dtype=torch.long)
     lab = torch.full((len(ids), n), -100, dtype=torch.long)
+    typ = torch.zeros((len(ids), n), dtype=torch.long)
     for r, i in enumerate(ids):
-        x, y, _ = feats[i]
+        x, y, _, t = feats[i]
         inp[r, : len(x)] = torch.tensor(x)
         att[r, : len(x)] = 1
         lab[r, : len(y)] = torch.tensor(y)
-    return inp, att, lab
+        typ[r, : len(t)] = torch.tensor(t)
+    return inp, att, lab, typ
 
 
 def decode(feats, sents, logits_by_idx):
     """Word-level tags from the first sub-word's prediction."""
     pred = []
     for i, (words, _) in enumerate(sents):
-        _, _, word_ids = feats[i]
+        _, _, word_ids, _ = feats[i]
         tags = ["O"] * len(words)
         prev = None
         for pos, wid in enumerate(word_ids):
@@ -164,8 +175,8 @@ def evaluate(model, feats, sents, bs=64):
     model.eval()
     logits = {}
     for ids in batches(feats, bs, False, None):
-        inp, att, _ = collate(feats, ids)
-        out = model(input_ids=inp, attention_mask=att, token_type_ids=torch.zeros_like(inp)).logits
+        inp, att, _, typ = collate(feats, ids)
+        out = model(input_ids=inp, attention_mask=att, token_type_ids=typ).logits
         for r, i in enumerate(ids):
             logits[i] = out[r].numpy()
     model.train()
@@ -185,6 +196,8 @@ def main() -> int:
     ap.add_argument("--max-len", type=int, default=128)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--case-types", action=argparse.BooleanOptionalAction, default=True,
+                    help="feed word casing through token_type_ids (see case_type)")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (smoke runs)")
     args = ap.parse_args()
 
@@ -199,7 +212,8 @@ def main() -> int:
     if args.limit:
         train, dev = train[: args.limit], dev[: max(200, args.limit // 5)]
     tok = BertTokenizerFast.from_pretrained(str(args.base))
-    ftrain, fdev = encode(tok, train, args.max_len), encode(tok, dev, args.max_len)
+    ftrain = encode(tok, train, args.max_len, args.case_types)
+    fdev = encode(tok, dev, args.max_len, args.case_types)
     print(f"train {len(train)} sentences, dev {len(dev)}", flush=True)
 
     cfg = BertConfig.from_pretrained(str(args.base), num_labels=len(LABELS),
@@ -217,8 +231,8 @@ def main() -> int:
     model.train()
     for epoch in range(args.epochs):
         for step, ids in enumerate(batches(ftrain, args.batch_size, True, rng)):
-            inp, att, lab = collate(ftrain, ids)
-            loss = model(input_ids=inp, attention_mask=att, token_type_ids=torch.zeros_like(inp), labels=lab).loss
+            inp, att, lab, typ = collate(ftrain, ids)
+            loss = model(input_ids=inp, attention_mask=att, token_type_ids=typ, labels=lab).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
@@ -260,16 +274,17 @@ def export(best_dir, args, history, train_minutes, fdev, dev, n_train):
     shutil.copy(Path(best_dir) / "tokenizer.json", args.out / "tokenizer.json")
     cfg = json.loads((Path(best_dir) / "config.json").read_text())
     keep = {k: cfg[k] for k in ["model_type", "id2label", "label2id", "max_position_embeddings", "hidden_size", "num_hidden_layers"] if k in cfg}
-    keep["tidings"] = {"do_lower_case": True, "label_scheme": "IOB2", "max_length": 256}
+    keep["tidings"] = {"do_lower_case": True, "label_scheme": "IOB2", "max_length": 256,
+                       "case_type_ids": bool(args.case_types)}
     (args.out / "config.json").write_text(json.dumps(keep, indent=2) + "\n")
 
     # Check the shipped (int8) artefact itself, not only the PyTorch checkpoint.
     sess = ort.InferenceSession(str(args.out / "model.onnx"), providers=["CPUExecutionProvider"])
     logits = {}
     for ids in batches(fdev, 64, False, None):
-        inp, att, _ = collate(fdev, ids)
+        inp, att, _, typ = collate(fdev, ids)
         out = sess.run(["logits"], {"input_ids": inp.numpy(), "attention_mask": att.numpy(),
-                                    "token_type_ids": np.zeros_like(inp.numpy())})[0]
+                                    "token_type_ids": typ.numpy()})[0]
         for r, i in enumerate(ids):
             logits[i] = out[r]
     rep = f1_report([t for _, t in dev], decode(fdev, dev, logits))

@@ -10,6 +10,8 @@ pub struct Token {
     pub id: u32,
     pub start: usize,
     pub end: usize,
+    /// The `token_type_ids` value fed to the model: 0, or the casing cue (see `OnnxModel::tokenize`).
+    pub type_id: u32,
 }
 
 /// How sub-word predictions become one word label (as Hugging Face's `aggregation_strategy`).
@@ -84,7 +86,9 @@ pub fn words(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     for run in runs {
         let (mut s, mut e) = (run.start, run.end);
         let mut tail = Vec::new();
-        while s < e && is_punct(s) {
+        let possessive =
+            e - s == 2 && matches!(piece(s), "'" | "’") && piece(s + 1).eq_ignore_ascii_case("s");
+        while s < e && is_punct(s) && !possessive {
             out.push(s..s + 1);
             s += 1;
         }
@@ -96,8 +100,11 @@ pub fn words(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
                 tail.push(e - 2..e);
                 e -= 2;
             } else if e > s && is_punct(e - 1) {
-                let inner_dot = (s..e - 1).any(|i| piece(i) == ".");
-                if piece(e - 1) == "." && inner_dot {
+                if piece(e - 1) == "." && keeps_dot(&text[tokens[s].start..tokens[e - 2].end]) {
+                    break;
+                }
+                // "C$", "A$", "HK$": the symbol belongs to the currency's name.
+                if piece(e - 1).chars().all(|c| "$€£¥".contains(c)) {
                     break;
                 }
                 tail.push(e - 1..e);
@@ -112,6 +119,23 @@ pub fn words(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
         out.extend(tail.into_iter().rev());
     }
     out
+}
+
+/// Whether a word before a "." is an abbreviation that owns the dot, as CoNLL and news tokenisers
+/// treat it: "U.S.", an initial ("P. Simmons"), or a common title/company abbreviation ("Corp.").
+/// Splitting an initial's dot off would leave a lone "." word inside a person's name.
+fn keeps_dot(word: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc",
+        "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt", "mt", "ft", "no", "vs", "messrs",
+        "rev", "bros", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+    ];
+    let mut chars = word.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    initial
+        || word.contains('.')
+        || word.chars().all(|c| c.is_ascii_digit())
+        || ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// A label split into its scheme prefix and entity type: "B-PER" → ('B', "PER"); "PER" → ('I', "PER").
@@ -254,6 +278,7 @@ mod tests {
                     id: 0,
                     start: s,
                     end: at,
+                    type_id: 0,
                 }
             })
             .collect()
@@ -287,18 +312,25 @@ mod tests {
 
     #[test]
     fn words_split_punctuation_and_possessive_but_keep_abbreviations() {
-        let text = "(MOFCOM), China's U.S. ok";
+        let text = "(MOFCOM), China's U.S. ok P. Simmons of Acme Corp. in Rome.";
         let t = toks(
             text,
             &[
-                "(", "mo", "fcom", ")", ",", "china", "'", "s", "u", ".", "s", ".", "ok",
+                "(", "mo", "fcom", ")", ",", "china", "'", "s", "u", ".", "s", ".", "ok", "p", ".",
+                "simmons", "of", "acme", "corp", ".", "in", "rome", ".",
             ],
         );
         let w: Vec<&str> = words(text, &t)
             .into_iter()
             .map(|r| &text[t[r.start].start..t[r.end - 1].end])
             .collect();
-        assert_eq!(w, ["(", "MOFCOM", ")", ",", "China", "'s", "U.S.", "ok"]);
+        assert_eq!(
+            w,
+            [
+                "(", "MOFCOM", ")", ",", "China", "'s", "U.S.", "ok", "P.", "Simmons", "of",
+                "Acme", "Corp.", "in", "Rome", "."
+            ]
+        );
     }
 
     #[test]

@@ -151,29 +151,22 @@ impl NerStage {
             .collect();
         // Similar lengths side by side keep padding small.
         queue.sort_by_key(|w| w.end - w.start);
-        let ids: Vec<Vec<u32>> = queue
+        let views: Vec<&[decode::Token]> = queue
             .iter()
-            .map(|w| {
-                docs[w.doc].tokens[w.start..w.end]
-                    .iter()
-                    .map(|t| t.id)
-                    .collect()
-            })
+            .map(|w| &docs[w.doc].tokens[w.start..w.end])
             .collect();
-        let mut done = 0;
-        for chunk in ids.chunks(self.config.batch_size.max(1)) {
-            let views: Vec<&[u32]> = chunk.iter().map(Vec::as_slice).collect();
-            for probs in self.model.infer(&views)? {
-                let w = &queue[done];
-                let doc = &mut docs[w.doc];
-                let slot = doc
-                    .windows
-                    .iter()
-                    .position(|&x| x == (w.start, w.end))
-                    .unwrap_or(0);
-                doc.probs[slot] = Some(probs);
-                done += 1;
-            }
+        let mut results = Vec::with_capacity(views.len());
+        for chunk in views.chunks(self.config.batch_size.max(1)) {
+            results.extend(self.model.infer(chunk)?);
+        }
+        for (w, probs) in queue.iter().zip(results) {
+            let doc = &mut docs[w.doc];
+            let slot = doc
+                .windows
+                .iter()
+                .position(|&x| x == (w.start, w.end))
+                .unwrap_or(0);
+            doc.probs[slot] = Some(probs);
         }
         Ok(docs
             .into_iter()
@@ -205,8 +198,17 @@ impl NerStage {
             .into_iter()
             .filter(|s| s.score >= self.config.min_score)
             .filter_map(|s| {
-                let start = doc.tokens[words[s.start].start].start;
-                let end = doc.tokens[words[s.end - 1].end - 1].end;
+                // A word of bare punctuation never opens or closes a name: trim it, and drop a span
+                // left empty (models put stray labels on list numbers' dots and quote marks).
+                let word_text = |w: usize| {
+                    text.get(doc.tokens[words[w].start].start..doc.tokens[words[w].end - 1].end)
+                        .unwrap_or("")
+                };
+                let has_alnum = |w: usize| word_text(w).chars().any(char::is_alphanumeric);
+                let first = (s.start..s.end).find(|&w| has_alnum(w))?;
+                let last = (s.start..s.end).rev().find(|&w| has_alnum(w))?;
+                let start = doc.tokens[words[first].start].start;
+                let end = doc.tokens[words[last].end - 1].end;
                 let surface = text.get(start..end)?;
                 Some(Entity {
                     label: s.label,

@@ -57,6 +57,9 @@ pub struct OnnxModel {
     suffix: Vec<u32>,
     pad_id: u32,
     uses_token_type_ids: bool,
+    /// The model was trained with word casing in `token_type_ids` (config.json `tidings.case_type_ids`):
+    /// an uncased encoder's way to see capitals, the strongest NER cue in English.
+    case_type_ids: bool,
     /// Longest window the model accepts, special tokens included.
     pub max_len: usize,
     pub id: String,
@@ -121,6 +124,13 @@ impl OnnxModel {
             }
         }
         let uses_token_type_ids = names.contains(&"token_type_ids");
+        let case_type_ids = config["tidings"]["case_type_ids"].as_bool() == Some(true);
+        if case_type_ids && !uses_token_type_ids {
+            return Err(NerError::Model(format!(
+                "{}: config.json asks for case_type_ids but the model has no token_type_ids input",
+                config_path.display()
+            )));
+        }
         let max_positions = config["max_position_embeddings"].as_u64().unwrap_or(512) as usize;
         // RoBERTa-style models reserve two positions for the padding offset.
         let limit = if config["model_type"] == "roberta" || config["model_type"] == "xlm-roberta" {
@@ -136,6 +146,7 @@ impl OnnxModel {
             suffix,
             pad_id,
             uses_token_type_ids,
+            case_type_ids,
             max_len: max_len.min(limit).max(8),
             id: format!(
                 "{}/{}",
@@ -161,7 +172,18 @@ impl OnnxModel {
             .iter()
             .zip(enc.get_offsets())
             .filter(|(_, (s, e))| e > s)
-            .map(|(&id, &(start, end))| Token { id, start, end })
+            .map(|(&id, &(start, end))| Token {
+                id,
+                start,
+                end,
+                // Same rule as training/train_ner.py `case_type`: an upper-case letter in the piece.
+                type_id: u32::from(
+                    self.case_type_ids
+                        && text
+                            .get(start..end)
+                            .is_some_and(|p| p.chars().any(char::is_uppercase)),
+                ),
+            })
             .collect())
     }
 
@@ -171,19 +193,25 @@ impl OnnxModel {
     }
 
     /// Runs one padded batch; returns per window, per content token, the label probabilities.
-    pub fn infer(&self, windows: &[&[u32]]) -> Result<Vec<Vec<Vec<f32>>>, NerError> {
+    pub fn infer(&self, windows: &[&[Token]]) -> Result<Vec<Vec<Vec<f32>>>, NerError> {
         let extra = self.prefix.len() + self.suffix.len();
         let width = windows.iter().map(|w| w.len()).max().unwrap_or(0) + extra;
         let mut ids = Array2::<i64>::from_elem((windows.len(), width), self.pad_id as i64);
         let mut mask = Array2::<i64>::zeros((windows.len(), width));
+        let mut types = Array2::<i64>::zeros((windows.len(), width));
         for (r, w) in windows.iter().enumerate() {
-            let row = self.prefix.iter().chain(w.iter()).chain(self.suffix.iter());
-            for (c, &id) in row.enumerate() {
-                ids[[r, c]] = id as i64;
+            let content = w.iter().map(|t| (t.id, t.type_id));
+            let special = |ids: &[u32]| ids.iter().map(|&id| (id, 0)).collect::<Vec<_>>();
+            let row = special(&self.prefix)
+                .into_iter()
+                .chain(content)
+                .chain(special(&self.suffix));
+            for (c, (id, type_id)) in row.enumerate() {
+                ids[[r, c]] = i64::from(id);
                 mask[[r, c]] = 1;
+                types[[r, c]] = i64::from(type_id);
             }
         }
-        let types = Array2::<i64>::zeros((windows.len(), width));
         let err = |e: ort::Error| NerError::Inference(e.to_string());
         let mut session = self
             .session
