@@ -64,7 +64,13 @@ pub async fn run_kafka(
 ) -> Result<Summary, AppError> {
     let stats = Arc::new(Stats::default());
     let tracker: kafka::Tracker = Arc::new(Mutex::new(OffsetTracker::new()));
-    let consumer = Arc::new(kafka::consumer(&config.kafka, tracker.clone())?);
+    let lag: kafka::Lag = Arc::default();
+    let consumer = Arc::new(kafka::consumer(
+        &config.kafka,
+        tracker.clone(),
+        lag.clone(),
+        Duration::from_secs(config.telemetry.stats_interval_secs),
+    )?);
     let producer = kafka::producer(&config.kafka)?;
     let codec = Arc::new(Codec::new(config.codec.clone()));
     let (jobs_tx, jobs_rx) = mpsc::channel::<Job>(config.workers.queue);
@@ -123,13 +129,8 @@ pub async fn run_kafka(
         })
     };
     let ticker = spawn_stats(config, stats.clone(), {
-        let (consumer, tracker) = (consumer.clone(), tracker.clone());
-        move || {
-            (
-                kafka::lock(&tracker).in_flight(),
-                kafka::consumer_lag(&consumer),
-            )
-        }
+        let tracker = tracker.clone();
+        move || (kafka::lock(&tracker).in_flight(), kafka::total_lag(&lag))
     });
 
     tokio::pin!(shutdown);

@@ -5,6 +5,7 @@
 //! revoke and on close) only what we stored, and we store a partition's contiguous watermark only after
 //! the broker acknowledged the output or dead-letter record (acks=all, idempotent producer).
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -15,6 +16,7 @@ use rdkafka::consumer::{
 use rdkafka::error::KafkaError;
 use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::statistics::Statistics;
 use rdkafka::util::Timeout;
 use rdkafka::ClientContext;
 
@@ -31,13 +33,34 @@ pub fn lock(t: &Tracker) -> std::sync::MutexGuard<'_, OffsetTracker> {
     t.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-/// Consumer callbacks: on revoke, commit what is stored and forget the partitions' in-flight state.
+/// Consumer lag per partition (high watermark − committed offset), as librdkafka last reported it.
+pub type Lag = Arc<Mutex<BTreeMap<(String, i32), i64>>>;
+
+/// Consumer callbacks: on revoke, commit what is stored and forget the partitions' in-flight state;
+/// on each statistics report, keep the per-partition lag.
 pub struct TidingsContext {
     pub tracker: Tracker,
     pub rebalances: std::sync::atomic::AtomicU64,
+    pub lag: Lag,
 }
 
-impl ClientContext for TidingsContext {}
+impl ClientContext for TidingsContext {
+    /// librdkafka computes lag from the high watermarks its fetches already return, so reading it
+    /// here costs no broker requests (querying watermarks per partition did, and timed out on
+    /// slow brokers).
+    fn stats(&self, stats: Statistics) {
+        let mut lag = self.lag.lock().unwrap_or_else(|p| p.into_inner());
+        lag.clear();
+        for (name, topic) in &stats.topics {
+            for (&id, p) in &topic.partitions {
+                // -1 = unknown (no commit or no fetch yet); id -1 is librdkafka's internal partition.
+                if id >= 0 && p.consumer_lag >= 0 {
+                    lag.insert((name.clone(), id), p.consumer_lag);
+                }
+            }
+        }
+    }
+}
 
 impl ConsumerContext for TidingsContext {
     fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
@@ -81,6 +104,8 @@ impl ConsumerContext for TidingsContext {
 pub fn consumer(
     cfg: &KafkaConfig,
     tracker: Tracker,
+    lag: Lag,
+    stats_interval: Duration,
 ) -> Result<StreamConsumer<TidingsContext>, KafkaError> {
     let mut c = ClientConfig::new();
     c.set("bootstrap.servers", &cfg.brokers)
@@ -94,13 +119,18 @@ pub fn consumer(
         .set("enable.auto.offset.store", "false")
         .set("auto.offset.reset", &cfg.auto_offset_reset)
         .set("session.timeout.ms", cfg.session_timeout_ms.to_string())
-        .set("enable.partition.eof", "false");
+        .set("enable.partition.eof", "false")
+        .set(
+            "statistics.interval.ms",
+            stats_interval.as_millis().clamp(1000, 60_000).to_string(),
+        );
     for (k, v) in &cfg.consumer {
         c.set(k, v);
     }
     let consumer: StreamConsumer<TidingsContext> = c.create_with_context(TidingsContext {
         tracker,
         rebalances: Default::default(),
+        lag,
     })?;
     consumer.subscribe(&[&cfg.input_topic])?;
     Ok(consumer)
@@ -268,18 +298,8 @@ pub async fn deliver(
 }
 
 /// Sum of (high watermark − position) over the assigned partitions; None when the broker cannot say.
-pub fn consumer_lag(consumer: &StreamConsumer<TidingsContext>) -> Option<i64> {
-    let positions = consumer.position().ok()?;
-    let mut lag = 0;
-    for e in positions.elements() {
-        let (_, high) = consumer
-            .fetch_watermarks(e.topic(), e.partition(), Duration::from_millis(500))
-            .ok()?;
-        if let Some(pos) = e.offset().to_raw() {
-            if pos >= 0 {
-                lag += (high - pos).max(0);
-            }
-        }
-    }
-    Some(lag)
+/// Total lag over the assigned partitions, None until librdkafka has reported any.
+pub fn total_lag(lag: &Lag) -> Option<i64> {
+    let lag = lag.lock().unwrap_or_else(|p| p.into_inner());
+    (!lag.is_empty()).then(|| lag.values().sum())
 }

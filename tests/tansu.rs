@@ -105,8 +105,9 @@ impl Drop for Broker {
     }
 }
 
-/// `tidings run` as a child process, configured only through environment variables.
-fn daemon(brokers: &str, group: &str, extra: &[(&str, &str)]) -> Child {
+/// `tidings run` as a child process, configured only through environment variables; its JSON log goes
+/// to `log` when given.
+fn daemon(brokers: &str, group: &str, extra: &[(&str, &str)], log: Option<&Path>) -> Child {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tidings"));
     cmd.arg("run")
         .current_dir(repo())
@@ -117,7 +118,10 @@ fn daemon(brokers: &str, group: &str, extra: &[(&str, &str)]) -> Child {
         .env("TIDINGS__TELEMETRY__STATS_INTERVAL_SECS", "2")
         .env("RUST_LOG", "info")
         .stdout(Stdio::null())
-        .stderr(Stdio::inherit());
+        .stderr(match log {
+            Some(p) => Stdio::from(std::fs::File::create(p).unwrap()),
+            None => Stdio::inherit(),
+        });
     for (k, v) in extra {
         cmd.env(k, v);
     }
@@ -171,7 +175,7 @@ async fn seeds_and_poison_through_the_binary_on_tansu() {
     produce(&broker.addr, "articles", &seeds).await;
     produce(&broker.addr, "articles", &bad).await;
 
-    let mut child = daemon(&broker.addr, "e2e", &[]);
+    let mut child = daemon(&broker.addr, "e2e", &[], None);
     let records = read_until(
         &broker.addr,
         seeds.len() + bad.len(),
@@ -229,7 +233,9 @@ async fn sigterm_mid_stream_loses_nothing_and_restart_resumes() {
         ("TIDINGS__WORKERS__QUEUE", "4"),
     ];
 
-    let mut first = daemon(&broker.addr, "sigterm", &slow);
+    let logs = tempfile::tempdir().unwrap();
+    let first_log = logs.path().join("first.log");
+    let mut first = daemon(&broker.addr, "sigterm", &slow, Some(&first_log));
     let seen = read_until(&broker.addr, 10, Duration::from_secs(120)).await;
     sigterm(&first);
     let status = wait_exit(&mut first, Duration::from_secs(60));
@@ -244,7 +250,20 @@ async fn sigterm_mid_stream_loses_nothing_and_restart_resumes() {
         msgs.len()
     );
 
-    let mut second = daemon(&broker.addr, "sigterm", &[]);
+    // The operator's view: stats lines report the backlog while the slowed first run works through it.
+    let max_lag = std::fs::read_to_string(&first_log)
+        .unwrap()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["message"] == "stats")
+        .filter_map(|v| v["consumer_lag"].as_i64())
+        .max();
+    assert!(
+        max_lag.is_some_and(|l| l > 0),
+        "no stats line reported consumer lag: {max_lag:?}"
+    );
+
+    let mut second = daemon(&broker.addr, "sigterm", &[], None);
     let records = read_until(&broker.addr, msgs.len(), Duration::from_secs(240)).await;
     sigterm(&second);
     assert!(wait_exit(&mut second, Duration::from_secs(60)).success());
@@ -256,7 +275,8 @@ async fn sigterm_mid_stream_loses_nothing_and_restart_resumes() {
     // A clean shutdown commits what it delivered, so the restart re-does nothing.
     let duplicates: usize = out.values().map(|n| n - 1).sum();
     eprintln!(
-        "sigterm: first run delivered {done_first} of {}, duplicates after restart {duplicates}",
+        "sigterm: first run delivered {done_first} of {} (max reported lag {max_lag:?}), \
+         duplicates after restart {duplicates}",
         msgs.len()
     );
     assert_eq!(duplicates, 0, "SIGTERM lost its commits: {out:?}");
