@@ -1,7 +1,8 @@
 //! Language detection: which language (ISO 639-1) and script an article is written in, with a confidence.
 //!
 //! Detector: `whatlang` (trigram model, 69 languages, script detection built in, ~µs per article; see the
-//! README for the comparison behind the choice). It reads the title and the first `sample_chars` of the
+//! README for the comparison behind the choice), with `whichlang` as a second opinion on short or
+//! ambiguous text. It reads the title and the first `sample_chars` of the
 //! text: language does not change mid-article often enough to pay for reading all of it.
 //!
 //! Policy: a confident detection wins, even over a crawler's `lang` hint (crawlers mislabel often). When
@@ -68,6 +69,13 @@ impl LangStage {
             if info.is_reliable() || confidence >= self.config.min_confidence {
                 return language(info.lang(), script_name, confidence, "whatlang");
             }
+            // Short or ambiguous text: a second, independent model (whichlang, 16 major languages)
+            // agreeing with whatlang's best guess is strong evidence; measured on lingua's test
+            // sentences it lifts accuracy without adding wrong answers (README, Quality).
+            if whichlang_code(whichlang::detect_language(text)) == iso639_1(info.lang()) {
+                let confidence = confidence.max(self.config.min_confidence);
+                return language(info.lang(), script_name, confidence, "whatlang+whichlang");
+            }
             if let Some(h) = hint_lang.filter(|h| script.is_some_and(|s| s.langs().contains(h))) {
                 return language(h, script_name, confidence.max(0.5), "hint");
             }
@@ -133,6 +141,28 @@ fn lang_from_hint(hint: &str) -> Option<Lang> {
             .copied()
             .find(|l| l.eng_name().eq_ignore_ascii_case(&base))
     })
+}
+
+fn whichlang_code(l: whichlang::Lang) -> &'static str {
+    use whichlang::Lang::*;
+    match l {
+        Ara => "ar",
+        Cmn => "zh",
+        Deu => "de",
+        Eng => "en",
+        Fra => "fr",
+        Hin => "hi",
+        Ita => "it",
+        Jpn => "ja",
+        Kor => "ko",
+        Nld => "nl",
+        Por => "pt",
+        Rus => "ru",
+        Spa => "es",
+        Swe => "sv",
+        Tur => "tr",
+        Vie => "vi",
+    }
 }
 
 /// whatlang speaks ISO 639-3; the output schema promises ISO 639-1 where one exists.
@@ -282,5 +312,25 @@ mod tests {
             Some("en"),
         );
         assert_eq!((l.code.as_str(), l.method.as_str()), ("de", "whatlang"));
+    }
+
+    #[test]
+    fn second_opinion_settles_short_text_only_when_both_models_agree() {
+        // whatlang alone is unsure here (confidence 0.11 and 0.29); whichlang agrees.
+        for (text, code) in [
+            ("Exports rose in May", "en"),
+            ("Los aranceles suben otra vez", "es"),
+        ] {
+            let l = stage().detect(text, None);
+            assert_eq!(
+                (l.code.as_str(), l.method.as_str()),
+                (code, "whatlang+whichlang")
+            );
+        }
+        // whatlang's best guess is French, whichlang's English: no agreement, no guess.
+        assert_eq!(
+            stage().detect("Trade deficit widens sharply", None).code,
+            "und"
+        );
     }
 }
