@@ -53,9 +53,21 @@ impl ClientContext for TidingsContext {
         lag.clear();
         for (name, topic) in &stats.topics {
             for (&id, p) in &topic.partitions {
-                // -1 = unknown (no commit or no fetch yet); id -1 is librdkafka's internal partition.
-                if id >= 0 && p.consumer_lag >= 0 {
-                    lag.insert((name.clone(), id), p.consumer_lag);
+                // id -1 is librdkafka's internal partition. Lag is high watermark − committed; before
+                // the group's first commit on a partition, fall back to high − the application's
+                // position (what is fetched but not yet consumed is then still counted as lag).
+                if id < 0 || p.hi_offset < 0 {
+                    continue;
+                }
+                let lag_now = if p.consumer_lag >= 0 {
+                    Some(p.consumer_lag)
+                } else if p.app_offset >= 0 {
+                    Some((p.hi_offset - p.app_offset).max(0))
+                } else {
+                    None
+                };
+                if let Some(l) = lag_now {
+                    lag.insert((name.clone(), id), l);
                 }
             }
         }

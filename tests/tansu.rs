@@ -236,7 +236,8 @@ async fn sigterm_mid_stream_loses_nothing_and_restart_resumes() {
     let logs = tempfile::tempdir().unwrap();
     let first_log = logs.path().join("first.log");
     let mut first = daemon(&broker.addr, "sigterm", &slow, Some(&first_log));
-    let seen = read_until(&broker.addr, 10, Duration::from_secs(120)).await;
+    // Long enough for several stats reports (every 2 s) before the stop.
+    let seen = read_until(&broker.addr, 20, Duration::from_secs(120)).await;
     sigterm(&first);
     let status = wait_exit(&mut first, Duration::from_secs(60));
     assert!(status.success(), "SIGTERM must exit 0, got {status}");

@@ -120,7 +120,9 @@ impl Extractor {
                 .iter()
                 .flat_map(|(p, unit, name, kind)| {
                     alternatives(p).into_iter().map(move |alt| Anchored {
-                        re: re(&format!(r"(?i)^(?:\s?-?\s?)(?:{alt})")),
+                        re: re(&format!(
+                            r"(?i)^(?:[ \t\xA0\u202F]?-?[ \t\xA0\u202F]?)(?:{alt})"
+                        )),
                         unit,
                         name,
                         kind: *kind,
@@ -130,16 +132,21 @@ impl Extractor {
             scales: lexicon::SCALES
                 .iter()
                 .flat_map(|(p, f)| {
-                    alternatives(p)
-                        .into_iter()
-                        .map(move |alt| (re(&format!(r"(?i)^(?:\s?-?\s?)(?:{alt})")), *f))
+                    alternatives(p).into_iter().map(move |alt| {
+                        (
+                            re(&format!(
+                                r"(?i)^(?:[ \t\xA0\u202F]?-?[ \t\xA0\u202F]?)(?:{alt})"
+                            )),
+                            *f,
+                        )
+                    })
                 })
                 .collect(),
             currencies: lexicon::CURRENCY_PREFIXES
                 .iter()
-                .map(|(p, code, name)| (re(&format!(r"(?:{p})\s?$")), *code, *name))
+                .map(|(p, code, name)| (re(&format!(r"(?:{p})[ \t\xA0\u202F]?$")), *code, *name))
                 .collect(),
-            range_sep: re(r"(?i)^\s?(?:-|–|—|to|and|bis|à|a)\s?$"),
+            range_sep: re(r"(?i)^[ \t\xA0\u202F]?(?:-|–|—|to|and|bis|à|a)[ \t\xA0\u202F]?$"),
             approx: re(
                 r"(?i)\b(?:nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|close to|circa|approx\.?|rund|etwa|knapp|fast|environ|près de|presque|quelque|casi|alrededor de|cerca de|unos|unas)\s*$",
             ),
@@ -161,7 +168,7 @@ impl Extractor {
             after_down: re(
                 r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gesunken|gefallen|zurückgegangen|geschrumpft)\b|(?:less|lower|fewer|menos|weniger|de moins)\b)",
             ),
-            after_more: re(r"(?i)^(?:\s?or more\b|\s?-?plus\b|\+)"),
+            after_more: re(r"(?i)^(?:[ \t\xA0\u202F]?or more\b|[ \t\xA0\u202F]?-?plus\b|\+)"),
             months: re(
                 r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?$",
             ),

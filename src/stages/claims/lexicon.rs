@@ -150,13 +150,13 @@ pub const UNITS: &[(&str, &str, &str, QuantityKind)] = &[
     (r"megawatts?|mw", "MW", "megawatt", QuantityKind::Measure),
     (r"gigawatts?|gw", "GW", "gigawatt", QuantityKind::Measure),
     (
-        r"(?:degrees? )?(?:celsius|centigrade)|°\s?c|deg c",
+        r"(?:degrees? )?(?:celsius|centigrade)|° ?c|deg c",
         "degC",
         "celsius",
         QuantityKind::Measure,
     ),
     (
-        r"(?:degrees? )?fahrenheit|°\s?f|deg f",
+        r"(?:degrees? )?fahrenheit|° ?f|deg f",
         "degF",
         "fahrenheit",
         QuantityKind::Measure,
@@ -239,12 +239,12 @@ pub const UNITS: &[(&str, &str, &str, QuantityKind)] = &[
 
 /// Currency symbols and codes that stand before a number: (regex fragment, ISO 4217, unit_name).
 pub const CURRENCY_PREFIXES: &[(&str, &str, &str)] = &[
-    (r"US\s?\$|U\.S\.\s?\$|USD", "USD", "dollar"),
-    (r"HK\s?\$|HKD", "HKD", "hong kong dollar"),
-    (r"A\s?\$|AU\$|AUD", "AUD", "australian dollar"),
-    (r"C\s?\$|CA\$|CAD", "CAD", "canadian dollar"),
-    (r"NZ\s?\$|NZD", "NZD", "new zealand dollar"),
-    (r"S\s?\$|SGD", "SGD", "singapore dollar"),
+    (r"US ?\$|U\.S\. ?\$|USD", "USD", "dollar"),
+    (r"HK ?\$|HKD", "HKD", "hong kong dollar"),
+    (r"A ?\$|AU\$|AUD", "AUD", "australian dollar"),
+    (r"C ?\$|CA\$|CAD", "CAD", "canadian dollar"),
+    (r"NZ ?\$|NZD", "NZD", "new zealand dollar"),
+    (r"S ?\$|SGD", "SGD", "singapore dollar"),
     (r"R\$|BRL", "BRL", "brazilian real"),
     (r"\$", "USD", "dollar"),
     (r"€|EUR", "EUR", "euro"),

@@ -172,12 +172,26 @@ impl Tagger {
         let published = published_at.and_then(parse_date);
         let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
         let mut prev: Option<(usize, Option<String>)> = None;
-        for q in found {
-            let (ss, se) = sentences
+        for mut q in found {
+            // A span ends at its last visible character ("tens of " alone keeps no trailing space).
+            let trimmed = text[q.start..q.end].trim_end().len();
+            if trimmed > 0 {
+                q.end = q.start + trimmed;
+            }
+            let (ss, mut se) = sentences
                 .iter()
                 .copied()
                 .find(|&(s, e)| s <= q.start && q.start < e)
                 .unwrap_or((0, text.len()));
+            // A quantity never straddles sentences: when it does, the splitter broke after an
+            // abbreviation inside it ("1 Mrd. Euro"), so the sentence runs on to the next bound.
+            if q.end > se {
+                se = sentences
+                    .iter()
+                    .map(|&(_, e)| e)
+                    .find(|&e| e >= q.end)
+                    .unwrap_or(text.len());
+            }
             let sentence = &text[ss..se];
             let metric = self.metric(text, ss, &q).or_else(|| {
                 prev.as_ref()
@@ -204,7 +218,11 @@ impl Tagger {
                     }
                     acc
                 });
-            let around = &text[q.end..(q.end + 16).min(text.len())];
+            let mut around_end = (q.end + 16).min(text.len());
+            while !text.is_char_boundary(around_end) {
+                around_end -= 1; // 16 bytes may end inside a multi-byte character
+            }
+            let around = &text[q.end..around_end];
             let furniture = self.furniture.is_match(&format!(
                 "{}{}",
                 &text[q.start..q.end],

@@ -73,6 +73,9 @@ pub enum NerError {
     Inference(String),
 }
 
+/// One window's `input_ids` and `token_type_ids`, special tokens included.
+pub type ModelRow = (Vec<i64>, Vec<i64>);
+
 pub struct NerStage {
     model: OnnxModel,
     config: NerConfig,
@@ -120,6 +123,34 @@ impl NerStage {
 
     /// Entities of several texts at once; the batched core behind both `process` and `process_batch`.
     pub fn recognize(&self, texts: &[(usize, Field, &str)]) -> Result<Vec<Vec<Entity>>, NerError> {
+        let (mut docs, queue) = self.prepare(texts)?;
+        let views: Vec<&[decode::Token]> = queue
+            .iter()
+            .map(|w| &docs[w.doc].tokens[w.start..w.end])
+            .collect();
+        let mut results = Vec::with_capacity(views.len());
+        for chunk in views.chunks(self.config.batch_size.max(1)) {
+            results.extend(self.model.infer(chunk)?);
+        }
+        for (w, probs) in queue.iter().zip(results) {
+            let doc = &mut docs[w.doc];
+            let slot = doc
+                .windows
+                .iter()
+                .position(|&x| x == (w.start, w.end))
+                .unwrap_or(0);
+            doc.probs[slot] = Some(probs);
+        }
+        Ok(docs
+            .into_iter()
+            .zip(texts)
+            .map(|(doc, (_, _, text))| self.entities(&doc, text))
+            .collect())
+    }
+
+    /// Tokenizes every field, cuts its windows, and orders all windows of the batch by length so
+    /// similar lengths share a padded model call.
+    fn prepare(&self, texts: &[(usize, Field, &str)]) -> Result<(Vec<Doc>, Vec<Window>), NerError> {
         let mut docs = Vec::with_capacity(texts.len());
         for &(_, field, text) in texts {
             let tokens = self.model.tokenize(text)?;
@@ -149,29 +180,23 @@ impl NerStage {
                     .map(move |&(start, end)| Window { doc: d, start, end })
             })
             .collect();
-        // Similar lengths side by side keep padding small.
         queue.sort_by_key(|w| w.end - w.start);
-        let views: Vec<&[decode::Token]> = queue
+        Ok((docs, queue))
+    }
+
+    /// Tokens the model reads for these texts (overlaps counted once per window), for benchmarks.
+    pub fn token_count(&self, texts: &[(usize, Field, &str)]) -> Result<usize, NerError> {
+        let (_, queue) = self.prepare(texts)?;
+        Ok(queue.iter().map(|w| w.end - w.start).sum())
+    }
+
+    /// The exact model inputs `recognize` would send, in call order: per window, `input_ids` and
+    /// `token_type_ids` with special tokens. Lets benches/ner_ort.py time the bare runtime on them.
+    pub fn model_rows(&self, texts: &[(usize, Field, &str)]) -> Result<Vec<ModelRow>, NerError> {
+        let (docs, queue) = self.prepare(texts)?;
+        Ok(queue
             .iter()
-            .map(|w| &docs[w.doc].tokens[w.start..w.end])
-            .collect();
-        let mut results = Vec::with_capacity(views.len());
-        for chunk in views.chunks(self.config.batch_size.max(1)) {
-            results.extend(self.model.infer(chunk)?);
-        }
-        for (w, probs) in queue.iter().zip(results) {
-            let doc = &mut docs[w.doc];
-            let slot = doc
-                .windows
-                .iter()
-                .position(|&x| x == (w.start, w.end))
-                .unwrap_or(0);
-            doc.probs[slot] = Some(probs);
-        }
-        Ok(docs
-            .into_iter()
-            .zip(texts)
-            .map(|(doc, (_, _, text))| self.entities(&doc, text))
+            .map(|w| self.model.row(&docs[w.doc].tokens[w.start..w.end]))
             .collect())
     }
 

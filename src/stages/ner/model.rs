@@ -199,6 +199,17 @@ impl OnnxModel {
         self.max_len - self.prefix.len() - self.suffix.len()
     }
 
+    /// One window's `input_ids` and `token_type_ids`, special tokens included, unpadded.
+    pub fn row(&self, window: &[Token]) -> (Vec<i64>, Vec<i64>) {
+        let special = |ids: &[u32]| ids.iter().map(|&id| (id, 0)).collect::<Vec<_>>();
+        special(&self.prefix)
+            .into_iter()
+            .chain(window.iter().map(|t| (t.id, t.type_id)))
+            .chain(special(&self.suffix))
+            .map(|(id, t)| (i64::from(id), i64::from(t)))
+            .unzip()
+    }
+
     /// Runs one padded batch; returns per window, per content token, the label probabilities.
     pub fn infer(&self, windows: &[&[Token]]) -> Result<Vec<Vec<Vec<f32>>>, NerError> {
         let extra = self.prefix.len() + self.suffix.len();
@@ -207,16 +218,11 @@ impl OnnxModel {
         let mut mask = Array2::<i64>::zeros((windows.len(), width));
         let mut types = Array2::<i64>::zeros((windows.len(), width));
         for (r, w) in windows.iter().enumerate() {
-            let content = w.iter().map(|t| (t.id, t.type_id));
-            let special = |ids: &[u32]| ids.iter().map(|&id| (id, 0)).collect::<Vec<_>>();
-            let row = special(&self.prefix)
-                .into_iter()
-                .chain(content)
-                .chain(special(&self.suffix));
-            for (c, (id, type_id)) in row.enumerate() {
-                ids[[r, c]] = i64::from(id);
+            let (row_ids, row_types) = self.row(w);
+            for (c, (id, type_id)) in row_ids.into_iter().zip(row_types).enumerate() {
+                ids[[r, c]] = id;
                 mask[[r, c]] = 1;
-                types[[r, c]] = i64::from(type_id);
+                types[[r, c]] = type_id;
             }
         }
         let err = |e: ort::Error| NerError::Inference(e.to_string());

@@ -1,0 +1,145 @@
+//! Stage throughput on the five seed articles (`../shared/seeds`), printed as numbers:
+//!
+//!     cargo bench --bench throughput
+//!
+//! - claims: MB/s of article text on one core (issue target: >= 5 MB/s per core);
+//! - lang: MB/s on one core;
+//! - NER (shipped model): articles/s and tokens/s at 1 and 2 ONNX Runtime threads. Compare with
+//!   `benches/ner_ort.py`, which runs the same model on the same windows through ONNX Runtime's own
+//!   Python session.
+//!
+//! Under `cargo test --all-targets` (no `--bench` flag) each measurement runs once, as a smoke test.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use tidings::record::{Article, Field};
+use tidings::stages::claims::ClaimsStage;
+use tidings::stages::lang::LangStage;
+use tidings::stages::ner::{NerConfig, NerStage};
+use tidings::stages::Stage;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn seeds() -> Vec<String> {
+    let dir = root().join("../shared/seeds");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// Runs `f` repeatedly for about `budget` (once when not benchmarking); returns runs per second.
+fn rate(bench: bool, budget: Duration, mut f: impl FnMut()) -> f64 {
+    f(); // warm-up: lazy regexes, model first run
+    let started = Instant::now();
+    let mut runs = 0u32;
+    loop {
+        f();
+        runs += 1;
+        if !bench || started.elapsed() >= budget {
+            break;
+        }
+    }
+    f64::from(runs) / started.elapsed().as_secs_f64()
+}
+
+fn main() {
+    let bench = std::env::args().any(|a| a == "--bench");
+    let texts = seeds();
+    if texts.is_empty() {
+        eprintln!("skipping: ../shared/seeds not found");
+        return;
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let budget = Duration::from_secs(3);
+    println!(
+        "seeds: {} articles, {:.1} KB of text",
+        texts.len(),
+        bytes as f64 / 1e3
+    );
+
+    let claims = ClaimsStage::new(Default::default());
+    let per_sec = rate(bench, budget, || {
+        for t in &texts {
+            let mut a = Article {
+                text: t.clone(),
+                ..Default::default()
+            };
+            claims.process(&mut a).expect("claims never fail");
+        }
+    });
+    println!(
+        "claims: {:.2} MB/s on one core",
+        per_sec * bytes as f64 / 1e6
+    );
+
+    let lang = LangStage::new(Default::default());
+    let per_sec = rate(bench, budget, || {
+        for t in &texts {
+            std::hint::black_box(lang.detect(t, None));
+        }
+    });
+    println!(
+        "lang (whole text): {:.2} MB/s on one core",
+        per_sec * bytes as f64 / 1e6
+    );
+
+    let runtime = root().join(tidings::stages::ner::model::DEFAULT_RUNTIME);
+    for threads in [1, 2] {
+        let config = NerConfig {
+            model_dir: root().join("models/ner-minilm-conll"),
+            runtime_path: std::env::var_os("ORT_DYLIB_PATH")
+                .map(PathBuf::from)
+                .or(Some(runtime.clone())),
+            threads,
+            ..Default::default()
+        };
+        let ner = match NerStage::build(&config) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("skipping NER: {e} (run scripts/setup)");
+                return;
+            }
+        };
+        let inputs: Vec<(usize, Field, &str)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i, Field::Text, t.as_str()))
+            .collect();
+        let tokens = ner.token_count(&inputs).expect("NER inputs");
+        if threads == 1 {
+            let path = root().join("target/ner-bench-rows.json");
+            dump_rows(&ner, &inputs, config.batch_size, &path);
+        }
+        let per_sec = rate(bench, budget, || {
+            ner.recognize(&inputs).expect("NER runs");
+        });
+        println!(
+            "ner ({threads} thread{}): {:.1} articles/s, {:.0} tokens/s ({} tokens per pass)",
+            if threads == 1 { "" } else { "s" },
+            per_sec * texts.len() as f64,
+            per_sec * tokens as f64,
+            tokens
+        );
+    }
+}
+
+/// Writes the model inputs of one NER pass for benches/ner_ort.py.
+fn dump_rows(ner: &NerStage, inputs: &[(usize, Field, &str)], batch: usize, path: &Path) {
+    let rows = ner.model_rows(inputs).expect("NER inputs");
+    let json = serde_json::json!({
+        "batch_size": batch,
+        "articles": inputs.len(),
+        "rows": rows.iter().map(|(ids, types)| serde_json::json!({"ids": ids, "types": types})).collect::<Vec<_>>(),
+    });
+    if let Err(e) = std::fs::write(path, json.to_string()) {
+        eprintln!("cannot write {}: {e}", path.display());
+    }
+}
