@@ -143,7 +143,8 @@ fn lang_from_hint(hint: &str) -> Option<Lang> {
     })
 }
 
-fn whichlang_code(l: whichlang::Lang) -> &'static str {
+/// whichlang names languages in ISO 639-3; tidings speaks ISO 639-1.
+pub fn whichlang_code(l: whichlang::Lang) -> &'static str {
     use whichlang::Lang::*;
     match l {
         Ara => "ar",

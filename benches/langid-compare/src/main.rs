@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use lingua::{Language, LanguageDetectorBuilder};
-use tidings::stages::lang::{iso639_1, LangConfig, LangStage};
+use tidings::stages::lang::{iso639_1, whichlang_code, LangConfig, LangStage};
 
 const PER_KIND: usize = 200;
 const PARAGRAPH_SENTENCES: usize = 8;
@@ -58,28 +58,6 @@ fn testdata(model: &str, file: &str) -> Vec<String> {
         }
     }
     Vec::new()
-}
-
-fn whichlang_code(l: whichlang::Lang) -> &'static str {
-    use whichlang::Lang::*;
-    match l {
-        Ara => "ar",
-        Cmn => "zh",
-        Deu => "de",
-        Eng => "en",
-        Fra => "fr",
-        Hin => "hi",
-        Ita => "it",
-        Jpn => "ja",
-        Kor => "ko",
-        Nld => "nl",
-        Por => "pt",
-        Rus => "ru",
-        Spa => "es",
-        Swe => "sv",
-        Tur => "tr",
-        Vie => "vi",
-    }
 }
 
 type Detect<'a> = Box<dyn Fn(&str) -> String + 'a>;

@@ -84,6 +84,8 @@ pub struct NerStage {
 /// One window of one field of one article, waiting for its model call.
 struct Window {
     doc: usize,
+    /// Index into the doc's `windows`/`probs`.
+    slot: usize,
     start: usize,
     end: usize,
 }
@@ -133,13 +135,7 @@ impl NerStage {
             results.extend(self.model.infer(chunk)?);
         }
         for (w, probs) in queue.iter().zip(results) {
-            let doc = &mut docs[w.doc];
-            let slot = doc
-                .windows
-                .iter()
-                .position(|&x| x == (w.start, w.end))
-                .unwrap_or(0);
-            doc.probs[slot] = Some(probs);
+            docs[w.doc].probs[w.slot] = Some(probs);
         }
         Ok(docs
             .into_iter()
@@ -177,7 +173,13 @@ impl NerStage {
             .flat_map(|(d, doc)| {
                 doc.windows
                     .iter()
-                    .map(move |&(start, end)| Window { doc: d, start, end })
+                    .enumerate()
+                    .map(move |(slot, &(start, end))| Window {
+                        doc: d,
+                        slot,
+                        start,
+                        end,
+                    })
             })
             .collect();
         queue.sort_by_key(|w| w.end - w.start);
