@@ -5,20 +5,19 @@
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rdkafka::consumer::{CommitMode, Consumer};
 use rdkafka::error::KafkaError;
-use rdkafka::producer::Producer;
 use rdkafka::Message;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::sync::{mpsc, watch, Semaphore};
-use tokio::task::JoinSet;
+use tokio::sync::{mpsc, watch};
 
 use crate::codec::Codec;
 use crate::config::Config;
+use crate::health::{Health, Phase};
+use crate::http::{Endpoint, Probe, ProbeFn};
 use crate::kafka;
 use crate::offsets::OffsetTracker;
 use crate::record::Origin;
@@ -32,6 +31,10 @@ pub enum AppError {
     Kafka(#[from] KafkaError),
     #[error("i/o: {0}")]
     Io(#[from] std::io::Error),
+    /// The producer cannot go on (e.g. fenced by another instance with the same transactional id);
+    /// undelivered records were not committed and are redelivered after a restart.
+    #[error("{0}")]
+    Fatal(String),
 }
 
 /// What a run did, for the caller's exit log and for tests.
@@ -46,15 +49,12 @@ pub struct Summary {
 
 fn summary(stats: &Stats, forced: bool) -> Summary {
     Summary {
-        consumed: Stats::get(&stats.consumed),
-        produced: Stats::get(&stats.produced),
-        dead_lettered: Stats::get(&stats.dead_lettered),
+        consumed: stats.consumed.get(),
+        produced: stats.produced.get(),
+        dead_lettered: stats.dead_lettered.get(),
         forced,
     }
 }
-
-/// Deliveries allowed in flight at once; more waits, which in turn fills the worker queues.
-const MAX_PENDING_DELIVERIES: usize = 1024;
 
 /// Runs the daemon against Kafka until `shutdown` resolves.
 pub async fn run_kafka(
@@ -63,18 +63,43 @@ pub async fn run_kafka(
     shutdown: impl Future<Output = ()>,
 ) -> Result<Summary, AppError> {
     let stats = Arc::new(Stats::default());
+    let health = Arc::new(Health::new(Duration::from_secs(
+        config.telemetry.stall_secs,
+    )));
     let tracker: kafka::Tracker = Arc::new(Mutex::new(OffsetTracker::new()));
     let lag: kafka::Lag = Arc::default();
+    let endpoint = match config.telemetry.http_address.as_str() {
+        "" => None,
+        addr => Some(Endpoint::bind(addr).await?),
+    };
     let consumer = Arc::new(kafka::consumer(
         &config.kafka,
-        tracker.clone(),
-        lag.clone(),
+        kafka::TidingsContext {
+            tracker: tracker.clone(),
+            lag: lag.clone(),
+            stats: stats.clone(),
+            health: health.clone(),
+        },
         Duration::from_secs(config.telemetry.stats_interval_secs),
     )?);
     let producer = kafka::producer(&config.kafka)?;
+    let probe: ProbeFn = {
+        let (tracker, lag) = (tracker.clone(), lag.clone());
+        Arc::new(move || Probe {
+            in_flight: kafka::lock(&tracker).in_flight(),
+            lag: lag.lock().unwrap_or_else(|p| p.into_inner()).clone(),
+        })
+    };
+    let http = match endpoint {
+        Some(e) => {
+            tracing::info!(address = %e.local_addr()?, "http endpoint: /healthz /readyz /metrics");
+            Some(e.serve(stats.clone(), health.clone(), probe.clone()))
+        }
+        None => None,
+    };
     let codec = Arc::new(Codec::new(config.codec.clone()));
     let (jobs_tx, jobs_rx) = mpsc::channel::<Job>(config.workers.queue);
-    let (out_tx, mut out_rx) = mpsc::channel::<Outcome>(config.workers.queue);
+    let (out_tx, out_rx) = mpsc::channel::<Outcome>(config.workers.queue);
     let pool = WorkerPool::spawn(
         config.workers.threads(),
         config.workers.batch_size,
@@ -87,61 +112,47 @@ pub async fn run_kafka(
     tracing::info!(
         brokers = %config.kafka.brokers, input = %config.kafka.input_topic, output = %config.kafka.output_topic,
         dead_letter = %config.kafka.dead_letter_topic, workers = config.workers.threads(),
+        exactly_once = config.kafka.exactly_once,
         stages = ?pipeline.stage_names(), "tidings started"
     );
 
     let (stop_tx, stop_rx) = watch::channel(false);
-    let delivery = {
-        let (kcfg, consumer, tracker, stats, stop) = (
-            config.kafka.clone(),
-            consumer.clone(),
-            tracker.clone(),
-            stats.clone(),
-            stop_rx.clone(),
-        );
-        tokio::spawn(async move {
-            let permits = Arc::new(Semaphore::new(MAX_PENDING_DELIVERIES));
-            let mut pending = JoinSet::new();
-            while let Some(outcome) = out_rx.recv().await {
-                let Ok(permit) = permits.clone().acquire_owned().await else {
-                    break;
-                };
-                let (kcfg, producer, consumer, tracker, stats, stop) = (
-                    kcfg.clone(),
-                    producer.clone(),
-                    consumer.clone(),
-                    tracker.clone(),
-                    stats.clone(),
-                    stop.clone(),
-                );
-                pending.spawn(async move {
-                    kafka::deliver(
-                        outcome, &kcfg, &producer, &consumer, &tracker, &stats, &stop,
-                    )
-                    .await;
-                    drop(permit);
-                });
-                while pending.try_join_next().is_some() {}
-            }
-            while pending.join_next().await.is_some() {}
-            // Everything acknowledged has been stored; flush what the producer still holds.
-            let _ = producer.flush(Duration::from_secs(5));
-        })
+    let (fatal_tx, mut fatal_rx) = watch::channel(None::<String>);
+    let sink = kafka::Sink {
+        cfg: Arc::new(config.kafka.clone()),
+        producer,
+        consumer: consumer.clone(),
+        tracker: tracker.clone(),
+        stats: stats.clone(),
+        health: health.clone(),
+        stop: stop_rx,
+        fatal: Arc::new(fatal_tx),
     };
-    let ticker = spawn_stats(config, stats.clone(), {
-        let tracker = tracker.clone();
-        move || (kafka::lock(&tracker).in_flight(), kafka::total_lag(&lag))
-    });
+    let delivery = if config.kafka.exactly_once {
+        let every = Duration::from_millis(config.kafka.commit_interval_ms.into());
+        tokio::spawn(kafka::transact::run(out_rx, sink, every))
+    } else {
+        tokio::spawn(kafka::deliver::run(out_rx, sink))
+    };
+    let ticker = spawn_stats(config, stats.clone(), health.clone(), probe);
 
     tokio::pin!(shutdown);
+    let mut fatal = None;
     loop {
         tokio::select! {
             biased;
             _ = &mut shutdown => break,
+            _ = fatal_rx.changed() => {
+                fatal = fatal_rx.borrow().clone();
+                break;
+            }
             msg = consumer.recv() => match msg {
                 Ok(m) => {
-                    stats.consumed.fetch_add(1, Ordering::Relaxed);
-                    let job = kafka::job_from_message(&m, &tracker);
+                    let Some(job) = kafka::job_from_message(&m, &tracker) else {
+                        stats.skipped_revoked.inc();
+                        continue;
+                    };
+                    stats.consumed.inc();
                     let topic = m.topic().to_string();
                     drop(m);
                     tokio::select! {
@@ -163,16 +174,23 @@ pub async fn run_kafka(
         }
     }
 
-    tracing::info!("shutting down: fetching stopped, draining in-flight work");
+    health.set_phase(Phase::Draining);
     drop(jobs_tx);
-    let deadline = Duration::from_secs(config.shutdown.deadline_secs);
+    let deadline = if fatal.is_some() {
+        // Nothing more can be delivered; what is not committed is redelivered after the restart.
+        let _ = stop_tx.send(true);
+        Duration::from_secs(1)
+    } else {
+        tracing::info!("shutting down: fetching stopped, draining in-flight work");
+        Duration::from_secs(config.shutdown.deadline_secs)
+    };
     let drained = tokio::time::timeout(deadline, async {
         let _ = tokio::task::spawn_blocking(move || pool.join()).await;
         let _ = delivery.await;
     })
     .await;
     let forced = drained.is_err();
-    if forced {
+    if forced && fatal.is_none() {
         let _ = stop_tx.send(true);
         tracing::warn!(
             deadline_secs = config.shutdown.deadline_secs,
@@ -180,24 +198,34 @@ pub async fn run_kafka(
         );
     }
     ticker.abort();
-    match consumer.commit_consumer_state(CommitMode::Sync) {
-        Ok(()) | Err(KafkaError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) => {}
-        Err(e) => {
-            tracing::warn!(error = %e, "final commit failed; the uncommitted tail will be redelivered")
+    if !config.kafka.exactly_once {
+        match consumer.commit_consumer_state(CommitMode::Sync) {
+            Ok(())
+            | Err(KafkaError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) => {}
+            Err(e) => {
+                stats.commit_failures.inc();
+                tracing::warn!(error = %e, "final commit failed; the uncommitted tail will be redelivered")
+            }
         }
     }
     stats.log_line(kafka::lock(&tracker).in_flight(), None);
     consumer.unsubscribe();
-    Ok(summary(&stats, forced))
+    if let Some(h) = http {
+        h.abort();
+    }
+    match fatal {
+        Some(message) => Err(AppError::Fatal(message)),
+        None => Ok(summary(&stats, forced)),
+    }
 }
 
 fn spawn_stats(
     config: &Config,
     stats: Arc<Stats>,
-    probe: impl Fn() -> (usize, Option<i64>) + Send + Sync + 'static,
+    health: Arc<Health>,
+    probe: ProbeFn,
 ) -> tokio::task::JoinHandle<()> {
     let every = config.telemetry.stats_interval_secs;
-    let probe = Arc::new(probe);
     tokio::spawn(async move {
         if every == 0 {
             return;
@@ -206,10 +234,13 @@ fn spawn_stats(
         tick.tick().await;
         loop {
             tick.tick().await;
-            let p = probe.clone();
-            // The lag probe asks the broker (blocking, bounded by a timeout): keep it off the reactor.
-            if let Ok((in_flight, lag)) = tokio::task::spawn_blocking(move || p()).await {
-                stats.log_line(in_flight, lag);
+            let p = probe();
+            let backlog = p.backlog();
+            stats.log_line(backlog.in_flight, backlog.lag);
+            if let Err(why) = health.readiness(backlog) {
+                if health.phase() == Phase::Running {
+                    tracing::warn!(reason = %why, "not ready");
+                }
             }
         }
     })
@@ -292,7 +323,8 @@ pub async fn run_files(
         if line.trim().is_empty() {
             continue;
         }
-        let seq = stats.consumed.fetch_add(1, Ordering::Relaxed);
+        let seq = stats.consumed.get();
+        stats.consumed.inc();
         let job = Job {
             seq,
             origin: Origin::File {
@@ -326,7 +358,7 @@ async fn write_outcome(
         Outcome::Enriched { bytes, .. } => {
             out.write_all(&bytes).await?;
             out.write_all(b"\n").await?;
-            stats.produced.fetch_add(1, Ordering::Relaxed);
+            stats.produced.inc();
         }
         Outcome::DeadLetter { job, failure } => {
             tracing::warn!(kind = failure.kind, error = %failure.message, origin = %job.origin, "record dead-lettered");

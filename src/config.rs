@@ -38,6 +38,13 @@ pub struct KafkaConfig {
     pub session_timeout_ms: u32,
     /// How often stored (acknowledged) offsets are committed.
     pub commit_interval_ms: u32,
+    /// Exactly-once mode: output, dead letters and input offsets commit together in Kafka
+    /// transactions every `commit_interval_ms`. Off = at-least-once (duplicates possible after a crash).
+    pub exactly_once: bool,
+    /// The producer's transactional.id in exactly-once mode. Must be stable across restarts of one
+    /// instance (a restart then aborts what the crashed run left open) and unique across instances.
+    /// Empty = "tidings-{group_id}-{hostname}".
+    pub transactional_id: String,
     /// Extra librdkafka consumer properties (security.protocol, sasl.*, ...), passed through as is.
     pub consumer: BTreeMap<String, String>,
     /// Extra librdkafka producer properties.
@@ -56,9 +63,26 @@ impl Default for KafkaConfig {
             auto_offset_reset: "earliest".into(),
             session_timeout_ms: 30_000,
             commit_interval_ms: 1_000,
+            exactly_once: false,
+            transactional_id: String::new(),
             consumer: BTreeMap::new(),
             producer: BTreeMap::new(),
         }
+    }
+}
+
+impl KafkaConfig {
+    pub fn transactional_id(&self) -> String {
+        if !self.transactional_id.is_empty() {
+            return self.transactional_id.clone();
+        }
+        let host = std::env::var("HOSTNAME")
+            .ok()
+            .or_else(|| std::fs::read_to_string("/proc/sys/kernel/hostname").ok())
+            .map(|h| h.trim().to_string())
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| "localhost".into());
+        format!("tidings-{}-{host}", self.group_id)
     }
 }
 
@@ -110,6 +134,11 @@ pub struct TelemetryConfig {
     pub log_level: String,
     /// Seconds between stats lines; 0 turns them off.
     pub stats_interval_secs: u64,
+    /// Address of the HTTP endpoint (/healthz, /readyz, /metrics) in Kafka mode; empty = none.
+    pub http_address: String,
+    /// Not ready (and a warning each stats line) when nothing was delivered for this long while
+    /// records wait: an unwritable topic, a lost broker or a wedged stage.
+    pub stall_secs: u64,
 }
 
 impl Default for TelemetryConfig {
@@ -118,6 +147,8 @@ impl Default for TelemetryConfig {
             log_format: LogFormat::Auto,
             log_level: "info".into(),
             stats_interval_secs: 10,
+            http_address: "127.0.0.1:9464".into(),
+            stall_secs: 60,
         }
     }
 }
@@ -196,6 +227,27 @@ impl Config {
                 "kafka.auto_offset_reset = {:?}: expected earliest or latest",
                 k.auto_offset_reset
             ));
+        }
+        if self.telemetry.stall_secs == 0 {
+            errors.push("telemetry.stall_secs must be at least 1".into());
+        }
+        if !self.telemetry.http_address.is_empty()
+            && self
+                .telemetry
+                .http_address
+                .parse::<std::net::SocketAddr>()
+                .is_err()
+        {
+            errors.push(format!(
+                "telemetry.http_address = {:?}: expected host:port such as 0.0.0.0:9464, or empty",
+                self.telemetry.http_address
+            ));
+        }
+        if k.exactly_once && k.commit_interval_ms < 10 {
+            errors.push(
+                "kafka.commit_interval_ms is the transaction length in exactly-once mode: use ≥ 10"
+                    .into(),
+            );
         }
         if self.workers.queue == 0 || self.workers.batch_size == 0 {
             errors.push("workers.queue and workers.batch_size must be at least 1".into());

@@ -42,6 +42,8 @@ pub struct Returned {
     pub key: Option<String>,
     pub payload: Vec<u8>,
     pub headers: Vec<(String, String)>,
+    /// The record's Kafka timestamp (ms since the epoch), when it has one.
+    pub timestamp_ms: Option<i64>,
 }
 
 pub struct DemoReport {
@@ -72,6 +74,8 @@ pub async fn run(
         .collect();
     let cluster = MockCluster::new(1)?;
     config.kafka.brokers = cluster.bootstrap_servers();
+    // A few seconds' run: no endpoint to scrape, and no clash with a daemon on the same host.
+    config.telemetry.http_address = String::new();
     let k = &config.kafka;
     cluster.create_topic(&k.input_topic, 3, 1)?;
     cluster.create_topic(&k.output_topic, 1, 1)?;
@@ -167,6 +171,7 @@ pub async fn read_back(
             Err(_) => break,
             Ok(Err(e)) => tracing::debug!(error = %e, "reader: consumer error"),
             Ok(Ok(m)) => out.push(Returned {
+                timestamp_ms: m.timestamp().to_millis(),
                 topic: m.topic().to_string(),
                 key: m.key().map(|k| String::from_utf8_lossy(k).into_owned()),
                 payload: m.payload().unwrap_or_default().to_vec(),

@@ -10,16 +10,20 @@
 //!   [`stages::ner`] → [`stages::claims`], run in order by [`stages::Pipeline`]. Pure: no I/O, no async.
 //! - [`worker`]: the CPU pool between two bounded channels (backpressure).
 //! - [`offsets`]: per-partition contiguous watermarks, so commits never pass a hole.
-//! - [`kafka`]: the only rdkafka code: clients, rebalance hooks, acknowledged delivery.
+//! - [`kafka`]: the only rdkafka code: clients, rebalance hooks, and delivery — at-least-once
+//!   ([`kafka::deliver`]) or exactly-once in transactions ([`kafka::transact`]).
 //! - [`app`]: wires source → workers → sinks and owns the shutdown order; also the file/stdin mode.
 //! - [`demo`]: the pipeline on an in-process Kafka-protocol broker; [`eval`]: the scoring commands.
-//! - [`telemetry`], [`shutdown`]: logs/stats and the signal future.
+//! - [`telemetry`], [`health`], [`http`], [`shutdown`]: logs, metrics, readiness, the operator's
+//!   HTTP endpoint (/healthz, /readyz, /metrics) and the signal future.
 
 pub mod app;
 pub mod codec;
 pub mod config;
 pub mod demo;
 pub mod eval;
+pub mod health;
+pub mod http;
 pub mod kafka;
 pub mod offsets;
 pub mod record;

@@ -30,24 +30,33 @@ impl OffsetTracker {
         Self::default()
     }
 
-    /// Records that `offset` was handed to the workers; returns the epoch to quote when acking it.
-    pub fn dispatch(&mut self, topic: &str, partition: i32, offset: i64) -> u64 {
-        let epochs = &mut self.epochs;
-        let p = self
-            .parts
-            .entry((topic.to_string(), partition))
-            .or_insert_with(|| {
-                *epochs += 1;
-                Partition {
-                    epoch: *epochs,
-                    // Everything before the first record seen belongs to an earlier owner or run.
-                    reported: Some(offset),
-                    ..Default::default()
-                }
-            });
+    /// Starts tracking newly assigned partitions, each under a fresh epoch (already tracked ones —
+    /// an incremental assignment — keep theirs).
+    pub fn assign(&mut self, partitions: &[(String, i32)]) {
+        for k in partitions {
+            if !self.parts.contains_key(k) {
+                self.epochs += 1;
+                let epoch = self.epochs;
+                self.parts.insert(
+                    k.clone(),
+                    Partition {
+                        epoch,
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+    }
+
+    /// Records that `offset` was handed to the workers; returns the epoch to quote when acking it, or
+    /// None when the partition is not assigned to this consumer (the record must not be processed).
+    pub fn dispatch(&mut self, topic: &str, partition: i32, offset: i64) -> Option<u64> {
+        let p = self.parts.get_mut(&(topic.to_string(), partition))?;
+        // Everything before the first record seen belongs to an earlier owner or run.
+        p.reported.get_or_insert(offset);
         p.in_flight.insert(offset);
         p.next = Some(p.next.map_or(offset + 1, |n| n.max(offset + 1)));
-        p.epoch
+        Some(p.epoch)
     }
 
     /// Marks `offset` done (its output or dead letter was acknowledged by the broker). Returns the new
@@ -63,6 +72,22 @@ impl OffsetTracker {
         }
         p.reported = Some(mark);
         Some(mark)
+    }
+
+    /// Whether `epoch` is still the partition's current assignment (false once it was revoked).
+    pub fn owns(&self, topic: &str, partition: i32, epoch: u64) -> bool {
+        self.parts
+            .get(&(topic.to_string(), partition))
+            .is_some_and(|p| p.epoch == epoch)
+    }
+
+    /// The partition's committable offset now, or None when `epoch` is no longer its assignment.
+    pub fn watermark(&self, topic: &str, partition: i32, epoch: u64) -> Option<i64> {
+        let p = self.parts.get(&(topic.to_string(), partition))?;
+        if p.epoch != epoch {
+            return None;
+        }
+        p.in_flight.first().copied().or(p.next)
     }
 
     /// Forgets partitions this consumer no longer owns: their in-flight records will be redelivered to
@@ -83,23 +108,40 @@ impl OffsetTracker {
 mod tests {
     use super::*;
 
+    fn parts(ps: &[i32]) -> Vec<(String, i32)> {
+        ps.iter().map(|&p| ("in".to_string(), p)).collect()
+    }
+
     #[test]
     fn watermark_never_passes_a_hole() {
         let mut t = OffsetTracker::new();
-        let e = (0..5).map(|o| t.dispatch("in", 0, o)).last().unwrap();
+        t.assign(&parts(&[0]));
+        let e = (0..5)
+            .map(|o| t.dispatch("in", 0, o))
+            .last()
+            .unwrap()
+            .unwrap();
         assert_eq!(t.ack("in", 0, 2, e), None, "0 and 1 still in flight");
         assert_eq!(t.ack("in", 0, 1, e), None);
         assert_eq!(t.ack("in", 0, 0, e), Some(3), "0..=2 done, 3 is next");
         assert_eq!(t.ack("in", 0, 4, e), None, "3 is a hole");
+        assert_eq!(t.watermark("in", 0, e), Some(3));
         assert_eq!(t.ack("in", 0, 3, e), Some(5));
+        assert_eq!(t.watermark("in", 0, e), Some(5));
+        assert_eq!(
+            t.watermark("in", 0, e + 1),
+            None,
+            "another assignment's epoch"
+        );
         assert_eq!(t.in_flight(), 0);
     }
 
     #[test]
     fn partitions_are_independent_and_acks_are_idempotent() {
         let mut t = OffsetTracker::new();
-        let e0 = t.dispatch("in", 0, 10);
-        let e1 = t.dispatch("in", 1, 7);
+        t.assign(&parts(&[0, 1]));
+        let e0 = t.dispatch("in", 0, 10).unwrap();
+        let e1 = t.dispatch("in", 1, 7).unwrap();
         assert_eq!(t.ack("in", 1, 7, e1), Some(8));
         assert_eq!(t.ack("in", 1, 7, e1), None);
         assert_eq!(t.ack("in", 0, 10, e0), Some(11));
@@ -108,11 +150,18 @@ mod tests {
     #[test]
     fn acks_from_a_revoked_assignment_are_ignored() {
         let mut t = OffsetTracker::new();
-        let old = t.dispatch("in", 0, 0);
-        t.revoke(&[("in".into(), 0)]);
-        let new = t.dispatch("in", 0, 5);
+        t.assign(&parts(&[0]));
+        let old = t.dispatch("in", 0, 0).unwrap();
+        t.dispatch("in", 0, 1).unwrap();
+        t.revoke(&parts(&[0]));
+        // A record fetched before the revoke and read after it is refused, not tracked afresh (a fresh
+        // entry would start its watermark past the records the next owner has not done yet).
+        assert_eq!(t.dispatch("in", 0, 2), None);
+        t.assign(&parts(&[0]));
+        let new = t.dispatch("in", 0, 5).unwrap();
         assert_ne!(old, new);
         assert_eq!(t.ack("in", 0, 0, old), None);
+        assert!(!t.owns("in", 0, old) && t.owns("in", 0, new));
         assert_eq!(t.ack("in", 0, 5, new), Some(6));
     }
 }

@@ -11,21 +11,7 @@ use common::{account, poison, produce, seed_messages, topics};
 use rdkafka::mocking::MockCluster;
 use serde_json::json;
 use tidings::demo::read_back;
-use tidings::stages::{claims, lang, Stage, StageError};
-use tidings::{app, Article, Config, Pipeline};
-
-/// A stage slowed on purpose, so a run can be stopped mid-stream deterministically.
-struct Slow(Duration);
-
-impl Stage for Slow {
-    fn name(&self) -> &'static str {
-        "slow"
-    }
-    fn process(&self, _: &mut Article) -> Result<(), StageError> {
-        std::thread::sleep(self.0);
-        Ok(())
-    }
-}
+use tidings::{app, Config, Pipeline};
 
 fn config(brokers: &str, group: &str) -> Config {
     let mut c = Config::default();
@@ -34,6 +20,7 @@ fn config(brokers: &str, group: &str) -> Config {
     c.kafka.commit_interval_ms = 100;
     c.stages.ner.enabled = false; // NER has its own tests; these are about delivery guarantees.
     c.telemetry.stats_interval_secs = 0;
+    c.telemetry.http_address = String::new();
     c.codec.max_bytes = 64 * 1024;
     c.shutdown.deadline_secs = 20;
     c
@@ -130,13 +117,10 @@ async fn restart_resumes_from_committed_offsets_without_loss() {
     cfg.workers.batch_size = 1;
     cfg.workers.queue = 1;
 
-    // First run: stop after the first outputs arrive, mid-stream (the slow stage makes the stream
+    // First run: stop after the first outputs arrive, mid-stream (the delay stage makes the stream
     // last ~20 s, so the stop lands inside it).
-    let pipeline = Arc::new(Pipeline::from_stages(vec![
-        Box::new(lang::LangStage::new(Default::default())),
-        Box::new(Slow(Duration::from_millis(500))),
-        Box::new(claims::ClaimsStage::new(Default::default())),
-    ]));
+    cfg.stages.delay_ms = 500;
+    let pipeline = Arc::new(Pipeline::build(&cfg.stages).unwrap());
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let reader = async {
         let r = read_back(&brokers, &topics(), 5, Duration::from_secs(60)).await;

@@ -50,6 +50,8 @@ pub struct StagesConfig {
     pub claims: claims::ClaimsConfig,
     /// Attempts for a stage that fails transiently, before the article is dead-lettered.
     pub max_attempts: u32,
+    /// Fault injection for tests and soak runs: a stage that sleeps this long per article. Keep 0.
+    pub delay_ms: u64,
 }
 
 impl Default for StagesConfig {
@@ -59,7 +61,22 @@ impl Default for StagesConfig {
             ner: Default::default(),
             claims: Default::default(),
             max_attempts: 3,
+            delay_ms: 0,
         }
+    }
+}
+
+/// The `delay_ms` stage: stands in for a slow model so backpressure and memory bounds can be tested.
+struct Delay(std::time::Duration);
+
+impl Stage for Delay {
+    fn name(&self) -> &'static str {
+        "delay"
+    }
+
+    fn process(&self, _article: &mut Article) -> Result<(), StageError> {
+        std::thread::sleep(self.0);
+        Ok(())
     }
 }
 
@@ -79,6 +96,11 @@ pub struct Pipeline {
 impl Pipeline {
     pub fn build(config: &StagesConfig) -> Result<Self, BuildError> {
         let mut stages: Vec<Box<dyn Stage>> = Vec::new();
+        if config.delay_ms > 0 {
+            stages.push(Box::new(Delay(std::time::Duration::from_millis(
+                config.delay_ms,
+            ))));
+        }
         if config.lang.enabled {
             stages.push(Box::new(lang::LangStage::new(config.lang.clone())));
         }

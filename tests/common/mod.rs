@@ -1,16 +1,24 @@
 //! Helpers shared by the broker tests: the seed articles as crawler messages, one poison message of
-//! every kind, a plain producer, and the id accounting over output ∪ dead-letter.
+//! every kind, a plain producer, the id accounting over output ∪ dead-letter, a tansu broker process,
+//! and the `tidings` binary as a child process (signals, logs, its HTTP endpoint, its memory).
 #![allow(dead_code)] // each test crate uses its own subset
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::time::Duration;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
 
+use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+use rdkafka::client::DefaultClientContext;
 use rdkafka::config::ClientConfig;
+use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::util::Timeout;
+use rdkafka::{Offset, TopicPartitionList};
 use serde_json::json;
-use tidings::demo::Returned;
+use tidings::demo::{read_back, Returned};
 
 /// The five crawled seed articles as crawler messages, or None (with a note) without ../shared.
 pub fn seed_messages() -> Option<Vec<(String, Vec<u8>)>> {
@@ -62,18 +70,339 @@ pub fn poison(max_bytes: usize) -> Vec<(String, Vec<u8>)> {
     ]
 }
 
-pub async fn produce(brokers: &str, topic: &str, msgs: &[(String, Vec<u8>)]) {
+/// Produces every message (key = id) and returns where each landed: id → (partition, offset).
+pub async fn produce(
+    brokers: &str,
+    topic: &str,
+    msgs: &[(String, Vec<u8>)],
+) -> BTreeMap<String, (i32, i64)> {
     let p: FutureProducer = ClientConfig::new()
         .set("bootstrap.servers", brokers)
         .create()
         .unwrap();
+    let mut at = BTreeMap::new();
     for (key, payload) in msgs {
-        p.send(
-            FutureRecord::to(topic).key(key).payload(payload),
-            Timeout::After(Duration::from_secs(10)),
-        )
-        .await
+        let d = p
+            .send(
+                FutureRecord::to(topic).key(key).payload(payload),
+                Timeout::After(Duration::from_secs(10)),
+            )
+            .await
+            .unwrap();
+        at.insert(key.clone(), (d.partition, d.offset));
+    }
+    at
+}
+
+/// `copies` × the seeds, each with its own id ("{seed}-{n}").
+pub fn copies(seeds: &[(String, Vec<u8>)], copies: usize) -> Vec<(String, Vec<u8>)> {
+    (0..copies)
+        .flat_map(|c| {
+            seeds.iter().map(move |(id, payload)| {
+                let mut v: serde_json::Value = serde_json::from_slice(payload).unwrap();
+                let id = format!("{id}-{c:04}");
+                v["id"] = json!(id);
+                (id, serde_json::to_vec(&v).unwrap())
+            })
+        })
+        .collect()
+}
+
+/// The group's committed offset per partition of `topic` (-1001 = none yet), asked without joining.
+pub fn committed(brokers: &str, group: &str, topic: &str, partitions: i32) -> Vec<i64> {
+    let c: BaseConsumer = ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .set("group.id", group)
+        .create()
         .unwrap();
+    let mut tpl = TopicPartitionList::new();
+    for p in 0..partitions {
+        tpl.add_partition(topic, p);
+    }
+    let got = c.committed_offsets(tpl, Duration::from_secs(10)).unwrap();
+    let offsets = got
+        .elements()
+        .iter()
+        .map(|e| match e.offset() {
+            Offset::Offset(o) => o,
+            _ => -1001,
+        })
+        .collect();
+    // Drop the list before the consumer (a live list from committed() can hang the consumer's drop).
+    drop(got);
+    offsets
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .unwrap()
+        .port()
+}
+
+/// A plain HTTP/1.1 GET: (status, body). Enough for the daemon's own endpoint.
+pub fn http_get(addr: &str, path: &str) -> std::io::Result<(u16, String)> {
+    let mut s = TcpStream::connect(addr)?;
+    s.set_read_timeout(Some(Duration::from_secs(10)))?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut raw = String::new();
+    s.read_to_string(&mut raw)?;
+    let status = raw
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = raw
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_string();
+    Ok((status, body))
+}
+
+/// A sample's value from Prometheus text, e.g. `metric(&m, "tidings_consumed_total")`.
+pub fn metric(text: &str, series: &str) -> Option<f64> {
+    text.lines()
+        .find(|l| l.split_once(' ').is_some_and(|(name, _)| name == series))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|v| v.parse().ok())
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The tansu broker from `scripts/setup --test` (or `$TIDINGS_TANSU`); None (with a note) when missing,
+/// except under CI, where a missing broker is a failure.
+pub fn tansu_binary() -> Option<PathBuf> {
+    let path = std::env::var_os("TIDINGS_TANSU")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join(".cache/tansu/tansu"));
+    if path.is_file() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "tansu not found at {} (scripts/setup --test fetches it)",
+        path.display()
+    );
+    eprintln!(
+        "skipping: tansu not found at {} (run scripts/setup --test)",
+        path.display()
+    );
+    None
+}
+
+/// A tansu broker with in-memory storage on a free loopback port; killed on drop.
+pub struct Tansu {
+    child: Child,
+    pub addr: String,
+}
+
+impl Tansu {
+    pub fn start(bin: &Path) -> Tansu {
+        let port = free_port();
+        let url = format!("tcp://127.0.0.1:{port}");
+        let child = Command::new(bin)
+            .args([
+                "broker",
+                "--listener-url",
+                &url,
+                "--advertised-listener-url",
+            ])
+            .arg(&url)
+            .args(["--storage-engine", "memory://tansu/"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start tansu");
+        let addr = format!("127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(&addr).is_err() {
+            assert!(Instant::now() < deadline, "tansu did not listen on {addr}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Tansu { child, addr }
+    }
+
+    /// articles (`input_partitions`), articles.enriched and articles.dlq (one partition each).
+    pub async fn create_topics(&self, input_partitions: i32) {
+        let admin: AdminClient<DefaultClientContext> = ClientConfig::new()
+            .set("bootstrap.servers", &self.addr)
+            .create()
+            .unwrap();
+        let specs = [
+            NewTopic::new("articles", input_partitions, TopicReplication::Fixed(1)),
+            NewTopic::new("articles.enriched", 1, TopicReplication::Fixed(1)),
+            NewTopic::new("articles.dlq", 1, TopicReplication::Fixed(1)),
+        ];
+        for r in admin
+            .create_topics(&specs, &AdminOptions::new())
+            .await
+            .unwrap()
+        {
+            r.unwrap();
+        }
+    }
+}
+
+impl Drop for Tansu {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `tidings run` as a child process, configured only through environment variables, its JSON log in a
+/// file and its HTTP endpoint on a free port. Killed on drop.
+pub struct Daemon {
+    pub child: Child,
+    pub http: String,
+    pub log: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Daemon {
+    pub fn start(brokers: &str, group: &str, extra: &[(&str, &str)]) -> Daemon {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("tidings.log");
+        let http = format!("127.0.0.1:{}", free_port());
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tidings"));
+        cmd.arg("run")
+            .current_dir(repo())
+            .env("TIDINGS__KAFKA__BROKERS", brokers)
+            .env("TIDINGS__KAFKA__GROUP_ID", group)
+            .env("TIDINGS__KAFKA__COMMIT_INTERVAL_MS", "200")
+            .env("TIDINGS__CODEC__MAX_BYTES", "65536")
+            .env("TIDINGS__TELEMETRY__STATS_INTERVAL_SECS", "2")
+            .env("TIDINGS__TELEMETRY__HTTP_ADDRESS", &http)
+            .env("TIDINGS__TELEMETRY__LOG_FORMAT", "json")
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(std::fs::File::create(&log).unwrap()));
+        for (k, v) in extra {
+            cmd.env(k, v);
+        }
+        let child = cmd.spawn().expect("start tidings");
+        Daemon {
+            child,
+            http,
+            log,
+            _dir: dir,
+        }
+    }
+
+    pub fn get(&self, path: &str) -> std::io::Result<(u16, String)> {
+        http_get(&self.http, path)
+    }
+
+    /// Waits until the endpoint answers /readyz with 200.
+    pub fn wait_ready(&self, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Ok((200, _)) = self.get("/readyz") {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "tidings not ready within {limit:?}; log:\n{}",
+                self.log_tail(30)
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
+    pub fn metrics(&self) -> String {
+        self.get("/metrics").map(|(_, b)| b).unwrap_or_default()
+    }
+
+    pub fn signal(&self, sig: &str) {
+        let status = Command::new("kill")
+            .args([&format!("-{sig}"), &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    pub fn alive(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    pub fn wait_exit(&mut self, limit: Duration) -> ExitStatus {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("tidings did not exit within {limit:?}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// SIGTERM, then the exit status.
+    pub fn stop(&mut self) -> ExitStatus {
+        self.signal("TERM");
+        self.wait_exit(Duration::from_secs(60))
+    }
+
+    /// kill -9: no drain, no final commit.
+    pub fn kill9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// The JSON log lines parsed (lines that are not JSON are skipped).
+    pub fn log_json(&self) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(&self.log)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect()
+    }
+
+    pub fn log_tail(&self, n: usize) -> String {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(n)..].join("\n")
+    }
+
+    /// (current, peak) resident memory in KiB, from /proc.
+    pub fn rss_kib(&self) -> Option<(u64, u64)> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let field = |name: &str| {
+            status
+                .lines()
+                .find(|l| l.starts_with(name))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        };
+        Some((field("VmRSS:")?, field("VmHWM:")?))
+    }
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Reads output ∪ dead-letter from the start until `want` distinct input ids are there (or `limit`).
+pub async fn read_until(brokers: &str, want: usize, limit: Duration) -> Vec<Returned> {
+    let deadline = Instant::now() + limit;
+    loop {
+        let got = read_back(brokers, &topics(), usize::MAX, Duration::from_secs(3))
+            .await
+            .unwrap();
+        let (out, dlq) = account(&got);
+        if out.len() + dlq.len() >= want || Instant::now() > deadline {
+            return got;
+        }
     }
 }
 

@@ -1,9 +1,14 @@
-//! The only module that talks to rdkafka: client construction, the consumer's rebalance hooks, and
-//! delivering outcomes (enriched record or dead letter) with acknowledgement-driven offset storing.
-//!
-//! Offsets: `enable.auto.offset.store=false`, so librdkafka commits (every `commit_interval_ms`, on
-//! revoke and on close) only what we stored, and we store a partition's contiguous watermark only after
-//! the broker acknowledged the output or dead-letter record (acks=all, idempotent producer).
+//! The only module that talks to rdkafka: client construction, the consumer's callbacks (rebalance,
+//! commit results, statistics), and routing an outcome to the output or dead-letter topic. Delivery
+//! comes in two modes:
+//! - [`deliver`] (default, at-least-once): each record is produced on its own and its offset stored
+//!   once the broker acknowledged it; librdkafka commits what is stored. A crash redelivers the
+//!   uncommitted tail.
+//! - [`transact`] (`kafka.exactly_once`): records and their input offsets are committed together in
+//!   one Kafka transaction, so a read_committed reader of the output sees each input record once.
+
+pub mod deliver;
+pub mod transact;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -13,14 +18,16 @@ use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{
     BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
 };
-use rdkafka::error::KafkaError;
+use rdkafka::error::{KafkaError, KafkaResult};
 use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
-use rdkafka::producer::{FutureProducer, FutureRecord};
+use rdkafka::producer::{FutureProducer, Producer};
 use rdkafka::statistics::Statistics;
-use rdkafka::util::Timeout;
-use rdkafka::ClientContext;
+use rdkafka::types::RDKafkaErrorCode;
+use rdkafka::{ClientContext, TopicPartitionList};
+use tokio::sync::watch;
 
 use crate::config::KafkaConfig;
+use crate::health::{Health, Phase};
 use crate::offsets::OffsetTracker;
 use crate::record::Origin;
 use crate::telemetry::Stats;
@@ -37,11 +44,13 @@ pub fn lock(t: &Tracker) -> std::sync::MutexGuard<'_, OffsetTracker> {
 pub type Lag = Arc<Mutex<BTreeMap<(String, i32), i64>>>;
 
 /// Consumer callbacks: on revoke, commit what is stored and forget the partitions' in-flight state;
-/// on each statistics report, keep the per-partition lag.
+/// on assignment, mark the instance running; count rebalances and failed commits; on each statistics
+/// report, keep the per-partition lag.
 pub struct TidingsContext {
     pub tracker: Tracker,
-    pub rebalances: std::sync::atomic::AtomicU64,
     pub lag: Lag,
+    pub stats: Arc<Stats>,
+    pub health: Arc<Health>,
 }
 
 impl ClientContext for TidingsContext {
@@ -76,8 +85,7 @@ impl ClientContext for TidingsContext {
 
 impl ConsumerContext for TidingsContext {
     fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
-        self.rebalances
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.stats.rebalances.inc();
         if let Rebalance::Revoke(tpl) = rebalance {
             let parts: Vec<(String, i32)> = tpl
                 .elements()
@@ -86,9 +94,10 @@ impl ConsumerContext for TidingsContext {
                 .collect();
             // Commit the acknowledged watermark while we still own the partitions; records still in
             // flight are redelivered to the next owner (at-least-once).
+            // (In exactly-once mode nothing is stored, so this is a no-op: offsets commit with
+            // each transaction.)
             match consumer.commit_consumer_state(CommitMode::Sync) {
-                Ok(())
-                | Err(KafkaError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) => {}
+                Ok(()) | Err(KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) => {}
                 Err(e) => tracing::warn!(error = %e, "commit on partition revoke failed"),
             }
             let in_flight = {
@@ -108,22 +117,42 @@ impl ConsumerContext for TidingsContext {
                 .iter()
                 .map(|e| format!("{}/{}", e.topic(), e.partition()))
                 .collect();
+            let keys: Vec<(String, i32)> = tpl
+                .elements()
+                .iter()
+                .map(|e| (e.topic().to_string(), e.partition()))
+                .collect();
+            lock(&self.tracker).assign(&keys);
             tracing::info!(partitions = ?parts, "partitions assigned");
+            // Joined the group (possibly with no partitions, when there are more instances than
+            // partitions): from here on this instance is doing its share.
+            self.health.set_phase(Phase::Running);
+        }
+    }
+
+    fn commit_callback(&self, result: KafkaResult<()>, offsets: &TopicPartitionList) {
+        match result {
+            Ok(()) | Err(KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) => {}
+            Err(e) => {
+                self.stats.commit_failures.inc();
+                tracing::warn!(error = %e, partitions = offsets.count(),
+                    "offset commit failed; it is retried with the next commit, and what is not committed is redelivered");
+            }
         }
     }
 }
 
 pub fn consumer(
     cfg: &KafkaConfig,
-    tracker: Tracker,
-    lag: Lag,
+    context: TidingsContext,
     stats_interval: Duration,
 ) -> Result<StreamConsumer<TidingsContext>, KafkaError> {
     let mut c = ClientConfig::new();
     c.set("bootstrap.servers", &cfg.brokers)
         .set("group.id", &cfg.group_id)
         .set("client.id", "tidings")
-        .set("enable.auto.commit", "true")
+        // Exactly-once commits offsets inside each transaction, never on its own.
+        .set("enable.auto.commit", (!cfg.exactly_once).to_string())
         .set(
             "auto.commit.interval.ms",
             cfg.commit_interval_ms.to_string(),
@@ -132,6 +161,10 @@ pub fn consumer(
         .set("auto.offset.reset", &cfg.auto_offset_reset)
         .set("session.timeout.ms", cfg.session_timeout_ms.to_string())
         .set("enable.partition.eof", "false")
+        .set("isolation.level", "read_committed")
+        // librdkafka prefetches up to this much per consumer while the workers are busy; its default
+        // (64 MiB) would dominate the daemon's memory when a stage is slow.
+        .set("queued.max.messages.kbytes", "16384")
         .set(
             "statistics.interval.ms",
             stats_interval.as_millis().clamp(1000, 60_000).to_string(),
@@ -139,15 +172,13 @@ pub fn consumer(
     for (k, v) in &cfg.consumer {
         c.set(k, v);
     }
-    let consumer: StreamConsumer<TidingsContext> = c.create_with_context(TidingsContext {
-        tracker,
-        rebalances: Default::default(),
-        lag,
-    })?;
+    let consumer: StreamConsumer<TidingsContext> = c.create_with_context(context)?;
     consumer.subscribe(&[&cfg.input_topic])?;
     Ok(consumer)
 }
 
+/// The idempotent producer; in exactly-once mode also transactional, with its transactions
+/// initialised (which aborts whatever a previous instance with the same transactional id left open).
 pub fn producer(cfg: &KafkaConfig) -> Result<FutureProducer, KafkaError> {
     let mut c = ClientConfig::new();
     c.set("bootstrap.servers", &cfg.brokers)
@@ -156,15 +187,93 @@ pub fn producer(cfg: &KafkaConfig) -> Result<FutureProducer, KafkaError> {
         .set("acks", "all")
         .set("compression.type", &cfg.compression)
         .set("linger.ms", "5");
+    if cfg.exactly_once {
+        c.set("transactional.id", cfg.transactional_id());
+    }
     for (k, v) in &cfg.producer {
         c.set(k, v);
     }
-    c.create()
+    let producer: FutureProducer = c.create()?;
+    if cfg.exactly_once {
+        producer.init_transactions(Duration::from_secs(30))?;
+    }
+    Ok(producer)
 }
 
-/// Turns a consumed message into a worker job, recording it as in flight.
-pub fn job_from_message<M: Message>(m: &M, tracker: &Tracker) -> Job {
-    let epoch = lock(tracker).dispatch(m.topic(), m.partition(), m.offset());
+/// What both delivery modes share: where records go, the clients, and the state they report to.
+#[derive(Clone)]
+pub struct Sink {
+    pub cfg: Arc<KafkaConfig>,
+    pub producer: FutureProducer,
+    pub consumer: Arc<StreamConsumer<TidingsContext>>,
+    pub tracker: Tracker,
+    pub stats: Arc<Stats>,
+    pub health: Arc<Health>,
+    /// Set at the shutdown deadline: retries stop, the rest is redelivered after restart.
+    pub stop: watch::Receiver<bool>,
+    /// Set when the producer hit an unrecoverable error: the daemon must stop and be restarted.
+    pub fatal: Arc<watch::Sender<Option<String>>>,
+}
+
+impl Sink {
+    /// Counts and logs an outcome the broker acknowledged (or committed, in exactly-once mode).
+    fn delivered(&self, outcome: &Outcome) {
+        match outcome {
+            Outcome::Enriched { .. } => {
+                self.stats.produced.inc();
+            }
+            Outcome::DeadLetter { failure, job } => {
+                self.stats.record_dead_letter(failure.kind);
+                tracing::warn!(kind = failure.kind, stage = failure.stage, error = %failure.message,
+                    origin = %job.origin, "record dead-lettered");
+            }
+        }
+        self.health.progress();
+    }
+
+    /// Marks a Kafka record done in the offset tracker. Returns (topic, partition, watermark) when its
+    /// partition's committable offset moved forward.
+    fn ack<'j>(&self, job: &'j Job) -> Option<(&'j str, i32, i64)> {
+        let Origin::Kafka {
+            topic,
+            partition,
+            offset,
+        } = &job.origin
+        else {
+            return None;
+        };
+        let mark = lock(&self.tracker).ack(topic, *partition, *offset, job.epoch)?;
+        Some((topic, *partition, mark))
+    }
+
+    /// Records a failed write for the logs, the metrics and `/readyz`.
+    fn failed(&self, what: &str, topic: &str, e: &dyn std::fmt::Display, retry_in: Duration) {
+        self.stats.delivery_retries.inc();
+        self.health
+            .delivery_failed(format!("{what} to {topic}: {e}"));
+        tracing::warn!(error = %e, topic, retry_in_ms = retry_in.as_millis() as u64,
+            "{what} failed; holding offsets and retrying");
+    }
+
+    /// Raises a fatal error when the producer has one (e.g. fenced by another instance with the same
+    /// transactional id): retrying cannot help, the process must restart from committed offsets.
+    fn check_fatal(&self) -> bool {
+        match self.producer.client().fatal_error() {
+            Some((code, reason)) => {
+                let message = format!("producer fatal error {code:?}: {reason}");
+                tracing::error!("{message}");
+                self.fatal.send_replace(Some(message));
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Turns a consumed message into a worker job, recording it as in flight; None when its partition is
+/// no longer assigned here (revoked after the fetch: the new owner processes it).
+pub fn job_from_message<M: Message>(m: &M, tracker: &Tracker) -> Option<Job> {
+    let epoch = lock(tracker).dispatch(m.topic(), m.partition(), m.offset())?;
     let headers = m
         .headers()
         .map(|hs| {
@@ -178,7 +287,7 @@ pub fn job_from_message<M: Message>(m: &M, tracker: &Tracker) -> Job {
                 .collect()
         })
         .unwrap_or_default();
-    Job {
+    Some(Job {
         origin: Origin::Kafka {
             topic: m.topic().to_string(),
             partition: m.partition(),
@@ -189,11 +298,11 @@ pub fn job_from_message<M: Message>(m: &M, tracker: &Tracker) -> Job {
         headers,
         epoch,
         seq: 0,
-    }
+    })
 }
 
 /// The record to produce for an outcome: (topic, key, payload, headers).
-fn route<'a>(
+pub(crate) fn route<'a>(
     outcome: &'a Outcome,
     cfg: &'a KafkaConfig,
 ) -> (&'a str, Option<&'a [u8]>, &'a [u8], OwnedHeaders) {
@@ -242,74 +351,6 @@ fn route<'a>(
     }
 }
 
-/// Produces one outcome until the broker acknowledges it, then marks it done and stores the new
-/// watermark. It never gives up on its own: a record that cannot be written keeps its partition's
-/// watermark (and so commits) where they are — nothing is dropped. `stop` ends the retries at the
-/// shutdown deadline; the record is then redelivered after restart.
-pub async fn deliver(
-    outcome: Outcome,
-    cfg: &KafkaConfig,
-    producer: &FutureProducer,
-    consumer: &StreamConsumer<TidingsContext>,
-    tracker: &Tracker,
-    stats: &Stats,
-    stop: &tokio::sync::watch::Receiver<bool>,
-) {
-    let mut backoff = Duration::from_millis(100);
-    loop {
-        let (topic, key, payload, headers) = route(&outcome, cfg);
-        let mut record = FutureRecord::to(topic).payload(payload).headers(headers);
-        if let Some(k) = key {
-            record = record.key(k);
-        }
-        match producer
-            .send(record, Timeout::After(Duration::from_secs(30)))
-            .await
-        {
-            Ok(_) => break,
-            Err((e, _)) => {
-                stats
-                    .delivery_retries
-                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                tracing::warn!(error = %e, topic, origin = %outcome.job().origin, retry_in_ms = backoff.as_millis() as u64,
-                    "delivery failed; holding offsets and retrying");
-                if *stop.borrow() {
-                    return;
-                }
-                tokio::time::sleep(backoff).await;
-                backoff = (backoff * 2).min(Duration::from_secs(10));
-            }
-        }
-    }
-    match &outcome {
-        Outcome::Enriched { .. } => {
-            stats
-                .produced
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        }
-        Outcome::DeadLetter { failure, job } => {
-            stats.record_dead_letter(failure.kind);
-            tracing::warn!(kind = failure.kind, stage = failure.stage, error = %failure.message,
-                origin = %job.origin, "record dead-lettered");
-        }
-    }
-    let job = outcome.job();
-    if let Origin::Kafka {
-        topic,
-        partition,
-        offset,
-    } = &job.origin
-    {
-        if let Some(mark) = lock(tracker).ack(topic, *partition, *offset, job.epoch) {
-            // rd_kafka_offset_store stores offset+1, so hand it the last done offset.
-            if let Err(e) = consumer.store_offset(topic, *partition, mark - 1) {
-                tracing::debug!(error = %e, topic, partition, "offset not stored (partition no longer assigned)");
-            }
-        }
-    }
-}
-
-/// Sum of (high watermark − position) over the assigned partitions; None when the broker cannot say.
 /// Total lag over the assigned partitions, None until librdkafka has reported any.
 pub fn total_lag(lag: &Lag) -> Option<i64> {
     let lag = lag.lock().unwrap_or_else(|p| p.into_inner());

@@ -1,0 +1,170 @@
+//! Liveness and readiness, as the operator's HTTP endpoint ([`crate::http`]) and the stats line report
+//! them. The source and the sinks feed it; nothing here does I/O.
+//!
+//! Ready means "this instance is moving records": it has joined its group, is not draining, and —
+//! when there is work (lag or records in flight) — has delivered something within `stall_after`.
+//! A stall is what an unwritable output or dead-letter topic, a lost broker or a wedged stage look
+//! like from outside, so it is one signal, with the last delivery error as the likely reason.
+
+use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Phase {
+    /// Clients created, waiting for the first partition assignment.
+    Starting = 0,
+    Running = 1,
+    /// Shutdown began: fetching stopped, in-flight work finishing.
+    Draining = 2,
+}
+
+pub struct Health {
+    started: Instant,
+    phase: AtomicU8,
+    /// Milliseconds after `started` of the last acknowledged delivery (or of the start of running).
+    last_progress_ms: AtomicU64,
+    stall_after: Duration,
+    delivery_error: Mutex<Option<String>>,
+}
+
+/// What the source knows about outstanding work when readiness is asked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Backlog {
+    pub in_flight: usize,
+    /// Total consumer lag; None before librdkafka has reported any.
+    pub lag: Option<i64>,
+}
+
+impl Backlog {
+    fn pending(&self) -> bool {
+        self.in_flight > 0 || self.lag.is_some_and(|l| l > 0)
+    }
+}
+
+impl Health {
+    pub fn new(stall_after: Duration) -> Self {
+        Health {
+            started: Instant::now(),
+            phase: AtomicU8::new(Phase::Starting as u8),
+            last_progress_ms: AtomicU64::new(0),
+            stall_after,
+            delivery_error: Mutex::new(None),
+        }
+    }
+
+    pub fn phase(&self) -> Phase {
+        match self.phase.load(Ordering::Relaxed) {
+            0 => Phase::Starting,
+            1 => Phase::Running,
+            _ => Phase::Draining,
+        }
+    }
+
+    /// Moves to `phase`; never back from draining (a late assignment during shutdown changes nothing).
+    pub fn set_phase(&self, phase: Phase) {
+        let now = self.phase();
+        if now == Phase::Draining || now == phase {
+            return;
+        }
+        if phase == Phase::Running {
+            // A stall is measured from the moment there could first be progress.
+            self.progress();
+        }
+        self.phase.store(phase as u8, Ordering::Relaxed);
+    }
+
+    /// A record reached the output or the dead-letter sink.
+    pub fn progress(&self) {
+        self.last_progress_ms
+            .store(self.started.elapsed().as_millis() as u64, Ordering::Relaxed);
+    }
+
+    pub fn delivery_failed(&self, message: String) {
+        *self
+            .delivery_error
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Some(message);
+    }
+
+    pub fn delivery_ok(&self) {
+        let mut e = self
+            .delivery_error
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        if e.is_some() {
+            *e = None;
+        }
+    }
+
+    pub fn since_progress(&self) -> Duration {
+        let last = Duration::from_millis(self.last_progress_ms.load(Ordering::Relaxed));
+        self.started.elapsed().saturating_sub(last)
+    }
+
+    /// Ok when ready; otherwise the reason, for the 503 body and the logs.
+    pub fn readiness(&self, backlog: Backlog) -> Result<(), String> {
+        match self.phase() {
+            Phase::Starting => return Err("starting: waiting for a partition assignment".into()),
+            Phase::Draining => return Err("draining: shutting down".into()),
+            Phase::Running => {}
+        }
+        let idle = self.since_progress();
+        if backlog.pending() && idle >= self.stall_after {
+            let error = self
+                .delivery_error
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone();
+            return Err(format!(
+                "stalled: nothing delivered for {} s with {} records in flight and lag {}{}",
+                idle.as_secs(),
+                backlog.in_flight,
+                backlog.lag.map_or("unknown".into(), |l| l.to_string()),
+                error.map_or(String::new(), |e| format!("; last delivery error: {e}"))
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ready_only_while_running_and_moving() {
+        let h = Health::new(Duration::ZERO);
+        let busy = Backlog {
+            in_flight: 3,
+            lag: Some(10),
+        };
+        assert!(h
+            .readiness(Backlog::default())
+            .unwrap_err()
+            .starts_with("starting"));
+        h.set_phase(Phase::Running);
+        assert!(h.readiness(Backlog::default()).is_ok(), "idle is ready");
+        h.delivery_failed("output: topic authorization failed".into());
+        let why = h.readiness(busy).unwrap_err();
+        assert!(
+            why.contains("stalled") && why.contains("authorization"),
+            "{why}"
+        );
+        h.set_phase(Phase::Draining);
+        h.set_phase(Phase::Running);
+        assert_eq!(h.phase(), Phase::Draining, "draining is final");
+    }
+
+    #[test]
+    fn progress_within_the_window_keeps_it_ready() {
+        let h = Health::new(Duration::from_secs(3600));
+        h.set_phase(Phase::Running);
+        let busy = Backlog {
+            in_flight: 1,
+            lag: None,
+        };
+        assert!(h.readiness(busy).is_ok());
+    }
+}

@@ -1,0 +1,105 @@
+//! At-least-once delivery: every outcome is produced on its own, concurrently, and its input offset is
+//! stored for commit only after the broker acknowledged it (acks=all, idempotent producer). Offsets are
+//! stored as per-partition contiguous watermarks ([`crate::offsets`]), so a commit never passes a record
+//! that is still on its way.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use rdkafka::consumer::Consumer;
+use rdkafka::producer::{FutureRecord, Producer};
+use rdkafka::util::Timeout;
+use tokio::sync::{mpsc, Semaphore};
+use tokio::task::JoinSet;
+
+use super::{lock, route, Sink};
+use crate::record::Origin;
+use crate::worker::Outcome;
+
+/// Deliveries allowed in flight at once; more waits, which in turn fills the worker queues (and so
+/// stops consumption: backpressure instead of an unbounded backlog when a topic is not writable).
+pub const MAX_PENDING: usize = 256;
+
+/// Delivers outcomes until the channel closes and every delivery has finished (or given up at the
+/// shutdown deadline), then flushes the producer.
+pub async fn run(mut outcomes: mpsc::Receiver<Outcome>, sink: Sink) {
+    let permits = Arc::new(Semaphore::new(MAX_PENDING));
+    let mut pending = JoinSet::new();
+    while let Some(outcome) = outcomes.recv().await {
+        let Ok(permit) = permits.clone().acquire_owned().await else {
+            break;
+        };
+        let sink = sink.clone();
+        pending.spawn(async move {
+            deliver(outcome, &sink).await;
+            drop(permit);
+        });
+        while pending.try_join_next().is_some() {}
+    }
+    while pending.join_next().await.is_some() {}
+    // Everything acknowledged has been stored; flush what the producer still holds.
+    let _ = sink.producer.flush(Duration::from_secs(5));
+}
+
+/// False when the record's partition was revoked since it was consumed: its new owner starts from
+/// the committed offset, which lies at or before this record, and redoes it — writing it here too
+/// would only add a duplicate.
+fn still_owned(outcome: &Outcome, sink: &Sink) -> bool {
+    let job = outcome.job();
+    let Origin::Kafka {
+        topic, partition, ..
+    } = &job.origin
+    else {
+        return true;
+    };
+    let owned = lock(&sink.tracker).owns(topic, *partition, job.epoch);
+    if !owned {
+        tracing::debug!(origin = %job.origin, "partition revoked before delivery; left to its new owner");
+    }
+    owned
+}
+
+/// Produces one outcome until the broker acknowledges it, then marks it done and stores the new
+/// watermark. It never gives up on its own: a record that cannot be written keeps its partition's
+/// watermark (and so commits) where they are — nothing is dropped. Retries end at the shutdown
+/// deadline or on a fatal producer error; the record is then redelivered after restart.
+async fn deliver(outcome: Outcome, sink: &Sink) {
+    let mut backoff = Duration::from_millis(100);
+    loop {
+        if !still_owned(&outcome, sink) {
+            return;
+        }
+        let (topic, key, payload, headers) = route(&outcome, &sink.cfg);
+        let mut record = FutureRecord::to(topic).payload(payload).headers(headers);
+        if let Some(k) = key {
+            record = record.key(k);
+        }
+        match sink
+            .producer
+            .send(record, Timeout::After(Duration::from_secs(30)))
+            .await
+        {
+            Ok(_) => break,
+            Err((e, _)) => {
+                let what = match outcome {
+                    Outcome::Enriched { .. } => "output write",
+                    Outcome::DeadLetter { .. } => "dead-letter write",
+                };
+                sink.failed(what, topic, &e, backoff);
+                if *sink.stop.borrow() || sink.check_fatal() {
+                    return;
+                }
+                tokio::time::sleep(backoff).await;
+                backoff = (backoff * 2).min(Duration::from_secs(10));
+            }
+        }
+    }
+    sink.health.delivery_ok();
+    sink.delivered(&outcome);
+    if let Some((topic, partition, mark)) = sink.ack(outcome.job()) {
+        // rd_kafka_offset_store stores offset+1, so hand it the last done offset.
+        if let Err(e) = sink.consumer.store_offset(topic, partition, mark - 1) {
+            tracing::debug!(error = %e, topic, partition, "offset not stored (partition no longer assigned)");
+        }
+    }
+}
