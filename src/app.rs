@@ -323,8 +323,8 @@ pub async fn run_files(
         if line.trim().is_empty() {
             continue;
         }
-        let seq = stats.consumed.get();
-        stats.consumed.inc();
+        // Counter::inc returns the previous count: this line's 0-based position.
+        let seq = stats.consumed.inc();
         let job = Job {
             seq,
             origin: Origin::File {

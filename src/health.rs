@@ -89,13 +89,10 @@ impl Health {
     }
 
     pub fn delivery_ok(&self) {
-        let mut e = self
+        *self
             .delivery_error
             .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        if e.is_some() {
-            *e = None;
-        }
+            .unwrap_or_else(|p| p.into_inner()) = None;
     }
 
     pub fn since_progress(&self) -> Duration {

@@ -28,6 +28,20 @@ pub enum Origin {
     },
 }
 
+impl Origin {
+    /// (topic, partition, offset) of a Kafka record; None for a file line.
+    pub fn kafka(&self) -> Option<(&str, i32, i64)> {
+        match self {
+            Origin::Kafka {
+                topic,
+                partition,
+                offset,
+            } => Some((topic, *partition, *offset)),
+            Origin::File { .. } => None,
+        }
+    }
+}
+
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -12,8 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use common::{
-    account, committed, copies, metric, poison, produce, read_until, seed_messages, tansu_binary,
-    Daemon, Tansu,
+    account, committed, copies, metric, poison, produce, read_until, seed_messages, Daemon, Tansu,
 };
 use rdkafka::mocking::MockCluster;
 use rdkafka::types::RDKafkaRespErr;
@@ -99,11 +98,10 @@ fn assert_all_delivered(out: &BTreeMap<String, usize>, ids: impl IntoIterator<It
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_9_mid_stream_redoes_only_the_uncommitted_tail() {
     let _serial = SERIAL.lock().await;
-    let (Some(bin), Some(seeds)) = (tansu_binary(), seed_messages()) else {
+    let Some(seeds) = seed_messages() else { return };
+    let Some(broker) = Tansu::with_topics(3).await else {
         return;
     };
-    let broker = Tansu::start(&bin);
-    broker.create_topics(3).await;
     let msgs = copies(&seeds, 120);
     let at = produce(&broker.addr, "articles", &msgs).await;
 
@@ -143,11 +141,10 @@ async fn kill_9_mid_stream_redoes_only_the_uncommitted_tail() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exactly_once_mode_survives_kill_9_without_duplicates() {
     let _serial = SERIAL.lock().await;
-    let (Some(bin), Some(seeds)) = (tansu_binary(), seed_messages()) else {
+    let Some(seeds) = seed_messages() else { return };
+    let Some(broker) = Tansu::with_topics(3).await else {
         return;
     };
-    let broker = Tansu::start(&bin);
-    broker.create_topics(3).await;
     let brokers = broker.addr.clone();
     let msgs = copies(&seeds, 120);
     let bad: Vec<(String, Vec<u8>)> = poison(65536)
@@ -279,9 +276,9 @@ async fn a_second_instance_joins_and_leaves_mid_stream() {
     // tansu, not the mock cluster: the mock rejects offset commits for the whole rebalance (Kafka
     // accepts them from the current generation), so the leaving owner's last commit failed there and
     // hundreds of records were redone for the mock's reasons.
-    let Some(bin) = tansu_binary() else { return };
-    let broker = Tansu::start(&bin);
-    broker.create_topics(4).await;
+    let Some(broker) = Tansu::with_topics(4).await else {
+        return;
+    };
     let brokers = broker.addr.clone();
     let msgs = articles(2000, "r");
     let at = produce(&brokers, "articles", &msgs).await;

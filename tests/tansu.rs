@@ -11,18 +11,16 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use common::{
-    account, copies, metric, poison, produce, read_until, seed_messages, tansu_binary, topics,
-    Daemon, Tansu,
+    account, copies, metric, poison, produce, read_until, seed_messages, topics, Daemon, Tansu,
 };
 use tidings::demo::read_back;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn seeds_and_poison_through_the_binary_on_tansu() {
-    let (Some(bin), Some(seeds)) = (tansu_binary(), seed_messages()) else {
+    let Some(seeds) = seed_messages() else { return };
+    let Some(broker) = Tansu::with_topics(3).await else {
         return;
     };
-    let broker = Tansu::start(&bin);
-    broker.create_topics(3).await;
     let bad = poison(65536);
     produce(&broker.addr, "articles", &seeds).await;
     produce(&broker.addr, "articles", &bad).await;
@@ -78,11 +76,10 @@ async fn seeds_and_poison_through_the_binary_on_tansu() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_mid_stream_loses_nothing_and_restart_resumes() {
-    let (Some(bin), Some(seeds)) = (tansu_binary(), seed_messages()) else {
+    let Some(seeds) = seed_messages() else { return };
+    let Some(broker) = Tansu::with_topics(3).await else {
         return;
     };
-    let broker = Tansu::start(&bin);
-    broker.create_topics(3).await;
     // Enough articles that the stream outlasts the moment SIGTERM arrives.
     let msgs = copies(&seeds, 40);
     produce(&broker.addr, "articles", &msgs).await;

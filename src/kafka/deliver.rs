@@ -7,13 +7,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use rdkafka::consumer::Consumer;
-use rdkafka::producer::{FutureRecord, Producer};
+use rdkafka::producer::Producer;
 use rdkafka::util::Timeout;
 use tokio::sync::{mpsc, Semaphore};
 use tokio::task::JoinSet;
 
-use super::{lock, route, Sink};
-use crate::record::Origin;
+use super::{lock, record, Sink};
 use crate::worker::Outcome;
 
 /// Deliveries allowed in flight at once; more waits, which in turn fills the worker queues (and so
@@ -46,13 +45,10 @@ pub async fn run(mut outcomes: mpsc::Receiver<Outcome>, sink: Sink) {
 /// would only add a duplicate.
 fn still_owned(outcome: &Outcome, sink: &Sink) -> bool {
     let job = outcome.job();
-    let Origin::Kafka {
-        topic, partition, ..
-    } = &job.origin
-    else {
+    let Some((topic, partition, _)) = job.origin.kafka() else {
         return true;
     };
-    let owned = lock(&sink.tracker).owns(topic, *partition, job.epoch);
+    let owned = lock(&sink.tracker).owns(topic, partition, job.epoch);
     if !owned {
         tracing::debug!(origin = %job.origin, "partition revoked before delivery; left to its new owner");
     }
@@ -69,11 +65,8 @@ async fn deliver(outcome: Outcome, sink: &Sink) {
         if !still_owned(&outcome, sink) {
             return;
         }
-        let (topic, key, payload, headers) = route(&outcome, &sink.cfg);
-        let mut record = FutureRecord::to(topic).payload(payload).headers(headers);
-        if let Some(k) = key {
-            record = record.key(k);
-        }
+        let record = record(&outcome, &sink.cfg);
+        let topic = record.topic;
         match sink
             .producer
             .send(record, Timeout::After(Duration::from_secs(30)))

@@ -20,7 +20,7 @@ use rdkafka::consumer::{
 };
 use rdkafka::error::{KafkaError, KafkaResult};
 use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
-use rdkafka::producer::{FutureProducer, Producer};
+use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::statistics::Statistics;
 use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{ClientContext, TopicPartitionList};
@@ -234,16 +234,9 @@ impl Sink {
     /// Marks a Kafka record done in the offset tracker. Returns (topic, partition, watermark) when its
     /// partition's committable offset moved forward.
     fn ack<'j>(&self, job: &'j Job) -> Option<(&'j str, i32, i64)> {
-        let Origin::Kafka {
-            topic,
-            partition,
-            offset,
-        } = &job.origin
-        else {
-            return None;
-        };
-        let mark = lock(&self.tracker).ack(topic, *partition, *offset, job.epoch)?;
-        Some((topic, *partition, mark))
+        let (topic, partition, offset) = job.origin.kafka()?;
+        let mark = lock(&self.tracker).ack(topic, partition, offset, job.epoch)?;
+        Some((topic, partition, mark))
     }
 
     /// Records a failed write for the logs, the metrics and `/readyz`.
@@ -301,11 +294,12 @@ pub fn job_from_message<M: Message>(m: &M, tracker: &Tracker) -> Option<Job> {
     })
 }
 
-/// The record to produce for an outcome: (topic, key, payload, headers).
-pub(crate) fn route<'a>(
+/// The record to produce for an outcome: enriched → output topic keyed by article id; dead letter →
+/// dead-letter topic with the original key, bytes and the reason in headers.
+pub(crate) fn record<'a>(
     outcome: &'a Outcome,
     cfg: &'a KafkaConfig,
-) -> (&'a str, Option<&'a [u8]>, &'a [u8], OwnedHeaders) {
+) -> FutureRecord<'a, [u8], [u8]> {
     let job = outcome.job();
     let mut headers = OwnedHeaders::new_with_capacity(job.headers.len() + 6);
     for (k, v) in &job.headers {
@@ -320,10 +314,10 @@ pub(crate) fn route<'a>(
             value: Some(v.as_bytes()),
         })
     };
-    match outcome {
+    let (topic, key, payload) = match outcome {
         Outcome::Enriched { id, bytes, .. } => {
             headers = add(headers, "tidings.schema", crate::record::SCHEMA);
-            (&cfg.output_topic, Some(id.as_bytes()), bytes, headers)
+            (&cfg.output_topic, Some(id.as_bytes()), bytes.as_slice())
         }
         Outcome::DeadLetter { job, failure } => {
             headers = add(headers, "tidings.error.kind", failure.kind);
@@ -331,12 +325,7 @@ pub(crate) fn route<'a>(
             if let Some(stage) = failure.stage {
                 headers = add(headers, "tidings.error.stage", stage);
             }
-            if let Origin::Kafka {
-                topic,
-                partition,
-                offset,
-            } = &job.origin
-            {
+            if let Some((topic, partition, offset)) = job.origin.kafka() {
                 headers = add(headers, "tidings.source.topic", topic);
                 headers = add(headers, "tidings.source.partition", &partition.to_string());
                 headers = add(headers, "tidings.source.offset", &offset.to_string());
@@ -344,15 +333,13 @@ pub(crate) fn route<'a>(
             (
                 &cfg.dead_letter_topic,
                 job.key.as_deref(),
-                &job.payload,
-                headers,
+                job.payload.as_slice(),
             )
         }
+    };
+    let record = FutureRecord::to(topic).payload(payload).headers(headers);
+    match key {
+        Some(k) => record.key(k),
+        None => record,
     }
-}
-
-/// Total lag over the assigned partitions, None until librdkafka has reported any.
-pub fn total_lag(lag: &Lag) -> Option<i64> {
-    let lag = lag.lock().unwrap_or_else(|p| p.into_inner());
-    (!lag.is_empty()).then(|| lag.values().sum())
 }

@@ -18,13 +18,12 @@ use std::time::Duration;
 
 use rdkafka::consumer::Consumer;
 use rdkafka::error::KafkaError;
-use rdkafka::producer::{FutureRecord, Producer};
+use rdkafka::producer::Producer;
 use rdkafka::{Offset, TopicPartitionList};
 use tokio::sync::mpsc;
 use tokio::time::MissedTickBehavior;
 
-use super::{lock, route, Sink};
-use crate::record::Origin;
+use super::{lock, record, Sink};
 use crate::worker::Outcome;
 
 /// Records in one transaction at most; more are committed in the next.
@@ -85,20 +84,15 @@ fn take_ready(waiting: &mut Vec<Outcome>, sink: &Sink) -> Batch {
     let mut keep = Vec::with_capacity(waiting.len());
     for o in waiting.drain(..) {
         let job = o.job();
-        let Origin::Kafka {
-            topic,
-            partition,
-            offset,
-        } = &job.origin
-        else {
+        let Some((topic, partition, offset)) = job.origin.kafka() else {
             continue;
         };
-        match tracker.watermark(topic, *partition, job.epoch) {
+        match tracker.watermark(topic, partition, job.epoch) {
             None => {
                 tracing::debug!(origin = %job.origin, "partition revoked; left to its new owner")
             }
-            Some(mark) if *offset < mark => {
-                batch.offsets.insert((topic.clone(), *partition), mark);
+            Some(mark) if offset < mark => {
+                batch.offsets.insert((topic.to_string(), partition), mark);
                 batch.records.push(o);
             }
             Some(_) => keep.push(o),
@@ -155,14 +149,9 @@ async fn attempt(batch: &Batch, sink: &Sink) -> Result<(), String> {
     blocking(move || p.begin_transaction()).await?;
     let mut deliveries = Vec::with_capacity(batch.records.len());
     for o in &batch.records {
-        let (topic, key, payload, headers) = route(o, &sink.cfg);
-        let mut record = FutureRecord::to(topic).payload(payload).headers(headers);
-        if let Some(k) = key {
-            record = record.key(k);
-        }
         deliveries.push(
             sink.producer
-                .send_result(record)
+                .send_result(record(o, &sink.cfg))
                 .map_err(|(e, _)| e.to_string())?,
         );
     }

@@ -176,7 +176,7 @@ fn repo() -> &'static Path {
 
 /// The tansu broker from `scripts/setup --test` (or `$TIDINGS_TANSU`); None (with a note) when missing,
 /// except under CI, where a missing broker is a failure.
-pub fn tansu_binary() -> Option<PathBuf> {
+fn tansu_binary() -> Option<PathBuf> {
     let path = std::env::var_os("TIDINGS_TANSU")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo().join(".cache/tansu/tansu"));
@@ -227,8 +227,15 @@ impl Tansu {
         Tansu { child, addr }
     }
 
+    /// A broker with the topics created, or None (with a note) where tansu is missing.
+    pub async fn with_topics(input_partitions: i32) -> Option<Tansu> {
+        let broker = Tansu::start(&tansu_binary()?);
+        broker.create_topics(input_partitions).await;
+        Some(broker)
+    }
+
     /// articles (`input_partitions`), articles.enriched and articles.dlq (one partition each).
-    pub async fn create_topics(&self, input_partitions: i32) {
+    async fn create_topics(&self, input_partitions: i32) {
         let admin: AdminClient<DefaultClientContext> = ClientConfig::new()
             .set("bootstrap.servers", &self.addr)
             .create()
