@@ -80,6 +80,10 @@ pub struct Extractor {
     months: Regex,
 }
 
+/// Horizontal whitespace: a number and its unit, scale or currency may be apart by one of these, never
+/// by a newline. Spelled out because `[^\S\n]` made the tagger's patterns take minutes to compile.
+const HS: &str = r"[ \t\xA0\u202F]";
+
 /// Compiles a pattern known at build time; a failure is a bug in this file, caught by every test.
 pub(crate) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern:?}: {e}"))
@@ -120,9 +124,7 @@ impl Extractor {
                 .iter()
                 .flat_map(|(p, unit, name, kind)| {
                     alternatives(p).into_iter().map(move |alt| Anchored {
-                        re: re(&format!(
-                            r"(?i)^(?:[ \t\xA0\u202F]?-?[ \t\xA0\u202F]?)(?:{alt})"
-                        )),
+                        re: re(&format!(r"(?i)^(?:{HS}?-?{HS}?)(?:{alt})")),
                         unit,
                         name,
                         kind: *kind,
@@ -132,21 +134,16 @@ impl Extractor {
             scales: lexicon::SCALES
                 .iter()
                 .flat_map(|(p, f)| {
-                    alternatives(p).into_iter().map(move |alt| {
-                        (
-                            re(&format!(
-                                r"(?i)^(?:[ \t\xA0\u202F]?-?[ \t\xA0\u202F]?)(?:{alt})"
-                            )),
-                            *f,
-                        )
-                    })
+                    alternatives(p)
+                        .into_iter()
+                        .map(move |alt| (re(&format!(r"(?i)^(?:{HS}?-?{HS}?)(?:{alt})")), *f))
                 })
                 .collect(),
             currencies: lexicon::CURRENCY_PREFIXES
                 .iter()
-                .map(|(p, code, name)| (re(&format!(r"(?:{p})[ \t\xA0\u202F]?$")), *code, *name))
+                .map(|(p, code, name)| (re(&format!(r"(?:{p}){HS}?$")), *code, *name))
                 .collect(),
-            range_sep: re(r"(?i)^[ \t\xA0\u202F]?(?:-|–|—|to|and|bis|à|a)[ \t\xA0\u202F]?$"),
+            range_sep: re(&format!(r"(?i)^{HS}?(?:-|–|—|to|and|bis|à|a){HS}?$")),
             approx: re(
                 r"(?i)\b(?:nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|close to|circa|approx\.?|rund|etwa|knapp|fast|environ|près de|presque|quelque|casi|alrededor de|cerca de|unos|unas)\s*$",
             ),
@@ -168,7 +165,7 @@ impl Extractor {
             after_down: re(
                 r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gesunken|gefallen|zurückgegangen|geschrumpft)\b|(?:less|lower|fewer|menos|weniger|de moins)\b)",
             ),
-            after_more: re(r"(?i)^(?:[ \t\xA0\u202F]?or more\b|[ \t\xA0\u202F]?-?plus\b|\+)"),
+            after_more: re(&format!(r"(?i)^(?:{HS}?or more\b|{HS}?-?plus\b|\+)")),
             months: re(
                 r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?$",
             ),
