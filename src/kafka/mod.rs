@@ -87,11 +87,7 @@ impl ConsumerContext for TidingsContext {
     fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         self.stats.rebalances.inc();
         if let Rebalance::Revoke(tpl) = rebalance {
-            let parts: Vec<(String, i32)> = tpl
-                .elements()
-                .iter()
-                .map(|e| (e.topic().to_string(), e.partition()))
-                .collect();
+            let parts = partitions(tpl);
             // Commit the acknowledged watermark while we still own the partitions; records still in
             // flight are redelivered to the next owner (at-least-once).
             // (In exactly-once mode nothing is stored, so this is a no-op: offsets commit with
@@ -112,17 +108,9 @@ impl ConsumerContext for TidingsContext {
 
     fn post_rebalance(&self, _consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         if let Rebalance::Assign(tpl) = rebalance {
-            let parts: Vec<String> = tpl
-                .elements()
-                .iter()
-                .map(|e| format!("{}/{}", e.topic(), e.partition()))
-                .collect();
-            let keys: Vec<(String, i32)> = tpl
-                .elements()
-                .iter()
-                .map(|e| (e.topic().to_string(), e.partition()))
-                .collect();
+            let keys = partitions(tpl);
             lock(&self.tracker).assign(&keys);
+            let parts: Vec<String> = keys.iter().map(|(t, p)| format!("{t}/{p}")).collect();
             tracing::info!(partitions = ?parts, "partitions assigned");
             // Joined the group (possibly with no partitions, when there are more instances than
             // partitions): from here on this instance is doing its share.
@@ -140,6 +128,14 @@ impl ConsumerContext for TidingsContext {
             }
         }
     }
+}
+
+/// (topic, partition) of each entry, as the offset tracker keys them.
+fn partitions(tpl: &TopicPartitionList) -> Vec<(String, i32)> {
+    tpl.elements()
+        .iter()
+        .map(|e| (e.topic().to_string(), e.partition()))
+        .collect()
 }
 
 pub fn consumer(
