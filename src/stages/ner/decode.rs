@@ -10,7 +10,7 @@ pub struct Token {
     pub id: u32,
     pub start: usize,
     pub end: usize,
-    /// The `token_type_ids` value fed to the model: 0, or the casing cue (see `OnnxModel::tokenize`).
+    /// The `token_type_ids` value fed to the model: 0, or the casing cue (see `Model::tokenize`).
     pub type_id: u32,
 }
 

@@ -1,4 +1,5 @@
-//! Named-entity recognition with any Hugging Face token-classification model exported to ONNX.
+//! Named-entity recognition with any Hugging Face token-classification model exported to ONNX (or, with
+//! the `rust-bert` feature, a BERT-family model run by libtorch through rust-bert).
 //!
 //! Flow per batch of articles: tokenize each field once → cut sentence-aware, overlapping windows that
 //! fit the model → sort all windows of the batch by length and run them in padded mini-batches → give
@@ -9,6 +10,8 @@
 
 pub mod decode;
 pub mod model;
+#[cfg(feature = "rust-bert")]
+pub mod torch;
 
 use std::path::PathBuf;
 
@@ -17,19 +20,24 @@ use serde::{Deserialize, Serialize};
 use super::{Stage, StageError};
 use crate::record::{Article, CharIndex, Entity, Field};
 use decode::Aggregation;
-use model::OnnxModel;
+pub use model::Backend;
+use model::Model;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct NerConfig {
     pub enabled: bool,
-    /// Model directory: config.json (id2label), tokenizer.json, model.onnx.
+    /// Model directory: config.json (id2label), tokenizer.json, model.onnx (or rust_model.safetensors
+    /// for the rust-bert backend).
     pub model_dir: PathBuf,
-    /// ONNX file inside model_dir when it is not `model.onnx` or the single file in `onnx/`.
+    /// Runtime for the network: "onnx" (default) or "rust-bert" (a build with `--features rust-bert`).
+    pub backend: Backend,
+    /// Weights file inside model_dir when it is not the backend's usual name (`model.onnx` or the single
+    /// file in `onnx/`; `rust_model.safetensors` or `rust_model.ot`).
     pub model_file: Option<PathBuf>,
     /// libonnxruntime.so; default: $ORT_DYLIB_PATH, else where scripts/setup puts it.
     pub runtime_path: Option<PathBuf>,
-    /// ONNX Runtime intra-op threads for the shared session.
+    /// Intra-op threads of the shared model (ONNX Runtime session or libtorch).
     pub threads: usize,
     /// Windows per model call.
     pub batch_size: usize,
@@ -50,6 +58,7 @@ impl Default for NerConfig {
         NerConfig {
             enabled: true,
             model_dir: PathBuf::from("models/ner-minilm-conll"),
+            backend: Backend::Onnx,
             model_file: None,
             runtime_path: None,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -77,7 +86,7 @@ pub enum NerError {
 pub type ModelRow = (Vec<i64>, Vec<i64>);
 
 pub struct NerStage {
-    model: OnnxModel,
+    model: Model,
     config: NerConfig,
 }
 
@@ -100,18 +109,19 @@ struct Doc {
 
 impl NerStage {
     pub fn build(config: &NerConfig) -> Result<Self, NerError> {
-        model::init_runtime(config.runtime_path.as_deref())?;
         if !config.model_dir.is_dir() {
             return Err(NerError::Model(format!(
                 "model directory {} does not exist",
                 config.model_dir.display()
             )));
         }
-        let model = OnnxModel::load(
+        let model = Model::load(
             &config.model_dir,
+            config.backend,
             config.model_file.as_deref(),
             config.threads,
             config.max_tokens,
+            config.runtime_path.as_deref(),
         )?;
         Ok(NerStage {
             model,

@@ -1,5 +1,9 @@
-//! ONNX Runtime session plus tokenizer for a Hugging Face token-classification model directory
-//! (`config.json` with `id2label`, `tokenizer.json`, `model.onnx`), loaded once and shared by all workers.
+//! A Hugging Face token-classification model directory (`config.json` with `id2label`,
+//! `tokenizer.json`, and the network's weights), loaded once and shared by all workers.
+//!
+//! The tokenizer, special tokens, casing cue and window length live in [`Model`]; the network itself is
+//! an [`Engine`]: ONNX Runtime by default, libtorch through rust-bert behind the `rust-bert` feature.
+//! Both see the same padded input matrices, so windowing, aggregation and spans are shared.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -46,17 +50,118 @@ pub fn init_runtime(configured: Option<&Path>) -> Result<PathBuf, NerError> {
         .map_err(NerError::Runtime)
 }
 
-pub struct OnnxModel {
+/// Which runtime runs the network (`stages.ner.backend`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Backend {
+    /// ONNX Runtime on `model.onnx` (the default; what ships).
+    #[default]
+    Onnx,
+    /// libtorch through rust-bert on `rust_model.safetensors` / `rust_model.ot` (BERT-family models;
+    /// needs a build with `--features rust-bert`, see scripts/rust-bert).
+    RustBert,
+}
+
+/// Padded model inputs for one batch of windows, each `[batch, seq]`.
+pub struct Inputs {
+    pub ids: Array2<i64>,
+    pub mask: Array2<i64>,
+    pub types: Array2<i64>,
+}
+
+/// Logits `[batch, seq, labels]`, row-major.
+pub struct Logits {
+    pub data: Vec<f32>,
+    pub seq: usize,
+    pub labels: usize,
+}
+
+/// The network: padded inputs in, per-token logits out. Shared by all workers.
+pub trait Engine: Send + Sync {
+    /// Whether the network reads `token_type_ids`.
+    fn uses_token_type_ids(&self) -> bool;
+    fn run(&self, inputs: &Inputs) -> Result<Logits, NerError>;
+}
+
+/// ONNX Runtime engine.
+pub struct OnnxEngine {
     /// `Session::run` takes `&mut self` in ort 2.0; one session is shared, its intra-op threads do the
     /// parallel work, and the lock is held only for the run itself.
     session: Mutex<Session>,
+    uses_token_type_ids: bool,
+}
+
+impl OnnxEngine {
+    pub fn load(path: &Path, threads: usize, runtime: Option<&Path>) -> Result<Self, NerError> {
+        init_runtime(runtime)?;
+        let session = Session::builder()
+            .and_then(|b| b.with_optimization_level(GraphOptimizationLevel::Level3))
+            .and_then(|b| b.with_intra_threads(threads.max(1)))
+            .and_then(|b| b.commit_from_file(path))
+            .map_err(|e| NerError::Model(format!("{}: {e}", path.display())))?;
+        let names: Vec<&str> = session.inputs.iter().map(|i| i.name.as_str()).collect();
+        for required in ["input_ids", "attention_mask"] {
+            if !names.contains(&required) {
+                return Err(NerError::Model(format!(
+                    "{}: model has inputs {names:?}, needs {required}",
+                    path.display()
+                )));
+            }
+        }
+        let uses_token_type_ids = names.contains(&"token_type_ids");
+        Ok(OnnxEngine {
+            session: Mutex::new(session),
+            uses_token_type_ids,
+        })
+    }
+}
+
+impl Engine for OnnxEngine {
+    fn uses_token_type_ids(&self) -> bool {
+        self.uses_token_type_ids
+    }
+
+    fn run(&self, inputs: &Inputs) -> Result<Logits, NerError> {
+        let err = |e: ort::Error| NerError::Inference(e.to_string());
+        let mut session = self
+            .session
+            .lock()
+            .map_err(|_| NerError::Inference("model lock poisoned by an earlier panic".into()))?;
+        let mut feed = ort::inputs![
+            "input_ids" => TensorRef::from_array_view(&inputs.ids).map_err(err)?,
+            "attention_mask" => TensorRef::from_array_view(&inputs.mask).map_err(err)?,
+        ];
+        if self.uses_token_type_ids {
+            feed.push((
+                "token_type_ids".into(),
+                TensorRef::from_array_view(&inputs.types)
+                    .map_err(err)?
+                    .into(),
+            ));
+        }
+        let outputs = session.run(feed).map_err(err)?;
+        let (shape, data) = outputs[0].try_extract_tensor::<f32>().map_err(err)?;
+        if shape.len() != 3 {
+            return Err(NerError::Inference(format!(
+                "model output has shape {shape:?}, expected [batch, sequence, labels]"
+            )));
+        }
+        Ok(Logits {
+            data: data.to_vec(),
+            seq: shape[1] as usize,
+            labels: shape[2] as usize,
+        })
+    }
+}
+
+pub struct Model {
+    engine: Box<dyn Engine>,
     tokenizer: Tokenizer,
     pub labels: Vec<String>,
     /// Special tokens around every window ([CLS] … [SEP] or <s> … </s>), read from the tokenizer itself.
     prefix: Vec<u32>,
     suffix: Vec<u32>,
     pad_id: u32,
-    uses_token_type_ids: bool,
     /// The model was trained with word casing in `token_type_ids` (config.json `tidings.case_type_ids`):
     /// an uncased encoder's way to see capitals, the strongest NER cue in English.
     case_type_ids: bool,
@@ -65,12 +170,14 @@ pub struct OnnxModel {
     pub id: String,
 }
 
-impl OnnxModel {
+impl Model {
     pub fn load(
         dir: &Path,
+        backend: Backend,
         model_file: Option<&Path>,
         threads: usize,
         max_len: usize,
+        runtime: Option<&Path>,
     ) -> Result<Self, NerError> {
         let missing =
             |what: &str, p: &Path| NerError::Model(format!("{what} not found at {}", p.display()));
@@ -104,26 +211,41 @@ impl OnnxModel {
             .find_map(|t| tokenizer.token_to_id(t))
             .unwrap_or(0);
 
-        let model_path = match model_file {
-            Some(p) if p.is_absolute() => p.to_path_buf(),
-            Some(p) => dir.join(p),
-            None => find_onnx(dir).ok_or_else(|| missing("model.onnx", &dir.join("model.onnx")))?,
-        };
-        let session = Session::builder()
-            .and_then(|b| b.with_optimization_level(GraphOptimizationLevel::Level3))
-            .and_then(|b| b.with_intra_threads(threads.max(1)))
-            .and_then(|b| b.commit_from_file(&model_path))
-            .map_err(|e| NerError::Model(format!("{}: {e}", model_path.display())))?;
-        let names: Vec<&str> = session.inputs.iter().map(|i| i.name.as_str()).collect();
-        for required in ["input_ids", "attention_mask"] {
-            if !names.contains(&required) {
-                return Err(NerError::Model(format!(
-                    "{}: model has inputs {names:?}, needs {required}",
-                    model_path.display()
-                )));
+        let model_path = match (model_file, backend) {
+            (Some(p), _) if p.is_absolute() => p.to_path_buf(),
+            (Some(p), _) => dir.join(p),
+            (None, Backend::Onnx) => {
+                find_onnx(dir).ok_or_else(|| missing("model.onnx", &dir.join("model.onnx")))?
             }
-        }
-        let uses_token_type_ids = names.contains(&"token_type_ids");
+            (None, Backend::RustBert) => ["rust_model.safetensors", "rust_model.ot"]
+                .iter()
+                .map(|f| dir.join(f))
+                .find(|p| p.is_file())
+                .ok_or_else(|| {
+                    missing(
+                        "rust_model.safetensors",
+                        &dir.join("rust_model.safetensors"),
+                    )
+                })?,
+        };
+        let engine: Box<dyn Engine> = match backend {
+            Backend::Onnx => Box::new(OnnxEngine::load(&model_path, threads, runtime)?),
+            #[cfg(feature = "rust-bert")]
+            Backend::RustBert => Box::new(super::torch::TorchEngine::load(
+                &model_path,
+                &config_path,
+                threads,
+            )?),
+            #[cfg(not(feature = "rust-bert"))]
+            Backend::RustBert => {
+                return Err(NerError::Model(
+                    "backend rust-bert: this build has no libtorch support (rebuild with \
+                     `--features rust-bert`, see scripts/rust-bert)"
+                        .into(),
+                ))
+            }
+        };
+        let uses_token_type_ids = engine.uses_token_type_ids();
         let case_type_ids = config["tidings"]["case_type_ids"].as_bool() == Some(true);
         if case_type_ids && !uses_token_type_ids {
             return Err(NerError::Model(format!(
@@ -145,14 +267,13 @@ impl OnnxModel {
             .as_u64()
             .map_or(usize::MAX, |n| n as usize);
         let limit = positions.min(trained);
-        Ok(OnnxModel {
-            session: Mutex::new(session),
+        Ok(Model {
+            engine,
             tokenizer,
             labels,
             prefix,
             suffix,
             pad_id,
-            uses_token_type_ids,
             case_type_ids,
             max_len: max_len.min(limit).max(8),
             id: format!(
@@ -225,31 +346,16 @@ impl OnnxModel {
                 types[[r, c]] = type_id;
             }
         }
-        let err = |e: ort::Error| NerError::Inference(e.to_string());
-        let mut session = self
-            .session
-            .lock()
-            .map_err(|_| NerError::Inference("model lock poisoned by an earlier panic".into()))?;
-        let mut inputs = ort::inputs![
-            "input_ids" => TensorRef::from_array_view(&ids).map_err(err)?,
-            "attention_mask" => TensorRef::from_array_view(&mask).map_err(err)?,
-        ];
-        if self.uses_token_type_ids {
-            inputs.push((
-                "token_type_ids".into(),
-                TensorRef::from_array_view(&types).map_err(err)?.into(),
-            ));
-        }
-        let outputs = session.run(inputs).map_err(err)?;
-        let (shape, data) = outputs[0].try_extract_tensor::<f32>().map_err(err)?;
-        let k = *shape.last().unwrap_or(&0) as usize;
-        if shape.len() != 3 || k != self.labels.len() {
+        let Logits { data, seq, labels } = self.engine.run(&Inputs { ids, mask, types })?;
+        let k = labels;
+        if k != self.labels.len() || data.len() < windows.len() * seq * k {
             return Err(NerError::Inference(format!(
-                "model output shape {shape:?} does not match {} labels",
+                "model output [{}, {seq}, {k}] does not match {} windows and {} labels",
+                data.len() / (seq * k).max(1),
+                windows.len(),
                 self.labels.len()
             )));
         }
-        let seq = shape[1] as usize;
         Ok(windows
             .iter()
             .enumerate()
