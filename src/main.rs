@@ -70,6 +70,9 @@ enum EvalCommand {
         /// Directory of the articles the seed gold refers to (for seed-claims.json).
         #[arg(long)]
         docs: Option<PathBuf>,
+        /// Also list, per sentence, gold quantities missed (at value+unit) and predictions unmatched.
+        #[arg(long)]
+        errors: bool,
     },
     /// NER against a CoNLL-format file (entity-level P/R/F1 per label).
     Ner { file: PathBuf },
@@ -119,8 +122,8 @@ fn run(command: Command, config: Config) -> Result<(), Failure> {
             Ok(())
         }
         Command::Eval { what } => match what {
-            EvalCommand::Claims { file, docs } => {
-                tidings::eval::claims(&file, docs.as_deref(), &config)
+            EvalCommand::Claims { file, docs, errors } => {
+                tidings::eval::claims(&file, docs.as_deref(), errors, &config)
                     .map(|report| println!("{report}"))
                     .map_err(runtime)
             }

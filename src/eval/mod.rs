@@ -73,24 +73,31 @@ impl Prf {
 const PRF_HEADER: &str =
     "| measure | precision | recall | F1 | tp | predicted | gold |\n|---|---|---|---|---|---|---|";
 
-pub fn claims(file: &Path, docs: Option<&Path>, config: &Config) -> Result<String, EvalError> {
+pub fn claims(
+    file: &Path,
+    docs: Option<&Path>,
+    errors: bool,
+    config: &Config,
+) -> Result<String, EvalError> {
     let raw = std::fs::read_to_string(file).map_err(|e| input_err(file, e))?;
     let gold: Vec<Value> = serde_json::from_str(&raw).map_err(|e| input_err(file, e))?;
     if gold.first().is_some_and(|g| g.get("doc").is_some()) {
         let dir = docs
             .map(Path::to_path_buf)
             .unwrap_or_else(|| file.parent().unwrap_or(Path::new(".")).join("../seeds"));
-        return seed_claims(&gold, &dir, config);
+        return seed_claims(&gold, &dir, errors, config);
     }
     let tagger = Tagger::new();
     let (mut value, mut unit, mut change) = (Prf::default(), Prf::default(), Prf::default());
     let mut has_change = false;
+    let mut listing = String::new();
     for item in &gold {
         let text = item["text"]
             .as_str()
             .ok_or_else(|| input_err(file, "item without text"))?;
         let preds = tagger.tag(text, Field::Text, "en", None, &[]);
         let golds = item["quantities"].as_array().cloned().unwrap_or_default();
+        let mut lines = String::new();
         for (prf, check) in [
             (&mut value, Check::Value),
             (&mut unit, Check::Unit),
@@ -108,8 +115,32 @@ pub fn claims(file: &Path, docs: Option<&Path>, config: &Config) -> Result<Strin
                 if let Some(i) = hit {
                     used[i] = true;
                     prf.tp += 1;
+                } else if errors && matches!(check, Check::Unit) {
+                    let _ = writeln!(
+                        lines,
+                        "  missed {} {} {}",
+                        g["value"],
+                        g.get("normalized_unit").unwrap_or(&Value::Null),
+                        g.get("change").unwrap_or(&Value::Null)
+                    );
                 }
             }
+            if errors && matches!(check, Check::Unit) {
+                for (p, _) in preds.iter().zip(&used).filter(|(_, u)| !**u) {
+                    let _ = writeln!(
+                        lines,
+                        "  extra  {:?} value={:?} range={:?} unit_name={:?} change={}",
+                        p.text,
+                        p.value,
+                        p.range.map(|r| (r.low, r.high)),
+                        p.unit_name,
+                        p.change
+                    );
+                }
+            }
+        }
+        if !lines.is_empty() {
+            let _ = write!(listing, "- {text}\n{lines}");
         }
     }
     let mut out = format!(
@@ -126,6 +157,9 @@ pub fn claims(file: &Path, docs: Option<&Path>, config: &Config) -> Result<Strin
             out,
             "(no gold `change` in this file: value+change not scored)"
         );
+    }
+    if errors {
+        let _ = write!(out, "\nerrors (value+unit):\n{listing}");
     }
     Ok(out)
 }
@@ -172,6 +206,13 @@ fn value_matches(gold: Option<&Value>, pred: &Claim) -> bool {
         Some((parse(&s[..i])?, parse(&s[i + 1..])?))
     };
     match gold {
+        // The seed gold writes ranges as [low, high].
+        Some(Value::Array(a)) if a.len() == 2 => match (a[0].as_f64(), a[1].as_f64()) {
+            (Some(lo), Some(hi)) => pred
+                .range
+                .is_some_and(|r| close(lo, r.low) && close(hi, r.high)),
+            _ => false,
+        },
         Some(Value::Number(n)) => n.as_f64().zip(pred.value).is_some_and(|(g, p)| close(g, p)),
         Some(Value::String(s)) => match (parse(s), gold_range(s)) {
             (Some(g), _) => pred.value.is_some_and(|p| close(g, p)),
@@ -184,7 +225,12 @@ fn value_matches(gold: Option<&Value>, pred: &Claim) -> bool {
     }
 }
 
-fn seed_claims(gold: &[Value], dir: &Path, config: &Config) -> Result<String, EvalError> {
+fn seed_claims(
+    gold: &[Value],
+    dir: &Path,
+    errors: bool,
+    config: &Config,
+) -> Result<String, EvalError> {
     let pipeline = Pipeline::build(&config.stages).map_err(|e| EvalError::Stage(e.to_string()))?;
     let fields = [
         "value",
@@ -200,6 +246,7 @@ fn seed_claims(gold: &[Value], dir: &Path, config: &Config) -> Result<String, Ev
     let mut correct: BTreeMap<&str, usize> = fields.iter().map(|f| (*f, 0)).collect();
     let mut total = 0;
     let mut missed = Vec::new();
+    let mut listing = String::new();
     let date = regex::Regex::new(r"\bdate (\d{4}-\d{2}-\d{2})")
         .map_err(|e| EvalError::Stage(e.to_string()))?;
     for doc in gold {
@@ -266,6 +313,25 @@ fn seed_claims(gold: &[Value], dir: &Path, config: &Config) -> Result<String, Ev
             for (f, ok) in checks {
                 if ok {
                     *correct.entry(f).or_default() += 1;
+                } else if errors && f != "value+unit+change" {
+                    let got = match f {
+                        "value" => format!("{:?} {:?}", p.value, p.range),
+                        "unit" => format!("{} {}", p.unit, p.unit_name),
+                        "change" => p.change.clone(),
+                        "metric" => format!("{:?}", p.metric),
+                        "period" => format!("{:?}", p.period),
+                        "subject" => format!(
+                            "{:?}",
+                            p.subject.iter().map(|s| &s.text).collect::<Vec<_>>()
+                        ),
+                        "asserted_by" => format!("{:?}", p.asserted_by),
+                        _ => format!("{}", p.is_claim),
+                    };
+                    let want = match f {
+                        "unit" => format!("{} {}", g["currency"], g["unit"]),
+                        _ => g[f].to_string(),
+                    };
+                    let _ = writeln!(listing, "  {name} {gtext:?} {f}: gold {want}, got {got}");
                 }
             }
         }
@@ -281,6 +347,9 @@ fn seed_claims(gold: &[Value], dir: &Path, config: &Config) -> Result<String, Ev
     }
     if !missed.is_empty() {
         let _ = writeln!(out, "not found: {}", missed.join("; "));
+    }
+    if errors {
+        let _ = write!(out, "\nerrors:\n{listing}");
     }
     Ok(out)
 }

@@ -8,6 +8,7 @@
 use regex::Regex;
 
 use super::lexicon::{self, COUNT_ADJECTIVES, NOT_COUNTED, NUMBER_WORDS};
+use super::table::Table;
 use crate::record::QuantityKind;
 
 /// Number formats by language: which character groups thousands and which marks decimals.
@@ -55,18 +56,41 @@ pub struct Year {
     pub year: i32,
 }
 
-struct Anchored {
-    re: Regex,
+/// One row of `lexicon::UNITS`.
+#[derive(Clone, Copy)]
+struct Unit {
     unit: &'static str,
     name: &'static str,
     kind: QuantityKind,
 }
 
+impl Unit {
+    const GBP: Unit = Unit {
+        unit: "GBP",
+        name: "pound sterling",
+        kind: QuantityKind::Money,
+    };
+    const COUNT: Unit = Unit {
+        unit: "count",
+        name: "count",
+        kind: QuantityKind::Count,
+    };
+}
+
+impl From<&(&'static str, &'static str, &'static str, QuantityKind)> for Unit {
+    fn from(
+        &(_, unit, name, kind): &(&'static str, &'static str, &'static str, QuantityKind),
+    ) -> Self {
+        Unit { unit, name, kind }
+    }
+}
+
 pub struct Extractor {
     numbers: [Regex; 3],
     masks: Regex,
-    units: Vec<Anchored>,
-    scales: Vec<(Regex, f64)>,
+    /// `lexicon::UNITS` and `lexicon::SCALES`, each entry one pattern, anchored right after a number.
+    units: Table,
+    scales: Table,
     currencies: Vec<(Regex, &'static str, &'static str)>,
     range_sep: Regex,
     approx: Regex,
@@ -78,6 +102,17 @@ pub struct Extractor {
     after_down: Regex,
     after_more: Regex,
     months: Regex,
+    comparison: Regex,
+    aged: Regex,
+    /// "$10bn less than its imports" states a difference, not a fall.
+    difference: Regex,
+    hyphen_noun: Regex,
+    subunit_gap: Regex,
+    cent_word: Regex,
+    label_noun: Regex,
+    time_ref: Regex,
+    /// "a share", "per year", "/h" after a unit: the unit becomes "dollar per share".
+    per: Regex,
 }
 
 /// Horizontal whitespace: a number and its unit, scale or currency may be apart by one of these, never
@@ -107,10 +142,14 @@ impl Extractor {
             r"\b(?:{})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b",
             words.join("|")
         );
-        let number = |digits: &str| re(&format!(r"(?i){vague}|{digits}|{word_num}"));
+        // Fractions with the denominators news uses ("1/4 point", "7 3/4%", "½ teaspoon"); "24/7" and
+        // "9/11" are not fractions.
+        let frac = r"\d+[ -]\d{1,2}/(?:2|3|4|8|16|32|10|100)\b|\d{1,2}/(?:2|3|4|8|16|32|10|100)\b|\d*[½¼¾⅓⅔⅛]";
+        let number = |digits: &str| re(&format!(r"(?i){vague}|{frac}|{digits}|{word_num}"));
         Extractor {
             numbers: [
-                number(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"),
+                // "80, 000": tokenized corpora put a space after the thousands comma.
+                number(r"\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"),
                 number(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
                 number(r"\d{1,3}(?:[\x20\u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
             ],
@@ -118,27 +157,18 @@ impl Extractor {
             masks: re(
                 r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b|\b\d+(?:\.\d+){2,}\b",
             ),
-            // One regex per alternative: the longest boundary-respecting match wins, which a single
-            // leftmost-first alternation cannot guarantee ("million" inside "millones").
-            units: lexicon::UNITS
-                .iter()
-                .flat_map(|(p, unit, name, kind)| {
-                    alternatives(p).into_iter().map(move |alt| Anchored {
-                        re: re(&format!(r"(?i)^(?:{HS}?-?{HS}?)(?:{alt})")),
-                        unit,
-                        name,
-                        kind: *kind,
-                    })
-                })
-                .collect(),
-            scales: lexicon::SCALES
-                .iter()
-                .flat_map(|(p, f)| {
-                    alternatives(p)
-                        .into_iter()
-                        .map(move |alt| (re(&format!(r"(?i)^(?:{HS}?-?{HS}?)(?:{alt})")), *f))
-                })
-                .collect(),
+            units: Table::new(
+                &lexicon::UNITS
+                    .iter()
+                    .map(|(p, ..)| format!(r"(?:{HS}?-?{HS}?)(?:{p})"))
+                    .collect::<Vec<_>>(),
+            ),
+            scales: Table::new(
+                &lexicon::SCALES
+                    .iter()
+                    .map(|(p, _)| format!(r"(?:{HS}?-?{HS}?)(?:{p})"))
+                    .collect::<Vec<_>>(),
+            ),
             currencies: lexicon::CURRENCY_PREFIXES
                 .iter()
                 .map(|(p, code, name)| (re(&format!(r"(?:{p}){HS}?$")), *code, *name))
@@ -166,6 +196,21 @@ impl Extractor {
                 r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gesunken|gefallen|zurückgegangen|geschrumpft)\b|(?:less|lower|fewer|menos|weniger|de moins)\b)",
             ),
             after_more: re(&format!(r"(?i)^(?:{HS}?or more\b|{HS}?-?plus\b|\+)")),
+            time_ref: re(r"(?i)^\s*(?:earlier|ago|before|later|on|after|prior|previously)\b"),
+            label_noun: re(
+                r"(?i)\b(?:highway|route|interstate|exit|flight|room|chapter|section|article|page|no\.|number|nos?\.|version|gate|platform|bus|item|paragraph|rule|resolution|channel|track|terminal|apollo|windows|iphone|galaxy|boeing|airbus|level)\s*$",
+            ),
+            subunit_gap: re(&format!(r"(?i)^{HS}+(?:and{HS}+)?")),
+            cent_word: re(&format!(r"(?i)^{HS}*(?:cents?|pence|centavos?|mao)\b")),
+            hyphen_noun: re(r"^ ?- ?([a-z]{2,})\b"),
+            difference: re(r"(?i)^\s*(?:less|fewer)\s+than\b"),
+            aged: re(r"(?i)\b(?:aged|age of|age|ages)\s*$"),
+            comparison: re(
+                r"(?i)^\s*(?:more|greater|larger|bigger|higher|faster|smaller|lower|less|fewer|as|the|over|bigger|longer|stronger|richer|cheaper|that)\b",
+            ),
+            per: re(&format!(
+                r"(?i)^(?:{HS}+of{HS}+(?:[\w'-]+{HS}+){{1,4}}?)?{HS}*-?{HS}*(?:(?:a|an|per|each)(?:{HS}+|{HS}*-{HS}*)|/{HS}*)(share|year|annum|month|week|day|hour|hr|h|minute|min|second|sec|s|millisecond|ms|dozen|person|head|capita|barrel|ton|tonne|kilogram|kg|pound|ounce|gallon|litre|liter|kilowatt-hour|kwh|gram|gramme|mile|kilometre|kilometer|km|unit|piece|night|seat|passenger|worker|employee|household|student|vehicle|car)\b"
+            )),
             months: re(
                 r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?$",
             ),
@@ -190,11 +235,27 @@ impl Extractor {
         for m in numbers.find_iter(text) {
             let (start, mut end) = (m.start(), m.end());
             let surface = m.as_str();
-            let is_digits = surface.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+            let is_digits =
+                surface.starts_with(|c: char| c.is_ascii_digit() || c == '.' || VULGAR.contains(c));
             if is_digits {
                 let before = text[..start].chars().next_back();
-                // Part of a token like "G20", "A380", "COVID-19": not a quantity.
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                // Part of a token like "G20", "A380", "COVID-19": not a quantity, unless the letters
+                // are a currency code ("USD115").
+                let glued_code = || {
+                    let head = tail_slice(text, start, 12);
+                    before.is_some_and(|c| c.is_ascii_uppercase())
+                        && self.currencies.iter().any(|(r, ..)| r.is_match(head))
+                };
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !glued_code() {
+                    continue;
+                }
+                // "F-35", "scp-173": a number hyphenated to a word is a name.
+                let mut back = text[..start].chars().rev();
+                if back.next() == Some('-') && back.next().is_some_and(char::is_alphabetic) {
+                    continue;
+                }
+                // "highway 35", "exit 436", "Flight 370": the number names something.
+                if self.label_noun.is_match(tail_slice(text, start, 16)) {
                     continue;
                 }
                 if in_mask(start, end) {
@@ -235,25 +296,47 @@ impl Extractor {
             // Scale, then unit, after the number.
             let mut rest = after_num;
             let mut scale = 1.0;
-            if let Some((len, f)) = self.longest(&self.scales, rest) {
+            if let Some((len, i)) = self.scales.longest(rest, |e| word_ends(rest, e)) {
+                let f = lexicon::SCALES[i].1;
                 let word = rest[..len].trim().trim_start_matches('-').trim();
-                // A lone "m"/"b"/"k" is a scale only next to money ("$5m"), else "5m" is metres.
+                // A lone "m"/"b"/"k" is a scale next to money ("$5m", "1.8M dollars") or before a
+                // counted noun ("2.7m jobs"); otherwise "5m" is five metres.
                 let single = word.len() == 1;
-                if !single || currency.is_some() {
+                let after = &rest[len..];
+                let money_follows = || {
+                    self.units
+                        .longest(after, |e| word_ends(after, e))
+                        .is_some_and(|(_, i)| lexicon::UNITS[i].3 == QuantityKind::Money)
+                };
+                let plural_follows = || {
+                    after.starts_with(char::is_whitespace)
+                        && after
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| is_plural(&w.to_lowercase()))
+                };
+                if !single || currency.is_some() || money_follows() || plural_follows() {
                     scale = f;
                     rest = &rest[len..];
                     end += len;
                 }
             }
-            let unit = self
+            let mut unit = self
                 .units
-                .iter()
-                .filter_map(|u| {
-                    u.re.find(rest)
-                        .filter(|m| word_ends(rest, m.end()))
-                        .map(|m| (m.end(), u))
-                })
-                .max_by_key(|(len, _)| *len);
+                .longest(rest, |e| word_ends(rest, e))
+                .map(|(len, i)| (len, Unit::from(&lexicon::UNITS[i])));
+            if let Some((len, u)) = &mut unit {
+                let after = &rest[*len..];
+                // "361 million pounds" is money; "300 pounds" of weight stays a mass.
+                if u.unit == "lb" && (scale >= 1e6 || currency.is_some()) {
+                    *u = Unit::GBP;
+                }
+                // "three times" is a count of occurrences unless a comparison follows
+                // ("four times greater", "three times as many").
+                if u.unit == "times" && !self.comparison.is_match(after) {
+                    *u = Unit::COUNT;
+                }
+            }
             // A number glued to letters that are neither unit nor scale ("1st", "5G"): skip.
             if is_digits
                 && unit.is_none()
@@ -278,7 +361,18 @@ impl Extractor {
             if q.range.is_some() {
                 q.value = None;
             }
+            let vague = vague_high.is_some();
             let money_unit = unit.filter(|(_, u)| u.kind == QuantityKind::Money);
+            // "10 rmb 20 usd": a currency before the number that disagrees with the one after it
+            // belongs to the previous amount.
+            let currency =
+                currency.filter(|(_, code, _)| money_unit.is_none_or(|(_, u)| u.unit == *code));
+            if currency.is_none() {
+                q.start = q_start.min(start);
+                if q.start < start && !text[q.start..start].starts_with(['-', '−']) {
+                    q.start = start;
+                }
+            }
             match (currency, unit) {
                 (Some((_, code, name)), _) => {
                     q.unit = code.into();
@@ -317,6 +411,25 @@ impl Extractor {
                     {
                         continue;
                     }
+                    if is_digits && self.aged.is_match(tail_slice(text, start, 12)) {
+                        q.unit = "year_of_age".into();
+                        q.unit_name = "year of age".into();
+                        q.kind = QuantityKind::Duration;
+                        q.change = self.change(text, q.start, q.end);
+                        found.push(q);
+                        continue;
+                    }
+                    // "16-bit", "10-member": a number hyphenated to a noun counts that noun.
+                    if let Some(c) = self.hyphen_noun.captures(&text[q.end..]) {
+                        let noun = c[1].to_string();
+                        if !NOT_COUNTED.contains(&noun.as_str()) {
+                            q.unit = "count".into();
+                            q.unit_name = lexicon::singular(&noun);
+                            q.change = self.change(text, q.start, q.end);
+                            found.push(q);
+                            continue;
+                        }
+                    }
                     match counted_noun(&text[q.end..]) {
                         Some(noun) => {
                             q.unit = "count".into();
@@ -334,22 +447,30 @@ impl Extractor {
                     }
                 }
             }
+            if !q.bare && q.unit != "count" && q.kind != QuantityKind::Ratio {
+                let per = self.per.captures(&text[q.end..]).filter(|c| {
+                    // "$1.17 billion a year earlier" dates the figure; it is not a rate.
+                    !self.time_ref.is_match(&text[q.end + c[0].len()..])
+                });
+                if let Some(c) = per {
+                    let denom = per_unit(&c[1].to_lowercase());
+                    q.unit = format!("{}/{denom}", q.unit);
+                    q.unit_name = format!("{} per {denom}", q.unit_name);
+                    // The span takes "a share" along, not an "of jet fuel a year" in between.
+                    if !c[0].trim_start().to_lowercase().starts_with("of") {
+                        q.end += c[0].len();
+                    }
+                }
+            }
             q.change = self.change(text, q.start, q.end);
+            // "tens of billions" is an estimate whatever the words around it say.
+            if vague && q.change == "=" {
+                q.change = "~";
+            }
             found.push(q);
         }
-        (self.merge_ranges(text, found), years)
-    }
-
-    /// Longest anchored scale match that ends on a word boundary: (length, factor).
-    fn longest(&self, table: &[(Regex, f64)], rest: &str) -> Option<(usize, f64)> {
-        table
-            .iter()
-            .filter_map(|(r, f)| {
-                r.find(rest)
-                    .filter(|m| word_ends(rest, m.end()))
-                    .map(|m| (m.end(), *f))
-            })
-            .max_by_key(|(len, _)| *len)
+        let found = self.merge_ranges(text, found);
+        (self.merge_subunits(text, found, numbers, format), years)
     }
 
     fn near_month(&self, text: &str, start: usize, end: usize) -> bool {
@@ -368,7 +489,9 @@ impl Extractor {
         let after = head_slice(text, end, 60);
         if self.up.is_match(before) || self.after_up.is_match(after) {
             "up"
-        } else if self.down.is_match(before) || self.after_down.is_match(after) {
+        } else if self.down.is_match(before)
+            || (self.after_down.is_match(after) && !self.difference.is_match(after))
+        {
             "down"
         } else if self.approx.is_match(before) {
             "~"
@@ -394,12 +517,13 @@ impl Extractor {
         .iter()
         .find_map(|p| lower.strip_prefix(p).map(|r| (*p, r)))
         {
+            // "tens of billions" is 10 to 99 billion: the next order of magnitude is not reached.
             let (base, high) = match rest.0 {
-                "tens of " => (10.0, 100.0),
-                "dozens of " => (24.0, 100.0),
-                "hundreds of " => (100.0, 1000.0),
-                "thousands of " => (1e3, 1e4),
-                _ => (1e6, 1e7),
+                "tens of " => (10.0, 99.0),
+                "dozens of " => (24.0, 99.0),
+                "hundreds of " => (100.0, 999.0),
+                "thousands of " => (1e3, 9999.0),
+                _ => (1e6, 9_999_999.0),
             };
             let mult = if rest.1.starts_with("thousands") {
                 1e3
@@ -414,9 +538,14 @@ impl Extractor {
             };
             return Some((base * mult, Some(high * mult)));
         }
+        if let Some(v) = fraction(&lower) {
+            return Some((v, None));
+        }
         if lower.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
             let cleaned: String = match format {
-                NumberFormat::English => lower.chars().filter(|c| *c != ',').collect(),
+                NumberFormat::English => {
+                    lower.chars().filter(|c| !matches!(c, ',' | ' ')).collect()
+                }
                 NumberFormat::Continental => lower
                     .chars()
                     .filter(|c| *c != '.')
@@ -440,6 +569,61 @@ impl Extractor {
             total += lookup(part)?;
         }
         Some((total, None))
+    }
+
+    /// "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50": the minor unit
+    /// written after a whole amount of money is part of it (value 3.5, 13.45, 15.5).
+    fn merge_subunits(
+        &self,
+        text: &str,
+        found: Vec<Found>,
+        numbers: &Regex,
+        format: NumberFormat,
+    ) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::with_capacity(found.len());
+        let mut swallowed_to = 0;
+        for q in found {
+            if q.start < swallowed_to {
+                continue;
+            }
+            let mut q = q;
+            let whole = q.kind == QuantityKind::Money
+                && q.scale == 1.0
+                && !q.unit.contains(['_', '/'])
+                && q.value.is_some_and(|v| v.fract() == 0.0);
+            if whole {
+                let after = &text[q.end..];
+                if let Some(gap) = self.subunit_gap.find(after) {
+                    let at = q.end + gap.end();
+                    let cents = numbers
+                        .find_at(text, at)
+                        .filter(|m| m.start() == at)
+                        .and_then(|m| {
+                            let (v, high) = self.parse_number(m.as_str(), format)?;
+                            (high.is_none() && v.fract() == 0.0 && (1.0..100.0).contains(&v))
+                                .then_some((m.end(), v))
+                        });
+                    if let Some((mut end, v)) = cents {
+                        let tail = &text[end..];
+                        if let Some(c) = self.cent_word.find(tail) {
+                            end += c.end();
+                        }
+                        // Only when nothing else is counted: "$15 and 20 people" stays two amounts.
+                        let next_word = text[end..].trim_start();
+                        if next_word.is_empty()
+                            || next_word.starts_with(|c: char| !c.is_alphanumeric())
+                            || self.cent_word.is_match(tail)
+                        {
+                            q.value = q.value.map(|w| w + v / 100.0);
+                            q.end = end;
+                            swallowed_to = end;
+                        }
+                    }
+                }
+            }
+            out.push(q);
+        }
+        out
     }
 
     /// Joins "10-12%", "between 300 and 400 flights", "from 5 to 7 million" into one ranged quantity.
@@ -487,25 +671,54 @@ impl Extractor {
     }
 }
 
-/// Splits a regex fragment at its top-level `|` (alternatives inside groups stay together).
-fn alternatives(pattern: &str) -> Vec<&str> {
-    let (mut depth, mut last, mut out) = (0i32, 0, Vec::new());
-    let mut escaped = false;
-    for (i, c) in pattern.char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            '|' if depth == 0 => {
-                out.push(&pattern[last..i]);
-                last = i + 1;
-            }
-            _ => {}
-        }
+const VULGAR: &str = "½¼¾⅓⅔⅛";
+
+/// "1/4", "7 3/4", "10-1/2", "½", "7½" → value; None for anything else.
+fn fraction(s: &str) -> Option<f64> {
+    let vulgar = |c: char| match c {
+        '½' => Some(0.5),
+        '¼' => Some(0.25),
+        '¾' => Some(0.75),
+        '⅓' => Some(1.0 / 3.0),
+        '⅔' => Some(2.0 / 3.0),
+        '⅛' => Some(0.125),
+        _ => None,
+    };
+    if let Some(last) = s.chars().next_back().and_then(vulgar) {
+        let whole = &s[..s.len() - s.chars().next_back()?.len_utf8()];
+        let whole: f64 = if whole.is_empty() {
+            0.0
+        } else {
+            whole.parse().ok()?
+        };
+        return Some(whole + last);
     }
-    out.push(&pattern[last..]);
-    out
+    let (head, den) = s.split_once('/')?;
+    let (whole, num) = match head.rsplit_once([' ', '-']) {
+        Some((w, n)) => (w.trim().parse::<f64>().ok()?, n),
+        None => (0.0, head),
+    };
+    let (num, den): (f64, f64) = (num.trim().parse().ok()?, den.trim().parse().ok()?);
+    (den > 0.0).then(|| whole + num / den)
+}
+
+/// Canonical singular name of the denominator in "a share", "per annum", "/h".
+fn per_unit(word: &str) -> String {
+    match word {
+        "annum" => "year".into(),
+        "hr" | "h" => "hour".into(),
+        "min" => "minute".into(),
+        "sec" | "s" => "second".into(),
+        "ms" => "millisecond".into(),
+        "kg" => "kilogram".into(),
+        "km" | "kilometer" => "kilometre".into(),
+        "liter" => "litre".into(),
+        "gramme" => "gram".into(),
+        "tonne" => "metric ton".into(),
+        "kwh" => "kilowatt-hour".into(),
+        "capita" | "head" => "person".into(),
+        w => lexicon::singular(w),
+    }
 }
 
 /// True when the match ending at `end` does not stop inside a word.
@@ -516,7 +729,7 @@ fn word_ends(s: &str, end: usize) -> bool {
 }
 
 /// Up to `n` bytes before `at`, starting on a char boundary.
-fn tail_slice(text: &str, at: usize, n: usize) -> &str {
+pub(crate) fn tail_slice(text: &str, at: usize, n: usize) -> &str {
     let mut s = at.saturating_sub(n);
     while !text.is_char_boundary(s) {
         s += 1;
@@ -533,30 +746,76 @@ fn head_slice(text: &str, at: usize, n: usize) -> &str {
     &text[at..e]
 }
 
-/// The noun a bare number counts ("4,500 jobs", "2,000 different technologies").
+/// The noun phrase a bare number counts, singular: "4,500 jobs" → "job", "126 fighter jets" →
+/// "fighter jet", "2,000 different technologies" → "technology". The phrase runs to its first plural
+/// noun (at most four words); without a plural, the first word alone.
 fn counted_noun(after: &str) -> Option<String> {
     if !after.starts_with(char::is_whitespace) {
         return None;
     }
-    for raw in after.split_whitespace().take(3) {
+    // "one of the computers", "five of the three-ton satellites": the set counted from.
+    let lower = after.trim_start().to_lowercase();
+    for det in [
+        "of the ",
+        "of its ",
+        "of their ",
+        "of these ",
+        "of those ",
+        "of his ",
+        "of her ",
+    ] {
+        if lower.starts_with(det) {
+            let skip = after.len() - after.trim_start().len() + det.len() - 1;
+            return counted_noun(&after[skip..]).filter(|n| n.contains(' ') || !n.is_empty());
+        }
+    }
+    let mut words: Vec<String> = Vec::new();
+    for raw in after.split_whitespace().take(4) {
         let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']);
         let lower = word.to_lowercase();
-        if lower.is_empty()
+        if !lower.chars().any(char::is_alphabetic)
             || !lower
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            || NOT_COUNTED.contains(&lower.as_str())
         {
-            return None;
+            break;
         }
-        if COUNT_ADJECTIVES.contains(&lower.as_str()) && word.len() == raw.len() {
-            continue;
+        // A capitalised word may modify the noun ("23 Chinese firms") but is not the noun itself.
+        let capital = word.starts_with(char::is_uppercase);
+        let plural = is_plural(&lower);
+        if capital && plural {
+            break;
         }
-        if NOT_COUNTED.contains(&lower.as_str()) || word.starts_with(char::is_uppercase) {
-            return None;
+        words.push(lower);
+        if plural || word.len() != raw.len() {
+            break;
         }
-        return Some(lower);
     }
-    None
+    while words
+        .first()
+        .is_some_and(|w| COUNT_ADJECTIVES.contains(&w.as_str()) && words.len() > 1)
+    {
+        words.remove(0);
+    }
+    let phrase = match words.iter().position(|w| is_plural(w)) {
+        Some(i) => &words[..=i],
+        None => &words[..words.len().min(1)],
+    };
+    let (last, head) = phrase.split_last()?;
+    if head.is_empty() && after.trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut out: Vec<String> = head.to_vec();
+    out.push(lexicon::singular(last));
+    Some(out.join(" "))
+}
+
+fn is_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "people" | "children" | "men" | "women" | "staff" | "police"
+    ) || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3)
 }
 
 #[cfg(test)]
@@ -622,7 +881,10 @@ mod tests {
             (Some((300.0, 400.0)), "flight")
         );
         let q = one("tens of billions of dollars");
-        assert_eq!((q.range, q.unit.as_str()), (Some((1e10, 1e11)), "USD"));
+        assert_eq!(
+            (q.range, q.unit.as_str(), q.change),
+            (Some((1e10, 99e9)), "USD", "~")
+        );
     }
 
     #[test]

@@ -8,6 +8,8 @@
 
 pub mod extract;
 pub mod lexicon;
+pub mod metric;
+pub mod table;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -16,6 +18,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::{Stage, StageError};
 use crate::record::{Article, CharIndex, Claim, Entity, Field, Range, Span, SubjectRef};
 use extract::{re, Extractor, Found, NumberFormat, Year};
+use metric::MetricFinder;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -98,6 +101,10 @@ pub struct Tagger {
     np_after: Regex,
     np_before: Regex,
     furniture: Regex,
+    metrics: MetricFinder,
+    age_banner: Regex,
+    comparison_base: Regex,
+    on_target: Regex,
 }
 
 const CAP: &str = r"(?:[A-Z][\w.'’-]*|of|the|and|for|de|du|der|des)";
@@ -116,13 +123,13 @@ impl Tagger {
                 r"(?i)\b(?:according to|citing|selon|laut|según)\s+(?:the\s+|a\s+|an\s+)?([^,.;:()“”\x22]{2,60}?)\s*(?:[,.;:()“”\x22]|\bon\b|\bin\b|$)",
             ),
             speech: re(
-                r"\b(?:said|says|told|noted|stated|added|announced|reported|estimated|wrote|warned|explained|confirmed|sagte|teilte|mitteilte|a déclaré|a indiqué|indiqué|informó|dijo)\b",
+                r"\b(?:said|says|saying|told|noted|stated|added|announced|reported|estimated|calculated|admits|admitted|wrote|warned|explained|confirmed|sagte|teilte|mitteilte|a déclaré|a indiqué|indiqué|informó|dijo)\b",
             ),
             said_name: re(&format!(
-                r"\b(?:said|says|according to)\s+((?:[A-Z][\w.'’-]*)(?:\s+{CAP}){{0,4}})"
+                r"\b(?:said|says)\s+((?:[A-Z][\w'’-]*)(?:\s+{CAP}){{0,4}})"
             )),
             half: re(
-                r"(?i)\b(first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:(\d{4})|(?:the|this|last)\s+year)?",
+                r"(?i)\b(first|second|1st|2nd)\s+half\b(?:\s+(?:of\s+)?(?:(\d{4})|(?:the|this|last)\s+year))?",
             ),
             quarter: re(
                 r"(?i)\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(\d{4}))?|Q([1-4])\s*(\d{4})?)",
@@ -131,7 +138,7 @@ impl Tagger {
                 r"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months(?:\s+of\s+(?:(\d{4})|the\s+year))?",
             ),
             year_span: re(
-                r"(?i)\b(?:from|between)\s+(\d{4})\s+(?:to|and|until)\s+(\d{4})\b|\b(\d{4})\s?[-–]\s?(\d{4})\b",
+                r"(?i)\b(?:from|between)\s+(\d{4})\s+(?:to|and|until)\s+(\d{4})\b|\b(\d{4})\s?[-–]\s?(\d{4}|\d{2})\b",
             ),
             month_span: re(
                 r"(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s?(?:-|–|to|through)\s?(january|february|march|april|may|june|july|august|september|october|november|december)\b",
@@ -142,6 +149,14 @@ impl Tagger {
             np_after: re(r"^\s*((?:[a-z][a-z'’-]*\s){0,3}[a-z][a-z'’-]*)"),
             np_before: re(
                 r"(?i)((?:[\w'’-]+\s){0,4}[\w'’-]+)\s+(?:totalled|totaled|totaling|reached|stood at|amounted to|was|were|is|are|rose to|fell to|grew to|climbed to|dropped to|hit|of|at|by|to)\s+(?:[\w-]+\s){0,2}$",
+            ),
+            metrics: MetricFinder::new(),
+            age_banner: re(
+                r"(?i)\b(?:article|story|page|post|piece|report)\s+is\s+(?:more than|over|about|nearly|almost)?\s*$",
+            ),
+            comparison_base: re(r"\b(?:from|than|compared|versus|vs\.?|against)\b"),
+            on_target: re(
+                r"^\s+on\s+((?:[\p{L}-]+\s?){1,3}?)(?:\s+(?:and|or|but|while|from|since)\b|[,.;]|$)",
             ),
             furniture: re(
                 r"(?i)\b(?:years? old|min(?:ute)?s? read|hours? ago|minutes? ago|days? ago|comments?|shares?|views?|photos?|page|copyright|©)\b",
@@ -193,12 +208,16 @@ impl Tagger {
                     .unwrap_or(text.len());
             }
             let sentence = &text[ss..se];
-            let metric = self.metric(text, ss, &q).or_else(|| {
-                prev.as_ref()
-                    .filter(|(s, _)| *s == ss && q.change != "=")
-                    .and_then(|(_, m)| m.clone())
-            });
-            let asserted_by = self.asserted_by(sentence);
+            let prev_metric = prev
+                .as_ref()
+                .filter(|(s, _)| *s == ss)
+                .and_then(|(_, m)| m.as_deref());
+            let mut metric = self
+                .metrics
+                .find(text, ss, &q, prev_metric)
+                .or_else(|| self.metric(text, ss, &q))
+                .map(|m| self.with_target(m, &text[q.end..]));
+            let asserted_by = self.asserted_by(text, ss, se);
             let period = self.period(sentence, ss, &years, published);
             let (s_char, e_char) = (chars.char_of(ss), chars.char_of(se));
             let subject = entities
@@ -235,7 +254,17 @@ impl Tagger {
                     )
                     .unwrap_or("")
             ));
-            let is_claim = !(q.bare || se - ss < 12 || furniture && q.unit_name != "year of age");
+            // "This article is more than 1 year old": the page's age banner, not a statement.
+            let banner = self.age_banner.is_match(&text[ss..q.start]);
+            if banner && q.unit == "year_of_age" {
+                q.unit = "year".into();
+                q.unit_name = "year".into();
+            }
+            let is_claim =
+                !(q.bare || banner || se - ss < 12 || furniture && q.unit_name != "year of age");
+            if !is_claim {
+                metric = None;
+            }
             prev = Some((ss, metric.clone()));
             claims.push(Claim {
                 text: text[q.start..q.end].to_string(),
@@ -262,6 +291,15 @@ impl Tagger {
         claims
     }
 
+    /// "tariffs of 25% on steel": what the amount applies to, when the metric does not say already.
+    fn with_target(&self, metric: String, after: &str) -> String {
+        match self.on_target.captures(after) {
+            Some(c) if !metric.contains(" on ") => format!("{metric} on {}", &c[1]),
+            _ => metric,
+        }
+    }
+
+    /// Fallback metric: the words before "totalled/reached/was … N".
     fn metric(&self, text: &str, sentence_start: usize, q: &Found) -> Option<String> {
         let before = &text[sentence_start..q.start];
         let after = &text[q.end..];
@@ -288,41 +326,99 @@ impl Tagger {
         (!np.is_empty()).then_some(np)
     }
 
-    fn asserted_by(&self, sentence: &str) -> Option<String> {
-        if let Some(c) = self.according_to.captures(sentence) {
-            return c.get(1).map(|m| m.as_str().trim().to_string());
-        }
+    /// Who the sentence attributes its figures to. A named speaker ("Gao said", "said Zhou") comes
+    /// before "according to …", which often names only the outlet that carried the statement. "The
+    /// spokesman said" / "said the news agency" / "It calculated" are resolved to the name the
+    /// article gave that role or pronoun earlier.
+    fn asserted_by(&self, text: &str, ss: usize, se: usize) -> Option<String> {
+        let sentence = &text[ss..se];
+        let according = || {
+            self.according_to
+                .captures(sentence)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().trim().to_string())
+        };
         if let Some(c) = self.said_name.captures(sentence) {
-            return c.get(1).map(|m| m.as_str().trim().to_string());
+            let name = c.get(1)?.as_str().trim().to_string();
+            return Some(name);
         }
-        let verb = self.speech.find(sentence)?;
-        // The speaker is the capitalised name before the verb, skipping an appositive
-        // ("Gao Feng, spokesman of the Ministry of Commerce, told ...").
-        let before = sentence[..verb.start()].trim_end().trim_end_matches(',');
-        let segments: Vec<&str> = before.split(',').collect();
-        for seg in segments.iter().rev() {
-            let seg = seg.trim();
-            let seg = seg.strip_prefix("the ").unwrap_or(seg);
-            if seg.starts_with(|c: char| c.is_uppercase()) {
-                let name: Vec<&str> = seg
-                    .split_whitespace()
-                    .rev()
-                    .take_while(|w| {
-                        w.starts_with(|c: char| c.is_uppercase())
-                            || ["of", "the", "and"].contains(w)
-                    })
-                    .collect();
-                let name: Vec<&str> = name
-                    .into_iter()
-                    .rev()
-                    .skip_while(|w| ["of", "the", "and"].contains(w))
-                    .collect();
-                if !name.is_empty() {
-                    return Some(name.join(" "));
+        let Some(verb) = self.speech.find(sentence) else {
+            return according();
+        };
+        // The clause just before the verb names the speaker, past an appositive
+        // ("Gao Feng, spokesman of the Ministry of Commerce, told …").
+        let before = sentence[..verb.start()]
+            .trim_end()
+            .trim_end_matches([',', '"', '“', '”', '\'', '’']);
+        let segments: Vec<&str> = before.split([',', '"', '“', '”']).collect();
+        let nearest = segments.last().map_or("", |s| s.trim());
+        let lower = nearest.to_lowercase();
+        if ["whose ", "which ", "who ", "that "]
+            .iter()
+            .any(|p| lower.starts_with(p))
+        {
+            return according();
+        }
+        // "the spokesman said", "…, said the news agency": a role the article named earlier.
+        let is_role = |r: &str| !r.is_empty() && r.chars().all(|c| c.is_lowercase() || c == ' ');
+        if let Some(role) = nearest.strip_prefix("the ").filter(|r| is_role(r)) {
+            return self.resolve_role(&text[..ss], role).or_else(according);
+        }
+        let after_verb = sentence[verb.end()..].trim_start();
+        if let Some(rest) = after_verb.strip_prefix("the ") {
+            let role = rest.split([',', '.', ';']).next().unwrap_or("").trim();
+            if is_role(role) && role.split_whitespace().count() <= 3 {
+                if let Some(name) = self.resolve_role(&text[..ss], role) {
+                    return Some(name);
                 }
             }
         }
-        None
+        if ["it", "they"].contains(&lower.split_whitespace().next_back().unwrap_or(""))
+            && lower.split_whitespace().count() == 1
+        {
+            return last_named_body(&text[..ss]).or_else(according);
+        }
+        for seg in [nearest]
+            .into_iter()
+            .chain(segments.iter().rev().skip(1).map(|s| s.trim()).take(2))
+        {
+            let seg = seg.strip_prefix("the ").unwrap_or(seg);
+            if let Some(name) = speaker_in(seg) {
+                return Some(name);
+            }
+        }
+        according()
+    }
+
+    /// The name an earlier sentence gave a role: "Gao Feng, spokesman of …", "news agency Xinhua".
+    fn resolve_role(&self, earlier: &str, role: &str) -> Option<String> {
+        let head = role.split_whitespace().next_back()?;
+        let pos = earlier.rfind(head)?;
+        // A capitalised name right after the role ("news agency Xinhua") …
+        let after: Vec<&str> = earlier[pos + head.len()..]
+            .split_whitespace()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .map(|w| w.trim_end_matches([',', '.', ';']))
+            .collect();
+        if !after.is_empty() {
+            return Some(after.join(" "));
+        }
+        // … or before it ("Gao Feng, spokesman of …").
+        let piece = earlier[..pos]
+            .trim_end()
+            .trim_end_matches(',')
+            .rsplit(',')
+            .next()
+            .unwrap_or("");
+        let name: Vec<&str> = piece
+            .split_whitespace()
+            .rev()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        (!name.is_empty()).then(|| name.join(" "))
     }
 
     fn period(
@@ -332,9 +428,15 @@ impl Tagger {
         years: &[Year],
         published: Option<(i32, u32)>,
     ) -> Option<String> {
+        // Years of the sentence, less those it compares against ("up 600 percent from the imports
+        // of 2016" is a figure of this year).
         let local: Vec<i32> = years
             .iter()
             .filter(|y| y.start >= offset && y.end <= offset + sentence.len())
+            .filter(|y| {
+                let lead = extract::tail_slice(sentence, y.start - offset, 28);
+                !self.comparison_base.is_match(&lead.to_lowercase())
+            })
             .map(|y| y.year)
             .collect();
         let year_or = |m: Option<regex::Match>| -> Option<i32> {
@@ -345,6 +447,12 @@ impl Tagger {
         if let Some(c) = self.year_span.captures(sentence) {
             let a = c.get(1).or(c.get(3))?.as_str();
             let b = c.get(2).or(c.get(4))?.as_str();
+            // "2006-16" is 2006 to 2016.
+            let b = if b.len() == 2 {
+                format!("{}{b}", a.chars().take(2).collect::<String>())
+            } else {
+                b.to_string()
+            };
             return Some(format!("{a}/{b}"));
         }
         if let Some(c) = self.first_months.captures(sentence) {
@@ -425,6 +533,84 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
+
+/// Organisation-like nouns that finish a speaker's name ("the Chinese embassy", "the US Treasury").
+const BODIES: &[&str] = &[
+    "embassy",
+    "ministry",
+    "government",
+    "agency",
+    "institute",
+    "bank",
+    "department",
+    "office",
+    "commission",
+    "council",
+    "bureau",
+    "administration",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "officials",
+    "statement",
+];
+
+/// A speaker named in a clause: its trailing capitalised run ("… Commerce Secretary Wilbur Ross"), else
+/// its leading one with an organisation noun ("Chinese embassy gave a positive cast on the talks").
+fn speaker_in(seg: &str) -> Option<String> {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    let is_name =
+        |w: &&&str| w.starts_with(char::is_uppercase) || ["of", "the", "and"].contains(*w);
+    let tail: Vec<&str> = words.iter().rev().take_while(is_name).copied().collect();
+    let tail: Vec<&str> = tail
+        .into_iter()
+        .rev()
+        .skip_while(|w| ["of", "the", "and"].contains(w))
+        .collect();
+    if !tail.is_empty() && words.len() <= 8 {
+        return Some(tail.join(" "));
+    }
+    let first = words.first()?;
+    if first.starts_with(char::is_uppercase) {
+        let mut name: Vec<&str> = words
+            .iter()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .copied()
+            .collect();
+        if let Some(next) = words
+            .get(name.len())
+            .filter(|w| BODIES.contains(&w.to_lowercase().as_str()))
+        {
+            name.push(next);
+        }
+        return Some(name.join(" "));
+    }
+    None
+}
+
+/// "It calculated …": the last multi-word capitalised name of the previous sentence
+/// ("… reports such as that from the Economic Policy Institute released in August.").
+fn last_named_body(earlier: &str) -> Option<String> {
+    let prev = earlier.trim_end().trim_end_matches('.');
+    let prev = &prev[prev.rfind(['.', '\n']).map_or(0, |i| i + 1)..];
+    let mut best: Option<String> = None;
+    let mut run: Vec<&str> = Vec::new();
+    for w in prev.split_whitespace().chain(std::iter::once("x")) {
+        let w = w.trim_end_matches([',', ';']);
+        if w.starts_with(char::is_uppercase) || (!run.is_empty() && w == "of") {
+            run.push(w);
+        } else {
+            while run.last() == Some(&"of") {
+                run.pop();
+            }
+            if run.len() > 1 {
+                best = Some(run.join(" "));
+            }
+            run.clear();
+        }
+    }
+    best
+}
 
 /// Year and month of an ISO-8601-ish date ("2017-07-27", "2017-07-27T09:00:00Z").
 pub fn parse_date(s: &str) -> Option<(i32, u32)> {
@@ -509,7 +695,7 @@ mod tests {
         assert_eq!(c[0].period.as_deref(), Some("2011"));
         assert_eq!(
             (c[1].change.as_str(), c[1].metric.as_deref()),
-            ("up", Some("Technology imports"))
+            ("up", Some("growth of Technology imports"))
         );
         let c = tag("Imports expanded even faster, leading to a $309 billion trade deficit, according to media reports.", None);
         assert_eq!(c[0].metric.as_deref(), Some("trade deficit"));
