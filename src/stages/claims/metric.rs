@@ -131,9 +131,9 @@ impl Default for MetricFinder {
 impl MetricFinder {
     pub fn new() -> Self {
         MetricFinder {
-            head: re(&format!(r"(?i)\b(?:{MEASURES})\b")),
+            head: re(&format!(r"(?i)(?-u:\b)(?:{MEASURES})(?-u:\b)")),
             share: re(
-                r"(?i)\b(accounted for|accounts for|account for|made up|makes up|represented|represents)\s+(?:\S+\s+){0,2}$",
+                r"(?i)(?-u:\b)(accounted for|accounts for|account for|made up|makes up|represented|represents)\s+(?:\S+\s+){0,2}$",
             ),
             than: re(r"(?i)^\s*(?:greater|larger|bigger|higher|more)\s+than\s+"),
             word: re(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*"),
@@ -232,10 +232,8 @@ impl MetricFinder {
         // "the deficit": name it as the text named it before ("services trade deficit").
         if np.split_whitespace().count() == 1 {
             let earlier = &text[..ss + head.start()];
-            let named = Regex::new(&format!(r"(?i)\b{}\b", regex::escape(head.as_str())));
-            let last = named.ok().and_then(|r| r.find_iter(earlier).last());
-            if let Some(m) = last {
-                if let Some(longer) = phrase_before(&earlier[..m.end()]) {
+            if let Some(end) = last_word(earlier, head.as_str()) {
+                if let Some(longer) = phrase_before(&earlier[..end]) {
                     if longer.split_whitespace().count() > 1 {
                         return Some(longer);
                     }
@@ -332,6 +330,19 @@ fn phrase_before(s: &str) -> Option<String> {
     }
     words.reverse();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// End of the last whole-word occurrence of `word` in `s`, ignoring ASCII case.
+fn last_word(s: &str, word: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let n = word.len();
+    (0..=bytes.len().checked_sub(n)?).rev().find_map(|i| {
+        let hit = bytes[i..i + n].eq_ignore_ascii_case(word.as_bytes())
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes.get(i + n).is_none_or(|b| !b.is_ascii_alphanumeric());
+        // Only ASCII bytes compare equal to the ASCII measure nouns, so `i + n` is a char boundary.
+        hit.then_some(i + n)
+    })
 }
 
 /// "growth of growth of X" reads badly when the previous metric was already framed.

@@ -120,31 +120,31 @@ impl Tagger {
         Tagger {
             extractor: Extractor::new(),
             according_to: re(
-                r"(?i)\b(?:according to|citing|selon|laut|según)\s+(?:the\s+|a\s+|an\s+)?([^,.;:()“”\x22]{2,60}?)\s*(?:[,.;:()“”\x22]|\bon\b|\bin\b|$)",
+                r"(?i)(?-u:\b)(?:according to|citing|selon|laut|según)\s+(?:the\s+|a\s+|an\s+)?([^,.;:()“”\x22]{2,60}?)\s*(?:[,.;:()“”\x22]|(?-u:\b)on(?-u:\b)|(?-u:\b)in(?-u:\b)|$)",
             ),
             speech: re(
-                r"\b(?:said|says|saying|told|noted|stated|added|announced|reported|estimated|calculated|admits|admitted|wrote|warned|explained|confirmed|sagte|teilte|mitteilte|a déclaré|a indiqué|indiqué|informó|dijo)\b",
+                r"(?-u:\b)(?:said|says|saying|told|noted|stated|added|announced|reported|estimated|calculated|admits|admitted|wrote|warned|explained|confirmed|sagte|teilte|mitteilte|a déclaré|a indiqué|indiqué|informó|dijo)(?-u:\b)",
             ),
             said_name: re(&format!(
-                r"\b(?:said|says)\s+((?:[A-Z][\w'’-]*)(?:\s+{CAP}){{0,4}})"
+                r"(?-u:\b)(?:said|says)\s+((?:[A-Z][\w'’-]*)(?:\s+{CAP}){{0,4}})"
             )),
             half: re(
-                r"(?i)\b(first|second|1st|2nd)\s+half\b(?:\s+(?:of\s+)?(?:(\d{4})|(?:the|this|last)\s+year))?",
+                r"(?i)(?-u:\b)(first|second|1st|2nd)\s+half(?-u:\b)(?:\s+(?:of\s+)?(?:(\d{4})|(?:the|this|last)\s+year))?",
             ),
             quarter: re(
-                r"(?i)\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(\d{4}))?|Q([1-4])\s*(\d{4})?)",
+                r"(?i)(?-u:\b)(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(\d{4}))?|Q([1-4])\s*(\d{4})?)",
             ),
             first_months: re(
-                r"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months(?:\s+of\s+(?:(\d{4})|the\s+year))?",
+                r"(?i)(?-u:\b)first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months(?:\s+of\s+(?:(\d{4})|the\s+year))?",
             ),
             year_span: re(
-                r"(?i)\b(?:from|between)\s+(\d{4})\s+(?:to|and|until)\s+(\d{4})\b|\b(\d{4})\s?[-–]\s?(\d{4}|\d{2})\b",
+                r"(?i)(?-u:\b)(?:from|between)\s+(\d{4})\s+(?:to|and|until)\s+(\d{4})(?-u:\b)|(?-u:\b)(\d{4})\s?[-–]\s?(\d{4}|\d{2})(?-u:\b)",
             ),
             month_span: re(
-                r"(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s?(?:-|–|to|through)\s?(january|february|march|april|may|june|july|august|september|october|november|december)\b",
+                r"(?i)(?-u:\b)(january|february|march|april|may|june|july|august|september|october|november|december)\s?(?:-|–|to|through)\s?(january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)",
             ),
             relative: re(
-                r"(?i)\b(last|this|next|previous)\s+(year|month)\b|\ba year earlier\b|\bvergangenen jahr\b|\bl'an dernier\b|\baño anterior\b",
+                r"(?i)(?-u:\b)(last|this|next|previous)\s+(year|month)(?-u:\b)|(?-u:\b)a year earlier(?-u:\b)|(?-u:\b)vergangenen jahr(?-u:\b)|(?-u:\b)l'an dernier(?-u:\b)|(?-u:\b)año anterior(?-u:\b)",
             ),
             np_after: re(r"^\s*((?:[a-z][a-z'’-]*\s){0,3}[a-z][a-z'’-]*)"),
             np_before: re(
@@ -152,14 +152,14 @@ impl Tagger {
             ),
             metrics: MetricFinder::new(),
             age_banner: re(
-                r"(?i)\b(?:article|story|page|post|piece|report)\s+is\s+(?:more than|over|about|nearly|almost)?\s*$",
+                r"(?i)(?-u:\b)(?:article|story|page|post|piece|report)\s+is\s+(?:more than|over|about|nearly|almost)?\s*$",
             ),
-            comparison_base: re(r"\b(?:from|than|compared|versus|vs\.?|against)\b"),
+            comparison_base: re(r"(?-u:\b)(?:from|than|compared|versus|vs\.?|against)(?-u:\b)"),
             on_target: re(
-                r"^\s+on\s+((?:[\p{L}-]+\s?){1,3}?)(?:\s+(?:and|or|but|while|from|since)\b|[,.;]|$)",
+                r"^\s+on\s+((?:[\p{L}-]+\s?){1,3}?)(?:\s+(?:and|or|but|while|from|since)(?-u:\b)|[,.;]|$)",
             ),
             furniture: re(
-                r"(?i)\b(?:years? old|min(?:ute)?s? read|hours? ago|minutes? ago|days? ago|comments?|shares?|views?|photos?|page|copyright|©)\b",
+                r"(?i)(?-u:\b)(?:years? old|min(?:ute)?s? read|hours? ago|minutes? ago|days? ago|comments?|shares?|views?|photos?|page|copyright|©)(?-u:\b)",
             ),
         }
     }
