@@ -108,6 +108,13 @@ pub struct Extractor {
     months: Regex,
     comparison: Regex,
     aged: Regex,
+    street: Regex,
+    zip_state: Regex,
+    range_lead: Regex,
+    list_marker: Regex,
+    the_before: Regex,
+    scaled_code: Regex,
+    minus: Regex,
     /// "$10bn less than its imports" states a difference, not a fall.
     difference: Regex,
     hyphen_noun: Regex,
@@ -141,7 +148,9 @@ impl Extractor {
             w.sort_by_key(|s| std::cmp::Reverse(s.len()));
             w.iter().map(|s| regex::escape(s)).collect()
         };
-        let vague = r"(?:tens|hundreds|thousands|millions|dozens) of (?:(?:thousands|millions|billions|trillions) of )?";
+        // "dozens of homes" is the number word "dozens" (12, as NewsQuant counts it) before a noun;
+        // "dozens of millions of" is a vague magnitude like "tens of billions of".
+        let vague = r"(?:tens|hundreds|thousands|millions) of (?:(?:thousands|millions|billions|trillions) of )?|dozens of (?:thousands|millions|billions|trillions) of ";
         let word_num = format!(
             r"(?-u:(?-u:\b))(?:{})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?-u:(?-u:\b))",
             words.join("|")
@@ -164,7 +173,8 @@ impl Extractor {
             units: Table::new(
                 &lexicon::UNITS
                     .iter()
-                    .map(|(p, ..)| format!(r"(?:{HS}?-?{HS}?)(?:{p})"))
+                    // "20 (kg)": a unit may stand in brackets.
+                    .map(|(p, ..)| format!(r"(?:{HS}?-?{HS}?[(\[{{<]?)(?:{p})"))
                     .collect::<Vec<_>>(),
             ),
             scales: Table::new(
@@ -212,6 +222,17 @@ impl Extractor {
             )),
             hyphen_noun: re(r"^ ?- ?([a-z]{2,})(?-u:\b)"),
             difference: re(r"(?i)^\s*(?:less|fewer)\s+than(?-u:\b)"),
+            minus: re(r"(?i)(?:(?:^|[\s(])-|(?-u:\b)minus)[ \t]?$"),
+            scaled_code: re(&format!(
+                r"^{HS}?([mMkK])(USD|EUR|GBP|AUD|CAD|CHF|NOK|SEK|DKK|JPY|CNY|usd|eur|gbp|aud|cad|chf|nok|sek|dkk)(?-u:\b)"
+            )),
+            range_lead: re(&format!(r"(?i)^{HS}*(?:-|–|to){HS}*\d")),
+            list_marker: re(&format!(r"^{HS}?\)")),
+            the_before: re(r"(?i)(?-u:\b)the\s+$"),
+            street: re(
+                r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square)(?-u:\b)",
+            ),
+            zip_state: re(r"(?-u:\b)[A-Z]{2}\s$"),
             aged: re(r"(?i)(?-u:\b)(?:aged|age of|age|ages)\s*$"),
             comparison: re(
                 r"(?i)^\s*(?:more|greater|larger|bigger|higher|faster|smaller|lower|less|fewer|as|the|over|bigger|longer|stronger|richer|cheaper|that)(?-u:\b)",
@@ -262,8 +283,12 @@ impl Extractor {
                 if back.next() == Some('-') && back.next().is_some_and(char::is_alphabetic) {
                     continue;
                 }
-                // "highway 35", "exit 436", "Flight 370": the number names something.
-                if self.label_noun.is_match(tail_slice(text, start, 16)) {
+                // "highway 35", "exit 436", "Flight 370": the number names something; so do house
+                // numbers ("123 Random Street") and ZIP codes ("PA 23456").
+                if self.label_noun.is_match(tail_slice(text, start, 16))
+                    || self.street.is_match(&text[end..])
+                    || (surface.len() == 5 && self.zip_state.is_match(tail_slice(text, start, 4)))
+                {
                     continue;
                 }
                 if in_mask(start, end) {
@@ -297,8 +322,17 @@ impl Extractor {
                 .iter()
                 .filter_map(|(r, code, name)| r.find(head).map(|m| (m.start(), *code, *name)))
                 .min_by_key(|(s, _, _)| *s);
+            // "MAUD 60", "MSEK 12": millions of that currency.
+            let mut prefix_scale = 1.0;
             if let Some((s, _, _)) = currency {
                 q_start = start - (head.len() - s);
+                let lead = &head[..s];
+                if lead.ends_with('M')
+                    && !lead[..lead.len() - 1].ends_with(|c: char| c.is_alphanumeric())
+                {
+                    prefix_scale = 1e6;
+                    q_start -= 1;
+                }
             }
 
             // Scale, then unit, after the number.
@@ -329,11 +363,37 @@ impl Extractor {
                     end += len;
                 }
             }
-            let mut unit = self
-                .units
-                .longest(rest, |e| word_ends(rest, e))
-                .map(|(len, i)| (len, Unit::from(&lexicon::UNITS[i])));
+            // "30 MUSD", "120 MEUR", "500 kSEK": a scale letter glued to a currency code.
+            let mut unit = None;
+            if let Some(c) = self.scaled_code.captures(rest) {
+                let code = c.get(2).map_or("", |m| m.as_str());
+                if let Some((clen, i)) = self.units.longest(code, |e| e == code.len()) {
+                    if clen == code.len() && scale == 1.0 {
+                        scale = if c[1].eq_ignore_ascii_case("m") {
+                            1e6
+                        } else {
+                            1e3
+                        };
+                        unit = Some((c[0].len(), Unit::from(&lexicon::UNITS[i])));
+                    }
+                }
+            }
+            let mut unit = unit.or_else(|| {
+                self.units
+                    .longest(rest, |e| word_ends(rest, e))
+                    .map(|(len, i)| (len, Unit::from(&lexicon::UNITS[i])))
+            });
             if let Some((len, u)) = &mut unit {
+                // "75 USD million": the scale after the currency.
+                if u.kind == QuantityKind::Money && scale == 1.0 {
+                    let after = &rest[*len..];
+                    if let Some((slen, i)) = self.scales.longest(after, |e| word_ends(after, e)) {
+                        if after[..slen].trim().len() > 1 {
+                            scale = lexicon::SCALES[i].1;
+                            *len += slen;
+                        }
+                    }
+                }
                 let after = &rest[*len..];
                 // "361 million pounds" is money; "300 pounds" of weight stays a mass.
                 if u.unit == "lb" && (scale >= 1e6 || currency.is_some()) {
@@ -353,6 +413,12 @@ impl Extractor {
             {
                 continue;
             }
+            // "half", "a quarter": a share of something else unless a scale or unit follows
+            // ("quarter million dollars", "half a mile" are amounts; "the fourth quarter" is not).
+            if !is_digits && value < 1.0 && scale == 1.0 && unit.is_none() {
+                continue;
+            }
+            let scale = scale * prefix_scale;
             let value = value * scale;
             let mut q = Found {
                 start: q_start,
@@ -370,6 +436,17 @@ impl Extractor {
                 q.value = None;
             }
             let vague = vague_high.is_some();
+            // "- 20 degrees", "minus 5 °C": below zero, with the sign apart from the digits.
+            if let Some((_, u)) = &unit {
+                if matches!(u.unit, "degC" | "degF" | "deg") && value > 0.0 {
+                    let head = tail_slice(text, start, 8);
+                    if let Some(m) = self.minus.find(head) {
+                        q.value = Some(-value);
+                        let sign = head[m.start()..].trim_start_matches(['(', ' ', '\t', '\n']);
+                        q.start = start - sign.len();
+                    }
+                }
+            }
             let money_unit = unit.filter(|(_, u)| u.kind == QuantityKind::Money);
             // "10 rmb 20 usd": a currency before the number that disagrees with the one after it
             // belongs to the previous amount.
@@ -439,13 +516,44 @@ impl Extractor {
                         }
                     }
                     match counted_noun(&text[q.end..]) {
+                        // "the 8088 chip", "a 737 jet": a singular noun after a large number names a
+                        // model, it does not count anything.
+                        Some(noun)
+                            if is_digits
+                                && value >= 100.0
+                                && value.fract() == 0.0
+                                && !surface.contains([',', '.', ' '])
+                                && !noun.contains(' ')
+                                && !text[q.end..]
+                                    .split_whitespace()
+                                    .next()
+                                    .is_some_and(|w| is_plural(&w.to_lowercase())) =>
+                        {
+                            continue;
+                        }
                         Some(noun) => {
                             q.unit = "count".into();
                             q.unit_name = lexicon::singular(&noun);
                         }
                         None => {
-                            // Number words and fractions alone are too ambiguous to report.
-                            if !is_digits && scale == 1.0 {
+                            // Number words and fractions alone are too ambiguous to report, unless
+                            // they open a range ("eight to 10 feet").
+                            if !is_digits
+                                && scale == 1.0
+                                && !self.range_lead.is_match(&text[q.end..])
+                            {
+                                continue;
+                            }
+                            // "1 ) explains …": a list marker.
+                            if is_digits
+                                && value <= 20.0
+                                && self.list_marker.is_match(&text[q.end..])
+                                && !tail_slice(text, start, 40).contains('(')
+                            {
+                                continue;
+                            }
+                            // "the 486 is …": a name, not an amount.
+                            if is_digits && self.the_before.is_match(tail_slice(text, start, 8)) {
                                 continue;
                             }
                             q.unit = "count".into();
@@ -478,7 +586,9 @@ impl Extractor {
             found.push(q);
         }
         let found = self.merge_ranges(text, found);
-        (self.merge_subunits(text, found, numbers, format), years)
+        let mut found = self.merge_subunits(text, found, numbers, format);
+        inherit_currency(text, &mut found);
+        (found, years)
     }
 
     fn near_month(&self, text: &str, start: usize, end: usize) -> bool {
@@ -618,7 +728,16 @@ impl Extractor {
                         }
                         // Only when nothing else is counted: "$15 and 20 people" stays two amounts.
                         let next_word = text[end..].trim_start();
-                        if next_word.is_empty()
+                        let money_after = self
+                            .units
+                            .longest(tail, |e| word_ends(tail, e))
+                            .is_some_and(|(_, i)| {
+                                lexicon::UNITS[i].3 == QuantityKind::Money
+                                    && !self.cent_word.is_match(tail)
+                            });
+                        if money_after {
+                            // "10 $ 30 $": two amounts.
+                        } else if next_word.is_empty()
                             || next_word.starts_with(|c: char| !c.is_alphanumeric())
                             || self.cent_word.is_match(tail)
                         {
@@ -680,6 +799,61 @@ impl Extractor {
 }
 
 const VULGAR: &str = "½¼¾⅓⅔⅛";
+
+/// Nouns that make a bare scaled number an amount of money ("August's 2.0 billion deficit").
+const MONEY_NOUNS: &[&str] = &[
+    "-",
+    "deficit",
+    "surplus",
+    "revenue",
+    "profit",
+    "loss",
+    "sale",
+    "budget",
+    "debt",
+    "investment",
+    "income",
+    "earning",
+    "spending",
+    "funding",
+    "reserve",
+    "asset",
+    "capital",
+    "turnover",
+    "bond",
+];
+
+/// "a deficit of 1.6 billion ($2.54 billion), compared with 2.0 billion": a scaled amount without
+/// its own unit takes the currency of the money beside it in the same sentence.
+fn inherit_currency(text: &str, found: &mut [Found]) {
+    let money: Vec<(usize, usize, String, String)> = found
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Money && !q.unit.contains('/'))
+        .map(|q| (q.start, q.end, q.unit.clone(), q.unit_name.clone()))
+        .collect();
+    for q in found.iter_mut() {
+        if q.kind != QuantityKind::Count
+            || q.scale < 1e6
+            || !MONEY_NOUNS.contains(&q.unit_name.as_str())
+        {
+            continue;
+        }
+        let same_sentence = |a: usize, b: usize| {
+            let gap = &text[a.min(b)..a.max(b)];
+            gap.len() < 200 && !gap.contains(". ") && !gap.contains('\n')
+        };
+        let near = money
+            .iter()
+            .filter(|(s, e, ..)| same_sentence(*e.min(&q.start), *s.max(&q.end)))
+            .min_by_key(|(s, e, ..)| s.abs_diff(q.end).min(e.abs_diff(q.start)));
+        if let Some((_, _, unit, name)) = near {
+            q.unit = unit.clone();
+            q.unit_name = name.clone();
+            q.kind = QuantityKind::Money;
+            q.bare = false;
+        }
+    }
+}
 
 /// "1/4", "7 3/4", "10-1/2", "½", "7½" → value; None for anything else.
 fn fraction(s: &str) -> Option<f64> {
@@ -771,6 +945,7 @@ fn counted_noun(after: &str) -> Option<String> {
         "of those ",
         "of his ",
         "of her ",
+        "of ",
     ] {
         if lower.starts_with(det) {
             let skip = after.len() - after.trim_start().len() + det.len() - 1;
@@ -901,6 +1076,67 @@ mod tests {
         assert_eq!((q.value, q.unit.as_str()), (Some(14.0), "year"));
         let q = one("over four times greater");
         assert_eq!((q.value, q.kind), (Some(4.0), QuantityKind::Ratio));
+    }
+
+    fn first(text: &str) -> Found {
+        let (f, _) = Extractor::new().extract(text, NumberFormat::English);
+        f.into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("nothing in {text:?}"))
+    }
+
+    #[test]
+    fn fractions_rates_and_compound_amounts() {
+        assert_eq!(one("prices fell as much as 1/4 point").value, Some(0.25));
+        assert_eq!(one("7 3/4 % bonds").value, Some(7.75));
+        assert_eq!(one("½ teaspoon baking powder").unit_name, "teaspoon");
+        let q = one("a higher, $ 70 - a - share price");
+        assert_eq!(
+            (q.value, q.unit_name.as_str()),
+            (Some(70.0), "dollar per share")
+        );
+        assert_eq!(
+            one("grown at about 15 % per annum").unit_name,
+            "percentage per year"
+        );
+        assert_eq!(one("it only cost 3 dollars 50 cents.").value, Some(3.5));
+        assert_eq!(
+            one("thirteen dollars and forty-five cents").value,
+            Some(13.45)
+        );
+        let q = first("They lost 75 USD million in three years");
+        assert_eq!((q.value, q.unit.as_str()), (Some(75e6), "USD"));
+        let q = one("losses in excess of 30 MUSD were reported");
+        assert_eq!((q.value, q.unit.as_str()), (Some(30e6), "USD"));
+        // A figure dated by "a year earlier" is not a rate.
+        assert_eq!(
+            one("from $ 1.17 billion a year earlier").unit_name,
+            "dollar"
+        );
+    }
+
+    #[test]
+    fn counted_phrases_and_names() {
+        assert_eq!(
+            one("contract for 126 fighter jets.").unit_name,
+            "fighter jet"
+        );
+        assert_eq!(
+            first("five of the three-ton satellites").unit_name,
+            "three-ton satellite"
+        );
+        assert_eq!(one("turning dozens of homes into rubble").unit_name, "home");
+        assert_eq!(one("picked the 16-bit chip").unit_name, "bit");
+        assert_eq!(one("I'm 1.8m tall.").unit_name, "metre");
+        assert_eq!(one("a loss of 2.7m jobs").value, Some(2.7e6));
+        assert_eq!(one("called Bob 3 times already").unit_name, "count");
+        let (f, _) = Extractor::new().extract(
+            "highway 35 and the F-35 at 123 Random Street, PA 23456",
+            NumberFormat::English,
+        );
+        assert!(f.is_empty(), "{f:?}");
+        let q = one("how to convert - 20 degrees fahrenheit");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(-20.0), "fahrenheit"));
     }
 
     #[test]

@@ -156,6 +156,58 @@ pub const UNITS: &[(&str, &str, &str, QuantityKind)] = &[
     ),
     (r"dirhams?", "AED", "uae dirham", QuantityKind::Money),
     (r"bitcoins?|btc|₿", "BTC", "bitcoin", QuantityKind::Money),
+    (
+        r"₡|colón|colones",
+        "CRC",
+        "costa rican colón",
+        QuantityKind::Money,
+    ),
+    (
+        r"swedish kron(?:a|or)|sek",
+        "SEK",
+        "swedish krona",
+        QuantityKind::Money,
+    ),
+    (
+        r"norwegian kron(?:e|er)|nok",
+        "NOK",
+        "norwegian krone",
+        QuantityKind::Money,
+    ),
+    (
+        r"danish kron(?:e|er)|dkk",
+        "DKK",
+        "danish krone",
+        QuantityKind::Money,
+    ),
+    (r"₾|lari", "GEL", "georgian lari", QuantityKind::Money),
+    (r"₭|kip", "LAK", "lao kip", QuantityKind::Money),
+    (
+        r"₫|vnd|(?:vietnamese )?dong",
+        "VND",
+        "vietnamese dong",
+        QuantityKind::Money,
+    ),
+    (
+        r"₱|php|philippine pesos?",
+        "PHP",
+        "philippine peso",
+        QuantityKind::Money,
+    ),
+    (r"₦|ngn|naira", "NGN", "nigerian naira", QuantityKind::Money),
+    (
+        r"₴|uah|hryvnias?",
+        "UAH",
+        "ukrainian hryvnia",
+        QuantityKind::Money,
+    ),
+    (r"฿|thb|baht", "THB", "thai baht", QuantityKind::Money),
+    (
+        r"₪|ils|shekels?",
+        "ILS",
+        "israeli new shekel",
+        QuantityKind::Money,
+    ),
     (r"cents?", "USD_cent", "cent", QuantityKind::Money),
     (
         r"pence|pennies|penny",
@@ -403,6 +455,7 @@ pub const CURRENCY_PREFIXES: &[(&str, &str, &str)] = &[
     (r"£|GBP", "GBP", "pound sterling"),
     (r"¥|JPY", "JPY", "japanese yen"),
     (r"(?i:rmb)|CNY|元", "CNY", "chinese yuan"),
+    (r"(?i:dollars?)", "USD", "dollar"),
     (r"₹|INR|Rs\.?", "INR", "rupee"),
     (r"₩|KRW", "KRW", "south korean won"),
     (r"CHF|SFr\.?", "CHF", "swiss franc"),
@@ -471,6 +524,8 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("half", 0.5),
     ("a third", 1.0 / 3.0),
     ("a quarter", 0.25),
+    ("quarter", 0.25),
+    ("three quarters", 0.75),
     ("two-thirds", 2.0 / 3.0),
     ("three-quarters", 0.75),
 ];
@@ -539,6 +594,9 @@ pub const NOT_COUNTED: &[&str] = &[
     "compared",
     "while",
     "but",
+    "them",
+    "us",
+    "whom",
 ];
 
 /// Adjectives skipped when finding the counted noun ("2,000 different technologies").
