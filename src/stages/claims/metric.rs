@@ -18,7 +18,7 @@ use crate::record::QuantityKind;
 const MEASURES: &str = r"deficits?|surplus(?:es)?|imports?|exports?|trade|volumes?|growth|revenues?|sales|profits?|earnings|income|prices?|tariffs?|levies|duties|gdp|output|production|investments?|spending|debts?|budgets?|rates?|shares?|value|costs?|jobs|unemployment|inflation|reserves|assets|capital|funding|loss(?:es)?|salar(?:y|ies)|wages?|population|emissions|demand|supply|consumption|turnover|stakes?|valuation|purchases|subsidies|taxes|fines?|deals?|contracts?|ban|talks|plan|bonds?|orders|shipments|deliveries|visitors|tourists|students|workers|employees|users|customers|cases|deaths|votes|seats";
 
 /// Words that end a phrase when walking outwards from its head.
-const STOP: &[&str] = &[
+pub(crate) const STOP: &[&str] = &[
     "a",
     "an",
     "the",

@@ -624,44 +624,7 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 }
 
 fn trim_stopwords(np: &str) -> String {
-    const STOP: &[&str] = &[
-        "a",
-        "an",
-        "the",
-        "its",
-        "their",
-        "his",
-        "her",
-        "of",
-        "and",
-        "to",
-        "in",
-        "on",
-        "with",
-        "from",
-        "that",
-        "which",
-        "were",
-        "was",
-        "is",
-        "are",
-        "has",
-        "have",
-        "had",
-        "been",
-        "this",
-        "these",
-        "those",
-        "according",
-        "while",
-        "up",
-        "down",
-        "by",
-        "for",
-        "as",
-        "said",
-        "with",
-    ];
+    use metric::STOP;
     let words: Vec<&str> = np.split_whitespace().collect();
     let start = words
         .iter()
