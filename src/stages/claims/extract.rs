@@ -69,6 +69,26 @@ struct Unit {
 }
 
 impl Unit {
+    const INCH: Unit = Unit {
+        unit: "in",
+        name: "inch",
+        kind: QuantityKind::Measure,
+    };
+    const MEGABIT: Unit = Unit {
+        unit: "Mbit",
+        name: "megabit",
+        kind: QuantityKind::Measure,
+    };
+    const GIGABIT: Unit = Unit {
+        unit: "Gbit",
+        name: "gigabit",
+        kind: QuantityKind::Measure,
+    };
+    const TERABIT: Unit = Unit {
+        unit: "Tbit",
+        name: "terabit",
+        kind: QuantityKind::Measure,
+    };
     const GBP: Unit = Unit {
         unit: "GBP",
         name: "pound sterling",
@@ -108,6 +128,9 @@ pub struct Extractor {
     months: Regex,
     comparison: Regex,
     aged: Regex,
+    feet_before: Regex,
+    inch_mark: Regex,
+    inch_word: Regex,
     street: Regex,
     zip_state: Regex,
     range_lead: Regex,
@@ -161,14 +184,17 @@ impl Extractor {
         let number = |digits: &str| re(&format!(r"(?i){vague}|{frac}|{digits}|{word_num}"));
         Extractor {
             numbers: [
-                // "80, 000": tokenized corpora put a space after the thousands comma.
-                number(r"\d{1,3}(?:, ?\d{3}(?-u:\b))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"),
+                // "80, 000": tokenized corpora put a space after the thousands comma;
+                // "12,34,567.89" is Indian grouping (lakh, crore).
+                number(
+                    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?-u:\b)|\d{1,3}(?:, ?\d{3}(?-u:\b))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+",
+                ),
                 number(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
                 number(r"\d{1,3}(?:[\x20\u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
             ],
             // Dates, times, phone numbers, version-like ids: numbers inside them are not quantities.
             masks: re(
-                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)",
+                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)",
             ),
             units: Table::new(
                 &lexicon::UNITS
@@ -233,6 +259,11 @@ impl Extractor {
                 r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square)(?-u:\b)",
             ),
             zip_state: re(r"(?-u:\b)[A-Z]{2}\s$"),
+            feet_before: re(r"(?i)(?-u:\b)(?:ft|feet|foot|')\s*$"),
+            inch_mark: re(&format!(
+                r#"^{HS}?["″”](?:{HS}+(?:long|tall|wide|high|deep|thick|screen|display)(?-u:\b)|[.,;)]|\s*$)"#
+            )),
+            inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
             aged: re(r"(?i)(?-u:\b)(?:aged|age of|age|ages)\s*$"),
             comparison: re(
                 r"(?i)^\s*(?:more|greater|larger|bigger|higher|faster|smaller|lower|less|fewer|as|the|over|bigger|longer|stronger|richer|cheaper|that)(?-u:\b)",
@@ -304,8 +335,14 @@ impl Extractor {
             if is_digits {
                 let before: String = text[..start].chars().rev().take(2).collect();
                 let mut b = before.chars();
+                // "75 -300mm" is a range: a digit before the dash (spaces aside) makes it one.
+                let range_dash = text[..start]
+                    .trim_end_matches(['-', '−'])
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit());
                 if matches!(b.next(), Some('-') | Some('−'))
                     && !b.next().is_some_and(|c| c.is_alphanumeric())
+                    && !range_dash
                 {
                     value = -value;
                     q_start = text[..start]
@@ -383,6 +420,27 @@ impl Extractor {
                     .longest(rest, |e| word_ends(rest, e))
                     .map(|(len, i)| (len, Unit::from(&lexicon::UNITS[i])))
             });
+            // "10 \" long", "12 ft 2 in": inches written as a mark, or as "in" after feet.
+            if unit.is_none() && scale == 1.0 {
+                let after_feet = self.feet_before.is_match(tail_slice(text, start, 12));
+                let mark = self.inch_mark.find(rest).map(|m| m.end());
+                let word_in = after_feet
+                    .then(|| self.inch_word.find(rest).map(|m| m.end()))
+                    .flatten();
+                if let Some(len) = mark.or(word_in) {
+                    unit = Some((len, Unit::INCH));
+                }
+            }
+            // "100 mb" is megabits, "100 MB" megabytes: the case of the b says which.
+            if let Some((len, u)) = &mut unit {
+                if matches!(u.unit, "MB" | "GB" | "TB") && rest[..*len].trim_end().ends_with('b') {
+                    *u = match u.unit {
+                        "MB" => Unit::MEGABIT,
+                        "GB" => Unit::GIGABIT,
+                        _ => Unit::TERABIT,
+                    };
+                }
+            }
             if let Some((len, u)) = &mut unit {
                 // "75 USD million": the scale after the currency.
                 if u.kind == QuantityKind::Money && scale == 1.0 {
@@ -415,7 +473,7 @@ impl Extractor {
             }
             // "half", "a quarter": a share of something else unless a scale or unit follows
             // ("quarter million dollars", "half a mile" are amounts; "the fourth quarter" is not).
-            if !is_digits && value < 1.0 && scale == 1.0 && unit.is_none() {
+            if !is_digits && value > 0.0 && value < 1.0 && scale == 1.0 && unit.is_none() {
                 continue;
             }
             let scale = scale * prefix_scale;
@@ -739,6 +797,14 @@ impl Extractor {
                             // "10 $ 30 $": two amounts.
                         } else if next_word.is_empty()
                             || next_word.starts_with(|c: char| !c.is_alphanumeric())
+                            || NOT_COUNTED.contains(
+                                &next_word
+                                    .split_whitespace()
+                                    .next()
+                                    .unwrap_or("")
+                                    .to_lowercase()
+                                    .as_str(),
+                            )
                             || self.cent_word.is_match(tail)
                         {
                             q.value = q.value.map(|w| w + v / 100.0);
@@ -1135,6 +1201,16 @@ mod tests {
             NumberFormat::English,
         );
         assert!(f.is_empty(), "{f:?}");
+        assert_eq!(one("a pen that is 10 \" long.").unit_name, "inch");
+        assert_eq!(first("The length is 12 ft 2 in").unit_name, "foot");
+        assert_eq!(one("The size of this file is 100 mb").unit_name, "megabit");
+        assert_eq!(one("The size of this file is 100 MB").unit_name, "megabyte");
+        assert_eq!(one("ef 75 -300mm lens").range, Some((75.0, 300.0)));
+        assert_eq!(one("a lone of 12,34,567.89 rupees").value, Some(1234567.89));
+        assert_eq!(
+            one("deposits: 10 turkish lira 1111-22223333-4444").value,
+            Some(10.0)
+        );
         let q = one("how to convert - 20 degrees fahrenheit");
         assert_eq!((q.value, q.unit_name.as_str()), (Some(-20.0), "fahrenheit"));
     }

@@ -300,6 +300,24 @@ pub const UNITS: &[(&str, &str, &str, QuantityKind)] = &[
         QuantityKind::Measure,
     ),
     (
+        r"picomet(?:er|re)s?",
+        "pm",
+        "picometre",
+        QuantityKind::Measure,
+    ),
+    (
+        r"nanomet(?:er|re)s?|nm",
+        "nm",
+        "nanometre",
+        QuantityKind::Measure,
+    ),
+    (
+        r"micromet(?:er|re)s?|microns?|μm",
+        "um",
+        "micrometre",
+        QuantityKind::Measure,
+    ),
+    (
         r"millimet(?:er|re)s?|mm",
         "mm",
         "millimetre",
