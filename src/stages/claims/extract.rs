@@ -128,6 +128,7 @@ pub struct Extractor {
     months: Regex,
     comparison: Regex,
     aged: Regex,
+    up_to: Regex,
     feet_before: Regex,
     inch_mark: Regex,
     inch_word: Regex,
@@ -264,6 +265,7 @@ impl Extractor {
                 r#"^{HS}?["″”](?:{HS}+(?:long|tall|wide|high|deep|thick|screen|display)(?-u:\b)|[.,;)]|\s*$)"#
             )),
             inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
+            up_to: re(r"(?i)(?-u:\b)(?:up to|of up to|bis zu|jusqu'à|hasta)\s*$"),
             aged: re(r"(?i)(?-u:\b)(?:aged|age of|age|ages)\s*$"),
             comparison: re(
                 r"(?i)^\s*(?:more|greater|larger|bigger|higher|faster|smaller|lower|less|fewer|as|the|over|bigger|longer|stronger|richer|cheaper|that)(?-u:\b)",
@@ -663,6 +665,10 @@ impl Extractor {
         let before = tail_slice(text, start, 60);
         let before = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
         let after = head_slice(text, end, 60);
+        // "gusts of up to 245 km/h", "up to 25%": a ceiling, not a rise.
+        if self.up_to.is_match(before) {
+            return "<";
+        }
         if self.up.is_match(before) || self.after_up.is_match(after) {
             "up"
         } else if self.down.is_match(before)
@@ -1012,6 +1018,11 @@ fn counted_noun(after: &str) -> Option<String> {
         "of his ",
         "of her ",
         "of ",
+        // French, Spanish, German "of" ("2,3 millions de personnes", "85,1 millones de turistas").
+        "de ",
+        "des ",
+        "del ",
+        "von ",
     ] {
         if lower.starts_with(det) {
             let skip = after.len() - after.trim_start().len() + det.len() - 1;
@@ -1108,6 +1119,7 @@ mod tests {
         );
         assert_eq!(one("an increase of 17 percent").change, "up");
         assert_eq!(one("prices fell 5%").change, "down");
+        assert_eq!(one("gusts of up to 245 km/h").change, "<");
     }
 
     #[test]
@@ -1225,5 +1237,10 @@ mod tests {
         assert_eq!((f[1].value, f[1].unit.as_str()), (Some(97.3e9), "EUR"));
         let (f, _) = Extractor::new().extract("soit 45 000 personnes", NumberFormat::French);
         assert_eq!(f[0].value, Some(45000.0));
+        let (f, _) = Extractor::new().extract("2,3 millions de personnes", NumberFormat::French);
+        assert_eq!(
+            (f[0].value, f[0].unit_name.as_str()),
+            (Some(2.3e6), "personne")
+        );
     }
 }

@@ -615,6 +615,12 @@ pub const NOT_COUNTED: &[&str] = &[
     "them",
     "us",
     "whom",
+    "moins",
+    "plus",
+    "más",
+    "menos",
+    "mehr",
+    "weniger",
 ];
 
 /// Adjectives skipped when finding the counted noun ("2,000 different technologies").

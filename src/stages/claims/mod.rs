@@ -156,7 +156,7 @@ impl Tagger {
             ),
             comparison_base: re(r"(?-u:\b)(?:from|than|compared|versus|vs\.?|against)(?-u:\b)"),
             on_target: re(
-                r"^\s+on\s+((?:[\p{L}-]+\s?){1,3}?)(?:\s+(?:and|or|but|while|from|since)(?-u:\b)|[,.;]|$)",
+                r"^\s+on\s+([\p{L}-]+(?:\s[\p{L}-]+){0,2}?)(?:\s+(?:and|or|but|while|from|since|last|next|this|in|at|by|for|to)(?-u:\b)|\s*[,.;]|\s*$)",
             ),
             furniture: re(
                 r"(?i)(?-u:\b)(?:years? old|min(?:ute)?s? read|hours? ago|minutes? ago|days? ago|comments?|shares?|views?|photos?|page|copyright|©)(?-u:\b)",
