@@ -1,8 +1,8 @@
 //! Numeric-claim tagging: every quantity in an article as a structured claim.
 //!
 //! [`extract`] finds quantities (value or range, unit, kind, change) in the number format of the
-//! detected language. This module places each in its sentence and links it: `metric` (the noun phrase
-//! it measures), `period` (years and periods, relative ones resolved against `published_at`),
+//! detected language, with the words and symbols of [`lexicon`] matched through [`table`]. This module
+//! places each in its sentence and links it: `metric` (the noun phrase it measures, [`metric`]), `period` (years and periods, relative ones resolved against `published_at`),
 //! `subject` (NER entities of the sentence, by index), `asserted_by` (the attributed source) and
 //! `is_claim` (false for bare numbers and page furniture).
 
