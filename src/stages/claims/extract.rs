@@ -176,12 +176,12 @@ impl Extractor {
         // "dozens of millions of" is a vague magnitude like "tens of billions of".
         let vague = r"(?:tens|hundreds|thousands|millions) of (?:(?:thousands|millions|billions|trillions) of )?|dozens of (?:thousands|millions|billions|trillions) of ";
         let word_num = format!(
-            r"(?-u:(?-u:\b))(?:{})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?-u:(?-u:\b))",
+            r"(?-u:\b)(?:{})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?-u:\b)",
             words.join("|")
         );
         // Fractions with the denominators news uses ("1/4 point", "7 3/4%", "½ teaspoon"); "24/7" and
         // "9/11" are not fractions.
-        let frac = r"\d+[ -]\d{1,2}/(?:2|3|4|8|16|32|10|100)(?-u:(?-u:\b))|\d{1,2}/(?:2|3|4|8|16|32|10|100)(?-u:(?-u:\b))|\d*[½¼¾⅓⅔⅛]";
+        let frac = r"\d+[ -]\d{1,2}/(?:2|3|4|8|16|32|10|100)(?-u:\b)|\d{1,2}/(?:2|3|4|8|16|32|10|100)(?-u:\b)|\d*[½¼¾⅓⅔⅛]";
         let number = |digits: &str| re(&format!(r"(?i){vague}|{frac}|{digits}|{word_num}"));
         Extractor {
             numbers: [
@@ -268,7 +268,7 @@ impl Extractor {
             up_to: re(r"(?i)(?-u:\b)(?:up to|of up to|bis zu|jusqu'à|hasta)\s*$"),
             aged: re(r"(?i)(?-u:\b)(?:aged|age of|age|ages)\s*$"),
             comparison: re(
-                r"(?i)^\s*(?:more|greater|larger|bigger|higher|faster|smaller|lower|less|fewer|as|the|over|bigger|longer|stronger|richer|cheaper|that)(?-u:\b)",
+                r"(?i)^\s*(?:more|greater|larger|bigger|higher|faster|smaller|lower|less|fewer|as|the|over|longer|stronger|richer|cheaper|that)(?-u:\b)",
             ),
             per: re(&format!(
                 r"(?i)^(?:{HS}+of{HS}+(?:[\w'-]+{HS}+){{1,4}}?)?{HS}*-?{HS}*(?:(?:a|an|per|each)(?:{HS}+|{HS}*-{HS}*)|/{HS}*)(share|year|annum|month|week|day|hour|hr|h|minute|min|second|sec|s|millisecond|ms|dozen|person|head|capita|barrel|ton|tonne|kilogram|kg|pound|ounce|gallon|litre|liter|kilowatt-hour|kwh|gram|gramme|mile|kilometre|kilometer|km|unit|piece|night|seat|passenger|worker|employee|household|student|vehicle|car)(?-u:\b)"
@@ -593,7 +593,7 @@ impl Extractor {
                         }
                         Some(noun) => {
                             q.unit = "count".into();
-                            q.unit_name = lexicon::singular(&noun);
+                            q.unit_name = noun; // already singular
                         }
                         None => {
                             // Number words and fractions alone are too ambiguous to report, unless
