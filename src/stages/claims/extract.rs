@@ -354,6 +354,9 @@ impl Extractor {
                 }
             }
 
+            // Where the number starts with its sign, before a currency may move the start back.
+            let signed_start = q_start;
+
             // Currency before the number.
             let head = tail_slice(text, start, 12);
             let currency = self
@@ -496,6 +499,14 @@ impl Extractor {
                 q.value = None;
             }
             let vague = vague_high.is_some();
+            let money_unit = unit.filter(|(_, u)| u.kind == QuantityKind::Money);
+            // "10 rmb 20 usd": a currency before the number that disagrees with the one after it
+            // belongs to the previous amount.
+            let currency =
+                currency.filter(|(_, code, _)| money_unit.is_none_or(|(_, u)| u.unit == *code));
+            if currency.is_none() {
+                q.start = signed_start;
+            }
             // "- 20 degrees", "minus 5 °C": below zero, with the sign apart from the digits.
             if let Some((_, u)) = &unit {
                 if matches!(u.unit, "degC" | "degF" | "deg") && value > 0.0 {
@@ -505,17 +516,6 @@ impl Extractor {
                         let sign = head[m.start()..].trim_start_matches(['(', ' ', '\t', '\n']);
                         q.start = start - sign.len();
                     }
-                }
-            }
-            let money_unit = unit.filter(|(_, u)| u.kind == QuantityKind::Money);
-            // "10 rmb 20 usd": a currency before the number that disagrees with the one after it
-            // belongs to the previous amount.
-            let currency =
-                currency.filter(|(_, code, _)| money_unit.is_none_or(|(_, u)| u.unit == *code));
-            if currency.is_none() {
-                q.start = q_start.min(start);
-                if q.start < start && !text[q.start..start].starts_with(['-', '−']) {
-                    q.start = start;
                 }
             }
             match (currency, unit) {
@@ -1223,8 +1223,10 @@ mod tests {
             one("deposits: 10 turkish lira 1111-22223333-4444").value,
             Some(10.0)
         );
-        let q = one("how to convert - 20 degrees fahrenheit");
+        let text = "how to convert - 20 degrees fahrenheit";
+        let q = one(text);
         assert_eq!((q.value, q.unit_name.as_str()), (Some(-20.0), "fahrenheit"));
+        assert_eq!(&text[q.start..q.end], "- 20 degrees fahrenheit");
     }
 
     #[test]
