@@ -1,10 +1,25 @@
 //! NER on real models through the real ONNX Runtime: the shipped news model and the rampart BERT PII
-//! model (fetched by `scripts/setup --test`).
+//! model (fetched by `scripts/setup --test`). With `--features rust-bert`, module `rust_bert` runs the
+//! same model on libtorch against the ONNX backend (`scripts/rust-bert`).
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use tidings::record::Field;
 use tidings::stages::ner::{NerConfig, NerStage};
+
+/// Names the seed articles hold and any good news NER model must find (issue 4's list).
+const SEED_ENTITIES: [(&str, &str); 9] = [
+    ("Wilbur Ross", "PER"),
+    ("Gao Feng", "PER"),
+    ("Li Keqiang", "PER"),
+    ("Ministry of Commerce", "ORG"),
+    ("Global Times", "ORG"),
+    ("Commerce Department", "ORG"),
+    ("Beijing", "LOC"),
+    ("China", "LOC"),
+    ("Washington", "LOC"),
+];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -29,52 +44,73 @@ fn shipped(max_tokens: usize) -> NerStage {
     stage(&root().join("models/ner-minilm-conll"), max_tokens)
 }
 
-fn ents(s: &NerStage, text: &str) -> Vec<(String, String, usize, usize)> {
-    let found = s.recognize(&[(0, Field::Text, text)]).unwrap().remove(0);
-    for e in &found {
-        let slice: String = text.chars().skip(e.start).take(e.end - e.start).collect();
-        assert_eq!(slice, e.text, "offsets are code points into the field");
-    }
-    found
+type Found = (String, String, usize, usize);
+
+fn ents(s: &NerStage, text: &str) -> Vec<Found> {
+    ents_batch(s, &[text]).remove(0)
+}
+
+/// Entities of several texts in one `recognize` call (windows of all texts share padded batches).
+fn ents_batch(s: &NerStage, texts: &[&str]) -> Vec<Vec<Found>> {
+    let input: Vec<(usize, Field, &str)> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i, Field::Text, *t))
+        .collect();
+    s.recognize(&input)
+        .unwrap()
         .into_iter()
-        .map(|e| (e.text, e.label, e.start, e.end))
+        .zip(texts)
+        .map(|(found, text)| {
+            found
+                .into_iter()
+                .map(|e| {
+                    let slice: String = text.chars().skip(e.start).take(e.end - e.start).collect();
+                    assert_eq!(slice, e.text, "offsets are code points into the field");
+                    (e.text, e.label, e.start, e.end)
+                })
+                .collect()
+        })
         .collect()
+}
+
+/// The seed articles, in file-name order; None (and a message) when ../shared is absent.
+fn seed_texts() -> Option<Vec<String>> {
+    let dir = root().join("../shared/seeds");
+    let Ok(files) = std::fs::read_dir(&dir) else {
+        eprintln!("skipping: {} not found", dir.display());
+        return None;
+    };
+    let mut paths: Vec<PathBuf> = files.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    Some(
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect(),
+    )
+}
+
+/// Asserts every name of `SEED_ENTITIES` is among `found` (text, label) pairs.
+fn assert_seed_entities(found: &BTreeSet<(String, String)>, engine: &str) {
+    for (text, label) in SEED_ENTITIES {
+        assert!(
+            found.contains(&(text.to_string(), label.to_string())),
+            "{text} as {label} not found by the {engine} backend in {found:?}"
+        );
+    }
 }
 
 #[test]
 fn shipped_model_finds_the_seed_entities() {
-    let dir = root().join("../shared/seeds");
-    let Ok(files) = std::fs::read_dir(&dir) else {
-        eprintln!("skipping: {} not found", dir.display());
-        return;
-    };
+    let Some(texts) = seed_texts() else { return };
     let s = shipped(256);
-    let mut found = std::collections::BTreeSet::new();
-    for f in files.flatten() {
-        let text = std::fs::read_to_string(f.path()).unwrap();
-        for (t, l, _, _) in ents(&s, &text) {
-            found.insert((t, l));
-        }
-    }
-    for (text, label) in [
-        ("Wilbur Ross", "PER"),
-        ("Gao Feng", "PER"),
-        ("Li Keqiang", "PER"),
-        ("Ministry of Commerce", "ORG"),
-        ("Commerce Department", "ORG"),
-        ("Beijing", "LOC"),
-        ("China", "LOC"),
-        ("Washington", "LOC"),
-    ] {
-        assert!(
-            found.contains(&(text.to_string(), label.to_string())),
-            "{text} as {label} not in {found:?}"
-        );
-    }
-    assert!(
-        found.contains(&("Global Times".to_string(), "ORG".to_string())),
-        "{found:?}"
-    );
+    let found: BTreeSet<(String, String)> = texts
+        .iter()
+        .flat_map(|t| ents(&s, t))
+        .map(|(t, l, _, _)| (t, l))
+        .collect();
+    assert_seed_entities(&found, "onnx");
 }
 
 #[test]
@@ -141,4 +177,96 @@ fn rampart_bert_model_runs_through_the_same_engine() {
         24,
         "no fragments or duplicates: {windowed:?}"
     );
+}
+
+#[cfg(feature = "rust-bert")]
+mod rust_bert {
+    //! The rust-bert (libtorch) backend on the shipped model as converted by
+    //! `training/onnx_to_torch.py`, checked against the ONNX backend.
+
+    use super::*;
+    use tidings::stages::ner::Backend;
+
+    fn on(backend: Backend, model_dir: &Path) -> NerStage {
+        let config = NerConfig {
+            model_dir: model_dir.to_path_buf(),
+            backend,
+            runtime_path: Some(root().join(tidings::stages::ner::model::DEFAULT_RUNTIME)),
+            threads: 2,
+            ..Default::default()
+        };
+        NerStage::build(&config).unwrap_or_else(|e| panic!("{e} — run scripts/rust-bert"))
+    }
+
+    fn torch() -> NerStage {
+        on(
+            Backend::RustBert,
+            &root().join(".cache/models/ner-minilm-conll-torch"),
+        )
+    }
+
+    fn onnx() -> NerStage {
+        on(Backend::Onnx, &root().join("models/ner-minilm-conll"))
+    }
+
+    fn all(s: &NerStage, texts: &[String]) -> BTreeSet<Found> {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        ents_batch(s, &refs).into_iter().flatten().collect()
+    }
+
+    #[test]
+    fn rust_bert_backend_finds_the_seed_entities() {
+        let Some(texts) = seed_texts() else { return };
+        let found = all(&torch(), &texts)
+            .into_iter()
+            .map(|(t, l, _, _)| (t, l))
+            .collect();
+        assert_seed_entities(&found, "rust-bert");
+    }
+
+    #[test]
+    fn rust_bert_and_onnx_backends_agree_on_the_seeds() {
+        let Some(texts) = seed_texts() else { return };
+        let a = all(&onnx(), &texts);
+        let b = all(&torch(), &texts);
+        let both = a.intersection(&b).count();
+        let agreement = 2.0 * both as f64 / (a.len() + b.len()).max(1) as f64;
+        println!(
+            "seed entities: onnx {}, rust-bert {}, identical {both} (agreement {:.1}%)",
+            a.len(),
+            b.len(),
+            100.0 * agreement
+        );
+        for e in a.symmetric_difference(&b) {
+            println!(
+                "  only in {}: {e:?}",
+                if a.contains(e) { "onnx" } else { "rust-bert" }
+            );
+        }
+        // The torch weights are the int8 ones dequantized, and ONNX Runtime also quantizes
+        // activations on the fly: scores differ slightly, the entities should almost all be the same.
+        assert!(agreement >= 0.9, "backends disagree: {agreement:.3}");
+    }
+
+    #[test]
+    fn rust_bert_backend_handles_empty_text_and_long_articles() {
+        let s = torch();
+        let long = seed_texts().unwrap_or_default().concat().repeat(2);
+        let mixed =
+            "😀 Premier Li Keqiang met 北京 officials in Beijing on Monday, the Global Times said.";
+        let found = ents_batch(&s, &["", mixed, &long]);
+        assert!(found[0].is_empty());
+        // Offsets after emoji and CJK are checked inside `ents_batch`; the names must match ONNX's.
+        let want = ents(&onnx(), mixed);
+        assert!(!want.is_empty());
+        assert_eq!(
+            found[1].iter().map(|e| &e.0).collect::<Vec<_>>(),
+            want.iter().map(|e| &e.0).collect::<Vec<_>>()
+        );
+        assert!(
+            found[2].len() > 20,
+            "long article: {} entities",
+            found[2].len()
+        );
+    }
 }
