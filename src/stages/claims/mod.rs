@@ -1,8 +1,9 @@
 //! Numeric-claim tagging: every quantity in an article as a structured claim.
 //!
 //! [`extract`] finds quantities (value or range, unit, kind, change) in the number format of the
-//! detected language, with the words and symbols of [`lexicon`] matched through [`table`]. This module
-//! places each in its sentence and links it: `metric` (the noun phrase it measures, [`metric`]), `period` (years and periods, relative ones resolved against `published_at`),
+//! detected language, with the words and symbols of [`lexicon`] matched through [`table`]. This
+//! module places each in its sentence and links it: `metric` (the noun phrase it measures, see
+//! [`metric`]), `period` (years and periods, relative ones resolved against `published_at`),
 //! `subject` (NER entities of the sentence, by index), `asserted_by` (the attributed source) and
 //! `is_claim` (false for bare numbers and page furniture).
 
@@ -187,6 +188,7 @@ impl Tagger {
         let published = published_at.and_then(parse_date);
         let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
         let mut prev: Option<(usize, Option<String>)> = None;
+        let mut facts: Option<SentenceFacts> = None;
         for mut q in found {
             // A span ends at its last visible character ("tens of " alone keeps no trailing space).
             let trimmed = text[q.start..q.end].trim_end().len();
@@ -207,7 +209,6 @@ impl Tagger {
                     .find(|&e| e >= q.end)
                     .unwrap_or(text.len());
             }
-            let sentence = &text[ss..se];
             let prev_metric = prev
                 .as_ref()
                 .filter(|(s, _)| *s == ss)
@@ -217,26 +218,15 @@ impl Tagger {
                 .find(text, ss, &q, prev_metric)
                 .or_else(|| self.metric(text, ss, &q))
                 .map(|m| self.with_target(m, &text[q.end..]));
-            let asserted_by = self.asserted_by(text, ss, se);
-            let period = self.period(sentence, ss, &years, published);
-            let (s_char, e_char) = (chars.char_of(ss), chars.char_of(se));
-            let subject = entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.field == field && e.start >= s_char && e.end <= e_char)
-                .filter(|(_, e)| {
-                    matches!(e.label.as_str(), "LOC" | "ORG" | "GPE" | "NORP" | "MISC")
-                })
-                .filter(|(_, e)| asserted_by.as_deref().is_none_or(|a| !a.contains(&e.text)))
-                .fold(Vec::<SubjectRef>::new(), |mut acc, (i, e)| {
-                    if !acc.iter().any(|s| s.text == e.text) {
-                        acc.push(SubjectRef {
-                            text: e.text.clone(),
-                            entity: Some(i),
-                        });
-                    }
-                    acc
+            // Source, period and subjects belong to the sentence: worked out once for all its
+            // quantities (resolving "the spokesman" scans the text before it).
+            let sentence_facts = facts
+                .take()
+                .filter(|f| f.span == (ss, se))
+                .unwrap_or_else(|| {
+                    self.sentence_facts(text, field, (ss, se), &years, published, entities, &chars)
                 });
+            let s_char = chars.char_of(ss);
             let mut around_end = (q.end + 16).min(text.len());
             while !text.is_char_boundary(around_end) {
                 around_end -= 1; // 16 bytes may end inside a multi-byte character
@@ -282,13 +272,52 @@ impl Tagger {
                 unit_name: q.unit_name.clone(),
                 change: q.change.to_string(),
                 metric,
-                subject,
-                period,
-                asserted_by,
+                subject: sentence_facts.subject.clone(),
+                period: sentence_facts.period.clone(),
+                asserted_by: sentence_facts.asserted_by.clone(),
                 is_claim,
             });
+            facts = Some(sentence_facts);
         }
         claims
+    }
+
+    /// What a sentence says about all of its quantities: who asserts them, when, about whom.
+    #[allow(clippy::too_many_arguments)]
+    fn sentence_facts(
+        &self,
+        text: &str,
+        field: Field,
+        (ss, se): (usize, usize),
+        years: &[Year],
+        published: Option<(i32, u32)>,
+        entities: &[Entity],
+        chars: &CharIndex,
+    ) -> SentenceFacts {
+        let asserted_by = self.asserted_by(text, ss, se);
+        let period = self.period(&text[ss..se], ss, years, published);
+        let (s_char, e_char) = (chars.char_of(ss), chars.char_of(se));
+        let subject = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.field == field && e.start >= s_char && e.end <= e_char)
+            .filter(|(_, e)| matches!(e.label.as_str(), "LOC" | "ORG" | "GPE" | "NORP" | "MISC"))
+            .filter(|(_, e)| asserted_by.as_deref().is_none_or(|a| !a.contains(&e.text)))
+            .fold(Vec::<SubjectRef>::new(), |mut acc, (i, e)| {
+                if !acc.iter().any(|s| s.text == e.text) {
+                    acc.push(SubjectRef {
+                        text: e.text.clone(),
+                        entity: Some(i),
+                    });
+                }
+                acc
+            });
+        SentenceFacts {
+            span: (ss, se),
+            asserted_by,
+            period,
+            subject,
+        }
     }
 
     /// "tariffs of 25% on steel": what the amount applies to, when the metric does not say already.
@@ -373,9 +402,7 @@ impl Tagger {
                 }
             }
         }
-        if ["it", "they"].contains(&lower.split_whitespace().next_back().unwrap_or(""))
-            && lower.split_whitespace().count() == 1
-        {
+        if matches!(lower.as_str(), "it" | "they") {
             return last_named_body(&text[..ss]).or_else(according);
         }
         for seg in [nearest]
@@ -533,6 +560,14 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
+
+/// The per-sentence part of a claim (see `Tagger::sentence_facts`).
+struct SentenceFacts {
+    span: (usize, usize),
+    asserted_by: Option<String>,
+    period: Option<String>,
+    subject: Vec<SubjectRef>,
+}
 
 /// Organisation-like nouns that finish a speaker's name ("the Chinese embassy", "the US Treasury").
 const BODIES: &[&str] = &[
