@@ -982,6 +982,15 @@ fn word_ends(s: &str, end: usize) -> bool {
     !(last.is_some_and(|c| c.is_alphanumeric()) && next.is_some_and(|c| c.is_alphanumeric()))
 }
 
+/// `s` starts with the ASCII word(s) `prefix`, in any case. Compares a prefix in place: lower-casing
+/// the rest of an article to test its first word cost a copy of the text per quantity, and byte
+/// offsets found in a lower-cased copy need not hold in the original.
+pub(crate) fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// Up to `n` bytes before `at`, starting on a char boundary.
 pub(crate) fn tail_slice(text: &str, at: usize, n: usize) -> &str {
     let mut s = at.saturating_sub(n);
@@ -1008,7 +1017,7 @@ fn counted_noun(after: &str) -> Option<String> {
         return None;
     }
     // "one of the computers", "five of the three-ton satellites": the set counted from.
-    let lower = after.trim_start().to_lowercase();
+    let trimmed = after.trim_start();
     for det in [
         "of the ",
         "of its ",
@@ -1024,8 +1033,8 @@ fn counted_noun(after: &str) -> Option<String> {
         "del ",
         "von ",
     ] {
-        if lower.starts_with(det) {
-            let skip = after.len() - after.trim_start().len() + det.len() - 1;
+        if starts_with_ignore_ascii_case(trimmed, det) {
+            let skip = after.len() - trimmed.len() + det.len() - 1;
             return counted_noun(&after[skip..]).filter(|n| n.contains(' ') || !n.is_empty());
         }
     }

@@ -11,7 +11,7 @@
 
 use regex::Regex;
 
-use super::extract::{re, Found};
+use super::extract::{re, starts_with_ignore_ascii_case, Found};
 use crate::record::QuantityKind;
 
 /// Nouns that name something measured in the news; the head of most metrics.
@@ -196,7 +196,7 @@ impl MetricFinder {
                     .than
                     .find(after)
                     .and_then(|m| self.phrase_from(&after[m.end()..]));
-                match (base.or_else(|| prev.map(str::to_string)), other) {
+                match (base, other) {
                     (Some(a), Some(b)) => Some(format!("ratio of {a} to {b}")),
                     (a, _) => a,
                 }
@@ -211,11 +211,9 @@ impl MetricFinder {
     /// "tens of billions of dollars in United States goods".
     fn of_phrase(&self, after: &str) -> Option<String> {
         let trimmed = after.trim_start();
-        let skip = ["worth of ", "of ", "in "].into_iter().find(|p| {
-            trimmed
-                .get(..p.len())
-                .is_some_and(|s| s.eq_ignore_ascii_case(p))
-        })?;
+        let skip = ["worth of ", "of ", "in "]
+            .into_iter()
+            .find(|p| starts_with_ignore_ascii_case(trimmed, p))?;
         let rest = &trimmed[skip.len()..];
         // "of 2016", "in October": a date, not a thing.
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -255,8 +253,7 @@ impl MetricFinder {
     /// The nearest measure noun before the quantity in its clause, with its modifiers and a
     /// following "with/of/to …" ("China's services trade deficit with the US reached …").
     fn nearest_measure(&self, text: &str, ss: usize, before: &str) -> Option<String> {
-        let heads: Vec<regex::Match> = self.head.find_iter(before).collect();
-        let head = heads.last()?;
+        let head = self.head.find_iter(before).last()?;
         // A clause boundary between head and quantity other than a relative "which/that" means the
         // noun belongs to another statement.
         let between = &before[head.end()..];
@@ -306,9 +303,8 @@ impl MetricFinder {
 
     /// " with China", " to the United States", " on steel": one prepositional qualifier.
     fn qualifier(&self, s: &str) -> String {
-        let lower = s.to_lowercase();
         for p in [" with ", " to ", " on ", " from ", " of ", " for "] {
-            if !lower.starts_with(p) {
+            if !starts_with_ignore_ascii_case(s, p) {
                 continue;
             }
             let rest = &s[p.len()..];
