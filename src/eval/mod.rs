@@ -205,21 +205,19 @@ fn value_matches(gold: Option<&Value>, pred: &Claim) -> bool {
             .map(|(i, _)| i)?;
         Some((parse(&s[..i])?, parse(&s[i + 1..])?))
     };
+    let range_matches = |(lo, hi): (f64, f64)| {
+        pred.range
+            .is_some_and(|r| close(lo, r.low) && close(hi, r.high))
+    };
     match gold {
         // The seed gold writes ranges as [low, high].
-        Some(Value::Array(a)) if a.len() == 2 => match (a[0].as_f64(), a[1].as_f64()) {
-            (Some(lo), Some(hi)) => pred
-                .range
-                .is_some_and(|r| close(lo, r.low) && close(hi, r.high)),
-            _ => false,
-        },
+        Some(Value::Array(a)) if a.len() == 2 => {
+            a[0].as_f64().zip(a[1].as_f64()).is_some_and(range_matches)
+        }
         Some(Value::Number(n)) => n.as_f64().zip(pred.value).is_some_and(|(g, p)| close(g, p)),
-        Some(Value::String(s)) => match (parse(s), gold_range(s)) {
-            (Some(g), _) => pred.value.is_some_and(|p| close(g, p)),
-            (None, Some((lo, hi))) => pred
-                .range
-                .is_some_and(|r| close(lo, r.low) && close(hi, r.high)),
-            _ => false,
+        Some(Value::String(s)) => match parse(s) {
+            Some(g) => pred.value.is_some_and(|p| close(g, p)),
+            None => gold_range(s).is_some_and(range_matches),
         },
         _ => false,
     }
