@@ -272,8 +272,8 @@ impl Config {
                 );
             }
         }
-        if !(0.0..=1.0).contains(&self.stages.lang.min_confidence) {
-            errors.push("stages.lang.min_confidence must lie in 0..=1".into());
+        if !(0.0..=1.0).contains(&self.stages.lang.min_margin) {
+            errors.push("stages.lang.min_margin must lie in 0..=1".into());
         }
         if errors.is_empty() {
             Ok(())

@@ -107,8 +107,12 @@ pub struct Language {
     /// ISO 15924 script name, e.g. "Latin", "Cyrillic", "Han".
     pub script: String,
     pub confidence: f64,
-    /// Which detector decided ("whatlang", "hint", ...), so users can audit surprises.
+    /// Which detector decided ("cld2", "lingua", "hint", ...), so users can audit surprises.
     pub method: String,
+    /// A detector (not a hint) decided, on enough running text to act on: only a reliable language
+    /// turns language-specific stages off or fixes the number format.
+    #[serde(default)]
+    pub reliable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -87,6 +87,7 @@ fn article(title: String, text: String, lang: &str) -> Article {
             script: "Latin".into(),
             confidence: 1.0,
             method: "test".into(),
+            reliable: true,
         }),
         published_at: Some("2018-03-09".into()),
         ..Default::default()

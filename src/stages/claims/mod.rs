@@ -10,6 +10,7 @@
 pub mod extract;
 pub mod lexicon;
 pub mod metric;
+pub mod number_format;
 pub mod table;
 
 use regex::Regex;
@@ -67,14 +68,20 @@ impl Stage for ClaimsStage {
             .as_ref()
             .map_or("en", |l| l.code.as_str())
             .to_string();
+        // One format per document, from a reliable language or else the numbers' own shapes.
+        let format = number_format::for_article(
+            article.language.as_ref(),
+            &[article.title.as_str(), article.text.as_str()],
+        );
         let entities = article.entities.clone().unwrap_or_default();
         let mut claims = Vec::new();
         for field in Field::ALL {
             let text = article.field(field);
-            claims.extend(self.tagger.tag(
+            claims.extend(self.tagger.tag_as(
                 text,
                 field,
                 &lang,
+                format,
                 article.published_at.as_deref(),
                 &entities,
             ));
@@ -165,7 +172,8 @@ impl Tagger {
         }
     }
 
-    /// Claims of one field. `entities` are the article's NER entities (indices are kept for linking).
+    /// Claims of one field read in `lang`'s number format. `entities` are the article's NER entities
+    /// (indices are kept for linking).
     pub fn tag(
         &self,
         text: &str,
@@ -174,9 +182,21 @@ impl Tagger {
         published_at: Option<&str>,
         entities: &[Entity],
     ) -> Vec<Claim> {
-        let (found, years) = self
-            .extractor
-            .extract(text, NumberFormat::for_language(lang));
+        let format = NumberFormat::for_language(lang);
+        self.tag_as(text, field, lang, format, published_at, entities)
+    }
+
+    /// Claims of one field, numbers read in `format` (decided per document by the stage).
+    pub fn tag_as(
+        &self,
+        text: &str,
+        field: Field,
+        _lang: &str,
+        format: NumberFormat,
+        published_at: Option<&str>,
+        entities: &[Entity],
+    ) -> Vec<Claim> {
+        let (found, years) = self.extractor.extract(text, format);
         if found.is_empty() {
             return Vec::new();
         }

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::{Stage, StageError};
-use crate::record::{Article, CharIndex, Entity, Field};
+use crate::record::{Article, CharIndex, Entity, Field, Language};
 use decode::Aggregation;
 pub use model::Backend;
 use model::Model;
@@ -48,8 +48,9 @@ pub struct NerConfig {
     pub aggregation: Aggregation,
     /// Entities scoring below this are dropped.
     pub min_score: f32,
-    /// Languages (ISO 639-1) the model was trained for; articles in others get no `entities` field
-    /// rather than confident nonsense. Empty = run on every language.
+    /// Languages (ISO 639-1) the model was trained for. An article reliably detected as another
+    /// language gets no `entities` field rather than confident nonsense (see [`gate`]); undetermined
+    /// or unreliable ones are read. Empty = run on every language.
     pub languages: Vec<String>,
 }
 
@@ -260,6 +261,25 @@ impl NerStage {
     }
 }
 
+/// NER's language gate: the model reads every article that is in one of its languages *or* whose
+/// language was not decided reliably (undetermined, a hint, or too little running text: tables, score
+/// lines, name lists and headlines are English enough for a news model). It is skipped only when the
+/// language stage decided, on enough running text, a language the model was not trained on; the
+/// `Err` says why, for the record's `processing.models.ner`.
+pub fn gate(config: &NerConfig, language: Option<&Language>) -> Result<(), String> {
+    let Some(l) = language else { return Ok(()) };
+    if config.languages.is_empty() || !l.reliable || config.languages.contains(&l.code) {
+        return Ok(());
+    }
+    Err(format!(
+        "language {} decided by {} (confidence {}) on running text; the model reads {}",
+        l.code,
+        l.method,
+        l.confidence,
+        config.languages.join(", ")
+    ))
+}
+
 impl Stage for NerStage {
     fn name(&self) -> &'static str {
         "ner"
@@ -271,13 +291,11 @@ impl Stage for NerStage {
     }
 
     fn process_batch(&self, articles: &mut [&mut Article]) -> Vec<Result<(), StageError>> {
-        let supported: Vec<bool> = articles
+        let gates: Vec<Result<(), String>> = articles
             .iter()
-            .map(|a| {
-                let code = a.language.as_ref().map_or("und", |l| l.code.as_str());
-                self.config.languages.is_empty() || self.config.languages.iter().any(|l| l == code)
-            })
+            .map(|a| gate(&self.config, a.language.as_ref()))
             .collect();
+        let supported: Vec<bool> = gates.iter().map(Result::is_ok).collect();
         let texts: Vec<(usize, Field, &str)> = articles
             .iter()
             .enumerate()
@@ -290,15 +308,16 @@ impl Stage for NerStage {
                 for ((i, _, _), ents) in texts.iter().zip(found) {
                     per_article[*i].extend(ents);
                 }
-                for ((a, ents), ok) in articles.iter_mut().zip(per_article).zip(&supported) {
-                    if *ok {
-                        a.entities = Some(ents);
-                        a.models.insert("ner".into(), self.model.id.clone().into());
-                    } else {
-                        a.models.insert(
-                            "ner".into(),
-                            "skipped: language not supported by the model".into(),
-                        );
+                for ((a, ents), gate) in articles.iter_mut().zip(per_article).zip(gates) {
+                    match gate {
+                        Ok(()) => {
+                            a.entities = Some(ents);
+                            a.models.insert("ner".into(), self.model.id.clone().into());
+                        }
+                        Err(why) => {
+                            a.models
+                                .insert("ner".into(), format!("skipped: {why}").into());
+                        }
                     }
                 }
                 articles.iter().map(|_| Ok(())).collect()
@@ -314,5 +333,40 @@ impl Stage for NerStage {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(code: &str, reliable: bool) -> Language {
+        Language {
+            code: code.into(),
+            name: String::new(),
+            script: "Latin".into(),
+            confidence: 0.9,
+            method: "cld2".into(),
+            reliable,
+        }
+    }
+
+    #[test]
+    fn gate_reads_english_and_everything_not_reliably_another_language() {
+        let config = NerConfig::default();
+        assert!(gate(&config, None).is_ok());
+        assert!(gate(&config, Some(&lang("en", true))).is_ok());
+        // Undetermined, or guessed from a table or headline: read it.
+        assert!(gate(&config, Some(&lang("und", false))).is_ok());
+        assert!(gate(&config, Some(&lang("fr", false))).is_ok());
+        // Decided on running text: skipped, and the reason names the language.
+        let why = gate(&config, Some(&lang("de", true))).unwrap_err();
+        assert!(why.contains("language de"), "{why}");
+        // An empty list means every language.
+        let all = NerConfig {
+            languages: Vec::new(),
+            ..NerConfig::default()
+        };
+        assert!(gate(&all, Some(&lang("de", true))).is_ok());
     }
 }
