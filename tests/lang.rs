@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use tidings::record::Article;
-use tidings::stages::lang::{LangConfig, LangStage};
-use tidings::stages::ner::{gate, NerConfig};
-use tidings::Stage;
+use tidings::stages::lang::{running_letters, LangConfig, LangStage};
+use tidings::stages::ner::{gate, NerConfig, NerStage};
+use tidings::{Pipeline, Stage};
 
 fn shared(rel: &str) -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -80,6 +80,45 @@ fn every_conll_testa_document_is_read_by_ner() {
         "{english} of {} English",
         docs.len()
     );
+}
+
+#[test]
+fn tables_and_name_lists_get_entities_through_the_real_pipeline() {
+    let Some(path) = shared("data/conll2003/eng.testa") else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ner = NerConfig {
+        model_dir: root.join("models/ner-minilm-conll"),
+        runtime_path: std::env::var_os("ORT_DYLIB_PATH")
+            .map(PathBuf::from)
+            .or_else(|| Some(root.join(tidings::stages::ner::model::DEFAULT_RUNTIME))),
+        threads: 1,
+        ..Default::default()
+    };
+    let ner = NerStage::build(&ner).unwrap_or_else(|e| panic!("{e} — run scripts/setup first"));
+    let pipeline = Pipeline::from_stages(vec![
+        Box::new(LangStage::new(LangConfig::default())),
+        Box::new(ner),
+    ]);
+    // The five documents with the least prose: results tables, standings, name lists.
+    let mut docs = conll_documents(&path);
+    docs.sort_by_key(|d| running_letters(d) * 1000 / d.len().max(1));
+    let mut articles: Vec<Article> = docs
+        .into_iter()
+        .take(5)
+        .map(|text| Article {
+            text,
+            ..Default::default()
+        })
+        .collect();
+    for r in pipeline.run_batch(&mut articles) {
+        r.expect("stages run");
+    }
+    for a in &articles {
+        let found = a.entities.as_ref().map_or(0, Vec::len);
+        assert!(found > 0, "no entities ({:?}) for:\n{}", a.models, a.text);
+    }
 }
 
 #[test]

@@ -551,6 +551,19 @@ mod tests {
     }
 
     #[test]
+    fn title_only_records_get_a_language_that_does_not_gate() {
+        let mut article = Article {
+            title: "Zölle auf Stahl steigen um 4,5 Prozent".into(),
+            ..Default::default()
+        };
+        stage().process(&mut article).expect("lang");
+        let l = article.language.expect("a language");
+        assert_eq!(l.code, "de");
+        // One headline is too little running text to switch NER off or fix the number format.
+        assert!(!l.reliable);
+    }
+
+    #[test]
     fn mixed_scripts_are_not_a_confident_latin_language() {
         let text = "مرحبا بكم في الأخبار 😀🎉 שלום לכולם והחדשות 🔥 الاقتصاد اليوم 📈 הכלכלה";
         let l = stage().detect(text, None);
