@@ -148,7 +148,7 @@ pub async fn run_kafka(
             }
             msg = consumer.recv() => match msg {
                 Ok(m) => {
-                    let Some(job) = kafka::job_from_message(&m, &tracker) else {
+                    let Some(job) = kafka::job_from_message(&m, &tracker, &stats) else {
                         stats.skipped_revoked.inc();
                         continue;
                     };

@@ -255,6 +255,24 @@ impl Config {
         if self.codec.max_bytes == 0 {
             errors.push("codec.max_bytes must be at least 1".into());
         }
+        // An accepted input that fails must fit, whole, in its dead letter; otherwise the limits
+        // contradict each other and records near the limit are truncated for no good reason.
+        match crate::kafka::message_max_bytes(k) {
+            Ok(limit) if self.codec.max_bytes + crate::kafka::DEAD_LETTER_ROOM > limit => {
+                errors.push(format!(
+                    "codec.max_bytes = {} leaves no room for a dead letter under the producer's \
+                     message.max.bytes = {limit}: keep it at most {} (or raise \
+                     kafka.producer.\"message.max.bytes\", and the topics' max.message.bytes with it)",
+                    self.codec.max_bytes,
+                    limit.saturating_sub(crate::kafka::DEAD_LETTER_ROOM)
+                ))
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(e),
+        }
+        if self.codec.max_claims == 0 || self.codec.max_entities == 0 {
+            errors.push("codec.max_claims and codec.max_entities must be at least 1".into());
+        }
         if self.codec.text_fields.is_empty() {
             errors.push("codec.text_fields must name at least one field".into());
         }
@@ -280,5 +298,48 @@ impl Config {
         } else {
             Err(ConfigError::Invalid(errors))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(c: &Config) -> Vec<String> {
+        match c.validate() {
+            Ok(()) => Vec::new(),
+            Err(ConfigError::Invalid(v)) => v,
+            Err(e) => vec![e.to_string()],
+        }
+    }
+
+    #[test]
+    fn defaults_are_valid_without_the_ner_model() {
+        let mut c = Config::default();
+        c.stages.ner.enabled = false;
+        assert_eq!(problems(&c), Vec::<String>::new());
+    }
+
+    /// Issue 14.2: codec.max_bytes (1 MiB then) above the producer's message.max.bytes (1 000 000)
+    /// made every too_large dead letter unproducible.
+    #[test]
+    fn rejects_an_input_limit_the_producer_cannot_dead_letter() {
+        let mut c = Config::default();
+        c.stages.ner.enabled = false;
+        c.codec.max_bytes = 1 << 20;
+        let p = problems(&c);
+        assert!(
+            p.iter()
+                .any(|e| e.contains("codec.max_bytes") && e.contains("1000000")),
+            "{p:?}"
+        );
+        c.kafka
+            .producer
+            .insert("message.max.bytes".into(), "2000000".into());
+        assert_eq!(problems(&c), Vec::<String>::new());
+        c.kafka
+            .producer
+            .insert("message.max.bytes".into(), "lots".into());
+        assert!(problems(&c).iter().any(|e| e.contains("\"lots\"")));
     }
 }

@@ -32,6 +32,20 @@ pub struct Failure {
     pub kind: &'static str,
     pub stage: Option<&'static str>,
     pub message: String,
+    /// Set when the dead letter carries only the first bytes of the input (the whole did not fit in
+    /// what the producer or broker accept): the input's full length.
+    pub truncated_from: Option<usize>,
+}
+
+impl Failure {
+    pub fn new(kind: &'static str, stage: Option<&'static str>, message: String) -> Self {
+        Failure {
+            kind,
+            stage,
+            message,
+            truncated_from: None,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -141,11 +155,7 @@ pub fn process(batch: Vec<Job>, pipeline: &Pipeline, codec: &Codec, stats: &Stat
             Ok(article) => good.push((job, article)),
             Err(e) => out.push(Outcome::DeadLetter {
                 job,
-                failure: Failure {
-                    kind: e.kind(),
-                    stage: None,
-                    message: e.to_string(),
-                },
+                failure: Failure::new(e.kind(), None, e.to_string()),
             }),
         }
     }
@@ -185,11 +195,7 @@ pub fn process(batch: Vec<Job>, pipeline: &Pipeline, codec: &Codec, stats: &Stat
                 };
                 out.push(Outcome::DeadLetter {
                     job,
-                    failure: Failure {
-                        kind: "stage_failed",
-                        stage: Some(stage),
-                        message: e.to_string(),
-                    },
+                    failure: Failure::new("stage_failed", Some(stage), e.to_string()),
                 });
             }
         }

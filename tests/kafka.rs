@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{account, poison, produce, seed_messages, topics};
+use common::{account, poison, produce, produce_raw_header, seed_messages, topics};
 use rdkafka::mocking::MockCluster;
 use serde_json::json;
 use tidings::demo::read_back;
@@ -181,5 +181,188 @@ async fn restart_resumes_from_committed_offsets_without_loss() {
     assert!(
         duplicates as u64 <= first.produced,
         "duplicates only from the first run's uncommitted tail"
+    );
+}
+
+/// Runs the daemon in-process until `want` records are in output ∪ dead-letter (or 60 s), then stops it.
+async fn run_until(cfg: &Config, want: usize) -> (app::Summary, Vec<tidings::demo::Returned>) {
+    let pipeline = Arc::new(Pipeline::build(&cfg.stages).unwrap());
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let brokers = cfg.kafka.brokers.clone();
+    let reader = async {
+        let r = read_back(&brokers, &topics(), want, Duration::from_secs(60)).await;
+        let _ = tx.send(());
+        r
+    };
+    let (summary, records) = tokio::join!(
+        app::run_kafka(cfg, pipeline, async {
+            let _ = rx.await;
+        }),
+        reader
+    );
+    (summary.unwrap(), records.unwrap())
+}
+
+fn mock_topics(
+    partitions: i32,
+) -> (
+    MockCluster<'static, rdkafka::producer::DefaultProducerContext>,
+    String,
+) {
+    let cluster = MockCluster::new(1).unwrap();
+    cluster.create_topic("articles", partitions, 1).unwrap();
+    cluster.create_topic("articles.enriched", 1, 1).unwrap();
+    cluster.create_topic("articles.dlq", 1, 1).unwrap();
+    let brokers = cluster.bootstrap_servers();
+    (cluster, brokers)
+}
+
+fn article(id: &str) -> Vec<u8> {
+    serde_json::to_vec(
+        &json!({"id": id, "text": "Exports rose 4 percent to $2.5 billion in 2023."}),
+    )
+    .unwrap()
+}
+
+/// Issue 14.1: a header name that is not UTF-8 made rdkafka's `Headers::get` panic inside the
+/// consumer loop — the process died on that record at every restart and its partition never moved.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_header_name_that_is_not_utf8_neither_crashes_nor_stalls() {
+    let (_cluster, brokers) = mock_topics(1);
+    produce(
+        &brokers,
+        "articles",
+        &[("before".into(), article("before"))],
+    )
+    .await;
+    produce_raw_header(
+        &brokers,
+        "articles",
+        "bad-header",
+        &article("bad-header"),
+        b"crawler-\xff\xfe",
+    );
+    produce(&brokers, "articles", &[("after".into(), article("after"))]).await;
+
+    let cfg = config(&brokers, "raw-header");
+    let (summary, records) = run_until(&cfg, 3).await;
+    let (out, dlq) = account(&records);
+    assert!(dlq.is_empty(), "{dlq:?}");
+    assert_eq!(
+        out.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["after", "bad-header", "before"],
+        "every record, including the ones behind the bad header, is enriched"
+    );
+    assert_eq!(summary.produced, 3);
+    let enriched = records
+        .iter()
+        .find(|r| r.key.as_deref() == Some("bad-header"))
+        .unwrap();
+    let names: Vec<&str> = enriched.headers.iter().map(|(k, _)| k.as_str()).collect();
+    assert!(names.contains(&"ok"), "the valid header is kept: {names:?}");
+    assert!(
+        names.iter().all(|n| !n.starts_with("crawler-")),
+        "the header with the bad name is dropped: {names:?}"
+    );
+}
+
+/// Issue 14.2: a record the producer refuses for good (MessageSizeTooLarge) was retried forever and
+/// held its partition: nothing behind it was committed, and every restart stalled on it again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn records_the_producer_refuses_are_dead_lettered_and_the_partition_moves_on() {
+    let (_cluster, brokers) = mock_topics(1);
+    let mut cfg = config(&brokers, "refused");
+    cfg.kafka
+        .producer
+        .insert("message.max.bytes".into(), "40000".into());
+    cfg.codec.max_bytes = 16 * 1024;
+    // 8 KB of bare numbers: accepted, but its output (~95× the input) is far above 40 000 bytes.
+    let numbers = serde_json::to_vec(&json!({"id": "numbers", "text": "1 ".repeat(4000)})).unwrap();
+    // Too large to decode, and too large for a dead letter as it is.
+    let big = vec![b'x'; 60_000];
+    let msgs = vec![
+        ("first".to_string(), article("first")),
+        ("numbers".to_string(), numbers.clone()),
+        ("big".to_string(), big.clone()),
+        ("last".to_string(), article("last")),
+    ];
+    produce(&brokers, "articles", &msgs).await;
+    let (summary, records) = run_until(&cfg, msgs.len()).await;
+    let (out, dlq) = account(&records);
+    assert_eq!(
+        out.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["first", "last"],
+        "{dlq:?}"
+    );
+    assert_eq!(
+        dlq.get("numbers").map(String::as_str),
+        Some("output_rejected")
+    );
+    assert_eq!(dlq.get("big").map(String::as_str), Some("too_large"));
+    assert_eq!((summary.produced, summary.dead_lettered), (2, 2));
+    let dead = |key: &str| {
+        records
+            .iter()
+            .find(|r| r.topic == "articles.dlq" && r.key.as_deref() == Some(key))
+            .unwrap()
+    };
+    let header = |key: &str, name: &str| {
+        dead(key)
+            .headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(dead("numbers").payload, numbers, "the input fits whole");
+    assert_eq!(header("numbers", "tidings.payload.truncated_from"), None);
+    let kept = dead("big").payload.len();
+    assert!(kept > 0 && kept < 40_000, "{kept}");
+    assert_eq!(dead("big").payload, big[..kept]);
+    assert_eq!(
+        header("big", "tidings.payload.truncated_from").as_deref(),
+        Some("60000")
+    );
+}
+
+/// Issue 14.2: output is bounded per record — claims and entities beyond the codec's caps are cut
+/// and the record says how many there were.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn claims_beyond_the_cap_are_cut_and_flagged() {
+    let (_cluster, brokers) = mock_topics(1);
+    let mut cfg = config(&brokers, "capped");
+    cfg.codec.max_claims = 5;
+    let text = (1..=40).map(|i| format!("{i} ")).collect::<String>();
+    let msgs = vec![
+        (
+            "many".to_string(),
+            serde_json::to_vec(&json!({"id": "many", "text": text})).unwrap(),
+        ),
+        ("few".to_string(), article("few")),
+    ];
+    produce(&brokers, "articles", &msgs).await;
+    let (_, records) = run_until(&cfg, msgs.len()).await;
+    let output = |key: &str| -> serde_json::Value {
+        let r = records
+            .iter()
+            .find(|r| r.topic == "articles.enriched" && r.key.as_deref() == Some(key))
+            .unwrap();
+        serde_json::from_slice(&r.payload).unwrap()
+    };
+    let many = output("many");
+    assert_eq!(many["claims"].as_array().unwrap().len(), 5);
+    assert_eq!(many["processing"]["truncated"]["claims"]["kept"], 5);
+    assert!(
+        many["processing"]["truncated"]["claims"]["total"]
+            .as_u64()
+            .is_some_and(|n| n >= 40),
+        "{}",
+        many["processing"]
+    );
+    let few = output("few");
+    assert!(few["claims"].as_array().unwrap().len() <= 5);
+    assert!(
+        few["processing"].get("truncated").is_none(),
+        "{}",
+        few["processing"]
     );
 }

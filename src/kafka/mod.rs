@@ -8,6 +8,7 @@
 //!   one Kafka transaction, so a read_committed reader of the output sees each input record once.
 
 pub mod deliver;
+pub mod headers;
 pub mod transact;
 
 use std::collections::BTreeMap;
@@ -19,7 +20,7 @@ use rdkafka::consumer::{
     BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
 };
 use rdkafka::error::{KafkaError, KafkaResult};
-use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
+use rdkafka::message::{BorrowedMessage, Header, Message, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::statistics::Statistics;
 use rdkafka::types::RDKafkaErrorCode;
@@ -31,7 +32,7 @@ use crate::health::{Health, Phase};
 use crate::offsets::OffsetTracker;
 use crate::record::Origin;
 use crate::telemetry::Stats;
-use crate::worker::{Job, Outcome};
+use crate::worker::{Failure, Job, Outcome};
 
 pub type Tracker = Arc<Mutex<OffsetTracker>>;
 
@@ -260,31 +261,26 @@ impl Sink {
 }
 
 /// Turns a consumed message into a worker job, recording it as in flight; None when its partition is
-/// no longer assigned here (revoked after the fetch: the new owner processes it).
-pub fn job_from_message<M: Message>(m: &M, tracker: &Tracker) -> Option<Job> {
+/// no longer assigned here (revoked after the fetch: the new owner processes it). Headers whose name
+/// is not UTF-8 are dropped, counted and logged ([`headers`]): the record itself goes on.
+pub fn job_from_message(m: &BorrowedMessage<'_>, tracker: &Tracker, stats: &Stats) -> Option<Job> {
     let epoch = lock(tracker).dispatch(m.topic(), m.partition(), m.offset())?;
-    let headers = m
-        .headers()
-        .map(|hs| {
-            hs.iter()
-                .map(|h| {
-                    (
-                        h.key.to_string(),
-                        h.value.map(<[u8]>::to_vec).unwrap_or_default(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let origin = Origin::Kafka {
+        topic: m.topic().to_string(),
+        partition: m.partition(),
+        offset: m.offset(),
+    };
+    let read = headers::read(m);
+    if read.dropped > 0 {
+        stats.headers_dropped.inc_by(read.dropped as u64);
+        tracing::warn!(origin = %origin, dropped = read.dropped,
+            "input headers with a name that is not UTF-8 dropped; the record is processed without them");
+    }
     Some(Job {
-        origin: Origin::Kafka {
-            topic: m.topic().to_string(),
-            partition: m.partition(),
-            offset: m.offset(),
-        },
+        origin,
         payload: m.payload().map(<[u8]>::to_vec).unwrap_or_default(),
         key: m.key().map(<[u8]>::to_vec),
-        headers,
+        headers: read.kept,
         epoch,
         seq: 0,
     })
@@ -321,6 +317,9 @@ pub(crate) fn record<'a>(
             if let Some(stage) = failure.stage {
                 headers = add(headers, "tidings.error.stage", stage);
             }
+            if let Some(size) = failure.truncated_from {
+                headers = add(headers, "tidings.payload.truncated_from", &size.to_string());
+            }
             if let Some((topic, partition, offset)) = job.origin.kafka() {
                 headers = add(headers, "tidings.source.topic", topic);
                 headers = add(headers, "tidings.source.partition", &partition.to_string());
@@ -337,5 +336,84 @@ pub(crate) fn record<'a>(
     match key {
         Some(k) => record.key(k),
         None => record,
+    }
+}
+
+/// librdkafka's own default for `message.max.bytes`, the producer's limit on one record.
+pub const DEFAULT_MESSAGE_MAX_BYTES: usize = 1_000_000;
+
+/// Bytes a dead letter needs beside the input it carries: the original key and headers are counted
+/// separately; this is for the reason headers and librdkafka's per-record overhead.
+pub const DEAD_LETTER_ROOM: usize = 16 * 1024;
+
+/// The producer's `message.max.bytes` as configured (`kafka.producer`), else librdkafka's default.
+pub fn message_max_bytes(cfg: &KafkaConfig) -> Result<usize, String> {
+    match cfg.producer.get("message.max.bytes") {
+        None => Ok(DEFAULT_MESSAGE_MAX_BYTES),
+        Some(v) => v.trim().parse().map_err(|_| {
+            format!("kafka.producer.\"message.max.bytes\" = {v:?}: expected a number of bytes")
+        }),
+    }
+}
+
+/// A produce error that retrying the same record cannot cure: the record itself is refused (too large
+/// for the producer's `message.max.bytes` or the broker's limit, or invalid). Everything else (a lost
+/// broker, an unwritable topic, timeouts) is transient and is retried while offsets are held.
+pub fn permanent(e: &KafkaError) -> bool {
+    matches!(
+        e,
+        KafkaError::MessageProduction(
+            RDKafkaErrorCode::MessageSizeTooLarge
+                | RDKafkaErrorCode::InvalidMessageSize
+                | RDKafkaErrorCode::InvalidRecord
+        )
+    )
+}
+
+/// What to deliver instead of an outcome refused for good (`e` is [`permanent`]), so one record cannot
+/// hold its partition forever: an enriched record becomes an `output_rejected` dead letter carrying
+/// the input; a dead letter sheds payload — first down to what `message.max.bytes` leaves room for,
+/// then by halves (the broker's limit may be lower than the producer's). The flag is false when
+/// there was nothing left to shed (the caller then keeps retrying, holding the partition, and says so).
+pub fn reroute(outcome: Outcome, e: &KafkaError, cfg: &KafkaConfig) -> (Outcome, bool) {
+    match outcome {
+        Outcome::Enriched { job, bytes, .. } => {
+            tracing::warn!(origin = %job.origin, error = %e, output_bytes = bytes.len(),
+                "output record refused; dead-lettering its input instead");
+            let failure = Failure::new(
+                "output_rejected",
+                None,
+                format!("output record of {} bytes refused: {e}", bytes.len()),
+            );
+            (Outcome::DeadLetter { job, failure }, true)
+        }
+        Outcome::DeadLetter {
+            mut job,
+            mut failure,
+        } => {
+            let size = job.payload.len();
+            if size == 0 {
+                return (Outcome::DeadLetter { job, failure }, false);
+            }
+            let limit = message_max_bytes(cfg).unwrap_or(DEFAULT_MESSAGE_MAX_BYTES);
+            let envelope = job.key.as_ref().map_or(0, Vec::len)
+                + job
+                    .headers
+                    .iter()
+                    .map(|(k, v)| k.len() + v.len())
+                    .sum::<usize>()
+                + failure.message.len()
+                + DEAD_LETTER_ROOM;
+            let keep = if failure.truncated_from.is_none() {
+                limit.saturating_sub(envelope).min(size / 2)
+            } else {
+                size / 2
+            };
+            tracing::warn!(origin = %job.origin, error = %e, payload_bytes = size, kept_bytes = keep,
+                "dead letter refused; retrying it with its payload truncated");
+            failure.truncated_from.get_or_insert(size);
+            job.payload.truncate(keep);
+            (Outcome::DeadLetter { job, failure }, true)
+        }
     }
 }

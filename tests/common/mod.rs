@@ -437,3 +437,58 @@ pub fn account(records: &[Returned]) -> (BTreeMap<String, usize>, BTreeMap<Strin
 pub fn topics() -> Vec<String> {
     vec!["articles.enriched".into(), "articles.dlq".into()]
 }
+
+/// Produces one record whose first header name is `raw_name` as given — bytes that need not be UTF-8,
+/// which rdkafka's safe API cannot express (its header names are `&str`) but other clients send. Goes
+/// through librdkafka's C `rd_kafka_produceva`; a second header, `ok`, has a valid name.
+pub fn produce_raw_header(brokers: &str, topic: &str, key: &str, payload: &[u8], raw_name: &[u8]) {
+    use rdkafka::bindings as rdsys;
+    use rdkafka::producer::{BaseProducer, Producer};
+    use std::ffi::CString;
+
+    let p: BaseProducer = ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .create()
+        .unwrap();
+    let topic = CString::new(topic).unwrap();
+    let name = CString::new(raw_name).unwrap();
+    let ok = CString::new("ok").unwrap();
+    let value = b"header value";
+    let vu = |vtype, u| rdsys::rd_kafka_vu_t { vtype, u };
+    let mem = |bytes: &[u8]| rdsys::rd_kafka_vu_s__bindgen_ty_1 {
+        mem: rdsys::rd_kafka_vu_s__bindgen_ty_1__bindgen_ty_1 {
+            ptr: bytes.as_ptr() as *mut _,
+            size: bytes.len(),
+        },
+    };
+    let header = |name: &CString| rdsys::rd_kafka_vu_s__bindgen_ty_1 {
+        header: rdsys::rd_kafka_vu_s__bindgen_ty_1__bindgen_ty_2 {
+            name: name.as_ptr(),
+            val: value.as_ptr().cast(),
+            size: value.len() as isize,
+        },
+    };
+    let vus = [
+        vu(
+            rdsys::rd_kafka_vtype_t::RD_KAFKA_VTYPE_TOPIC,
+            rdsys::rd_kafka_vu_s__bindgen_ty_1 {
+                cstr: topic.as_ptr(),
+            },
+        ),
+        vu(
+            rdsys::rd_kafka_vtype_t::RD_KAFKA_VTYPE_KEY,
+            mem(key.as_bytes()),
+        ),
+        vu(rdsys::rd_kafka_vtype_t::RD_KAFKA_VTYPE_VALUE, mem(payload)),
+        vu(
+            rdsys::rd_kafka_vtype_t::RD_KAFKA_VTYPE_HEADER,
+            header(&name),
+        ),
+        vu(rdsys::rd_kafka_vtype_t::RD_KAFKA_VTYPE_HEADER, header(&ok)),
+    ];
+    // SAFETY: every pointer in `vus` outlives the call (librdkafka copies key, value and headers).
+    let err =
+        unsafe { rdsys::rd_kafka_produceva(p.client().native_ptr(), vus.as_ptr(), vus.len()) };
+    assert!(err.is_null(), "rd_kafka_produceva failed");
+    p.flush(Duration::from_secs(10)).unwrap();
+}
