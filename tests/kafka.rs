@@ -366,3 +366,98 @@ async fn claims_beyond_the_cap_are_cut_and_flagged() {
         few["processing"]
     );
 }
+
+/// Issue 14.5: the watermark was computed under the tracker's lock but stored after releasing it, and
+/// librdkafka keeps whatever was stored last: two acks of one partition racing on two threads could
+/// store the larger offset first and the smaller one after, leaving an idle partition committed behind
+/// what was delivered (seen: committed 37 with 40 acknowledged). A real consumer on the mock cluster and
+/// many partitions; on each, threads ack the last few offsets at the same moment (as delivery tasks do
+/// when one broker response acknowledges a batch); afterwards every partition must be committed at
+/// its end.
+#[test]
+fn concurrent_acks_never_store_an_offset_behind_an_earlier_one() {
+    use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
+    use rdkafka::{Offset, TopicPartitionList};
+    use tidings::kafka::{store_acked, Tracker};
+    use tidings::offsets::OffsetTracker;
+    use tidings::record::Origin;
+    use tidings::worker::Job;
+
+    const PARTITIONS: i32 = 64;
+    const THREADS: i64 = 12;
+    const ROUNDS: i64 = 8;
+    let (_cluster, brokers) = mock_topics(PARTITIONS);
+    let consumer: BaseConsumer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", &brokers)
+        .set("group.id", "forward-only")
+        .set("enable.auto.commit", "false")
+        .set("enable.auto.offset.store", "false")
+        .create()
+        .unwrap();
+    let mut assignment = TopicPartitionList::new();
+    let keys: Vec<(String, i32)> = (0..PARTITIONS).map(|p| ("articles".into(), p)).collect();
+    for (t, p) in &keys {
+        assignment
+            .add_partition_offset(t, *p, Offset::Beginning)
+            .unwrap();
+    }
+    consumer.assign(&assignment).unwrap();
+    // Offsets can be stored once the assignment is in effect (the first polls set it up).
+    for _ in 0..10 {
+        let _ = consumer.poll(Duration::from_millis(100));
+    }
+    let tracker: Tracker = Arc::new(std::sync::Mutex::new(OffsetTracker::new()));
+    tracker.lock().unwrap().assign(&keys);
+    // Rounds of THREADS offsets per partition; in each, thread i acks the round's i-th offset of every
+    // partition, all threads acking the same partition together. Checked after every round.
+    for round in 0..ROUNDS {
+        let first = round * THREADS;
+        let mut epochs = vec![0; PARTITIONS as usize];
+        {
+            let mut t = tracker.lock().unwrap();
+            for p in 0..PARTITIONS {
+                for o in first..first + THREADS {
+                    epochs[p as usize] = t.dispatch("articles", p, o).unwrap();
+                }
+            }
+        }
+        let barrier = std::sync::Barrier::new(THREADS as usize);
+        std::thread::scope(|s| {
+            for i in 0..THREADS {
+                let (consumer, tracker, epochs, barrier) = (&consumer, &tracker, &epochs, &barrier);
+                s.spawn(move || {
+                    for p in 0..PARTITIONS {
+                        let job = Job {
+                            origin: Origin::Kafka {
+                                topic: "articles".into(),
+                                partition: p,
+                                offset: first + i,
+                            },
+                            payload: Vec::new(),
+                            key: None,
+                            headers: Vec::new(),
+                            epoch: epochs[p as usize],
+                            seq: 0,
+                        };
+                        barrier.wait();
+                        store_acked(consumer, tracker, &job);
+                    }
+                });
+            }
+        });
+        consumer.commit_consumer_state(CommitMode::Sync).unwrap();
+        let end = Offset::Offset(first + THREADS);
+        let behind: Vec<_> = consumer
+            .committed(Duration::from_secs(10))
+            .unwrap()
+            .elements()
+            .iter()
+            .map(|e| (e.partition(), e.offset()))
+            .filter(|(_, o)| *o != end)
+            .collect();
+        assert!(
+            behind.is_empty(),
+            "round {round}: partitions committed behind their last acked offset {end:?}: {behind:?}"
+        );
+    }
+}

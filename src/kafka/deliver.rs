@@ -6,7 +6,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use rdkafka::consumer::Consumer;
 use rdkafka::producer::Producer;
 use rdkafka::util::Timeout;
 use tokio::sync::{mpsc, Semaphore};
@@ -98,10 +97,5 @@ async fn deliver(mut outcome: Outcome, sink: &Sink) {
     }
     sink.health.delivery_ok();
     sink.delivered(&outcome);
-    if let Some((topic, partition, mark)) = sink.ack(outcome.job()) {
-        // rd_kafka_offset_store stores offset+1, so hand it the last done offset.
-        if let Err(e) = sink.consumer.store_offset(topic, partition, mark - 1) {
-            tracing::debug!(error = %e, topic, partition, "offset not stored (partition no longer assigned)");
-        }
-    }
+    super::store_acked(sink.consumer.as_ref(), &sink.tracker, outcome.job());
 }

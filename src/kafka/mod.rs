@@ -131,6 +131,31 @@ impl ConsumerContext for TidingsContext {
     }
 }
 
+/// Marks a Kafka record done in the offset tracker and, when its partition's committable offset moved
+/// forward, stores that offset for librdkafka's next commit. Returns the new watermark, if any.
+///
+/// The store happens while the tracker is locked. librdkafka keeps whatever offset was stored last,
+/// and the tracker hands out each partition's watermarks in increasing order; storing after the lock
+/// was released let a delivery task that had computed a smaller watermark store it after another had
+/// stored a larger one, so committed offsets moved back (duplicates after a restart, and an idle
+/// partition left committed behind its acknowledged records). rd_kafka_offsets_store only updates
+/// in-memory state, so holding the lock across it costs microseconds.
+pub fn store_acked<X: ConsumerContext, C: Consumer<X>>(
+    consumer: &C,
+    tracker: &Tracker,
+    job: &Job,
+) -> Option<i64> {
+    let (topic, partition, offset) = job.origin.kafka()?;
+    let mut t = lock(tracker);
+    let mark = t.ack(topic, partition, offset, job.epoch)?;
+    // rd_kafka_offset_store stores offset+1, so hand it the last done offset.
+    if let Err(e) = consumer.store_offset(topic, partition, mark - 1) {
+        tracing::debug!(error = %e, topic, partition, "offset not stored (partition no longer assigned)");
+    }
+    drop(t);
+    Some(mark)
+}
+
 /// (topic, partition) of each entry, as the offset tracker keys them.
 fn partitions(tpl: &TopicPartitionList) -> Vec<(String, i32)> {
     tpl.elements()
