@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -162,6 +163,10 @@ fn run(command: Command, config: Config) -> Result<(), Failure> {
                 .context("kafka pipeline")
                 .map_err(runtime)?
             };
+            // Dropping the runtime would wait for its blocking tasks — the worker pool's join, stuck
+            // behind a stage that is still running after the deadline — so a forced stop exited
+            // minutes late. Tasks still queued are dropped; worker threads end with the process.
+            rt.shutdown_timeout(Duration::from_millis(250));
             tracing::info!(
                 consumed = summary.consumed,
                 produced = summary.produced,

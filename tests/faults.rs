@@ -12,7 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use common::{
-    account, committed, copies, metric, poison, produce, read_until, seed_messages, Daemon, Tansu,
+    account, committed, copies, metric, poison, produce, read_until, seed_messages, Daemon,
+    FileRun, Tansu,
 };
 use rdkafka::mocking::MockCluster;
 use rdkafka::types::RDKafkaRespErr;
@@ -535,5 +536,89 @@ async fn slow_stage_keeps_memory_and_intake_bounded() {
     assert!(
         (peak as f64) < (first as f64) + 64.0 * 1024.0,
         "memory grew with the backlog: {first} KiB → peak {peak} KiB"
+    );
+}
+
+/// JSON Lines of `articles(n, prefix)`.
+fn jsonl(msgs: &[(String, Vec<u8>)]) -> Vec<u8> {
+    msgs.iter()
+        .flat_map(|(_, p)| p.iter().copied().chain([b'\n']))
+        .collect()
+}
+
+/// Issue 14.6: file mode read with `lines()`, which fails on the first line that is not UTF-8: the run
+/// exited 1 with part of the good lines before it written, none after, and no dead letter.
+#[test]
+fn file_mode_dead_letters_a_line_that_is_not_utf8_and_goes_on() {
+    let good = articles(150, "f");
+    let mut input = jsonl(&good[..74]);
+    input.extend_from_slice(b"{\"id\": \"latin1\", \"text\": \"caf\xe9 cr\xe8me\"}\n");
+    input.extend_from_slice(&jsonl(&good[74..]));
+    let mut run = FileRun::start(&input, &[("TIDINGS__STAGES__NER__ENABLED", "false")]);
+    let status = run.wait_exit(Duration::from_secs(60));
+    assert!(status.success(), "{status}; log:\n{}", run.log());
+    let out = run.lines("out.jsonl");
+    let ids: Vec<&str> = out.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    let want: Vec<&str> = good.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(ids, want, "every good line, in input order");
+    let dlq = run.lines("dlq.jsonl");
+    assert_eq!(dlq.len(), 1, "{dlq:?}");
+    assert_eq!(dlq[0]["error"]["kind"], "not_utf8");
+    assert_eq!(dlq[0]["origin"]["line"], 75, "{}", dlq[0]);
+    eprintln!(
+        "file mode, invalid UTF-8 line: in {}, out {}, dlq {} (not_utf8 at line 75), duplicated 0",
+        good.len() + 1,
+        out.len(),
+        dlq.len()
+    );
+}
+
+/// Issue 14.4: the shutdown deadline was logged but not enforced — dropping the runtime waited for the
+/// worker threads, so a stage still running kept the process alive (Kafka mode: 56–61 s with a 30 s
+/// deadline; file mode: until the input was done). The process must exit within deadline + 1 s.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_deadline_is_enforced_while_a_stage_is_running() {
+    let _serial = SERIAL.lock().await;
+    let slow = [
+        ("TIDINGS__STAGES__NER__ENABLED", "false"),
+        ("TIDINGS__STAGES__DELAY_MS", "30000"),
+        ("TIDINGS__WORKERS__COUNT", "1"),
+        ("TIDINGS__WORKERS__BATCH_SIZE", "1"),
+        ("TIDINGS__SHUTDOWN__DEADLINE_SECS", "2"),
+    ];
+    let (_cluster, brokers) = mock(1);
+    let msgs = articles(5, "d");
+    produce(&brokers, "articles", &msgs).await;
+    let mut daemon = Daemon::start(&brokers, "deadline", &slow);
+    daemon.wait_ready(Duration::from_secs(60));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while metric(&daemon.metrics(), "tidings_consumed_total").unwrap_or(0.0) < 1.0 {
+        assert!(Instant::now() < deadline, "nothing consumed");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    daemon.signal("TERM");
+    let sent = Instant::now();
+    let status = daemon.wait_exit(Duration::from_secs(25));
+    let kafka_took = sent.elapsed();
+
+    let mut run = FileRun::start(&jsonl(&msgs), &slow);
+    std::thread::sleep(Duration::from_secs(1));
+    run.signal("TERM");
+    let sent = Instant::now();
+    let file_status = run.wait_exit(Duration::from_secs(25));
+    let file_took = sent.elapsed();
+    eprintln!(
+        "shutdown with a 30 s stage running, deadline 2 s: Kafka mode exited {status} after {kafka_took:?}, \
+         file mode {file_status} after {file_took:?}"
+    );
+    assert!(status.success(), "{}", daemon.log_tail(20));
+    assert!(file_status.success(), "{}", run.log());
+    assert!(kafka_took < Duration::from_secs(3), "{kafka_took:?}");
+    assert!(file_took < Duration::from_secs(3), "{file_took:?}");
+    assert!(
+        daemon.log_json().iter().any(|v| v["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("shutdown deadline passed"))),
+        "the forced stop must be logged"
     );
 }

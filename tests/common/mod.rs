@@ -492,3 +492,83 @@ pub fn produce_raw_header(brokers: &str, topic: &str, key: &str, payload: &[u8],
     assert!(err.is_null(), "rd_kafka_produceva failed");
     p.flush(Duration::from_secs(10)).unwrap();
 }
+
+/// `tidings run` in file mode as a child process: `input` written to a temporary file, output and
+/// dead letters to files beside it, configuration from `env`. Killed on drop.
+pub struct FileRun {
+    pub child: Child,
+    pub dir: tempfile::TempDir,
+}
+
+impl FileRun {
+    pub fn start(input: &[u8], env: &[(&str, &str)]) -> FileRun {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("in.jsonl"), input).unwrap();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tidings"));
+        cmd.current_dir(repo())
+            .arg("run")
+            .arg("--input")
+            .arg(dir.path().join("in.jsonl"))
+            .arg("--output")
+            .arg(dir.path().join("out.jsonl"))
+            .arg("--dead-letter")
+            .arg(dir.path().join("dlq.jsonl"))
+            .env("TIDINGS__TELEMETRY__LOG_FORMAT", "json")
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(
+                std::fs::File::create(dir.path().join("log")).unwrap(),
+            ));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        FileRun {
+            child: cmd.spawn().expect("start tidings"),
+            dir,
+        }
+    }
+
+    /// The JSON lines of `out.jsonl` or `dlq.jsonl`.
+    pub fn lines(&self, file: &str) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(self.dir.path().join(file))
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("log")).unwrap_or_default()
+    }
+
+    pub fn wait_exit(&mut self, limit: Duration) -> ExitStatus {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "tidings did not exit within {limit:?}; log:\n{}",
+                    self.log()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn signal(&self, sig: &str) {
+        let status = Command::new("kill")
+            .args([&format!("-{sig}"), &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
+
+impl Drop for FileRun {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
