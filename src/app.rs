@@ -70,7 +70,7 @@ pub async fn run_kafka(
     let lag: kafka::Lag = Arc::default();
     let endpoint = match config.telemetry.http_address.as_str() {
         "" => None,
-        addr => Some(Endpoint::bind(addr).await?),
+        addr => Some(Endpoint::bind(addr, http_limits(config)).await?),
     };
     let consumer = Arc::new(kafka::consumer(
         &config.kafka,
@@ -216,6 +216,15 @@ pub async fn run_kafka(
     match fatal {
         Some(message) => Err(AppError::Fatal(message)),
         None => Ok(summary(&stats, forced)),
+    }
+}
+
+fn http_limits(config: &Config) -> crate::http::Limits {
+    crate::http::Limits {
+        max_connections: config.telemetry.http_max_connections,
+        header_timeout: Duration::from_millis(config.telemetry.http_header_timeout_ms),
+        // Long enough for any scrape; a keep-alive client simply reconnects after it.
+        connection_timeout: Duration::from_secs(60),
     }
 }
 

@@ -139,6 +139,11 @@ pub struct TelemetryConfig {
     /// Not ready (and a warning each stats line) when nothing was delivered for this long while
     /// records wait: an unwritable topic, a lost broker or a wedged stage.
     pub stall_secs: u64,
+    /// HTTP connections served at once; more are closed at accept (keeps slow or idle clients from
+    /// using up file descriptors and starving the probes).
+    pub http_max_connections: usize,
+    /// Time an HTTP client has to send its request headers before the connection is closed.
+    pub http_header_timeout_ms: u64,
 }
 
 impl Default for TelemetryConfig {
@@ -149,6 +154,8 @@ impl Default for TelemetryConfig {
             stats_interval_secs: 10,
             http_address: "127.0.0.1:9464".into(),
             stall_secs: 60,
+            http_max_connections: 64,
+            http_header_timeout_ms: 5000,
         }
     }
 }
@@ -227,6 +234,12 @@ impl Config {
                 "kafka.auto_offset_reset = {:?}: expected earliest or latest",
                 k.auto_offset_reset
             ));
+        }
+        if self.telemetry.http_max_connections == 0 || self.telemetry.http_header_timeout_ms == 0 {
+            errors.push(
+                "telemetry.http_max_connections and telemetry.http_header_timeout_ms must be at least 1"
+                    .into(),
+            );
         }
         if self.telemetry.stall_secs == 0 {
             errors.push("telemetry.stall_secs must be at least 1".into());

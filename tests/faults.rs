@@ -622,3 +622,72 @@ async fn shutdown_deadline_is_enforced_while_a_stage_is_running() {
         "the forced stop must be logged"
     );
 }
+
+/// Issue 14.7: the HTTP endpoint had no header-read timeout and no connection limit: half-sent
+/// requests were held open for good and, under a low file limit, `/healthz` stopped answering (a
+/// liveness probe would restart a healthy daemon). 300 clients send half a request and wait, against a
+/// daemon limited to 256 open files.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn half_sent_http_requests_are_cut_off_and_healthz_keeps_answering() {
+    use std::io::{Read, Write};
+    let _serial = SERIAL.lock().await;
+    let (_cluster, brokers) = mock(1);
+    let cfg = [
+        ("TIDINGS__STAGES__NER__ENABLED", "false"),
+        ("TIDINGS__TELEMETRY__HTTP_HEADER_TIMEOUT_MS", "1000"),
+        ("TIDINGS__TELEMETRY__HTTP_MAX_CONNECTIONS", "32"),
+    ];
+    let daemon = Daemon::start_with_nofile(&brokers, "slowloris", &cfg, 256);
+    daemon.wait_ready(Duration::from_secs(60));
+    let mut held = Vec::new();
+    for _ in 0..300 {
+        let Ok(mut s) = std::net::TcpStream::connect(&daemon.http) else {
+            continue;
+        };
+        let _ = s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n");
+        held.push(s);
+    }
+    let started = Instant::now();
+    let mut healthz = None;
+    while started.elapsed() < Duration::from_secs(10) {
+        if let Ok((200, _)) = daemon.get("/healthz") {
+            healthz = Some(started.elapsed());
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Every half-sent request is closed by the server: at accept (over the cap) or at the header
+    // timeout. A read then returns end-of-file, or an error for a reset.
+    let mut still_open = 0;
+    let window = Instant::now() + Duration::from_secs(4);
+    for s in &mut held {
+        let left = window.saturating_duration_since(Instant::now());
+        s.set_read_timeout(Some(left.max(Duration::from_millis(10))))
+            .unwrap();
+        let mut buf = [0u8; 512];
+        let closed = loop {
+            match s.read(&mut buf) {
+                Ok(0) => break true,
+                Ok(_) => continue, // a 408 response before the close
+                Err(e) => {
+                    break !matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    )
+                }
+            }
+        };
+        still_open += usize::from(!closed);
+    }
+    eprintln!(
+        "300 half-sent HTTP requests, ulimit -n 256, cap 32, header timeout 1 s: /healthz answered after \
+         {healthz:?}, {still_open} of {} held connections still open after the timeout",
+        held.len()
+    );
+    assert!(
+        healthz.is_some(),
+        "/healthz never answered; log:\n{}",
+        daemon.log_tail(20)
+    );
+    assert_eq!(still_open, 0, "half-sent requests must be cut off");
+}

@@ -273,10 +273,33 @@ pub struct Daemon {
 
 impl Daemon {
     pub fn start(brokers: &str, group: &str, extra: &[(&str, &str)]) -> Daemon {
+        Daemon::spawn(
+            Command::new(env!("CARGO_BIN_EXE_tidings")),
+            brokers,
+            group,
+            extra,
+        )
+    }
+
+    /// As [`Daemon::start`], with the process's open-file limit lowered to `nofile` (`ulimit -n`).
+    pub fn start_with_nofile(
+        brokers: &str,
+        group: &str,
+        extra: &[(&str, &str)],
+        nofile: u32,
+    ) -> Daemon {
+        let mut sh = Command::new("sh");
+        // exec keeps the pid, so signals and /proc reach tidings itself.
+        sh.arg("-c")
+            .arg(format!("ulimit -n {nofile} && exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_tidings"));
+        Daemon::spawn(sh, brokers, group, extra)
+    }
+
+    fn spawn(mut cmd: Command, brokers: &str, group: &str, extra: &[(&str, &str)]) -> Daemon {
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("tidings.log");
         let http = format!("127.0.0.1:{}", free_port());
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tidings"));
         cmd.arg("run")
             .current_dir(repo())
             .env("TIDINGS__KAFKA__BROKERS", brokers)
