@@ -45,9 +45,11 @@ pub struct KafkaConfig {
     /// instance (a restart then aborts what the crashed run left open) and unique across instances.
     /// Empty = "tidings-{group_id}-{hostname}".
     pub transactional_id: String,
-    /// Extra librdkafka consumer properties (security.protocol, sasl.*, ...), passed through as is.
+    /// Extra librdkafka consumer properties (security.protocol, sasl.*, ...), checked against
+    /// librdkafka at start; from the environment as `TIDINGS__KAFKA__CONSUMER__SASL_PASSWORD`
+    /// ([`crate::kafka::properties`]).
     pub consumer: BTreeMap<String, String>,
-    /// Extra librdkafka producer properties.
+    /// Extra librdkafka producer properties (same rules).
     pub producer: BTreeMap<String, String>,
 }
 
@@ -185,6 +187,17 @@ pub enum ConfigError {
 impl Config {
     /// Defaults ← file (if given) ← `TIDINGS__*` environment.
     pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let vars: Vec<(String, String)> = std::env::vars_os()
+            .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+            .collect();
+        Config::load_with(file, vars)
+    }
+
+    /// [`Config::load`] with the environment given (tests).
+    pub fn load_with(
+        file: Option<&Path>,
+        env: Vec<(String, String)>,
+    ) -> Result<Config, ConfigError> {
         let mut fig = Figment::from(Serialized::defaults(Config::default()));
         if let Some(path) = file {
             if !path.is_file() {
@@ -195,12 +208,63 @@ impl Config {
             }
             fig = fig.merge(Toml::file(path));
         }
-        let config: Config = fig
-            .merge(Env::prefixed("TIDINGS__").split("__"))
+        // librdkafka properties come from the environment verbatim, not through figment: it would
+        // split their dotted names into nested keys and parse values ("1234" → a number, "[x" → an
+        // error), and a password must arrive exactly as set.
+        let client_property = |key: &str| {
+            let key = key.to_ascii_uppercase();
+            crate::kafka::properties::ENV_SECTIONS
+                .iter()
+                .any(|(prefix, _)| key.starts_with(prefix))
+        };
+        let mut config: Config = fig
+            .merge(
+                Env::prefixed("TIDINGS__")
+                    .filter(move |k| !client_property(k.as_str()))
+                    .split("__"),
+            )
             .extract()
             .map_err(|e| ConfigError::Load(Box::new(e)))?;
+        let k = &mut config.kafka;
+        for map in [&mut k.consumer, &mut k.producer] {
+            *map = std::mem::take(map)
+                .into_iter()
+                .map(|(name, v)| (crate::kafka::properties::normalise(&name), v))
+                .collect();
+        }
+        for (section, props) in crate::kafka::properties::from_env(env) {
+            let map = if section == "consumer" {
+                &mut k.consumer
+            } else {
+                &mut k.producer
+            };
+            map.extend(props);
+        }
         config.validate()?;
         Ok(config)
+    }
+
+    /// The effective configuration as JSON with every secret value replaced (check-config, logs).
+    pub fn redacted(&self) -> serde_json::Value {
+        fn walk(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    for (k, v) in map.iter_mut() {
+                        if crate::kafka::properties::is_secret(k) && !v.is_object() {
+                            *v = crate::kafka::properties::REDACTED.into();
+                        } else {
+                            walk(v);
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
+                _ => {}
+            }
+        }
+        // Serialising plain data cannot fail (string keys only, no I/O).
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        walk(&mut v);
+        v
     }
 
     pub fn validate(&self) -> Result<(), ConfigError> {
@@ -255,6 +319,13 @@ impl Config {
                 "telemetry.http_address = {:?}: expected host:port such as 0.0.0.0:9464, or empty",
                 self.telemetry.http_address
             ));
+        }
+        for (section, props) in [("consumer", &k.consumer), ("producer", &k.producer)] {
+            for (name, value) in props {
+                if let Err(e) = crate::kafka::properties::check(name, value) {
+                    errors.push(format!("kafka.{section}.\"{name}\": {e}"));
+                }
+            }
         }
         if k.exactly_once && k.commit_interval_ms < 10 {
             errors.push(

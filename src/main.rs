@@ -54,7 +54,9 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
-    /// Load and validate the configuration, print the effective settings as JSON, and exit.
+    /// Load and validate the configuration (librdkafka properties included: an unknown name, a bad
+    /// value or a feature this build lacks exits 2), print the effective settings as JSON with secrets
+    /// redacted, and exit.
     CheckConfig,
     /// Score a stage against gold data.
     Eval {
@@ -118,7 +120,7 @@ fn runtime<E: Into<anyhow::Error>>(e: E) -> Failure {
 fn run(command: Command, config: Config) -> Result<(), Failure> {
     match command {
         Command::CheckConfig => {
-            let json = serde_json::to_string_pretty(&config).map_err(startup)?;
+            let json = serde_json::to_string_pretty(&config.redacted()).map_err(startup)?;
             println!("{json}");
             Ok(())
         }

@@ -461,3 +461,53 @@ fn concurrent_acks_never_store_an_offset_behind_an_earlier_one() {
         );
     }
 }
+
+/// `tidings check-config` with the given environment: (exit code, stdout, stderr).
+fn check_config(env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_tidings"));
+    cmd.arg("check-config")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TIDINGS__STAGES__NER__ENABLED", "false");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Issue 14.9: check-config printed sasl.password in clear; a dotted librdkafka name could not be set
+/// from the environment (and `..._SASL_PASSWORD` was silently kept as an unknown `sasl_password`);
+/// unknown librdkafka names were accepted. Issue 14.8: it also accepted what this build cannot do.
+#[test]
+fn client_properties_come_from_the_environment_checked_and_redacted() {
+    let (code, stdout, stderr) = check_config(&[
+        ("TIDINGS__KAFKA__CONSUMER__SASL_PASSWORD", "hunter2=[x]"),
+        ("TIDINGS__KAFKA__PRODUCER__sasl.password", "hunter2=[x]"),
+        ("TIDINGS__KAFKA__PRODUCER__LINGER_MS", "7"),
+        (
+            "TIDINGS__KAFKA__CONSUMER__SECURITY_PROTOCOL",
+            "SASL_PLAINTEXT",
+        ),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stdout.contains("hunter2"), "a secret printed:\n{stdout}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let kafka = &v["kafka"];
+    assert_eq!(kafka["consumer"]["sasl.password"], "[redacted]");
+    assert_eq!(kafka["producer"]["sasl.password"], "[redacted]");
+    assert_eq!(kafka["producer"]["linger.ms"], "7");
+    assert_eq!(kafka["consumer"]["security.protocol"], "SASL_PLAINTEXT");
+
+    let (code, _, stderr) = check_config(&[("TIDINGS__KAFKA__CONSUMER__NO_SUCH_PROPERTY", "1")]);
+    assert_eq!(code, 2, "an unknown librdkafka name must fail start-up");
+    assert!(stderr.contains("NO_SUCH_PROPERTY"), "{stderr}");
+
+    // This build links librdkafka without OpenSSL: TLS must fail at check-config, not at start.
+    let (code, _, stderr) = check_config(&[("TIDINGS__KAFKA__CONSUMER__SECURITY_PROTOCOL", "SSL")]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("security.protocol"), "{stderr}");
+}

@@ -9,6 +9,7 @@
 
 pub mod deliver;
 pub mod headers;
+pub mod properties;
 pub mod transact;
 
 use std::collections::BTreeMap;
