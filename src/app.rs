@@ -364,7 +364,7 @@ pub async fn run_files(
                 path: label.clone(),
                 line: n,
             },
-            payload: std::mem::take(&mut line),
+            payload: Some(std::mem::take(&mut line)),
             key: None,
             headers: Vec::new(),
             epoch: 0,
@@ -430,7 +430,7 @@ async fn write_outcome(
             let record = serde_json::json!({
                 "error": {"kind": failure.kind, "stage": failure.stage, "message": failure.message},
                 "origin": job.origin,
-                "payload": String::from_utf8_lossy(&job.payload),
+                "payload": job.payload.as_deref().map(String::from_utf8_lossy),
             });
             dlq.write_all(record.to_string().as_bytes()).await?;
             dlq.write_all(b"\n").await?;

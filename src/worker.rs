@@ -16,7 +16,8 @@ use crate::telemetry::Stats;
 #[derive(Debug)]
 pub struct Job {
     pub origin: Origin,
-    pub payload: Vec<u8>,
+    /// The message value; None for a Kafka tombstone (null value), which is dead-lettered as such.
+    pub payload: Option<Vec<u8>>,
     pub key: Option<Vec<u8>>,
     pub headers: Vec<(String, Vec<u8>)>,
     /// The offset tracker's epoch for Kafka records (0 for files).
@@ -151,7 +152,16 @@ pub fn process(batch: Vec<Job>, pipeline: &Pipeline, codec: &Codec, stats: &Stat
     let mut out = Vec::with_capacity(batch.len());
     let mut good: Vec<(Job, Article)> = Vec::with_capacity(batch.len());
     for job in batch {
-        match codec.decode(&job.payload, &job.origin) {
+        // A tombstone (null value) deletes a key in a compacted topic: there is no article in it, and
+        // reading it as an empty message ("not_json") hid what it was.
+        let Some(payload) = &job.payload else {
+            out.push(Outcome::DeadLetter {
+                job,
+                failure: Failure::new("tombstone", None, "message has no value (tombstone)".into()),
+            });
+            continue;
+        };
+        match codec.decode(payload, &job.origin) {
             Ok(article) => good.push((job, article)),
             Err(e) => out.push(Outcome::DeadLetter {
                 job,

@@ -262,8 +262,10 @@ async fn broker_unreachable_for_30_s_then_resumes() {
         metric(&m, "tidings_delivery_retries_total"),
     );
     assert!(
-        not_ready.as_deref().is_some_and(|b| b.contains("stalled")),
-        "/readyz should report the stall while the broker is down: {not_ready:?}"
+        not_ready
+            .as_deref()
+            .is_some_and(|b| b.contains("broker unreachable") || b.contains("stalled")),
+        "/readyz should report the lost broker while it is down: {not_ready:?}"
     );
     assert!(
         !warnings.is_empty(),
@@ -690,4 +692,53 @@ async fn half_sent_http_requests_are_cut_off_and_healthz_keeps_answering() {
         daemon.log_tail(20)
     );
     assert_eq!(still_open, 0, "half-sent requests must be cut off");
+}
+
+/// Issue 14.10: `/readyz` stayed 200 while the broker was gone, until `telemetry.stall_secs` passed
+/// with work waiting (never, on an idle instance). It must report the lost broker within seconds, and
+/// be ready again once the broker is back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readyz_reports_a_lost_broker_at_once_and_recovers() {
+    let _serial = SERIAL.lock().await;
+    let (cluster, brokers) = mock(1);
+    let daemon = Daemon::start(
+        &brokers,
+        "lost-broker",
+        &[("TIDINGS__STAGES__NER__ENABLED", "false")],
+    );
+    daemon.wait_ready(Duration::from_secs(60));
+    cluster.broker_down(1).unwrap();
+    let down = Instant::now();
+    let mut reported = None;
+    while down.elapsed() < Duration::from_secs(15) {
+        if let Ok((503, body)) = daemon.get("/readyz") {
+            reported = Some((down.elapsed(), body));
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    cluster.broker_up(1).unwrap();
+    let up = Instant::now();
+    let mut ready_again = None;
+    while up.elapsed() < Duration::from_secs(30) {
+        if let Ok((200, _)) = daemon.get("/readyz") {
+            ready_again = Some(up.elapsed());
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    eprintln!(
+        "broker down (idle instance, stall_secs 60): /readyz 503 after {reported:?}; ready again {ready_again:?} after it came back"
+    );
+    let (_, body) = reported.unwrap_or_else(|| {
+        panic!(
+            "/readyz stayed 200 with the broker down; log:\n{}",
+            daemon.log_tail(15)
+        )
+    });
+    assert!(body.contains("broker unreachable"), "{body}");
+    assert!(
+        ready_again.is_some(),
+        "not ready again after the broker came back"
+    );
 }

@@ -433,7 +433,7 @@ fn concurrent_acks_never_store_an_offset_behind_an_earlier_one() {
                                 partition: p,
                                 offset: first + i,
                             },
-                            payload: Vec::new(),
+                            payload: Some(Vec::new()),
                             key: None,
                             headers: Vec::new(),
                             epoch: epochs[p as usize],
@@ -510,4 +510,51 @@ fn client_properties_come_from_the_environment_checked_and_redacted() {
     let (code, _, stderr) = check_config(&[("TIDINGS__KAFKA__CONSUMER__SECURITY_PROTOCOL", "SSL")]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("security.protocol"), "{stderr}");
+}
+
+/// Issue 14.10: a tombstone (null value) was dead-lettered as `not_json` with an empty value. It is a
+/// `tombstone` dead letter now, and keeps its null value and its key.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tombstone_is_dead_lettered_as_such_keeping_its_null_value() {
+    use rdkafka::consumer::{BaseConsumer, Consumer};
+    use rdkafka::producer::{FutureProducer, FutureRecord};
+    use rdkafka::Message;
+
+    let (_cluster, brokers) = mock_topics(1);
+    let p: FutureProducer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", &brokers)
+        .create()
+        .unwrap();
+    p.send(
+        FutureRecord::<str, [u8]>::to("articles").key("gone"),
+        Duration::from_secs(10),
+    )
+    .await
+    .unwrap();
+    produce(&brokers, "articles", &[("after".into(), article("after"))]).await;
+    let cfg = config(&brokers, "tombstone");
+    let (summary, records) = run_until(&cfg, 2).await;
+    let (out, dlq) = account(&records);
+    assert!(out.contains_key("after"), "{out:?}");
+    assert_eq!(dlq.get("gone").map(String::as_str), Some("tombstone"));
+    assert_eq!((summary.produced, summary.dead_lettered), (1, 1));
+
+    let c: BaseConsumer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", &brokers)
+        .set("group.id", "tombstone-reader")
+        .set("auto.offset.reset", "earliest")
+        .create()
+        .unwrap();
+    c.subscribe(&["articles.dlq"]).unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let null_value = loop {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "dead letter not read back"
+        );
+        if let Some(Ok(m)) = c.poll(Duration::from_millis(200)) {
+            break m.payload().is_none();
+        }
+    };
+    assert!(null_value, "the dead letter must keep the null value");
 }

@@ -56,10 +56,34 @@ pub struct TidingsContext {
 }
 
 impl ClientContext for TidingsContext {
+    /// librdkafka's client-level errors. "All brokers down" also makes `/readyz` fail at once (a
+    /// stall would show only after `telemetry.stall_secs`, and only with work waiting); librdkafka
+    /// reconnects by itself, and a broker seen up again in the statistics clears it.
+    fn error(&self, error: KafkaError, reason: &str) {
+        tracing::warn!(error = %error, reason, "librdkafka error");
+        if let KafkaError::Global(RDKafkaErrorCode::AllBrokersDown) = error {
+            self.health.brokers_down(reason.to_string());
+        }
+    }
+
     /// librdkafka computes lag from the high watermarks its fetches already return, so reading it
     /// here costs no broker requests (querying watermarks per partition did, and timed out on
     /// slow brokers).
     fn stats(&self, stats: Statistics) {
+        // Connectivity, for /readyz: bootstrap entries (node id -1) are only the addresses first
+        // contacted; the cluster's brokers are the rest. None of them up = the broker is lost, which
+        // otherwise showed only as a stall, after `telemetry.stall_secs` and only with work waiting.
+        let cluster: Vec<_> = stats.brokers.values().filter(|b| b.nodeid >= 0).collect();
+        if cluster.iter().any(|b| b.state == "UP") {
+            self.health.broker_up();
+        } else if !cluster.is_empty() {
+            let states: Vec<String> = cluster
+                .iter()
+                .map(|b| format!("{} {}", b.name, b.state))
+                .collect();
+            self.health
+                .brokers_down(format!("no broker connection up ({})", states.join(", ")));
+        }
         let mut lag = self.lag.lock().unwrap_or_else(|p| p.into_inner());
         lag.clear();
         for (name, topic) in &stats.topics {
@@ -304,7 +328,7 @@ pub fn job_from_message(m: &BorrowedMessage<'_>, tracker: &Tracker, stats: &Stat
     }
     Some(Job {
         origin,
-        payload: m.payload().map(<[u8]>::to_vec).unwrap_or_default(),
+        payload: m.payload().map(<[u8]>::to_vec),
         key: m.key().map(<[u8]>::to_vec),
         headers: read.kept,
         epoch,
@@ -335,7 +359,11 @@ pub(crate) fn record<'a>(
     let (topic, key, payload) = match outcome {
         Outcome::Enriched { id, bytes, .. } => {
             headers = add(headers, "tidings.schema", crate::record::SCHEMA);
-            (&cfg.output_topic, Some(id.as_bytes()), bytes.as_slice())
+            (
+                &cfg.output_topic,
+                Some(id.as_bytes()),
+                Some(bytes.as_slice()),
+            )
         }
         Outcome::DeadLetter { job, failure } => {
             headers = add(headers, "tidings.error.kind", failure.kind);
@@ -354,11 +382,15 @@ pub(crate) fn record<'a>(
             (
                 &cfg.dead_letter_topic,
                 job.key.as_deref(),
-                job.payload.as_slice(),
+                job.payload.as_deref(),
             )
         }
     };
-    let record = FutureRecord::to(topic).payload(payload).headers(headers);
+    let mut record = FutureRecord::to(topic).headers(headers);
+    // No payload at all (not an empty one) keeps a tombstone's null value in its dead letter.
+    if let Some(p) = payload {
+        record = record.payload(p);
+    }
     match key {
         Some(k) => record.key(k),
         None => record,
@@ -417,7 +449,7 @@ pub fn reroute(outcome: Outcome, e: &KafkaError, cfg: &KafkaConfig) -> (Outcome,
             mut job,
             mut failure,
         } => {
-            let size = job.payload.len();
+            let size = job.payload.as_ref().map_or(0, Vec::len);
             if size == 0 {
                 return (Outcome::DeadLetter { job, failure }, false);
             }
@@ -438,7 +470,9 @@ pub fn reroute(outcome: Outcome, e: &KafkaError, cfg: &KafkaConfig) -> (Outcome,
             tracing::warn!(origin = %job.origin, error = %e, payload_bytes = size, kept_bytes = keep,
                 "dead letter refused; retrying it with its payload truncated");
             failure.truncated_from.get_or_insert(size);
-            job.payload.truncate(keep);
+            if let Some(p) = &mut job.payload {
+                p.truncate(keep);
+            }
             (Outcome::DeadLetter { job, failure }, true)
         }
     }
