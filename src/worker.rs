@@ -201,7 +201,9 @@ pub fn process(batch: Vec<Job>, pipeline: &Pipeline, codec: &Codec, stats: &Stat
             }
             Err(e) => {
                 let stage = match &e {
-                    StageError::Input { stage, .. } | StageError::Transient { stage, .. } => *stage,
+                    StageError::Input { stage, .. }
+                    | StageError::Transient { stage, .. }
+                    | StageError::Timeout { stage, .. } => *stage,
                 };
                 out.push(Outcome::DeadLetter {
                     job,

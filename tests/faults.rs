@@ -742,3 +742,50 @@ async fn readyz_reports_a_lost_broker_at_once_and_recovers() {
         "not ready again after the broker came back"
     );
 }
+
+/// Issue 14.3: a stage had no time budget, so one article it was slow on (500 s for 500 k numbers in
+/// the claims stage) held a worker — and its partition — for as long as it took. A 5 s stage against a
+/// 200 ms budget: every article is dead-lettered `stage_failed` with a timeout, in a fraction of the
+/// 20 s the stage would take, and the run ends normally.
+#[test]
+fn a_stage_over_its_time_budget_dead_letters_the_record_and_frees_the_worker() {
+    let msgs = articles(4, "t");
+    let started = Instant::now();
+    let mut run = FileRun::start(
+        &jsonl(&msgs),
+        &[
+            ("TIDINGS__STAGES__NER__ENABLED", "false"),
+            ("TIDINGS__STAGES__DELAY_MS", "5000"),
+            ("TIDINGS__STAGES__TIMEOUT_MS", "200"),
+            ("TIDINGS__WORKERS__COUNT", "1"),
+            ("TIDINGS__WORKERS__BATCH_SIZE", "2"),
+        ],
+    );
+    let status = run.wait_exit(Duration::from_secs(30));
+    let took = started.elapsed();
+    assert!(status.success(), "{status}; log:\n{}", run.log());
+    let dlq = run.lines("dlq.jsonl");
+    let out = run.lines("out.jsonl");
+    eprintln!(
+        "stage over budget (5 s stage, 200 ms budget, 1 worker): in {}, out {}, dlq {}, duplicated 0, run took {took:?}",
+        msgs.len(),
+        out.len(),
+        dlq.len()
+    );
+    assert!(out.is_empty(), "{out:?}");
+    assert_eq!(dlq.len(), msgs.len());
+    for d in &dlq {
+        assert_eq!(d["error"]["kind"], "stage_failed", "{d}");
+        assert_eq!(d["error"]["stage"], "delay", "{d}");
+        assert!(
+            d["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("timeout")),
+            "{d}"
+        );
+    }
+    assert!(
+        took < Duration::from_secs(10),
+        "the worker waited for the stage: {took:?}"
+    );
+}

@@ -1,0 +1,155 @@
+//! The per-record time budget (`stages.timeout_ms`): a record whose stage runs too long is
+//! dead-lettered (`stage_failed`, "timeout") instead of holding its worker — and, behind it, its
+//! partition — for as long as the stage takes (a quadratic stage took 500 s on one article).
+//!
+//! A stage is plain synchronous code and cannot be interrupted, so the call runs on a helper thread
+//! over copies of the articles, and the worker waits at most budget × articles for it. On time, the
+//! copies replace the originals. Over time, the helper is left to finish on its own (its result is
+//! dropped; it keeps its CPU until then, which is why the budget is a backstop, not a scheduler) and
+//! each article of the batch is run again alone with its own budget, so only the one that overran
+//! is dead-lettered and the others are enriched.
+
+use std::sync::mpsc::{sync_channel, RecvTimeoutError};
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::{Stage, StageError};
+use crate::record::Article;
+
+type Results = Vec<Result<(), StageError>>;
+
+enum Call {
+    Done(Vec<Article>, Results),
+    TimedOut,
+    /// The stage panicked on the helper thread (the worker's own panic guard cannot see it there).
+    Panicked,
+    /// No thread could be started (a resource limit): the caller runs the stage unbudgeted.
+    NoThread,
+}
+
+/// `stage.process_batch` over `articles`, each allowed `budget`.
+pub(super) fn process_batch(
+    stage: &Arc<dyn Stage>,
+    articles: &mut [&mut Article],
+    budget: Duration,
+) -> Results {
+    let copies = articles.iter().map(|a| (**a).clone()).collect();
+    let limit = budget.saturating_mul(articles.len().max(1) as u32);
+    match call(stage, copies, limit) {
+        Call::NoThread => stage.process_batch(articles),
+        Call::Done(done, results) => {
+            for (slot, a) in articles.iter_mut().zip(done) {
+                **slot = a;
+            }
+            results
+        }
+        Call::Panicked => articles.iter().map(|_| Err(panicked(stage))).collect(),
+        Call::TimedOut => articles
+            .iter_mut()
+            .map(|a| match call(stage, vec![(**a).clone()], budget) {
+                Call::Done(mut done, mut results) => {
+                    if let Some(d) = done.pop() {
+                        **a = d;
+                    }
+                    results.pop().unwrap_or(Ok(()))
+                }
+                Call::Panicked => Err(panicked(stage)),
+                Call::NoThread => stage.process(a),
+                Call::TimedOut => {
+                    tracing::warn!(stage = stage.name(), id = %a.id, budget_ms = budget.as_millis() as u64,
+                        "stage overran its time budget; the record is dead-lettered and the stage left to finish on its own");
+                    Err(StageError::Timeout {
+                        stage: stage.name(),
+                        budget_ms: budget.as_millis() as u64,
+                    })
+                }
+            })
+            .collect(),
+    }
+}
+
+fn panicked(stage: &Arc<dyn Stage>) -> StageError {
+    StageError::Transient {
+        stage: stage.name(),
+        message: "stage panicked".into(),
+    }
+}
+
+fn call(stage: &Arc<dyn Stage>, mut articles: Vec<Article>, limit: Duration) -> Call {
+    let (tx, rx) = sync_channel(1);
+    let helper = Arc::clone(stage);
+    let spawned = std::thread::Builder::new()
+        .name(format!("tidings-{}", stage.name()))
+        .spawn(move || {
+            let results = {
+                let mut refs: Vec<&mut Article> = articles.iter_mut().collect();
+                helper.process_batch(&mut refs)
+            };
+            // The receiver is gone when the worker gave up on this call: nothing to deliver.
+            let _ = tx.send((articles, results));
+        });
+    if let Err(e) = spawned {
+        // Better unbudgeted than not at all.
+        tracing::warn!(error = %e, "no helper thread for the stage budget; running it unbudgeted");
+        return Call::NoThread;
+    }
+    match rx.recv_timeout(limit) {
+        Ok((done, results)) => Call::Done(done, results),
+        Err(RecvTimeoutError::Timeout) => Call::TimedOut,
+        Err(RecvTimeoutError::Disconnected) => Call::Panicked,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Marks each article it finishes; takes 2 s on an article whose text says "slow".
+    struct Marks;
+
+    impl Stage for Marks {
+        fn name(&self) -> &'static str {
+            "marks"
+        }
+
+        fn process(&self, article: &mut Article) -> Result<(), StageError> {
+            if article.text.contains("slow") {
+                std::thread::sleep(Duration::from_secs(2));
+            }
+            article.title = "done".into();
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn only_the_article_that_overruns_fails_and_the_others_keep_their_results() {
+        let stage: Arc<dyn Stage> = Arc::new(Marks);
+        let mut batch: Vec<Article> = ["fast", "slow", "fast too"]
+            .iter()
+            .map(|t| Article {
+                text: t.to_string(),
+                ..Default::default()
+            })
+            .collect();
+        let mut refs: Vec<&mut Article> = batch.iter_mut().collect();
+        let started = std::time::Instant::now();
+        let results = process_batch(&stage, &mut refs, Duration::from_millis(100));
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "waited for the slow one"
+        );
+        assert!(results[0].is_ok() && results[2].is_ok(), "{results:?}");
+        assert!(
+            matches!(
+                results[1],
+                Err(StageError::Timeout {
+                    stage: "marks",
+                    budget_ms: 100
+                })
+            ),
+            "{results:?}"
+        );
+        let titles: Vec<&str> = batch.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["done", "", "done"]);
+    }
+}
