@@ -3,13 +3,15 @@
 //! partition — for as long as the stage takes (a quadratic stage took 500 s on one article).
 //!
 //! A stage is plain synchronous code and cannot be interrupted, so the call runs on a helper thread
-//! over copies of the articles, and the worker waits at most budget × articles for it. On time, the
-//! copies replace the originals. Over time, the helper is left to finish on its own (its result is
-//! dropped; it keeps its CPU until then, which is why the budget is a backstop, not a scheduler) and
-//! each article of the batch is run again alone with its own budget, so only the one that overran
-//! is dead-lettered and the others are enriched.
+//! (one per worker, reused) over copies of the articles, and the worker waits at most
+//! budget × articles for it. On time, the copies replace the originals. Over time, the helper is
+//! left to finish on its own and end (its result is dropped; it keeps its CPU until then, which is
+//! why the budget is a backstop, not a scheduler), the worker starts a fresh one, and each article of
+//! the batch is run again alone with its own budget, so only the one that overran is dead-lettered
+//! and the others are enriched.
 
-use std::sync::mpsc::{sync_channel, RecvTimeoutError};
+use std::cell::RefCell;
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -75,29 +77,80 @@ fn panicked(stage: &Arc<dyn Stage>) -> StageError {
     }
 }
 
-fn call(stage: &Arc<dyn Stage>, mut articles: Vec<Article>, limit: Duration) -> Call {
-    let (tx, rx) = sync_channel(1);
-    let helper = Arc::clone(stage);
-    let spawned = std::thread::Builder::new()
-        .name(format!("tidings-{}", stage.name()))
-        .spawn(move || {
-            let results = {
-                let mut refs: Vec<&mut Article> = articles.iter_mut().collect();
-                helper.process_batch(&mut refs)
-            };
-            // The receiver is gone when the worker gave up on this call: nothing to deliver.
-            let _ = tx.send((articles, results));
-        });
-    if let Err(e) = spawned {
-        // Better unbudgeted than not at all.
-        tracing::warn!(error = %e, "no helper thread for the stage budget; running it unbudgeted");
-        return Call::NoThread;
+type Work = (Arc<dyn Stage>, Vec<Article>);
+type Done = (Vec<Article>, Results);
+
+/// A helper thread that runs stage calls for one worker thread, reused from call to call (a thread
+/// per call cost a spawn and, through malloc's per-thread arenas, memory).
+struct Helper {
+    work: SyncSender<Work>,
+    done: Receiver<Done>,
+}
+
+impl Helper {
+    fn start() -> std::io::Result<Helper> {
+        let (work_tx, work_rx) = sync_channel::<Work>(1);
+        let (done_tx, done_rx) = sync_channel::<Done>(1);
+        std::thread::Builder::new()
+            .name("tidings-stage".into())
+            .spawn(move || {
+                // Ends when its worker drops the sender: the worker ended, or gave up on a call.
+                while let Ok((stage, mut articles)) = work_rx.recv() {
+                    let results = {
+                        let mut refs: Vec<&mut Article> = articles.iter_mut().collect();
+                        stage.process_batch(&mut refs)
+                    };
+                    if done_tx.send((articles, results)).is_err() {
+                        return;
+                    }
+                }
+            })?;
+        Ok(Helper {
+            work: work_tx,
+            done: done_rx,
+        })
     }
-    match rx.recv_timeout(limit) {
-        Ok((done, results)) => Call::Done(done, results),
-        Err(RecvTimeoutError::Timeout) => Call::TimedOut,
-        Err(RecvTimeoutError::Disconnected) => Call::Panicked,
-    }
+}
+
+thread_local! {
+    /// This worker thread's helper; None until the first call and after one was abandoned.
+    static HELPER: RefCell<Option<Helper>> = const { RefCell::new(None) };
+}
+
+fn call(stage: &Arc<dyn Stage>, articles: Vec<Article>, limit: Duration) -> Call {
+    HELPER.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if slot.is_none() {
+            match Helper::start() {
+                Ok(h) => *slot = Some(h),
+                Err(e) => {
+                    // Better unbudgeted than not at all.
+                    tracing::warn!(error = %e, "no helper thread for the stage budget; running it unbudgeted");
+                    return Call::NoThread;
+                }
+            }
+        }
+        let Some(helper) = slot.as_ref() else {
+            return Call::NoThread;
+        };
+        if helper.work.send((Arc::clone(stage), articles)).is_err() {
+            // The helper died (a panic in a stage): the next call starts a new one.
+            *slot = None;
+            return Call::Panicked;
+        }
+        match helper.done.recv_timeout(limit) {
+            Ok((done, results)) => Call::Done(done, results),
+            Err(RecvTimeoutError::Timeout) => {
+                // Abandon it, still running: dropping its channels lets it end after this call.
+                *slot = None;
+                Call::TimedOut
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                *slot = None;
+                Call::Panicked
+            }
+        }
+    })
 }
 
 #[cfg(test)]
