@@ -12,10 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use common::{
-    account, committed, copies, metric, poison, produce, read_until, seed_messages, Daemon,
+    account, committed, copies, metric, mock, poison, produce, read_until, seed_messages, Daemon,
     FileRun, Tansu,
 };
-use rdkafka::mocking::MockCluster;
 use rdkafka::types::RDKafkaRespErr;
 use serde_json::json;
 
@@ -32,22 +31,6 @@ const PACED: [(&str, &str); 3] = [
 
 fn with<'a>(base: &[(&'a str, &'a str)], more: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     base.iter().chain(more).copied().collect()
-}
-
-fn mock(
-    input_partitions: i32,
-) -> (
-    MockCluster<'static, rdkafka::producer::DefaultProducerContext>,
-    String,
-) {
-    let cluster = MockCluster::new(1).unwrap();
-    cluster
-        .create_topic("articles", input_partitions, 1)
-        .unwrap();
-    cluster.create_topic("articles.enriched", 1, 1).unwrap();
-    cluster.create_topic("articles.dlq", 1, 1).unwrap();
-    let brokers = cluster.bootstrap_servers();
-    (cluster, brokers)
 }
 
 /// Short synthetic articles (cheap to enrich, so volume tests stay quick).
@@ -649,15 +632,9 @@ async fn half_sent_http_requests_are_cut_off_and_healthz_keeps_answering() {
         let _ = s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n");
         held.push(s);
     }
-    let started = Instant::now();
-    let mut healthz = None;
-    while started.elapsed() < Duration::from_secs(10) {
-        if let Ok((200, _)) = daemon.get("/healthz") {
-            healthz = Some(started.elapsed());
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let healthz = daemon
+        .wait_for("/healthz", 200, Duration::from_secs(10))
+        .map(|(took, _)| took);
     // Every half-sent request is closed by the server: at accept (over the cap) or at the header
     // timeout. A read then returns end-of-file, or an error for a reset.
     let mut still_open = 0;
@@ -708,25 +685,11 @@ async fn readyz_reports_a_lost_broker_at_once_and_recovers() {
     );
     daemon.wait_ready(Duration::from_secs(60));
     cluster.broker_down(1).unwrap();
-    let down = Instant::now();
-    let mut reported = None;
-    while down.elapsed() < Duration::from_secs(15) {
-        if let Ok((503, body)) = daemon.get("/readyz") {
-            reported = Some((down.elapsed(), body));
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    let reported = daemon.wait_for("/readyz", 503, Duration::from_secs(15));
     cluster.broker_up(1).unwrap();
-    let up = Instant::now();
-    let mut ready_again = None;
-    while up.elapsed() < Duration::from_secs(30) {
-        if let Ok((200, _)) = daemon.get("/readyz") {
-            ready_again = Some(up.elapsed());
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    let ready_again = daemon
+        .wait_for("/readyz", 200, Duration::from_secs(30))
+        .map(|(took, _)| took);
     eprintln!(
         "broker down (idle instance, stall_secs 60): /readyz 503 after {reported:?}; ready again {ready_again:?} after it came back"
     );

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{account, poison, produce, produce_raw_header, seed_messages, topics};
+use common::{account, mock, poison, produce, produce_raw_header, seed_messages, topics};
 use rdkafka::mocking::MockCluster;
 use serde_json::json;
 use tidings::demo::read_back;
@@ -203,20 +203,6 @@ async fn run_until(cfg: &Config, want: usize) -> (app::Summary, Vec<tidings::dem
     (summary.unwrap(), records.unwrap())
 }
 
-fn mock_topics(
-    partitions: i32,
-) -> (
-    MockCluster<'static, rdkafka::producer::DefaultProducerContext>,
-    String,
-) {
-    let cluster = MockCluster::new(1).unwrap();
-    cluster.create_topic("articles", partitions, 1).unwrap();
-    cluster.create_topic("articles.enriched", 1, 1).unwrap();
-    cluster.create_topic("articles.dlq", 1, 1).unwrap();
-    let brokers = cluster.bootstrap_servers();
-    (cluster, brokers)
-}
-
 fn article(id: &str) -> Vec<u8> {
     serde_json::to_vec(
         &json!({"id": id, "text": "Exports rose 4 percent to $2.5 billion in 2023."}),
@@ -228,7 +214,7 @@ fn article(id: &str) -> Vec<u8> {
 /// consumer loop — the process died on that record at every restart and its partition never moved.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_header_name_that_is_not_utf8_neither_crashes_nor_stalls() {
-    let (_cluster, brokers) = mock_topics(1);
+    let (_cluster, brokers) = mock(1);
     produce(
         &brokers,
         "articles",
@@ -254,6 +240,12 @@ async fn a_header_name_that_is_not_utf8_neither_crashes_nor_stalls() {
         "every record, including the ones behind the bad header, is enriched"
     );
     assert_eq!(summary.produced, 3);
+    eprintln!(
+        "non-UTF-8 header name (mock): in 3, out {}, dlq {}, duplicated {}",
+        out.len(),
+        dlq.len(),
+        out.values().map(|n| n - 1).sum::<usize>()
+    );
     let enriched = records
         .iter()
         .find(|r| r.key.as_deref() == Some("bad-header"))
@@ -270,7 +262,7 @@ async fn a_header_name_that_is_not_utf8_neither_crashes_nor_stalls() {
 /// held its partition: nothing behind it was committed, and every restart stalled on it again.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn records_the_producer_refuses_are_dead_lettered_and_the_partition_moves_on() {
-    let (_cluster, brokers) = mock_topics(1);
+    let (_cluster, brokers) = mock(1);
     let mut cfg = config(&brokers, "refused");
     cfg.kafka
         .producer
@@ -300,6 +292,13 @@ async fn records_the_producer_refuses_are_dead_lettered_and_the_partition_moves_
     );
     assert_eq!(dlq.get("big").map(String::as_str), Some("too_large"));
     assert_eq!((summary.produced, summary.dead_lettered), (2, 2));
+    eprintln!(
+        "records refused by the producer (mock, message.max.bytes 40 000): in {}, out {}, dlq {} {dlq:?}, duplicated {}",
+        msgs.len(),
+        out.len(),
+        dlq.len(),
+        out.values().map(|n| n - 1).sum::<usize>()
+    );
     let dead = |key: &str| {
         records
             .iter()
@@ -316,6 +315,7 @@ async fn records_the_producer_refuses_are_dead_lettered_and_the_partition_moves_
     assert_eq!(dead("numbers").payload, numbers, "the input fits whole");
     assert_eq!(header("numbers", "tidings.payload.truncated_from"), None);
     let kept = dead("big").payload.len();
+    eprintln!("  the 60 000-byte too_large dead letter was retried with its first {kept} bytes");
     assert!(kept > 0 && kept < 40_000, "{kept}");
     assert_eq!(dead("big").payload, big[..kept]);
     assert_eq!(
@@ -328,7 +328,7 @@ async fn records_the_producer_refuses_are_dead_lettered_and_the_partition_moves_
 /// and the record says how many there were.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn claims_beyond_the_cap_are_cut_and_flagged() {
-    let (_cluster, brokers) = mock_topics(1);
+    let (_cluster, brokers) = mock(1);
     let mut cfg = config(&brokers, "capped");
     cfg.codec.max_claims = 5;
     let text = (1..=40).map(|i| format!("{i} ")).collect::<String>();
@@ -386,7 +386,7 @@ fn concurrent_acks_never_store_an_offset_behind_an_earlier_one() {
     const PARTITIONS: i32 = 64;
     const THREADS: i64 = 12;
     const ROUNDS: i64 = 8;
-    let (_cluster, brokers) = mock_topics(PARTITIONS);
+    let (_cluster, brokers) = mock(PARTITIONS);
     let consumer: BaseConsumer = rdkafka::ClientConfig::new()
         .set("bootstrap.servers", &brokers)
         .set("group.id", "forward-only")
@@ -460,6 +460,11 @@ fn concurrent_acks_never_store_an_offset_behind_an_earlier_one() {
             "round {round}: partitions committed behind their last acked offset {end:?}: {behind:?}"
         );
     }
+    eprintln!(
+        "concurrent acks (mock, real consumer): {} acks over {PARTITIONS} partitions from {THREADS} threads \
+         in {ROUNDS} rounds; partitions committed behind their last ack: 0",
+        PARTITIONS as i64 * THREADS * ROUNDS
+    );
 }
 
 /// `tidings check-config` with the given environment: (exit code, stdout, stderr).
@@ -520,7 +525,7 @@ async fn a_tombstone_is_dead_lettered_as_such_keeping_its_null_value() {
     use rdkafka::producer::{FutureProducer, FutureRecord};
     use rdkafka::Message;
 
-    let (_cluster, brokers) = mock_topics(1);
+    let (_cluster, brokers) = mock(1);
     let p: FutureProducer = rdkafka::ClientConfig::new()
         .set("bootstrap.servers", &brokers)
         .create()

@@ -6,6 +6,11 @@
 //!   uncommitted tail.
 //! - [`transact`] (`kafka.exactly_once`): records and their input offsets are committed together in
 //!   one Kafka transaction, so a read_committed reader of the output sees each input record once.
+//!
+//! In both, a record the producer or broker refuses for good is rerouted ([`reroute`]) rather than
+//! retried for ever. Beside them: [`headers`] reads input headers without trusting their names, and
+//! [`properties`] turns `kafka.consumer`/`kafka.producer` (file or environment) into checked
+//! librdkafka properties.
 
 pub mod deliver;
 pub mod headers;

@@ -14,6 +14,7 @@ use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
 use rdkafka::client::DefaultClientContext;
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::util::Timeout;
 use rdkafka::{Offset, TopicPartitionList};
@@ -344,16 +345,24 @@ impl Daemon {
         }
     }
 
+    /// Polls `path` until it answers `status`: the time that took and the body, or None after `limit`.
+    pub fn wait_for(&self, path: &str, status: u16, limit: Duration) -> Option<(Duration, String)> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            match self.get(path) {
+                Ok((s, body)) if s == status => return Some((started.elapsed(), body)),
+                _ => std::thread::sleep(Duration::from_millis(100)),
+            }
+        }
+        None
+    }
+
     pub fn metrics(&self) -> String {
         self.get("/metrics").map(|(_, b)| b).unwrap_or_default()
     }
 
     pub fn signal(&self, sig: &str) {
-        let status = Command::new("kill")
-            .args([&format!("-{sig}"), &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
+        signal(&self.child, sig);
     }
 
     pub fn alive(&mut self) -> bool {
@@ -361,17 +370,7 @@ impl Daemon {
     }
 
     pub fn wait_exit(&mut self, limit: Duration) -> ExitStatus {
-        let deadline = Instant::now() + limit;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("tidings did not exit within {limit:?}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        wait_exit(&mut self.child, limit, &self.log)
     }
 
     /// SIGTERM, then the exit status.
@@ -564,28 +563,36 @@ impl FileRun {
     }
 
     pub fn wait_exit(&mut self, limit: Duration) -> ExitStatus {
-        let deadline = Instant::now() + limit;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!(
-                    "tidings did not exit within {limit:?}; log:\n{}",
-                    self.log()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        wait_exit(&mut self.child, limit, &self.dir.path().join("log"))
     }
 
     pub fn signal(&self, sig: &str) {
-        let status = Command::new("kill")
-            .args([&format!("-{sig}"), &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
+        signal(&self.child, sig);
+    }
+}
+
+/// Sends `sig` (e.g. "TERM") to a child process.
+fn signal(child: &Child, sig: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{sig}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// The child's exit status, or a panic quoting its log when it is still running after `limit`.
+fn wait_exit(child: &mut Child, limit: Duration, log: &Path) -> ExitStatus {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let log = std::fs::read_to_string(log).unwrap_or_default();
+            panic!("tidings did not exit within {limit:?}; log:\n{log}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 
@@ -594,4 +601,22 @@ impl Drop for FileRun {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// librdkafka's mock cluster (one broker, real TCP on loopback) with the topics created: articles
+/// (`input_partitions`), articles.enriched and articles.dlq. Dropping the cluster stops it.
+pub fn mock(
+    input_partitions: i32,
+) -> (
+    MockCluster<'static, rdkafka::producer::DefaultProducerContext>,
+    String,
+) {
+    let cluster = MockCluster::new(1).unwrap();
+    cluster
+        .create_topic("articles", input_partitions, 1)
+        .unwrap();
+    cluster.create_topic("articles.enriched", 1, 1).unwrap();
+    cluster.create_topic("articles.dlq", 1, 1).unwrap();
+    let brokers = cluster.bootstrap_servers();
+    (cluster, brokers)
 }
