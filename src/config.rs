@@ -321,9 +321,15 @@ impl Config {
             ));
         }
         for (section, props) in [("consumer", &k.consumer), ("producer", &k.producer)] {
+            let before = errors.len();
             for (name, value) in props {
                 if let Err(e) = crate::kafka::properties::check(name, value) {
                     errors.push(format!("kafka.{section}.\"{name}\": {e}"));
+                }
+            }
+            if errors.len() == before && !props.is_empty() {
+                if let Err(e) = crate::kafka::properties::check_client(section, props) {
+                    errors.push(format!("kafka.{section}: {e}"));
                 }
             }
         }

@@ -486,7 +486,8 @@ fn check_config(env: &[(&str, &str)]) -> (i32, String, String) {
 
 /// Issue 14.9: check-config printed sasl.password in clear; a dotted librdkafka name could not be set
 /// from the environment (and `..._SASL_PASSWORD` was silently kept as an unknown `sasl_password`);
-/// unknown librdkafka names were accepted. Issue 14.8: it also accepted what this build cannot do.
+/// unknown librdkafka names were accepted. Issue 14.8: TLS was not built in, and check-config accepted
+/// what the build cannot do.
 #[test]
 fn client_properties_come_from_the_environment_checked_and_redacted() {
     let (code, stdout, stderr) = check_config(&[
@@ -497,6 +498,8 @@ fn client_properties_come_from_the_environment_checked_and_redacted() {
             "TIDINGS__KAFKA__CONSUMER__SECURITY_PROTOCOL",
             "SASL_PLAINTEXT",
         ),
+        ("TIDINGS__KAFKA__CONSUMER__SASL_MECHANISMS", "PLAIN"),
+        ("TIDINGS__KAFKA__CONSUMER__SASL_USERNAME", "tidings"),
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(!stdout.contains("hunter2"), "a secret printed:\n{stdout}");
@@ -511,10 +514,21 @@ fn client_properties_come_from_the_environment_checked_and_redacted() {
     assert_eq!(code, 2, "an unknown librdkafka name must fail start-up");
     assert!(stderr.contains("NO_SUCH_PROPERTY"), "{stderr}");
 
-    // This build links librdkafka without OpenSSL: TLS must fail at check-config, not at start.
-    let (code, _, stderr) = check_config(&[("TIDINGS__KAFKA__CONSUMER__SECURITY_PROTOCOL", "SSL")]);
+    // Built with OpenSSL: TLS, and SASL SCRAM over it, are accepted (main exited 1 at start on them).
+    let (code, _, stderr) = check_config(&[
+        ("TIDINGS__KAFKA__CONSUMER__SECURITY_PROTOCOL", "SASL_SSL"),
+        ("TIDINGS__KAFKA__CONSUMER__SASL_MECHANISMS", "SCRAM-SHA-512"),
+        ("TIDINGS__KAFKA__CONSUMER__SASL_USERNAME", "tidings"),
+        ("TIDINGS__KAFKA__CONSUMER__SASL_PASSWORD", "hunter2"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    // What this build cannot do fails at check-config (exit 2), not at start: Kerberos is not built in.
+    let (code, _, stderr) = check_config(&[
+        ("TIDINGS__KAFKA__CONSUMER__SECURITY_PROTOCOL", "SASL_SSL"),
+        ("TIDINGS__KAFKA__CONSUMER__SASL_MECHANISMS", "GSSAPI"),
+    ]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("security.protocol"), "{stderr}");
+    assert!(stderr.contains("GSSAPI"), "{stderr}");
 }
 
 /// Issue 14.10: a tombstone (null value) was dead-lettered as `not_json` with an empty value. It is a
@@ -562,4 +576,94 @@ async fn a_tombstone_is_dead_lettered_as_such_keeping_its_null_value() {
         }
     };
     assert!(null_value, "the dead letter must keep the null value");
+}
+
+/// Issue 14.8: librdkafka was built without OpenSSL, so `security.protocol = SSL` exited 1 at start.
+/// Neither broker here offers TLS (the mock cluster has none; tansu 0.6's `--cert` and `--key` refuse
+/// each other), so the listener is `openssl s_server`: a real TLS endpoint that prints what a client
+/// sends after the handshake. With the server's certificate as CA, librdkafka completes the handshake
+/// and its first Kafka request (carrying our client.id) arrives in clear at the server; with another
+/// CA the handshake fails and nothing does.
+#[test]
+fn librdkafka_speaks_tls_to_a_tls_listener() {
+    use rdkafka::producer::{BaseProducer, Producer};
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let pem = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let made = |key: &str, cert: &str| {
+        Command::new("openssl")
+            .args([
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            ])
+            .args([
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1",
+            ])
+            .args(["-keyout", &pem(key), "-out", &pem(cert)])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !made("key.pem", "cert.pem") || !made("other-key.pem", "other.pem") {
+        eprintln!("skipping: the openssl command is not available");
+        return;
+    }
+    // What reaches the application layer of the TLS server, for each CA the client trusts.
+    let received = |ca: &str| -> String {
+        let port = common::free_port();
+        // One connection, then s_server exits (and flushes what it printed).
+        let mut server = Command::new("openssl")
+            .args([
+                "s_server",
+                "-quiet",
+                "-naccept",
+                "1",
+                "-accept",
+                &port.to_string(),
+            ])
+            .args(["-cert", &pem("cert.pem"), "-key", &pem("key.pem")])
+            // s_server ends its session when its stdin ends; keep it open.
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let addr = format!("127.0.0.1:{port}");
+        // Not probed with a connection of our own: s_server takes only one.
+        std::thread::sleep(Duration::from_secs(1));
+        let p: BaseProducer = rdkafka::ClientConfig::new()
+            .set("bootstrap.servers", &addr)
+            .set("client.id", "tidings-tls-probe")
+            .set("security.protocol", "SSL")
+            .set("ssl.ca.location", pem(ca))
+            .set("ssl.endpoint.identification.algorithm", "https")
+            .create()
+            .unwrap();
+        // The metadata request cannot be answered (s_server is no broker); it only has to be sent.
+        let _ = p.client().fetch_metadata(None, Duration::from_secs(3));
+        drop(p);
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while server.try_wait().unwrap().is_none() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = server.kill();
+        let mut out = Vec::new();
+        let _ = server.stdout.take().unwrap().read_to_end(&mut out);
+        let _ = server.wait();
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    let trusted = received("cert.pem");
+    assert!(
+        trusted.contains("tidings-tls-probe"),
+        "no Kafka request arrived over TLS: {trusted:?}"
+    );
+    let untrusted = received("other.pem");
+    assert!(
+        !untrusted.contains("tidings-tls-probe"),
+        "a request went through a TLS session the client should have refused: {untrusted:?}"
+    );
 }

@@ -7,12 +7,16 @@
 //!   itself a property, such as `log_level`, is kept).
 //! - Validation: each property is set on a fresh librdkafka configuration at start-up, so an unknown
 //!   name, a bad value or a feature this build lacks (e.g. `security.protocol = SSL` without OpenSSL)
-//!   is a start-up error (exit 2), not a runtime surprise.
+//!   is a start-up error (exit 2), not a runtime surprise. Then each section is tried as a whole on
+//!   a client that connects nowhere ([`check_client`]), which catches what only client creation
+//!   checks (a SASL mechanism this build lacks).
 
 use std::collections::BTreeMap;
 
 use rdkafka::config::ClientConfig;
+use rdkafka::consumer::BaseConsumer;
 use rdkafka::error::KafkaError;
+use rdkafka::producer::BaseProducer;
 use rdkafka::types::RDKafkaConfRes;
 
 /// Environment prefixes of the two property maps, after `TIDINGS__`.
@@ -28,6 +32,27 @@ pub fn check(name: &str, value: &str) -> Result<(), String> {
         Err(KafkaError::ClientConfig(_, description, _, _)) => Err(blank(description, name, value)),
         Err(e) => Err(blank(e.to_string(), name, value)),
     }
+}
+
+/// Checks a section's properties together the way librdkafka does when it creates a client: some
+/// limits of this build only show there (e.g. `sasl.mechanisms = GSSAPI`: Kerberos is not built in).
+/// The client gets no `bootstrap.servers`, so it connects nowhere and is dropped at once.
+pub fn check_client(section: &str, props: &BTreeMap<String, String>) -> Result<(), String> {
+    let mut c = ClientConfig::new();
+    for (k, v) in props
+        .iter()
+        .filter(|(k, _)| k.as_str() != "bootstrap.servers")
+    {
+        c.set(k, v);
+    }
+    c.set("log_level", "0");
+    let created = if section == "consumer" {
+        c.set("group.id", "tidings-check-config");
+        c.create::<BaseConsumer>().map(drop)
+    } else {
+        c.create::<BaseProducer>().map(drop)
+    };
+    created.map_err(|e| props.iter().fold(e.to_string(), |m, (k, v)| blank(m, k, v)))
 }
 
 fn blank(message: String, name: &str, value: &str) -> String {
