@@ -70,7 +70,7 @@ pub async fn run_kafka(
     let lag: kafka::Lag = Arc::default();
     let endpoint = match config.telemetry.http_address.as_str() {
         "" => None,
-        addr => Some(Endpoint::bind(addr).await?),
+        addr => Some(Endpoint::bind(addr, http_limits(config)).await?),
     };
     let consumer = Arc::new(kafka::consumer(
         &config.kafka,
@@ -148,7 +148,7 @@ pub async fn run_kafka(
             }
             msg = consumer.recv() => match msg {
                 Ok(m) => {
-                    let Some(job) = kafka::job_from_message(&m, &tracker) else {
+                    let Some(job) = kafka::job_from_message(&m, &tracker, &stats) else {
                         stats.skipped_revoked.inc();
                         continue;
                     };
@@ -216,6 +216,15 @@ pub async fn run_kafka(
     match fatal {
         Some(message) => Err(AppError::Fatal(message)),
         None => Ok(summary(&stats, forced)),
+    }
+}
+
+fn http_limits(config: &Config) -> crate::http::Limits {
+    crate::http::Limits {
+        max_connections: config.telemetry.http_max_connections,
+        header_timeout: Duration::from_millis(config.telemetry.http_header_timeout_ms),
+        // Long enough for any scrape; a keep-alive client simply reconnects after it.
+        connection_timeout: Duration::from_secs(60),
     }
 }
 
@@ -290,11 +299,22 @@ pub async fn run_files(
     let mut dlq = tokio::fs::File::create(&files.dead_letter).await?;
 
     let writer_stats = stats.clone();
+    let (stop_tx, mut stop_rx) = watch::channel(false);
     let writer = tokio::spawn(async move {
         // Workers finish out of order; hold results until every earlier line is written.
         let mut waiting: BTreeMap<u64, Outcome> = BTreeMap::new();
         let mut next = 0u64;
-        while let Some(o) = out_rx.recv().await {
+        loop {
+            let o = tokio::select! {
+                o = out_rx.recv() => o,
+                // The shutdown deadline passed: keep what is written, flush it, stop waiting.
+                _ = stop_rx.changed() => {
+                    out.flush().await?;
+                    dlq.flush().await?;
+                    return Ok(());
+                }
+            };
+            let Some(o) = o else { break };
             waiting.insert(o.job().seq, o);
             while let Some(o) = waiting.remove(&next) {
                 write_outcome(o, &mut out, &mut dlq, &writer_stats).await?;
@@ -309,19 +329,32 @@ pub async fn run_files(
         Ok::<_, std::io::Error>(())
     });
 
-    let mut lines = BufReader::new(reader).lines();
+    // Lines are read as bytes: one line that is not UTF-8 is a `not_utf8` dead letter with its line
+    // number (the codec's check), not the end of the run as with `lines()`.
+    let mut reader = BufReader::new(reader);
+    let mut line = Vec::new();
     let mut n = 0u64;
+    let mut stopped = false;
     tokio::pin!(shutdown);
     loop {
-        let line = tokio::select! {
+        line.clear();
+        let read = tokio::select! {
             biased;
-            _ = &mut shutdown => break,
-            l = lines.next_line() => l?,
+            _ = &mut shutdown => {
+                stopped = true;
+                break;
+            }
+            r = reader.read_until(b'\n', &mut line) => r?,
         };
-        let Some(line) = line else { break };
+        if read == 0 {
+            break;
+        }
         n += 1;
-        if line.trim().is_empty() {
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
+        }
+        while line.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+            line.pop();
         }
         // Counter::inc returns the previous count: this line's 0-based position.
         let seq = stats.consumed.inc();
@@ -331,21 +364,53 @@ pub async fn run_files(
                 path: label.clone(),
                 line: n,
             },
-            payload: line.into_bytes(),
+            payload: Some(std::mem::take(&mut line)),
             key: None,
             headers: Vec::new(),
             epoch: 0,
         };
-        if jobs_tx.send(job).await.is_err() {
+        let sent = tokio::select! {
+            biased;
+            _ = &mut shutdown => {
+                stopped = true;
+                break;
+            }
+            sent = jobs_tx.send(job) => sent,
+        };
+        if sent.is_err() {
             break;
         }
     }
     drop(jobs_tx);
-    tokio::task::spawn_blocking(move || pool.join())
-        .await
-        .map_err(std::io::Error::other)?;
+    // Input read to the end finishes whatever it takes; after a signal (while reading or draining) the
+    // deadline bounds it (a stage may be stuck on one article), and what is not written by then is
+    // reported, not waited for.
+    let drain = tokio::task::spawn_blocking(move || pool.join());
+    tokio::pin!(drain);
+    if !stopped {
+        tokio::select! {
+            joined = &mut drain => {
+                joined.map_err(std::io::Error::other)?;
+                writer.await.map_err(std::io::Error::other)??;
+                return Ok(summary(&stats, false));
+            }
+            _ = &mut shutdown => {}
+        }
+    }
+    tracing::info!("shutting down: reading stopped, finishing the lines already read");
+    let deadline = Duration::from_secs(config.shutdown.deadline_secs);
+    let forced = tokio::time::timeout(deadline, &mut drain).await.is_err();
+    if forced {
+        let _ = stop_tx.send(true);
+        tracing::warn!(
+            deadline_secs = config.shutdown.deadline_secs,
+            written = stats.produced.get() + stats.dead_lettered.get(),
+            read = stats.consumed.get(),
+            "shutdown deadline passed; lines read but not written are not in the output"
+        );
+    }
     writer.await.map_err(std::io::Error::other)??;
-    Ok(summary(&stats, false))
+    Ok(summary(&stats, forced))
 }
 
 async fn write_outcome(
@@ -365,7 +430,7 @@ async fn write_outcome(
             let record = serde_json::json!({
                 "error": {"kind": failure.kind, "stage": failure.stage, "message": failure.message},
                 "origin": job.origin,
-                "payload": String::from_utf8_lossy(&job.payload),
+                "payload": job.payload.as_deref().map(String::from_utf8_lossy),
             });
             dlq.write_all(record.to_string().as_bytes()).await?;
             dlq.write_all(b"\n").await?;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use crate::record::{Article, Enriched, Origin, Processing, SCHEMA};
+use crate::record::{Article, Claim, Enriched, Origin, Processing, SCHEMA};
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -15,8 +15,15 @@ pub struct CodecConfig {
     pub text_fields: Vec<String>,
     pub title_field: String,
     pub id_field: String,
-    /// Larger messages are dead-lettered unread (protects the workers' memory).
+    /// Larger messages are dead-lettered unread (protects the workers' memory). Must leave room below
+    /// the producer's `message.max.bytes` for a dead letter carrying the whole input (checked at start).
     pub max_bytes: usize,
+    /// Claims written per record at most; the rest are cut and `processing.truncated` says so. A list
+    /// of numbers yields ~95 bytes of output per input byte, so without a cap one article's output
+    /// could exceed what the producer or broker accept.
+    pub max_claims: usize,
+    /// Entities written per record at most (same reason, same flag).
+    pub max_entities: usize,
 }
 
 impl Default for CodecConfig {
@@ -25,7 +32,11 @@ impl Default for CodecConfig {
             text_fields: vec!["text".into(), "body".into(), "content".into()],
             title_field: "title".into(),
             id_field: "id".into(),
-            max_bytes: 1 << 20,
+            // Below librdkafka's default message.max.bytes (1 000 000) minus room for the dead-letter
+            // envelope, so a rejected input always fits in its dead letter.
+            max_bytes: 900_000,
+            max_claims: 1000,
+            max_entities: 1000,
         }
     }
 }
@@ -126,6 +137,31 @@ impl Codec {
                 )
             })
             .collect();
+        let mut truncated = Map::new();
+        let entities = article
+            .entities
+            .as_deref()
+            .map(|e| cap(e, self.config.max_entities, "entities", &mut truncated));
+        let claims = article
+            .claims
+            .as_deref()
+            .map(|c| cap(c, self.config.max_claims, "claims", &mut truncated));
+        // A claim's subject points into `entities` by index; an index past the cut would point at
+        // nothing (or, to a reader, at a wrong entity), so those links are dropped, the text kept.
+        let relinked: Option<Vec<Claim>> = match (entities, claims) {
+            (Some(e), Some(c)) if truncated.contains_key("entities") => Some(
+                c.iter()
+                    .cloned()
+                    .map(|mut claim| {
+                        for s in &mut claim.subject {
+                            s.entity = s.entity.filter(|&i| i < e.len());
+                        }
+                        claim
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
         let out = Enriched {
             schema: SCHEMA,
             id: &article.id,
@@ -135,18 +171,36 @@ impl Codec {
             source: article.source.as_deref(),
             passthrough: &article.extra,
             language: article.language.as_ref(),
-            entities: article.entities.as_deref(),
-            claims: article.claims.as_deref(),
+            entities,
+            claims: relinked.as_deref().or(claims),
             processing: Processing {
                 tidings_version: env!("CARGO_PKG_VERSION"),
                 origin,
                 stage_ms,
                 models: &article.models,
+                truncated,
             },
         };
         // Serialising plain data into a Vec cannot fail (no maps with non-string keys, no I/O).
         serde_json::to_vec(&out).unwrap_or_default()
     }
+}
+
+/// The first `max` items; when that cuts, notes `{kept, total}` under `name` in `truncated`.
+fn cap<'a, T>(
+    items: &'a [T],
+    max: usize,
+    name: &str,
+    truncated: &mut Map<String, Value>,
+) -> &'a [T] {
+    if items.len() <= max {
+        return items;
+    }
+    truncated.insert(
+        name.to_string(),
+        serde_json::json!({"kept": max, "total": items.len()}),
+    );
+    &items[..max]
 }
 
 fn take_string(obj: &mut Map<String, Value>, key: &str) -> Result<Option<String>, DecodeError> {

@@ -45,9 +45,11 @@ pub struct KafkaConfig {
     /// instance (a restart then aborts what the crashed run left open) and unique across instances.
     /// Empty = "tidings-{group_id}-{hostname}".
     pub transactional_id: String,
-    /// Extra librdkafka consumer properties (security.protocol, sasl.*, ...), passed through as is.
+    /// Extra librdkafka consumer properties (security.protocol, sasl.*, ...), checked against
+    /// librdkafka at start; from the environment as `TIDINGS__KAFKA__CONSUMER__SASL_PASSWORD`
+    /// ([`crate::kafka::properties`]).
     pub consumer: BTreeMap<String, String>,
-    /// Extra librdkafka producer properties.
+    /// Extra librdkafka producer properties (same rules).
     pub producer: BTreeMap<String, String>,
 }
 
@@ -139,6 +141,11 @@ pub struct TelemetryConfig {
     /// Not ready (and a warning each stats line) when nothing was delivered for this long while
     /// records wait: an unwritable topic, a lost broker or a wedged stage.
     pub stall_secs: u64,
+    /// HTTP connections served at once; more are closed at accept (keeps slow or idle clients from
+    /// using up file descriptors and starving the probes).
+    pub http_max_connections: usize,
+    /// Time an HTTP client has to send its request headers before the connection is closed.
+    pub http_header_timeout_ms: u64,
 }
 
 impl Default for TelemetryConfig {
@@ -149,6 +156,8 @@ impl Default for TelemetryConfig {
             stats_interval_secs: 10,
             http_address: "127.0.0.1:9464".into(),
             stall_secs: 60,
+            http_max_connections: 64,
+            http_header_timeout_ms: 5000,
         }
     }
 }
@@ -178,6 +187,17 @@ pub enum ConfigError {
 impl Config {
     /// Defaults ← file (if given) ← `TIDINGS__*` environment.
     pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let vars: Vec<(String, String)> = std::env::vars_os()
+            .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+            .collect();
+        Config::load_with(file, vars)
+    }
+
+    /// [`Config::load`] with the environment given (tests).
+    pub fn load_with(
+        file: Option<&Path>,
+        env: Vec<(String, String)>,
+    ) -> Result<Config, ConfigError> {
         let mut fig = Figment::from(Serialized::defaults(Config::default()));
         if let Some(path) = file {
             if !path.is_file() {
@@ -188,12 +208,63 @@ impl Config {
             }
             fig = fig.merge(Toml::file(path));
         }
-        let config: Config = fig
-            .merge(Env::prefixed("TIDINGS__").split("__"))
+        // librdkafka properties come from the environment verbatim, not through figment: it would
+        // split their dotted names into nested keys and parse values ("1234" → a number, "[x" → an
+        // error), and a password must arrive exactly as set.
+        let client_property = |key: &str| {
+            let key = key.to_ascii_uppercase();
+            crate::kafka::properties::ENV_SECTIONS
+                .iter()
+                .any(|(prefix, _)| key.starts_with(prefix))
+        };
+        let mut config: Config = fig
+            .merge(
+                Env::prefixed("TIDINGS__")
+                    .filter(move |k| !client_property(k.as_str()))
+                    .split("__"),
+            )
             .extract()
             .map_err(|e| ConfigError::Load(Box::new(e)))?;
+        let k = &mut config.kafka;
+        for map in [&mut k.consumer, &mut k.producer] {
+            *map = std::mem::take(map)
+                .into_iter()
+                .map(|(name, v)| (crate::kafka::properties::normalise(&name), v))
+                .collect();
+        }
+        for (section, props) in crate::kafka::properties::from_env(env) {
+            let map = if section == "consumer" {
+                &mut k.consumer
+            } else {
+                &mut k.producer
+            };
+            map.extend(props);
+        }
         config.validate()?;
         Ok(config)
+    }
+
+    /// The effective configuration as JSON with every secret value replaced (check-config, logs).
+    pub fn redacted(&self) -> serde_json::Value {
+        fn walk(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    for (k, v) in map.iter_mut() {
+                        if crate::kafka::properties::is_secret(k) && !v.is_object() {
+                            *v = crate::kafka::properties::REDACTED.into();
+                        } else {
+                            walk(v);
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
+                _ => {}
+            }
+        }
+        // Serialising plain data cannot fail (string keys only, no I/O).
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        walk(&mut v);
+        v
     }
 
     pub fn validate(&self) -> Result<(), ConfigError> {
@@ -228,6 +299,12 @@ impl Config {
                 k.auto_offset_reset
             ));
         }
+        if self.telemetry.http_max_connections == 0 || self.telemetry.http_header_timeout_ms == 0 {
+            errors.push(
+                "telemetry.http_max_connections and telemetry.http_header_timeout_ms must be at least 1"
+                    .into(),
+            );
+        }
         if self.telemetry.stall_secs == 0 {
             errors.push("telemetry.stall_secs must be at least 1".into());
         }
@@ -243,6 +320,19 @@ impl Config {
                 self.telemetry.http_address
             ));
         }
+        for (section, props) in [("consumer", &k.consumer), ("producer", &k.producer)] {
+            let before = errors.len();
+            for (name, value) in props {
+                if let Err(e) = crate::kafka::properties::check(name, value) {
+                    errors.push(format!("kafka.{section}.\"{name}\": {e}"));
+                }
+            }
+            if errors.len() == before && !props.is_empty() {
+                if let Err(e) = crate::kafka::properties::check_client(section, props) {
+                    errors.push(format!("kafka.{section}: {e}"));
+                }
+            }
+        }
         if k.exactly_once && k.commit_interval_ms < 10 {
             errors.push(
                 "kafka.commit_interval_ms is the transaction length in exactly-once mode: use ≥ 10"
@@ -254,6 +344,24 @@ impl Config {
         }
         if self.codec.max_bytes == 0 {
             errors.push("codec.max_bytes must be at least 1".into());
+        }
+        // An accepted input that fails must fit, whole, in its dead letter; otherwise the limits
+        // contradict each other and records near the limit are truncated for no good reason.
+        match crate::kafka::message_max_bytes(k) {
+            Ok(limit) if self.codec.max_bytes + crate::kafka::DEAD_LETTER_ROOM > limit => {
+                errors.push(format!(
+                    "codec.max_bytes = {} leaves no room for a dead letter under the producer's \
+                     message.max.bytes = {limit}: keep it at most {} (or raise \
+                     kafka.producer.\"message.max.bytes\", and the topics' max.message.bytes with it)",
+                    self.codec.max_bytes,
+                    limit.saturating_sub(crate::kafka::DEAD_LETTER_ROOM)
+                ))
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(e),
+        }
+        if self.codec.max_claims == 0 || self.codec.max_entities == 0 {
+            errors.push("codec.max_claims and codec.max_entities must be at least 1".into());
         }
         if self.codec.text_fields.is_empty() {
             errors.push("codec.text_fields must name at least one field".into());
@@ -280,5 +388,48 @@ impl Config {
         } else {
             Err(ConfigError::Invalid(errors))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(c: &Config) -> Vec<String> {
+        match c.validate() {
+            Ok(()) => Vec::new(),
+            Err(ConfigError::Invalid(v)) => v,
+            Err(e) => vec![e.to_string()],
+        }
+    }
+
+    #[test]
+    fn defaults_are_valid_without_the_ner_model() {
+        let mut c = Config::default();
+        c.stages.ner.enabled = false;
+        assert_eq!(problems(&c), Vec::<String>::new());
+    }
+
+    /// Issue 14.2: codec.max_bytes (1 MiB then) above the producer's message.max.bytes (1 000 000)
+    /// made every too_large dead letter unproducible.
+    #[test]
+    fn rejects_an_input_limit_the_producer_cannot_dead_letter() {
+        let mut c = Config::default();
+        c.stages.ner.enabled = false;
+        c.codec.max_bytes = 1 << 20;
+        let p = problems(&c);
+        assert!(
+            p.iter()
+                .any(|e| e.contains("codec.max_bytes") && e.contains("1000000")),
+            "{p:?}"
+        );
+        c.kafka
+            .producer
+            .insert("message.max.bytes".into(), "2000000".into());
+        assert_eq!(problems(&c), Vec::<String>::new());
+        c.kafka
+            .producer
+            .insert("message.max.bytes".into(), "lots".into());
+        assert!(problems(&c).iter().any(|e| e.contains("\"lots\"")));
     }
 }

@@ -27,6 +27,9 @@ pub struct Health {
     last_progress_ms: AtomicU64,
     stall_after: Duration,
     delivery_error: Mutex<Option<String>>,
+    /// librdkafka's reason while it reports every broker down. A lost broker was only visible as a
+    /// stall, i.e. after `stall_after` and only with work waiting; this makes it immediate.
+    broker_lost: Mutex<Option<String>>,
 }
 
 /// What the source knows about outstanding work when readiness is asked.
@@ -51,6 +54,7 @@ impl Health {
             last_progress_ms: AtomicU64::new(0),
             stall_after,
             delivery_error: Mutex::new(None),
+            broker_lost: Mutex::new(None),
         }
     }
 
@@ -75,8 +79,9 @@ impl Health {
         self.phase.store(phase as u8, Ordering::Relaxed);
     }
 
-    /// A record reached the output or the dead-letter sink.
+    /// A record reached the output or the dead-letter sink (so a broker is reachable, too).
     pub fn progress(&self) {
+        self.broker_up();
         self.last_progress_ms
             .store(self.started.elapsed().as_millis() as u64, Ordering::Relaxed);
     }
@@ -95,6 +100,16 @@ impl Health {
             .unwrap_or_else(|p| p.into_inner()) = None;
     }
 
+    /// librdkafka reports that no broker is reachable (`reason` says which and why).
+    pub fn brokers_down(&self, reason: String) {
+        *self.broker_lost.lock().unwrap_or_else(|p| p.into_inner()) = Some(reason);
+    }
+
+    /// A broker is reachable again (statistics show one up, or a record moved).
+    pub fn broker_up(&self) {
+        *self.broker_lost.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
     pub fn since_progress(&self) -> Duration {
         let last = Duration::from_millis(self.last_progress_ms.load(Ordering::Relaxed));
         self.started.elapsed().saturating_sub(last)
@@ -106,6 +121,14 @@ impl Health {
             Phase::Starting => return Err("starting: waiting for a partition assignment".into()),
             Phase::Draining => return Err("draining: shutting down".into()),
             Phase::Running => {}
+        }
+        if let Some(reason) = self
+            .broker_lost
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+        {
+            return Err(format!("broker unreachable: {reason}"));
         }
         let idle = self.since_progress();
         if backlog.pending() && idle >= self.stall_after {
@@ -152,6 +175,17 @@ mod tests {
         h.set_phase(Phase::Draining);
         h.set_phase(Phase::Running);
         assert_eq!(h.phase(), Phase::Draining, "draining is final");
+    }
+
+    #[test]
+    fn not_ready_while_every_broker_is_down() {
+        let h = Health::new(Duration::from_secs(3600));
+        h.set_phase(Phase::Running);
+        h.brokers_down("1/1 brokers are down".into());
+        let why = h.readiness(Backlog::default()).unwrap_err();
+        assert!(why.starts_with("broker unreachable"), "{why}");
+        h.broker_up();
+        assert!(h.readiness(Backlog::default()).is_ok());
     }
 
     #[test]

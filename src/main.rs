@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -53,7 +54,9 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
-    /// Load and validate the configuration, print the effective settings as JSON, and exit.
+    /// Load and validate the configuration (librdkafka properties included: an unknown name, a bad
+    /// value or a feature this build lacks exits 2), print the effective settings as JSON with secrets
+    /// redacted, and exit.
     CheckConfig,
     /// Score a stage against gold data.
     Eval {
@@ -117,7 +120,7 @@ fn runtime<E: Into<anyhow::Error>>(e: E) -> Failure {
 fn run(command: Command, config: Config) -> Result<(), Failure> {
     match command {
         Command::CheckConfig => {
-            let json = serde_json::to_string_pretty(&config).map_err(startup)?;
+            let json = serde_json::to_string_pretty(&config.redacted()).map_err(startup)?;
             println!("{json}");
             Ok(())
         }
@@ -162,6 +165,10 @@ fn run(command: Command, config: Config) -> Result<(), Failure> {
                 .context("kafka pipeline")
                 .map_err(runtime)?
             };
+            // Dropping the runtime would wait for its blocking tasks — the worker pool's join, stuck
+            // behind a stage that is still running after the deadline — so a forced stop exited
+            // minutes late. Tasks still queued are dropped; worker threads end with the process.
+            rt.shutdown_timeout(Duration::from_millis(250));
             tracing::info!(
                 consumed = summary.consumed,
                 produced = summary.produced,

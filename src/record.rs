@@ -217,6 +217,9 @@ pub struct Processing<'a> {
     pub stage_ms: Map<String, Value>,
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub models: &'a Map<String, Value>,
+    /// Lists cut to the codec's caps (`claims`/`entities` → `{kept, total}`); absent when nothing was cut.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub truncated: Map<String, Value>,
 }
 
 /// Maps byte offsets of one string to code-point offsets in O(log n), so stages can work on `&str`

@@ -56,6 +56,8 @@ pub struct Stats {
     pub rebalances: Counter,
     pub commit_failures: Counter,
     pub skipped_revoked: Counter,
+    /// Input headers dropped because their name is not UTF-8 (the record itself is processed).
+    pub headers_dropped: Counter,
     dead_letter_reasons: Family<Labels, Counter>,
     /// The same counts for the log line (a metric family cannot be listed).
     reasons: Mutex<BTreeMap<&'static str, u64>>,
@@ -81,6 +83,7 @@ impl Default for Stats {
             rebalances: Counter::default(),
             commit_failures: Counter::default(),
             skipped_revoked: Counter::default(),
+            headers_dropped: Counter::default(),
             dead_letter_reasons: Family::default(),
             reasons: Mutex::new(BTreeMap::new()),
             transactions: Family::default(),
@@ -130,6 +133,11 @@ impl Default for Stats {
             "skipped_revoked",
             "Records fetched for a partition revoked before they were read (their new owner does them)",
             stats.skipped_revoked.clone(),
+        );
+        registry.register(
+            "headers_dropped",
+            "Input headers dropped because their name is not UTF-8 (the record is processed without them)",
+            stats.headers_dropped.clone(),
         );
         registry.register(
             "transactions",

@@ -16,7 +16,8 @@ use crate::telemetry::Stats;
 #[derive(Debug)]
 pub struct Job {
     pub origin: Origin,
-    pub payload: Vec<u8>,
+    /// The message value; None for a Kafka tombstone (null value), which is dead-lettered as such.
+    pub payload: Option<Vec<u8>>,
     pub key: Option<Vec<u8>>,
     pub headers: Vec<(String, Vec<u8>)>,
     /// The offset tracker's epoch for Kafka records (0 for files).
@@ -32,6 +33,20 @@ pub struct Failure {
     pub kind: &'static str,
     pub stage: Option<&'static str>,
     pub message: String,
+    /// Set when the dead letter carries only the first bytes of the input (the whole did not fit in
+    /// what the producer or broker accept): the input's full length.
+    pub truncated_from: Option<usize>,
+}
+
+impl Failure {
+    pub fn new(kind: &'static str, stage: Option<&'static str>, message: String) -> Self {
+        Failure {
+            kind,
+            stage,
+            message,
+            truncated_from: None,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -137,15 +152,20 @@ pub fn process(batch: Vec<Job>, pipeline: &Pipeline, codec: &Codec, stats: &Stat
     let mut out = Vec::with_capacity(batch.len());
     let mut good: Vec<(Job, Article)> = Vec::with_capacity(batch.len());
     for job in batch {
-        match codec.decode(&job.payload, &job.origin) {
+        // A tombstone (null value) deletes a key in a compacted topic: there is no article in it, and
+        // reading it as an empty message ("not_json") hid what it was.
+        let Some(payload) = &job.payload else {
+            out.push(Outcome::DeadLetter {
+                job,
+                failure: Failure::new("tombstone", None, "message has no value (tombstone)".into()),
+            });
+            continue;
+        };
+        match codec.decode(payload, &job.origin) {
             Ok(article) => good.push((job, article)),
             Err(e) => out.push(Outcome::DeadLetter {
                 job,
-                failure: Failure {
-                    kind: e.kind(),
-                    stage: None,
-                    message: e.to_string(),
-                },
+                failure: Failure::new(e.kind(), None, e.to_string()),
             }),
         }
     }
@@ -181,15 +201,13 @@ pub fn process(batch: Vec<Job>, pipeline: &Pipeline, codec: &Codec, stats: &Stat
             }
             Err(e) => {
                 let stage = match &e {
-                    StageError::Input { stage, .. } | StageError::Transient { stage, .. } => *stage,
+                    StageError::Input { stage, .. }
+                    | StageError::Transient { stage, .. }
+                    | StageError::Timeout { stage, .. } => *stage,
                 };
                 out.push(Outcome::DeadLetter {
                     job,
-                    failure: Failure {
-                        kind: "stage_failed",
-                        stage: Some(stage),
-                        message: e.to_string(),
-                    },
+                    failure: Failure::new("stage_failed", Some(stage), e.to_string()),
                 });
             }
         }

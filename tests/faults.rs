@@ -12,9 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use common::{
-    account, committed, copies, metric, poison, produce, read_until, seed_messages, Daemon, Tansu,
+    account, committed, copies, metric, mock, poison, produce, read_until, seed_messages, Daemon,
+    FileRun, Tansu,
 };
-use rdkafka::mocking::MockCluster;
 use rdkafka::types::RDKafkaRespErr;
 use serde_json::json;
 
@@ -31,22 +31,6 @@ const PACED: [(&str, &str); 3] = [
 
 fn with<'a>(base: &[(&'a str, &'a str)], more: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     base.iter().chain(more).copied().collect()
-}
-
-fn mock(
-    input_partitions: i32,
-) -> (
-    MockCluster<'static, rdkafka::producer::DefaultProducerContext>,
-    String,
-) {
-    let cluster = MockCluster::new(1).unwrap();
-    cluster
-        .create_topic("articles", input_partitions, 1)
-        .unwrap();
-    cluster.create_topic("articles.enriched", 1, 1).unwrap();
-    cluster.create_topic("articles.dlq", 1, 1).unwrap();
-    let brokers = cluster.bootstrap_servers();
-    (cluster, brokers)
 }
 
 /// Short synthetic articles (cheap to enrich, so volume tests stay quick).
@@ -261,8 +245,10 @@ async fn broker_unreachable_for_30_s_then_resumes() {
         metric(&m, "tidings_delivery_retries_total"),
     );
     assert!(
-        not_ready.as_deref().is_some_and(|b| b.contains("stalled")),
-        "/readyz should report the stall while the broker is down: {not_ready:?}"
+        not_ready
+            .as_deref()
+            .is_some_and(|b| b.contains("broker unreachable") || b.contains("stalled")),
+        "/readyz should report the lost broker while it is down: {not_ready:?}"
     );
     assert!(
         !warnings.is_empty(),
@@ -535,5 +521,234 @@ async fn slow_stage_keeps_memory_and_intake_bounded() {
     assert!(
         (peak as f64) < (first as f64) + 64.0 * 1024.0,
         "memory grew with the backlog: {first} KiB → peak {peak} KiB"
+    );
+}
+
+/// JSON Lines of `articles(n, prefix)`.
+fn jsonl(msgs: &[(String, Vec<u8>)]) -> Vec<u8> {
+    msgs.iter()
+        .flat_map(|(_, p)| p.iter().copied().chain([b'\n']))
+        .collect()
+}
+
+/// Issue 14.6: file mode read with `lines()`, which fails on the first line that is not UTF-8: the run
+/// exited 1 with part of the good lines before it written, none after, and no dead letter.
+#[test]
+fn file_mode_dead_letters_a_line_that_is_not_utf8_and_goes_on() {
+    let good = articles(150, "f");
+    let mut input = jsonl(&good[..74]);
+    input.extend_from_slice(b"{\"id\": \"latin1\", \"text\": \"caf\xe9 cr\xe8me\"}\n");
+    input.extend_from_slice(&jsonl(&good[74..]));
+    let mut run = FileRun::start(&input, &[("TIDINGS__STAGES__NER__ENABLED", "false")]);
+    let status = run.wait_exit(Duration::from_secs(60));
+    assert!(status.success(), "{status}; log:\n{}", run.log());
+    let out = run.lines("out.jsonl");
+    let ids: Vec<&str> = out.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    let want: Vec<&str> = good.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(ids, want, "every good line, in input order");
+    let dlq = run.lines("dlq.jsonl");
+    assert_eq!(dlq.len(), 1, "{dlq:?}");
+    assert_eq!(dlq[0]["error"]["kind"], "not_utf8");
+    assert_eq!(dlq[0]["origin"]["line"], 75, "{}", dlq[0]);
+    eprintln!(
+        "file mode, invalid UTF-8 line: in {}, out {}, dlq {} (not_utf8 at line 75), duplicated 0",
+        good.len() + 1,
+        out.len(),
+        dlq.len()
+    );
+}
+
+/// Issue 14.4: the shutdown deadline was logged but not enforced — dropping the runtime waited for the
+/// worker threads, so a stage still running kept the process alive (Kafka mode: 56–61 s with a 30 s
+/// deadline; file mode: until the input was done). The process must exit within deadline + 1 s.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_deadline_is_enforced_while_a_stage_is_running() {
+    let _serial = SERIAL.lock().await;
+    let slow = [
+        ("TIDINGS__STAGES__NER__ENABLED", "false"),
+        ("TIDINGS__STAGES__DELAY_MS", "30000"),
+        ("TIDINGS__WORKERS__COUNT", "1"),
+        ("TIDINGS__WORKERS__BATCH_SIZE", "1"),
+        ("TIDINGS__SHUTDOWN__DEADLINE_SECS", "2"),
+    ];
+    let (_cluster, brokers) = mock(1);
+    let msgs = articles(5, "d");
+    produce(&brokers, "articles", &msgs).await;
+    let mut daemon = Daemon::start(&brokers, "deadline", &slow);
+    daemon.wait_ready(Duration::from_secs(60));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while metric(&daemon.metrics(), "tidings_consumed_total").unwrap_or(0.0) < 1.0 {
+        assert!(Instant::now() < deadline, "nothing consumed");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    daemon.signal("TERM");
+    let sent = Instant::now();
+    let status = daemon.wait_exit(Duration::from_secs(25));
+    let kafka_took = sent.elapsed();
+
+    let mut run = FileRun::start(&jsonl(&msgs), &slow);
+    std::thread::sleep(Duration::from_secs(1));
+    run.signal("TERM");
+    let sent = Instant::now();
+    let file_status = run.wait_exit(Duration::from_secs(25));
+    let file_took = sent.elapsed();
+    eprintln!(
+        "shutdown with a 30 s stage running, deadline 2 s: Kafka mode exited {status} after {kafka_took:?}, \
+         file mode {file_status} after {file_took:?}"
+    );
+    assert!(status.success(), "{}", daemon.log_tail(20));
+    assert!(file_status.success(), "{}", run.log());
+    assert!(kafka_took < Duration::from_secs(3), "{kafka_took:?}");
+    assert!(file_took < Duration::from_secs(3), "{file_took:?}");
+    assert!(
+        daemon.log_json().iter().any(|v| v["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("shutdown deadline passed"))),
+        "the forced stop must be logged"
+    );
+}
+
+/// Issue 14.7: the HTTP endpoint had no header-read timeout and no connection limit: half-sent
+/// requests were held open for good and, under a low file limit, `/healthz` stopped answering (a
+/// liveness probe would restart a healthy daemon). 300 clients send half a request and wait, against a
+/// daemon limited to 256 open files.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn half_sent_http_requests_are_cut_off_and_healthz_keeps_answering() {
+    use std::io::{Read, Write};
+    let _serial = SERIAL.lock().await;
+    let (_cluster, brokers) = mock(1);
+    let cfg = [
+        ("TIDINGS__STAGES__NER__ENABLED", "false"),
+        ("TIDINGS__TELEMETRY__HTTP_HEADER_TIMEOUT_MS", "1000"),
+        ("TIDINGS__TELEMETRY__HTTP_MAX_CONNECTIONS", "32"),
+    ];
+    let daemon = Daemon::start_with_nofile(&brokers, "slowloris", &cfg, 256);
+    daemon.wait_ready(Duration::from_secs(60));
+    let mut held = Vec::new();
+    for _ in 0..300 {
+        let Ok(mut s) = std::net::TcpStream::connect(&daemon.http) else {
+            continue;
+        };
+        let _ = s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n");
+        held.push(s);
+    }
+    let healthz = daemon
+        .wait_for("/healthz", 200, Duration::from_secs(10))
+        .map(|(took, _)| took);
+    // Every half-sent request is closed by the server: at accept (over the cap) or at the header
+    // timeout. A read then returns end-of-file, or an error for a reset.
+    let mut still_open = 0;
+    let window = Instant::now() + Duration::from_secs(4);
+    for s in &mut held {
+        let left = window.saturating_duration_since(Instant::now());
+        s.set_read_timeout(Some(left.max(Duration::from_millis(10))))
+            .unwrap();
+        let mut buf = [0u8; 512];
+        let closed = loop {
+            match s.read(&mut buf) {
+                Ok(0) => break true,
+                Ok(_) => continue, // a 408 response before the close
+                Err(e) => {
+                    break !matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    )
+                }
+            }
+        };
+        still_open += usize::from(!closed);
+    }
+    eprintln!(
+        "300 half-sent HTTP requests, ulimit -n 256, cap 32, header timeout 1 s: /healthz answered after \
+         {healthz:?}, {still_open} of {} held connections still open after the timeout",
+        held.len()
+    );
+    assert!(
+        healthz.is_some(),
+        "/healthz never answered; log:\n{}",
+        daemon.log_tail(20)
+    );
+    assert_eq!(still_open, 0, "half-sent requests must be cut off");
+}
+
+/// Issue 14.10: `/readyz` stayed 200 while the broker was gone, until `telemetry.stall_secs` passed
+/// with work waiting (never, on an idle instance). It must report the lost broker within seconds, and
+/// be ready again once the broker is back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readyz_reports_a_lost_broker_at_once_and_recovers() {
+    let _serial = SERIAL.lock().await;
+    let (cluster, brokers) = mock(1);
+    let daemon = Daemon::start(
+        &brokers,
+        "lost-broker",
+        &[("TIDINGS__STAGES__NER__ENABLED", "false")],
+    );
+    daemon.wait_ready(Duration::from_secs(60));
+    cluster.broker_down(1).unwrap();
+    let reported = daemon.wait_for("/readyz", 503, Duration::from_secs(15));
+    cluster.broker_up(1).unwrap();
+    let ready_again = daemon
+        .wait_for("/readyz", 200, Duration::from_secs(30))
+        .map(|(took, _)| took);
+    eprintln!(
+        "broker down (idle instance, stall_secs 60): /readyz 503 after {reported:?}; ready again {ready_again:?} after it came back"
+    );
+    let (_, body) = reported.unwrap_or_else(|| {
+        panic!(
+            "/readyz stayed 200 with the broker down; log:\n{}",
+            daemon.log_tail(15)
+        )
+    });
+    assert!(body.contains("broker unreachable"), "{body}");
+    assert!(
+        ready_again.is_some(),
+        "not ready again after the broker came back"
+    );
+}
+
+/// Issue 14.3: a stage had no time budget, so one article it was slow on (500 s for 500 k numbers in
+/// the claims stage) held a worker — and its partition — for as long as it took. A 5 s stage against a
+/// 200 ms budget: every article is dead-lettered `stage_failed` with a timeout, in a fraction of the
+/// 20 s the stage would take, and the run ends normally.
+#[test]
+fn a_stage_over_its_time_budget_dead_letters_the_record_and_frees_the_worker() {
+    let msgs = articles(4, "t");
+    let started = Instant::now();
+    let mut run = FileRun::start(
+        &jsonl(&msgs),
+        &[
+            ("TIDINGS__STAGES__NER__ENABLED", "false"),
+            ("TIDINGS__STAGES__DELAY_MS", "5000"),
+            ("TIDINGS__STAGES__TIMEOUT_MS", "200"),
+            ("TIDINGS__WORKERS__COUNT", "1"),
+            ("TIDINGS__WORKERS__BATCH_SIZE", "2"),
+        ],
+    );
+    let status = run.wait_exit(Duration::from_secs(30));
+    let took = started.elapsed();
+    assert!(status.success(), "{status}; log:\n{}", run.log());
+    let dlq = run.lines("dlq.jsonl");
+    let out = run.lines("out.jsonl");
+    eprintln!(
+        "stage over budget (5 s stage, 200 ms budget, 1 worker): in {}, out {}, dlq {}, duplicated 0, run took {took:?}",
+        msgs.len(),
+        out.len(),
+        dlq.len()
+    );
+    assert!(out.is_empty(), "{out:?}");
+    assert_eq!(dlq.len(), msgs.len());
+    for d in &dlq {
+        assert_eq!(d["error"]["kind"], "stage_failed", "{d}");
+        assert_eq!(d["error"]["stage"], "delay", "{d}");
+        assert!(
+            d["error"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("timeout")),
+            "{d}"
+        );
+    }
+    assert!(
+        took < Duration::from_secs(10),
+        "the worker waited for the stage: {took:?}"
     );
 }

@@ -6,13 +6,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use rdkafka::consumer::Consumer;
 use rdkafka::producer::Producer;
 use rdkafka::util::Timeout;
 use tokio::sync::{mpsc, Semaphore};
 use tokio::task::JoinSet;
 
-use super::{lock, record, Sink};
+use super::{lock, permanent, record, reroute, Sink};
 use crate::worker::Outcome;
 
 /// Deliveries allowed in flight at once; more waits, which in turn fills the worker queues (and so
@@ -56,43 +55,47 @@ fn still_owned(outcome: &Outcome, sink: &Sink) -> bool {
 }
 
 /// Produces one outcome until the broker acknowledges it, then marks it done and stores the new
-/// watermark. It never gives up on its own: a record that cannot be written keeps its partition's
-/// watermark (and so commits) where they are — nothing is dropped. Retries end at the shutdown
-/// deadline or on a fatal producer error; the record is then redelivered after restart.
-async fn deliver(outcome: Outcome, sink: &Sink) {
+/// watermark. A record refused for good (too large, invalid) is rerouted — output → dead letter, dead
+/// letter → truncated payload — so it cannot hold its partition forever. Anything else is retried
+/// with backoff and holds the partition's watermark (and so commits) where it is — nothing is
+/// dropped. Retries end at the shutdown deadline or on a fatal producer error; the record is then
+/// redelivered after restart.
+async fn deliver(mut outcome: Outcome, sink: &Sink) {
     let mut backoff = Duration::from_millis(100);
     loop {
         if !still_owned(&outcome, sink) {
             return;
         }
-        let record = record(&outcome, &sink.cfg);
-        let topic = record.topic;
-        match sink
+        let e = match sink
             .producer
-            .send(record, Timeout::After(Duration::from_secs(30)))
+            .send(
+                record(&outcome, &sink.cfg),
+                Timeout::After(Duration::from_secs(30)),
+            )
             .await
         {
             Ok(_) => break,
-            Err((e, _)) => {
-                let what = match outcome {
-                    Outcome::Enriched { .. } => "output write",
-                    Outcome::DeadLetter { .. } => "dead-letter write",
-                };
-                sink.failed(what, topic, &e, backoff);
-                if *sink.stop.borrow() || sink.check_fatal() {
-                    return;
-                }
-                tokio::time::sleep(backoff).await;
-                backoff = (backoff * 2).min(Duration::from_secs(10));
+            Err((e, _)) => e,
+        };
+        let (what, topic) = match outcome {
+            Outcome::Enriched { .. } => ("output write", &sink.cfg.output_topic),
+            Outcome::DeadLetter { .. } => ("dead-letter write", &sink.cfg.dead_letter_topic),
+        };
+        if permanent(&e) {
+            let rerouted;
+            (outcome, rerouted) = reroute(outcome, &e, &sink.cfg);
+            if rerouted {
+                continue;
             }
         }
+        sink.failed(what, topic, &e, backoff);
+        if *sink.stop.borrow() || sink.check_fatal() {
+            return;
+        }
+        tokio::time::sleep(backoff).await;
+        backoff = (backoff * 2).min(Duration::from_secs(10));
     }
     sink.health.delivery_ok();
     sink.delivered(&outcome);
-    if let Some((topic, partition, mark)) = sink.ack(outcome.job()) {
-        // rd_kafka_offset_store stores offset+1, so hand it the last done offset.
-        if let Err(e) = sink.consumer.store_offset(topic, partition, mark - 1) {
-            tracing::debug!(error = %e, topic, partition, "offset not stored (partition no longer assigned)");
-        }
-    }
+    super::store_acked(sink.consumer.as_ref(), &sink.tracker, outcome.job());
 }

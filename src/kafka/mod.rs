@@ -6,8 +6,15 @@
 //!   uncommitted tail.
 //! - [`transact`] (`kafka.exactly_once`): records and their input offsets are committed together in
 //!   one Kafka transaction, so a read_committed reader of the output sees each input record once.
+//!
+//! In both, a record the producer or broker refuses for good is rerouted ([`reroute`]) rather than
+//! retried for ever. Beside them: [`headers`] reads input headers without trusting their names, and
+//! [`properties`] turns `kafka.consumer`/`kafka.producer` (file or environment) into checked
+//! librdkafka properties.
 
 pub mod deliver;
+pub mod headers;
+pub mod properties;
 pub mod transact;
 
 use std::collections::BTreeMap;
@@ -19,7 +26,7 @@ use rdkafka::consumer::{
     BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
 };
 use rdkafka::error::{KafkaError, KafkaResult};
-use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
+use rdkafka::message::{BorrowedMessage, Header, Message, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::statistics::Statistics;
 use rdkafka::types::RDKafkaErrorCode;
@@ -31,7 +38,7 @@ use crate::health::{Health, Phase};
 use crate::offsets::OffsetTracker;
 use crate::record::Origin;
 use crate::telemetry::Stats;
-use crate::worker::{Job, Outcome};
+use crate::worker::{Failure, Job, Outcome};
 
 pub type Tracker = Arc<Mutex<OffsetTracker>>;
 
@@ -54,10 +61,34 @@ pub struct TidingsContext {
 }
 
 impl ClientContext for TidingsContext {
+    /// librdkafka's client-level errors. "All brokers down" also makes `/readyz` fail at once (a
+    /// stall would show only after `telemetry.stall_secs`, and only with work waiting); librdkafka
+    /// reconnects by itself, and a broker seen up again in the statistics clears it.
+    fn error(&self, error: KafkaError, reason: &str) {
+        tracing::warn!(error = %error, reason, "librdkafka error");
+        if let KafkaError::Global(RDKafkaErrorCode::AllBrokersDown) = error {
+            self.health.brokers_down(reason.to_string());
+        }
+    }
+
     /// librdkafka computes lag from the high watermarks its fetches already return, so reading it
     /// here costs no broker requests (querying watermarks per partition did, and timed out on
     /// slow brokers).
     fn stats(&self, stats: Statistics) {
+        // Connectivity, for /readyz: bootstrap entries (node id -1) are only the addresses first
+        // contacted; the cluster's brokers are the rest. None of them up = the broker is lost, which
+        // otherwise showed only as a stall, after `telemetry.stall_secs` and only with work waiting.
+        let cluster: Vec<_> = stats.brokers.values().filter(|b| b.nodeid >= 0).collect();
+        if cluster.iter().any(|b| b.state == "UP") {
+            self.health.broker_up();
+        } else if !cluster.is_empty() {
+            let states: Vec<String> = cluster
+                .iter()
+                .map(|b| format!("{} {}", b.name, b.state))
+                .collect();
+            self.health
+                .brokers_down(format!("no broker connection up ({})", states.join(", ")));
+        }
         let mut lag = self.lag.lock().unwrap_or_else(|p| p.into_inner());
         lag.clear();
         for (name, topic) in &stats.topics {
@@ -128,6 +159,31 @@ impl ConsumerContext for TidingsContext {
             }
         }
     }
+}
+
+/// Marks a Kafka record done in the offset tracker and, when its partition's committable offset moved
+/// forward, stores that offset for librdkafka's next commit. Returns the new watermark, if any.
+///
+/// The store happens while the tracker is locked. librdkafka keeps whatever offset was stored last,
+/// and the tracker hands out each partition's watermarks in increasing order; storing after the lock
+/// was released let a delivery task that had computed a smaller watermark store it after another had
+/// stored a larger one, so committed offsets moved back (duplicates after a restart, and an idle
+/// partition left committed behind its acknowledged records). rd_kafka_offsets_store only updates
+/// in-memory state, so holding the lock across it costs microseconds.
+pub fn store_acked<X: ConsumerContext, C: Consumer<X>>(
+    consumer: &C,
+    tracker: &Tracker,
+    job: &Job,
+) -> Option<i64> {
+    let (topic, partition, offset) = job.origin.kafka()?;
+    let mut t = lock(tracker);
+    let mark = t.ack(topic, partition, offset, job.epoch)?;
+    // rd_kafka_offset_store stores offset+1, so hand it the last done offset.
+    if let Err(e) = consumer.store_offset(topic, partition, mark - 1) {
+        tracing::debug!(error = %e, topic, partition, "offset not stored (partition no longer assigned)");
+    }
+    drop(t);
+    Some(mark)
 }
 
 /// (topic, partition) of each entry, as the offset tracker keys them.
@@ -260,31 +316,26 @@ impl Sink {
 }
 
 /// Turns a consumed message into a worker job, recording it as in flight; None when its partition is
-/// no longer assigned here (revoked after the fetch: the new owner processes it).
-pub fn job_from_message<M: Message>(m: &M, tracker: &Tracker) -> Option<Job> {
+/// no longer assigned here (revoked after the fetch: the new owner processes it). Headers whose name
+/// is not UTF-8 are dropped, counted and logged ([`headers`]): the record itself goes on.
+pub fn job_from_message(m: &BorrowedMessage<'_>, tracker: &Tracker, stats: &Stats) -> Option<Job> {
     let epoch = lock(tracker).dispatch(m.topic(), m.partition(), m.offset())?;
-    let headers = m
-        .headers()
-        .map(|hs| {
-            hs.iter()
-                .map(|h| {
-                    (
-                        h.key.to_string(),
-                        h.value.map(<[u8]>::to_vec).unwrap_or_default(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let origin = Origin::Kafka {
+        topic: m.topic().to_string(),
+        partition: m.partition(),
+        offset: m.offset(),
+    };
+    let read = headers::read(m);
+    if read.dropped > 0 {
+        stats.headers_dropped.inc_by(read.dropped as u64);
+        tracing::warn!(origin = %origin, dropped = read.dropped,
+            "input headers with a name that is not UTF-8 dropped; the record is processed without them");
+    }
     Some(Job {
-        origin: Origin::Kafka {
-            topic: m.topic().to_string(),
-            partition: m.partition(),
-            offset: m.offset(),
-        },
-        payload: m.payload().map(<[u8]>::to_vec).unwrap_or_default(),
+        origin,
+        payload: m.payload().map(<[u8]>::to_vec),
         key: m.key().map(<[u8]>::to_vec),
-        headers,
+        headers: read.kept,
         epoch,
         seq: 0,
     })
@@ -313,13 +364,20 @@ pub(crate) fn record<'a>(
     let (topic, key, payload) = match outcome {
         Outcome::Enriched { id, bytes, .. } => {
             headers = add(headers, "tidings.schema", crate::record::SCHEMA);
-            (&cfg.output_topic, Some(id.as_bytes()), bytes.as_slice())
+            (
+                &cfg.output_topic,
+                Some(id.as_bytes()),
+                Some(bytes.as_slice()),
+            )
         }
         Outcome::DeadLetter { job, failure } => {
             headers = add(headers, "tidings.error.kind", failure.kind);
             headers = add(headers, "tidings.error.message", &failure.message);
             if let Some(stage) = failure.stage {
                 headers = add(headers, "tidings.error.stage", stage);
+            }
+            if let Some(size) = failure.truncated_from {
+                headers = add(headers, "tidings.payload.truncated_from", &size.to_string());
             }
             if let Some((topic, partition, offset)) = job.origin.kafka() {
                 headers = add(headers, "tidings.source.topic", topic);
@@ -329,13 +387,98 @@ pub(crate) fn record<'a>(
             (
                 &cfg.dead_letter_topic,
                 job.key.as_deref(),
-                job.payload.as_slice(),
+                job.payload.as_deref(),
             )
         }
     };
-    let record = FutureRecord::to(topic).payload(payload).headers(headers);
+    let mut record = FutureRecord::to(topic).headers(headers);
+    // No payload at all (not an empty one) keeps a tombstone's null value in its dead letter.
+    if let Some(p) = payload {
+        record = record.payload(p);
+    }
     match key {
         Some(k) => record.key(k),
         None => record,
+    }
+}
+
+/// librdkafka's own default for `message.max.bytes`, the producer's limit on one record.
+pub const DEFAULT_MESSAGE_MAX_BYTES: usize = 1_000_000;
+
+/// Bytes a dead letter needs beside the input it carries: the original key and headers are counted
+/// separately; this is for the reason headers and librdkafka's per-record overhead.
+pub const DEAD_LETTER_ROOM: usize = 16 * 1024;
+
+/// The producer's `message.max.bytes` as configured (`kafka.producer`), else librdkafka's default.
+pub fn message_max_bytes(cfg: &KafkaConfig) -> Result<usize, String> {
+    match cfg.producer.get("message.max.bytes") {
+        None => Ok(DEFAULT_MESSAGE_MAX_BYTES),
+        Some(v) => v.trim().parse().map_err(|_| {
+            format!("kafka.producer.\"message.max.bytes\" = {v:?}: expected a number of bytes")
+        }),
+    }
+}
+
+/// A produce error that retrying the same record cannot cure: the record itself is refused (too large
+/// for the producer's `message.max.bytes` or the broker's limit, or invalid). Everything else (a lost
+/// broker, an unwritable topic, timeouts) is transient and is retried while offsets are held.
+pub fn permanent(e: &KafkaError) -> bool {
+    matches!(
+        e,
+        KafkaError::MessageProduction(
+            RDKafkaErrorCode::MessageSizeTooLarge
+                | RDKafkaErrorCode::InvalidMessageSize
+                | RDKafkaErrorCode::InvalidRecord
+        )
+    )
+}
+
+/// What to deliver instead of an outcome refused for good (`e` is [`permanent`]), so one record cannot
+/// hold its partition forever: an enriched record becomes an `output_rejected` dead letter carrying
+/// the input; a dead letter sheds payload — first down to what `message.max.bytes` leaves room for,
+/// then by halves (the broker's limit may be lower than the producer's). The flag is false when
+/// there was nothing left to shed (the caller then keeps retrying, holding the partition, and says so).
+pub fn reroute(outcome: Outcome, e: &KafkaError, cfg: &KafkaConfig) -> (Outcome, bool) {
+    match outcome {
+        Outcome::Enriched { job, bytes, .. } => {
+            tracing::warn!(origin = %job.origin, error = %e, output_bytes = bytes.len(),
+                "output record refused; dead-lettering its input instead");
+            let failure = Failure::new(
+                "output_rejected",
+                None,
+                format!("output record of {} bytes refused: {e}", bytes.len()),
+            );
+            (Outcome::DeadLetter { job, failure }, true)
+        }
+        Outcome::DeadLetter {
+            mut job,
+            mut failure,
+        } => {
+            let size = job.payload.as_ref().map_or(0, Vec::len);
+            if size == 0 {
+                return (Outcome::DeadLetter { job, failure }, false);
+            }
+            let limit = message_max_bytes(cfg).unwrap_or(DEFAULT_MESSAGE_MAX_BYTES);
+            let envelope = job.key.as_ref().map_or(0, Vec::len)
+                + job
+                    .headers
+                    .iter()
+                    .map(|(k, v)| k.len() + v.len())
+                    .sum::<usize>()
+                + failure.message.len()
+                + DEAD_LETTER_ROOM;
+            let keep = if failure.truncated_from.is_none() {
+                limit.saturating_sub(envelope).min(size / 2)
+            } else {
+                size / 2
+            };
+            tracing::warn!(origin = %job.origin, error = %e, payload_bytes = size, kept_bytes = keep,
+                "dead letter refused; retrying it with its payload truncated");
+            failure.truncated_from.get_or_insert(size);
+            if let Some(p) = &mut job.payload {
+                p.truncate(keep);
+            }
+            (Outcome::DeadLetter { job, failure }, true)
+        }
     }
 }

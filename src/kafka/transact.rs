@@ -23,7 +23,7 @@ use rdkafka::{Offset, TopicPartitionList};
 use tokio::sync::mpsc;
 use tokio::time::MissedTickBehavior;
 
-use super::{lock, record, Sink};
+use super::{lock, permanent, record, reroute, Sink};
 use crate::worker::Outcome;
 
 /// Records in one transaction at most; more are committed in the next.
@@ -127,6 +127,16 @@ async fn commit(mut batch: Batch, sink: &Sink) -> bool {
                 {
                     tracing::warn!(error = %e, "abort_transaction failed");
                 }
+                // A refused record is rerouted (output → dead letter, dead letter → truncated), in
+                // its place so records keep their order, and the transaction redone at once: the
+                // record would fail it again as it is.
+                if let AttemptError::Refused(i, e) = e {
+                    let (o, rerouted) = reroute(batch.records.remove(i), &e, &sink.cfg);
+                    batch.records.insert(i, o);
+                    if rerouted {
+                        continue;
+                    }
+                }
                 if *sink.stop.borrow() || sink.check_fatal() {
                     return false;
                 }
@@ -143,23 +153,45 @@ async fn commit(mut batch: Batch, sink: &Sink) -> bool {
     }
 }
 
+/// Why a transaction failed: the whole of it (retried as is), or one record refused for good.
+enum AttemptError {
+    Transaction(String),
+    /// The record at this index of the batch was refused ([`super::permanent`]).
+    Refused(usize, KafkaError),
+}
+
+impl From<String> for AttemptError {
+    fn from(e: String) -> Self {
+        AttemptError::Transaction(e)
+    }
+}
+
+impl std::fmt::Display for AttemptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AttemptError::Transaction(e) => f.write_str(e),
+            AttemptError::Refused(_, e) => write!(f, "record refused: {e}"),
+        }
+    }
+}
+
 /// One transaction: begin, produce every record, add the offsets, commit.
-async fn attempt(batch: &Batch, sink: &Sink) -> Result<(), String> {
+async fn attempt(batch: &Batch, sink: &Sink) -> Result<(), AttemptError> {
     let p = sink.producer.clone();
     blocking(move || p.begin_transaction()).await?;
     let mut deliveries = Vec::with_capacity(batch.records.len());
-    for o in &batch.records {
+    for (i, o) in batch.records.iter().enumerate() {
         deliveries.push(
             sink.producer
                 .send_result(record(o, &sink.cfg))
-                .map_err(|(e, _)| e.to_string())?,
+                .map_err(|(e, _)| refused_or(i, e))?,
         );
     }
-    for d in deliveries {
+    for (i, d) in deliveries.into_iter().enumerate() {
         match d.await {
             Ok(Ok(_)) => {}
-            Ok(Err((e, _))) => return Err(e.to_string()),
-            Err(_) => return Err("producer closed".into()),
+            Ok(Err((e, _))) => return Err(refused_or(i, e)),
+            Err(_) => return Err(AttemptError::Transaction("producer closed".into())),
         }
     }
     let mut offsets = TopicPartitionList::new();
@@ -171,9 +203,9 @@ async fn attempt(batch: &Batch, sink: &Sink) -> Result<(), String> {
     let group = sink
         .consumer
         .group_metadata()
-        .ok_or("consumer has no group metadata")?;
+        .ok_or("consumer has no group metadata".to_string())?;
     let p = sink.producer.clone();
-    blocking(move || {
+    Ok(blocking(move || {
         p.send_offsets_to_transaction(&offsets, &group, TIMEOUT)?;
         // A retriable commit error (e.g. a timeout) may be retried as is; anything else aborts.
         let mut tries = 0;
@@ -184,7 +216,15 @@ async fn attempt(batch: &Batch, sink: &Sink) -> Result<(), String> {
             }
         }
     })
-    .await
+    .await?)
+}
+
+fn refused_or(index: usize, e: KafkaError) -> AttemptError {
+    if permanent(&e) {
+        AttemptError::Refused(index, e)
+    } else {
+        AttemptError::Transaction(e.to_string())
+    }
 }
 
 /// Runs a blocking librdkafka call off the reactor.

@@ -4,11 +4,13 @@
 //! testable on a hand-made article and lets the worker pool run them off the async reactor.
 //! Imports: `record` only (plus each stage's own crates).
 
+mod budget;
 pub mod claims;
 pub mod lang;
 pub mod ner;
 
-use std::time::Instant;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 
@@ -29,6 +31,11 @@ pub enum StageError {
         stage: &'static str,
         message: String,
     },
+    /// The stage ran past `stages.timeout_ms` on this article (not retried: it would again).
+    #[error(
+        "{stage}: timeout: still running after the budget of {budget_ms} ms (stages.timeout_ms)"
+    )]
+    Timeout { stage: &'static str, budget_ms: u64 },
 }
 
 /// One enrichment step. `process_batch` exists so NER can batch windows across articles; the default
@@ -52,6 +59,9 @@ pub struct StagesConfig {
     pub max_attempts: u32,
     /// Fault injection for tests and soak runs: a stage that sleeps this long per article. Keep 0.
     pub delay_ms: u64,
+    /// Time one stage may take per article before the article is dead-lettered (`stage_failed`,
+    /// timeout) and the worker moves on; 0 = no budget. See [`budget`].
+    pub timeout_ms: u64,
 }
 
 impl Default for StagesConfig {
@@ -62,6 +72,7 @@ impl Default for StagesConfig {
             claims: Default::default(),
             max_attempts: 3,
             delay_ms: 0,
+            timeout_ms: 30_000,
         }
     }
 }
@@ -89,8 +100,10 @@ pub enum BuildError {
 /// The configured stages in their fixed order: langid → ner → claims (claims link to NER entities and
 /// read numbers in the detected language, so the order is not configurable).
 pub struct Pipeline {
-    stages: Vec<Box<dyn Stage>>,
+    /// Shared with the helper threads of the time budget, which may outlive a call.
+    stages: Vec<Arc<dyn Stage>>,
     max_attempts: u32,
+    budget: Option<Duration>,
 }
 
 impl Pipeline {
@@ -111,15 +124,17 @@ impl Pipeline {
             stages.push(Box::new(claims::ClaimsStage::new(config.claims.clone())));
         }
         Ok(Pipeline {
-            stages,
+            stages: stages.into_iter().map(Arc::from).collect(),
             max_attempts: config.max_attempts.max(1),
+            budget: (config.timeout_ms > 0).then(|| Duration::from_millis(config.timeout_ms)),
         })
     }
 
     pub fn from_stages(stages: Vec<Box<dyn Stage>>) -> Self {
         Pipeline {
-            stages,
+            stages: stages.into_iter().map(Arc::from).collect(),
             max_attempts: 1,
+            budget: None,
         }
     }
 
@@ -145,7 +160,10 @@ impl Pipeline {
                 .filter(|(i, _)| results[*i].is_ok())
                 .map(|(_, a)| a)
                 .collect();
-            let mut outcome = stage.process_batch(&mut refs);
+            let mut outcome = match self.budget {
+                Some(b) => budget::process_batch(stage, &mut refs, b),
+                None => stage.process_batch(&mut refs),
+            };
             // Bounded retries, per article, for transient failures only.
             for attempt in 1..self.max_attempts {
                 let retry: Vec<usize> = outcome

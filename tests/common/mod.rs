@@ -14,6 +14,7 @@ use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
 use rdkafka::client::DefaultClientContext;
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::util::Timeout;
 use rdkafka::{Offset, TopicPartitionList};
@@ -273,10 +274,33 @@ pub struct Daemon {
 
 impl Daemon {
     pub fn start(brokers: &str, group: &str, extra: &[(&str, &str)]) -> Daemon {
+        Daemon::spawn(
+            Command::new(env!("CARGO_BIN_EXE_tidings")),
+            brokers,
+            group,
+            extra,
+        )
+    }
+
+    /// As [`Daemon::start`], with the process's open-file limit lowered to `nofile` (`ulimit -n`).
+    pub fn start_with_nofile(
+        brokers: &str,
+        group: &str,
+        extra: &[(&str, &str)],
+        nofile: u32,
+    ) -> Daemon {
+        let mut sh = Command::new("sh");
+        // exec keeps the pid, so signals and /proc reach tidings itself.
+        sh.arg("-c")
+            .arg(format!("ulimit -n {nofile} && exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_tidings"));
+        Daemon::spawn(sh, brokers, group, extra)
+    }
+
+    fn spawn(mut cmd: Command, brokers: &str, group: &str, extra: &[(&str, &str)]) -> Daemon {
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("tidings.log");
         let http = format!("127.0.0.1:{}", free_port());
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tidings"));
         cmd.arg("run")
             .current_dir(repo())
             .env("TIDINGS__KAFKA__BROKERS", brokers)
@@ -321,16 +345,24 @@ impl Daemon {
         }
     }
 
+    /// Polls `path` until it answers `status`: the time that took and the body, or None after `limit`.
+    pub fn wait_for(&self, path: &str, status: u16, limit: Duration) -> Option<(Duration, String)> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            match self.get(path) {
+                Ok((s, body)) if s == status => return Some((started.elapsed(), body)),
+                _ => std::thread::sleep(Duration::from_millis(100)),
+            }
+        }
+        None
+    }
+
     pub fn metrics(&self) -> String {
         self.get("/metrics").map(|(_, b)| b).unwrap_or_default()
     }
 
     pub fn signal(&self, sig: &str) {
-        let status = Command::new("kill")
-            .args([&format!("-{sig}"), &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
+        signal(&self.child, sig);
     }
 
     pub fn alive(&mut self) -> bool {
@@ -338,17 +370,7 @@ impl Daemon {
     }
 
     pub fn wait_exit(&mut self, limit: Duration) -> ExitStatus {
-        let deadline = Instant::now() + limit;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("tidings did not exit within {limit:?}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        wait_exit(&mut self.child, limit, &self.log)
     }
 
     /// SIGTERM, then the exit status.
@@ -436,4 +458,165 @@ pub fn account(records: &[Returned]) -> (BTreeMap<String, usize>, BTreeMap<Strin
 
 pub fn topics() -> Vec<String> {
     vec!["articles.enriched".into(), "articles.dlq".into()]
+}
+
+/// Produces one record whose first header name is `raw_name` as given — bytes that need not be UTF-8,
+/// which rdkafka's safe API cannot express (its header names are `&str`) but other clients send. Goes
+/// through librdkafka's C `rd_kafka_produceva`; a second header, `ok`, has a valid name.
+pub fn produce_raw_header(brokers: &str, topic: &str, key: &str, payload: &[u8], raw_name: &[u8]) {
+    use rdkafka::bindings as rdsys;
+    use rdkafka::producer::{BaseProducer, Producer};
+    use std::ffi::CString;
+
+    let p: BaseProducer = ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .create()
+        .unwrap();
+    let topic = CString::new(topic).unwrap();
+    let name = CString::new(raw_name).unwrap();
+    let ok = CString::new("ok").unwrap();
+    let value = b"header value";
+    let vu = |vtype, u| rdsys::rd_kafka_vu_t { vtype, u };
+    let mem = |bytes: &[u8]| rdsys::rd_kafka_vu_s__bindgen_ty_1 {
+        mem: rdsys::rd_kafka_vu_s__bindgen_ty_1__bindgen_ty_1 {
+            ptr: bytes.as_ptr() as *mut _,
+            size: bytes.len(),
+        },
+    };
+    let header = |name: &CString| rdsys::rd_kafka_vu_s__bindgen_ty_1 {
+        header: rdsys::rd_kafka_vu_s__bindgen_ty_1__bindgen_ty_2 {
+            name: name.as_ptr(),
+            val: value.as_ptr().cast(),
+            size: value.len() as isize,
+        },
+    };
+    let vus = [
+        vu(
+            rdsys::rd_kafka_vtype_t::RD_KAFKA_VTYPE_TOPIC,
+            rdsys::rd_kafka_vu_s__bindgen_ty_1 {
+                cstr: topic.as_ptr(),
+            },
+        ),
+        vu(
+            rdsys::rd_kafka_vtype_t::RD_KAFKA_VTYPE_KEY,
+            mem(key.as_bytes()),
+        ),
+        vu(rdsys::rd_kafka_vtype_t::RD_KAFKA_VTYPE_VALUE, mem(payload)),
+        vu(
+            rdsys::rd_kafka_vtype_t::RD_KAFKA_VTYPE_HEADER,
+            header(&name),
+        ),
+        vu(rdsys::rd_kafka_vtype_t::RD_KAFKA_VTYPE_HEADER, header(&ok)),
+    ];
+    // SAFETY: every pointer in `vus` outlives the call (librdkafka copies key, value and headers).
+    let err =
+        unsafe { rdsys::rd_kafka_produceva(p.client().native_ptr(), vus.as_ptr(), vus.len()) };
+    assert!(err.is_null(), "rd_kafka_produceva failed");
+    p.flush(Duration::from_secs(10)).unwrap();
+}
+
+/// `tidings run` in file mode as a child process: `input` written to a temporary file, output and
+/// dead letters to files beside it, configuration from `env`. Killed on drop.
+pub struct FileRun {
+    pub child: Child,
+    pub dir: tempfile::TempDir,
+}
+
+impl FileRun {
+    pub fn start(input: &[u8], env: &[(&str, &str)]) -> FileRun {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("in.jsonl"), input).unwrap();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tidings"));
+        cmd.current_dir(repo())
+            .arg("run")
+            .arg("--input")
+            .arg(dir.path().join("in.jsonl"))
+            .arg("--output")
+            .arg(dir.path().join("out.jsonl"))
+            .arg("--dead-letter")
+            .arg(dir.path().join("dlq.jsonl"))
+            .env("TIDINGS__TELEMETRY__LOG_FORMAT", "json")
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(
+                std::fs::File::create(dir.path().join("log")).unwrap(),
+            ));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        FileRun {
+            child: cmd.spawn().expect("start tidings"),
+            dir,
+        }
+    }
+
+    /// The JSON lines of `out.jsonl` or `dlq.jsonl`.
+    pub fn lines(&self, file: &str) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(self.dir.path().join(file))
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("log")).unwrap_or_default()
+    }
+
+    pub fn wait_exit(&mut self, limit: Duration) -> ExitStatus {
+        wait_exit(&mut self.child, limit, &self.dir.path().join("log"))
+    }
+
+    pub fn signal(&self, sig: &str) {
+        signal(&self.child, sig);
+    }
+}
+
+/// Sends `sig` (e.g. "TERM") to a child process.
+fn signal(child: &Child, sig: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{sig}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// The child's exit status, or a panic quoting its log when it is still running after `limit`.
+fn wait_exit(child: &mut Child, limit: Duration, log: &Path) -> ExitStatus {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let log = std::fs::read_to_string(log).unwrap_or_default();
+            panic!("tidings did not exit within {limit:?}; log:\n{log}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+impl Drop for FileRun {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// librdkafka's mock cluster (one broker, real TCP on loopback) with the topics created: articles
+/// (`input_partitions`), articles.enriched and articles.dlq. Dropping the cluster stops it.
+pub fn mock(
+    input_partitions: i32,
+) -> (
+    MockCluster<'static, rdkafka::producer::DefaultProducerContext>,
+    String,
+) {
+    let cluster = MockCluster::new(1).unwrap();
+    cluster
+        .create_topic("articles", input_partitions, 1)
+        .unwrap();
+    cluster.create_topic("articles.enriched", 1, 1).unwrap();
+    cluster.create_topic("articles.dlq", 1, 1).unwrap();
+    let brokers = cluster.bootstrap_servers();
+    (cluster, brokers)
 }
