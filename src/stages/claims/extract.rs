@@ -11,7 +11,7 @@
 
 use regex::Regex;
 
-use super::lexicon::{self, COUNT_ADJECTIVES, NOT_COUNTED, NUMBER_WORDS};
+use super::lexicon::{self, COUNT_ADJECTIVES, NOT_COUNTED, NUMBER_QUALIFIERS, NUMBER_WORDS};
 use super::table::Table;
 use crate::record::QuantityKind;
 
@@ -137,8 +137,18 @@ pub struct Extractor {
     range_lead: Regex,
     list_marker: Regex,
     the_before: Regex,
+    /// "the 737 jet": a determiner before a large number with a singular noun makes it a model name.
+    determiner_before: Regex,
     scaled_code: Regex,
     minus: Regex,
+    /// ", or " / " (" between two amounts: the second restates the first.
+    equivalent_gap: Regex,
+    /// " for July and " between two amounts of one unit: both take the change verb.
+    coordinated_gap: Regex,
+    /// "went up to 8 billion": the level reached, not a ceiling or a rise.
+    level_reached: Regex,
+    /// "was 4 percent lower": a copula before the number makes "higher/lower" a comparison.
+    copula: Regex,
     /// "$10bn less than its imports" states a difference, not a fall.
     difference: Regex,
     hyphen_noun: Regex,
@@ -195,7 +205,7 @@ impl Extractor {
             ],
             // Dates, times, phone numbers, version-like ids: numbers inside them are not quantities.
             masks: re(
-                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)",
+                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|local time)(?-u:\b)",
             ),
             units: Table::new(
                 &lexicon::UNITS
@@ -216,7 +226,7 @@ impl Extractor {
                 .collect(),
             range_sep: re(&format!(r"(?i)^{HS}?(?:-|–|—|to|and|bis|à|a){HS}?$")),
             approx: re(
-                r"(?i)(?-u:\b)(?:nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|close to|circa|approx\.?|rund|etwa|knapp|fast|environ|près de|presque|quelque|casi|alrededor de|cerca de|unos|unas)\s*$",
+                r"(?i)(?-u:\b)(?:nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|estimated at|put at|close to|circa|approx\.?|rund|etwa|knapp|fast|environ|près de|presque|quelque|casi|alrededor de|cerca de|unos|unas)\s*$",
             ),
             more: re(
                 r"(?i)(?-u:\b)(?:over|more than|above|at least|exceeding|upwards of|in excess of|greater than|no less than|north of|mehr als|über|plus de|au moins|más de|al menos)\s*$",
@@ -225,16 +235,16 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:under|less than|below|up to|at most|fewer than|no more than|as few as|as little as|weniger als|bis zu|moins de|jusqu'à|menos de|hasta)\s*$",
             ),
             up: re(
-                r"(?i)(?-u:\b)(?:up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown|gained?|gains|jumped?|jumps|climbed?|climbs|surged?|surges|soared?|soars|expanded|expands|(?:an? )?(?:increase|rise|jump|gain|growth|hike|surge|expansion)s? of|hausse de|augmenté de|aumentó|subió|creció|stieg|stiegen)(?:\s+(?:by|to|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated|a))?\s*$",
+                r"(?i)(?-u:\b)(?:up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown|gained?|gains|jumped?|jumps|climbed?|climbs|surged?|surges|soared?|soars|expanded|expands|advanced?|advances|rallied|rally|rallies|added|adds|firmed|rebounded|recovered|strengthened|improved|leapt|leaped|spiked|picked up|edged(?: up)?|inched(?: up)?|nudged(?: up)?|ticked(?: up)?|raised(?: by)?|boosted(?: by)?|hiked(?: by)?|(?:an? )?(?:increase|rise|jump|gain|growth|hike|surge|expansion)s? of|hausse de|augmenté de|aumentó|subió|creció|stieg|stiegen)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated|a|less than|under|just under|just over))?\s*$",
             ),
             down: re(
-                r"(?i)(?-u:\b)(?:down|fell|fall|falls|falling|fallen|dropped|drops?|declined?|declines|declining|decreased?|decreases|slumped?|slumps|shrank|shrunk|shrinks|lost|plunged?|plunges|tumbled?|sank|slid|(?:an? )?(?:fall|drop|decline|decrease|cut|reduction|contraction|slump)s? of|baisse de|diminué de|reculé de|cayó|bajó|descendió|sank|sanken|fiel)(?:\s+(?:by|to|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a))?\s*$",
+                r"(?i)(?-u:\b)(?:down|off|fell|fall|falls|falling|fallen|dropped|drops?|declined?|declines|declining|decreased?|decreases|slumped?|slumps|shrank|shrunk|shrinks|lost|loses|plunged?|plunges|plummeted|tumbled?|sank|slid|slipped|slips|shed|sheds|eased|eases|dipped|dips|retreated|weakened|sagged|dived|crashed|edged down|inched down|nudged down|ticked down|cut(?: by)?|reduced(?: by)?|lowered(?: by)?|(?:an? )?(?:fall|drop|decline|decrease|cut|reduction|contraction|slump)s? of|baisse de|diminué de|reculé de|cayó|bajó|descendió|sank|sanken|fiel)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a|less than|under|just under|just over))?\s*$",
             ),
             after_up: re(
-                r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gestiegen|zugelegt|gewachsen)(?-u:\b)|(?:more|higher|más|mehr|de plus)(?-u:\b))",
+                r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gestiegen|zugelegt|gewachsen)(?-u:\b)|(?:higher|más|mehr|de plus)(?-u:\b))",
             ),
             after_down: re(
-                r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gesunken|gefallen|zurückgegangen|geschrumpft)(?-u:\b)|(?:less|lower|fewer|menos|weniger|de moins)(?-u:\b))",
+                r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gesunken|gefallen|zurückgegangen|geschrumpft)(?-u:\b)|(?:lower|menos|weniger|de moins)(?-u:\b))",
             ),
             after_more: re(&format!(
                 r"(?i)^(?:{HS}?or more(?-u:\b)|{HS}?-?plus(?-u:\b)|\+)"
@@ -249,13 +259,17 @@ impl Extractor {
             )),
             hyphen_noun: re(r"^ ?- ?([a-z]{2,})(?-u:\b)"),
             difference: re(r"(?i)^\s*(?:less|fewer)\s+than(?-u:\b)"),
-            minus: re(r"(?i)(?:(?:^|[\s(])-|(?-u:\b)minus)[ \t]?$"),
+            minus: re(r"(?i)(?:(?:^|[\s(])-|(?-u:\b)minus)[ \t-]?$"),
             scaled_code: re(&format!(
                 r"^{HS}?([mMkK])(USD|EUR|GBP|AUD|CAD|CHF|NOK|SEK|DKK|JPY|CNY|usd|eur|gbp|aud|cad|chf|nok|sek|dkk)(?-u:\b)"
             )),
-            range_lead: re(&format!(r"(?i)^{HS}*(?:-|–|to){HS}*\d")),
+            // "eight to 10 feet", "five and six thousand": a number word that opens a range.
+            range_lead: re(&format!(
+                r"(?i)^{HS}*(?:-|–|to|and|or){HS}*(?:\d|{word_num})"
+            )),
             list_marker: re(&format!(r"^{HS}?\)")),
             the_before: re(r"(?i)(?-u:\b)the\s+$"),
+            determiner_before: re(r"(?i)(?-u:\b)(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?$"),
             street: re(
                 r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square)(?-u:\b)",
             ),
@@ -265,6 +279,16 @@ impl Extractor {
                 r#"^{HS}?["″”](?:{HS}+(?:long|tall|wide|high|deep|thick|screen|display)(?-u:\b)|[.,;)]|\s*$)"#
             )),
             inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
+            equivalent_gap: re(r"^(?:\s+[\w-]+)?(?:,?\s+or\s+(?:about\s+)?|\s*\(\s*)$"),
+            coordinated_gap: re(
+                r"^\s+(?:(?:for|in|on|at|over)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,?\s+)?and\s+$",
+            ),
+            level_reached: re(
+                r"(?i)(?-u:\b)(?:went|goes|go|gone|going|moved|shot|edged|crept)\s+(?:up|down)\s+to\s*$",
+            ),
+            copula: re(
+                r"(?i)(?-u:\b)(?:is|was|are|were|be|been|being|ended|closed|finished|stood|remained)\s*$",
+            ),
             up_to: re(r"(?i)(?-u:\b)(?:up to|of up to|bis zu|jusqu'à|hasta)\s*$"),
             aged: re(r"(?i)(?-u:\b)(?:aged|age of|age|ages)\s*$"),
             comparison: re(
@@ -311,9 +335,9 @@ impl Extractor {
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !glued_code() {
                     continue;
                 }
-                // "F-35", "scp-173": a number hyphenated to a word is a name.
-                let mut back = text[..start].chars().rev();
-                if back.next() == Some('-') && back.next().is_some_and(char::is_alphabetic) {
+                // "F-35", "MiG-19": a number hyphenated to a code-like word (one with a capital) is a
+                // name; "minus-40", "sub-5", "mid-30s" are ordinary words that qualify the number.
+                if text[..start].ends_with('-') && hyphen_code(&text[..start - 1]) {
                     continue;
                 }
                 // "highway 35", "exit 436", "Flight 370": the number names something; so do house
@@ -425,6 +449,15 @@ impl Extractor {
                     .longest(rest, |e| word_ends(rest, e))
                     .map(|(len, i)| (len, Unit::from(&lexicon::UNITS[i])))
             });
+            // "5G", "3D": one capital letter glued to a number whose symbol is lower case ("5g" of
+            // gram) names a product, not a unit.
+            if unit.is_some_and(|(len, u)| {
+                len == 1
+                    && rest.starts_with(|c: char| c.is_ascii_uppercase())
+                    && u.unit.chars().all(|c| c.is_lowercase())
+            }) {
+                unit = None;
+            }
             // "10 \" long", "12 ft 2 in": inches written as a mark, or as "in" after feet.
             if unit.is_none() && scale == 1.0 {
                 let after_feet = self.feet_before.is_match(tail_slice(text, start, 12));
@@ -468,11 +501,43 @@ impl Extractor {
                     *u = Unit::COUNT;
                 }
             }
-            // A number glued to letters that are neither unit nor scale ("1st", "5G"): skip.
+            // A number glued to letters that are neither unit nor scale: ordinals ("1st") and
+            // one-letter product names ("5G", "3D") are not amounts; any other letters are a unit the
+            // lexicon does not know ("12kW", "60Hz"), kept as written so the number is never lost.
+            let mut raw_unit = None;
             if is_digits
                 && unit.is_none()
                 && scale == 1.0
                 && rest.starts_with(|c: char| c.is_alphabetic())
+            {
+                let letters: &str = &rest[..rest
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(rest.len())];
+                let ordinal = ["st", "nd", "rd", "th", "s"]
+                    .iter()
+                    .any(|o| letters.eq_ignore_ascii_case(o));
+                let one_capital =
+                    letters.len() == 1 && letters.starts_with(|c: char| c.is_uppercase());
+                if ordinal
+                    || one_capital
+                    || letters.contains(|c: char| c.is_ascii_digit())
+                    || surface.contains(',')
+                {
+                    continue;
+                }
+                raw_unit = Some(letters);
+            }
+            // "a two-week visit", "a three-run homer", "mother-of-two": a hyphenated modifier written
+            // in words is not an amount; an age is ("a five-year-old").
+            // Measures stay ("a six-mile trip"): only durations and counted nouns are modifiers.
+            let kept = unit.is_some_and(|(_, u)| {
+                u.unit.ends_with("_of_age") || u.kind != QuantityKind::Duration
+            });
+            if !is_digits
+                && !kept
+                && (after_num.starts_with("-") && after_num[1..].starts_with(char::is_alphabetic)
+                    || text[..start].ends_with('-')
+                        && text[..start - 1].ends_with(char::is_alphabetic))
             {
                 continue;
             }
@@ -534,6 +599,13 @@ impl Extractor {
                     q.kind = u.kind;
                     q.end += len;
                 }
+                (None, None) if raw_unit.is_some() => {
+                    let letters = raw_unit.unwrap_or_default();
+                    q.unit = letters.into();
+                    q.unit_name = letters.to_lowercase();
+                    q.kind = QuantityKind::Measure;
+                    q.end += letters.len();
+                }
                 (None, None) => {
                     let plain_year = is_digits
                         && scale == 1.0
@@ -576,18 +648,22 @@ impl Extractor {
                         }
                     }
                     match counted_noun(&text[q.end..]) {
-                        // "the 8088 chip", "a 737 jet": a singular noun after a large number names a
-                        // model, it does not count anything.
+                        // "the 8088 chip", "a 737 jet": a determiner, a large number and a singular noun
+                        // name a model; "has 450 engineers.", "about 1000 arrived" count.
                         Some(noun)
                             if is_digits
+                                && scale == 1.0
                                 && value >= 100.0
                                 && value.fract() == 0.0
                                 && !surface.contains([',', '.', ' '])
                                 && !noun.contains(' ')
-                                && !text[q.end..]
-                                    .split_whitespace()
-                                    .next()
-                                    .is_some_and(|w| is_plural(&w.to_lowercase())) =>
+                                && self.determiner_before.is_match(tail_slice(text, start, 24))
+                                && !text[q.end..].split_whitespace().next().is_some_and(|w| {
+                                    is_plural(
+                                        &w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                                            .to_lowercase(),
+                                    )
+                                }) =>
                         {
                             continue;
                         }
@@ -612,8 +688,12 @@ impl Extractor {
                             {
                                 continue;
                             }
-                            // "the 486 is …": a name, not an amount.
-                            if is_digits && self.the_before.is_match(tail_slice(text, start, 8)) {
+                            // "the 486 is …": a name, not an amount ("the 2-0 win" is a score, dropped
+                            // with its pair when ranges are joined).
+                            if is_digits
+                                && self.the_before.is_match(tail_slice(text, start, 8))
+                                && !text[q.end..].starts_with(['-', '–'])
+                            {
                                 continue;
                             }
                             q.unit = "count".into();
@@ -648,7 +728,31 @@ impl Extractor {
         let found = self.merge_ranges(text, found);
         let mut found = self.merge_subunits(text, found, numbers, format);
         inherit_currency(text, &mut found);
+        self.carry_change(text, &mut found);
         (found, years)
+    }
+
+    /// "fell 12 cents, or 3 percent", "lost 27 pounds (12 kg)", "up 6 percent in July and 25 percent
+    /// for the year": an equivalent or a coordinated amount of the same change takes its direction
+    /// or bound. An approximation does not carry ("about 20 miles (32 km)").
+    fn carry_change(&self, text: &str, found: &mut [Found]) {
+        for i in 1..found.len() {
+            let (head, tail) = found.split_at_mut(i);
+            let (p, q) = (&head[i - 1], &mut tail[0]);
+            if q.change != "=" || !matches!(p.change, "up" | "down" | ">" | "<") {
+                continue;
+            }
+            let Some(gap) = text.get(p.end..q.start) else {
+                continue;
+            };
+            let equivalent = self.equivalent_gap.is_match(gap);
+            let coordinated = p.change.len() > 1
+                && p.unit_name == q.unit_name
+                && self.coordinated_gap.is_match(gap);
+            if equivalent || coordinated {
+                q.change = p.change;
+            }
+        }
     }
 
     fn near_month(&self, text: &str, start: usize, end: usize) -> bool {
@@ -665,24 +769,37 @@ impl Extractor {
         let before = tail_slice(text, start, 60);
         let before = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
         let after = head_slice(text, end, 60);
+        // "went up to 8 billion": the level reached.
+        if self.level_reached.is_match(before) {
+            return "=";
+        }
         // "gusts of up to 245 km/h", "up to 25%": a ceiling, not a rise.
         if self.up_to.is_match(before) {
             return "<";
         }
-        if self.up.is_match(before) || self.after_up.is_match(after) {
-            "up"
-        } else if self.down.is_match(before)
-            || (self.after_down.is_match(after) && !self.difference.is_match(after))
+        // "was 4 percent lower", "ended 3p higher": a comparison, not a stated change.
+        let compared = self.copula.is_match(before);
+        if self.up.is_match(before) || !compared && self.after_up.is_match(after) {
+            return "up";
+        }
+        if self.down.is_match(before)
+            || !compared && self.after_down.is_match(after) && !self.difference.is_match(after)
         {
-            "down"
-        } else if self.approx.is_match(before) {
-            "~"
-        } else if self.more.is_match(before) || self.after_more.is_match(after) {
-            ">"
-        } else if self.less.is_match(before) {
-            "<"
-        } else {
-            "="
+            return "down";
+        }
+        if self.approx.is_match(before) {
+            return "~";
+        }
+        // "no more than 80" is a ceiling and "no less than 5" a floor: the cue that starts first
+        // (the longer one) decides.
+        let more = self.more.find(before).map(|m| m.start());
+        let less = self.less.find(before).map(|m| m.start());
+        match (more, less) {
+            (Some(m), Some(l)) if l < m => "<",
+            (Some(_), _) => ">",
+            (None, Some(_)) => "<",
+            (None, None) if self.after_more.is_match(after) => ">",
+            (None, None) => "=",
         }
     }
 
@@ -831,10 +948,35 @@ impl Extractor {
         for q in found {
             if let Some(prev) = out.last_mut() {
                 let gap = text.get(prev.end..q.start).unwrap_or("x");
+                // "6-4", "a 3-0 win", "Morinville 11-13": two whole numbers hyphenated with no unit
+                // are a score or a code, not a range (a range names its unit: "10-12%").
+                let whole = |f: &Found| f.value.is_some_and(|v| v.fract() == 0.0 && v >= 0.0);
+                if matches!(gap, "-" | "–")
+                    && whole(prev)
+                    && whole(&q)
+                    && prev.unit_name == "-"
+                    && prev.scale == 1.0
+                    && (q.unit_name == "-" || SCORE_NOUNS.contains(&q.unit_name.as_str()))
+                {
+                    out.pop();
+                    continue;
+                }
+                // "$40,000 and $60,000 a year": the rate written once on the second end.
+                let same_unit = prev.unit_name == "-"
+                    || prev.unit_name == q.unit_name
+                    || prev.unit == q.unit
+                    || q.unit
+                        .strip_prefix(prev.unit.as_str())
+                        .is_some_and(|r| r.starts_with('/'));
+                // "down 1.70 guilders to 61.00", "rose four to 90.18": a change and the level it
+                // reached, not a range; "rose 5 to 7 percent" is one (its ends are close).
+                let change_then_level = matches!(prev.change, "up" | "down")
+                    && gap.trim().eq_ignore_ascii_case("to")
+                    && (prev.unit_name != "-"
+                        || prev.value.zip(q.value).is_none_or(|(lo, hi)| hi > 4.0 * lo));
                 let joinable = self.range_sep.is_match(gap)
-                    && (prev.unit_name == "-"
-                        || prev.unit_name == q.unit_name
-                        || prev.unit == q.unit)
+                    && same_unit
+                    && !change_then_level
                     && prev.range.is_none()
                     && q.range.is_none();
                 let needs_between = gap.trim().eq_ignore_ascii_case("and");
@@ -844,8 +986,13 @@ impl Extractor {
                     .ends_with("between");
                 if joinable && (!needs_between || between) {
                     if let (Some(lo), Some(hi)) = (prev.value, q.value) {
-                        // "between 10 and 12 million": the scale written once applies to both ends.
-                        let lo = if prev.scale == 1.0 && q.scale > 1.0 {
+                        // "between 10 and 12 million": the scale written once applies to both ends,
+                        // but not to an end already complete ("$500,000 to $2 million").
+                        let lo = if prev.scale == 1.0
+                            && q.scale > 1.0
+                            && prev.unit_name == "-"
+                            && lo * q.scale <= hi
+                        {
                             lo * q.scale
                         } else {
                             lo
@@ -871,6 +1018,20 @@ impl Extractor {
 }
 
 const VULGAR: &str = "½¼¾⅓⅔⅛";
+
+/// Counted nouns after a hyphenated pair that make it a result ("a 3-0 win"), not a range.
+const SCORE_NOUNS: &[&str] = &[
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "lead",
+    "draw",
+    "drubbing",
+    "rout",
+    "triumph",
+    "scoreline",
+];
 
 /// Nouns that make a bare scaled number an amount of money ("August's 2.0 billion deficit").
 const MONEY_NOUNS: &[&str] = &[
@@ -973,6 +1134,21 @@ fn per_unit(word: &str) -> String {
         "capita" | "head" => "person".into(),
         w => lexicon::singular(w),
     }
+}
+
+/// The word before a hyphen names a model or code ("F-35", "MiG-19", "scp-173"), unless it is a word
+/// that qualifies a number ("minus-40", "sub-5", "mid-30s").
+fn hyphen_code(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    word.ends_with(char::is_alphabetic)
+        && !NUMBER_QUALIFIERS.contains(&word.to_lowercase().as_str())
 }
 
 /// True when the match ending at `end` does not stop inside a word.
@@ -1236,6 +1412,99 @@ mod tests {
         let q = one(text);
         assert_eq!((q.value, q.unit_name.as_str()), (Some(-20.0), "fahrenheit"));
         assert_eq!(&text[q.start..q.end], "- 20 degrees fahrenheit");
+    }
+
+    fn all(text: &str) -> Vec<Found> {
+        Extractor::new().extract(text, NumberFormat::English).0
+    }
+
+    #[test]
+    fn unknown_glued_units_keep_their_number() {
+        let q = one("the heater draws 12kW at peak");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(12.0), "kw"));
+        assert_eq!(one("mains power runs at 60Hz here").value, Some(60.0));
+        // Ordinals and one-letter product names stay out.
+        assert!(all("the 21st edition of the 5G rollout").is_empty());
+    }
+
+    #[test]
+    fn model_name_rule_needs_a_determiner_and_a_singular() {
+        assert_eq!(one("the lab has 450 engineers.").unit_name, "engineer");
+        assert_eq!(one("About 1000 arrived on foot").value, Some(1000.0));
+        assert!(all("she flew a 747 jet home").is_empty());
+        // A scaled amount is never a model number.
+        assert_eq!(one("valuing it at 30 million stg").value, Some(30e6));
+    }
+
+    #[test]
+    fn hyphen_names_and_hyphen_qualifiers() {
+        assert!(all("the MiG-29 squadron").is_empty());
+        let q = one("it dropped to minus-40 degrees Celsius");
+        assert_eq!(q.value, Some(-40.0));
+        assert_eq!(one("chips made at sub-5 nanometre scale").value, Some(5.0));
+    }
+
+    #[test]
+    fn scores_clock_times_and_codes_are_not_quantities() {
+        assert!(all("Leeds beat Hull 4-2 on Sunday").is_empty());
+        assert!(all("the 2-0 victory sealed it").is_empty());
+        assert!(all("trading closed at 1645 GMT").is_empty());
+        assert!(all("landed at 0910 (0710 GMT) in fog").is_empty());
+        assert!(all("results for fiscal 1997/98 and memo MEMO/97/113").is_empty());
+        // A hyphenated pair with a unit is a range.
+        assert_eq!(one("rates of 6-8% apply").range, Some((6.0, 8.0)));
+    }
+
+    #[test]
+    fn word_modifiers_of_time_and_count_are_not_amounts() {
+        assert!(all("a three-day summit and a two-run double").is_empty());
+        assert_eq!(one("a seven-year-old boy").unit_name, "year of age");
+        assert_eq!(one("a nine-mile hike").unit_name, "mile");
+    }
+
+    #[test]
+    fn ranges_keep_complete_ends_and_split_change_from_level() {
+        let q = one("fines from $300,000 to $4 million");
+        assert_eq!(q.range, Some((300_000.0, 4e6)));
+        let q = one("between five and six thousand homes");
+        assert_eq!(q.range, Some((5000.0, 6000.0)));
+        let q = one("paid between $30,000 and $45,000 a year");
+        assert_eq!(
+            (q.range, q.unit_name.as_str()),
+            (Some((30_000.0, 45_000.0)), "dollar per year")
+        );
+        let f = all("the stock slipped 2.5 kroner to 98.00 kroner");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!((f[0].value, f[0].change), (Some(2.5), "down"));
+    }
+
+    #[test]
+    fn direction_verbs_levels_and_bounds() {
+        assert_eq!(one("the index advanced 12 points").change, "up");
+        assert_eq!(one("the shares plummeted 40 cents").change, "down");
+        assert_eq!(one("the yield shed 3 basis points").change, "down");
+        // The level a change reached is not the change.
+        assert_eq!(one("profit climbed to $5 million").change, "=");
+        assert_eq!(one("revenue went up to $7 billion").change, "=");
+        // A comparison after a copula is not a stated change; "more" counts are plain.
+        assert_eq!(one("output was 6 percent lower").change, "=");
+        assert_eq!(one("we need 4 more weeks").change, "=");
+        assert_eq!(one("a fee of no more than 15 percent").change, "<");
+        assert_eq!(one("a stake of no less than 15 percent").change, ">");
+        assert_eq!(one("damage estimated at $20 million").change, "~");
+    }
+
+    #[test]
+    fn change_carries_to_equivalents_and_coordinated_amounts() {
+        let f = all("the index dropped 80 points, or 1.5 percent, on Monday");
+        assert_eq!((f[0].change, f[1].change), ("down", "down"));
+        let f = all("he lost 30 pounds (14 kg) in a month");
+        assert_eq!((f[0].change, f[1].change), ("down", "down"));
+        let f = all("sales rose 3 percent in May and 9 percent for the half");
+        assert_eq!((f[0].change, f[1].change), ("up", "up"));
+        // An approximation stays with its own amount.
+        let f = all("about 20 miles (32 km) away");
+        assert_eq!((f[0].change, f[1].change), ("~", "="));
     }
 
     #[test]

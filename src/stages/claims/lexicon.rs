@@ -13,6 +13,14 @@ pub const UNITS: &[(&str, &str, &str, QuantityKind)] = &[
         QuantityKind::Percent,
     ),
     (
+        r"basis points?|bps|bp",
+        "basis_point",
+        "basis point",
+        QuantityKind::Percent,
+    ),
+    // Index and standings points ("fell 120 points", "leads by 6 pts").
+    (r"points?|pts", "point", "point", QuantityKind::Measure),
+    (
         r"per ?cent|percent|pct|%|prozent|pour ?cent|por ?ciento",
         "percent",
         "percentage",
@@ -621,6 +629,13 @@ pub const NOT_COUNTED: &[&str] = &[
     "menos",
     "mehr",
     "weniger",
+];
+
+/// Words hyphenated before a number that qualify it rather than name a model ("minus-40 degrees",
+/// "sub-5 nanometre", "mid-30s"); any other word before "-N" makes a name ("F-35", "scp-173").
+pub const NUMBER_QUALIFIERS: &[&str] = &[
+    "minus", "plus", "sub", "mid", "over", "under", "near", "pre", "post", "top", "low", "high",
+    "upper", "lower", "non", "anti", "ultra", "super", "all", "about", "some", "nearly", "almost",
 ];
 
 /// Adjectives skipped when finding the counted noun ("2,000 different technologies").
