@@ -228,9 +228,16 @@ fn newsquant(
                     *patterns.entry(p).or_default() += 1;
                 }
                 if options.errors {
+                    // What the prediction with the gold value said instead, if there is one.
+                    let got = s
+                        .preds
+                        .iter()
+                        .find(|p| value_matches(g.get("value"), p))
+                        .map(|p| format!(" (got {:?} {})", p.unit_name, p.change))
+                        .unwrap_or_default();
                     let _ = writeln!(
                         lines,
-                        "  {:<6} missed {} {} {}",
+                        "  {:<6} missed {} {} {}{got}",
                         check.name(),
                         g["value"],
                         g.get("normalized_unit").unwrap_or(&Value::Null),

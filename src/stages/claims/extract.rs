@@ -94,6 +94,16 @@ impl Unit {
         name: "pound sterling",
         kind: QuantityKind::Money,
     };
+    const FRF: Unit = Unit {
+        unit: "FRF",
+        name: "french franc",
+        kind: QuantityKind::Money,
+    };
+    const BEF: Unit = Unit {
+        unit: "BEF",
+        name: "belgian franc",
+        kind: QuantityKind::Money,
+    };
     const COUNT: Unit = Unit {
         unit: "count",
         name: "count",
@@ -145,6 +155,12 @@ pub struct Extractor {
     equivalent_gap: Regex,
     /// " for July and " between two amounts of one unit: both take the change verb.
     coordinated_gap: Regex,
+    /// "Jones, 54, said": a capitalised word and a comma before a number …
+    name_comma: Regex,
+    /// … and a comma and a lower-case word after it make the number an age.
+    comma_word: Regex,
+    /// Country words that say which franc a bare "francs" is (group 1: French or Belgian).
+    franc_country: Regex,
     /// "went up to 8 billion": the level reached, not a ceiling or a rise.
     level_reached: Regex,
     /// "was 4 percent lower": a copula before the number makes "higher/lower" a comparison.
@@ -283,6 +299,11 @@ impl Extractor {
             coordinated_gap: re(
                 r"^\s+(?:(?:for|in|on|at|over)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,?\s+)?and\s+$",
             ),
+            franc_country: re(
+                r"(?-u:\b)(?:(French|France|Paris|Belgian|Belgium|Brussels)|(?:swiss|Swiss|Switzerland|Zurich|Geneva))(?-u:\b)",
+            ),
+            name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
+            comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
             level_reached: re(
                 r"(?i)(?-u:\b)(?:went|goes|go|gone|going|moved|shot|edged|crept)\s+(?:up|down)\s+to\s*$",
             ),
@@ -444,11 +465,23 @@ impl Extractor {
                     }
                 }
             }
+            // A currency glued to the next number ("HK$2 billion (US$255 million)") is that number's
+            // prefix, not this one's unit.
             let mut unit = unit.or_else(|| {
                 self.units
-                    .longest(rest, |e| word_ends(rest, e))
+                    .longest(rest, |e| {
+                        word_ends(rest, e) && !rest[e..].starts_with(|c: char| c.is_ascii_digit())
+                    })
                     .map(|(len, i)| (len, Unit::from(&lexicon::UNITS[i])))
             });
+            // "179.5p" is pence; "5 p" and "3 p.m." are not.
+            if unit.is_some_and(|(len, u)| {
+                u.unit == "GBP_penny"
+                    && rest[..len].trim().eq_ignore_ascii_case("p")
+                    && (len > 1 || rest[len..].starts_with(".m"))
+            }) {
+                unit = None;
+            }
             // "5G", "3D": one capital letter glued to a number whose symbol is lower case ("5g" of
             // gram) names a product, not a unit.
             if unit.is_some_and(|(len, u)| {
@@ -459,7 +492,7 @@ impl Extractor {
                 unit = None;
             }
             // "10 \" long", "12 ft 2 in": inches written as a mark, or as "in" after feet.
-            if unit.is_none() && scale == 1.0 {
+            if unit.is_none() && scale == 1.0 && is_digits {
                 let after_feet = self.feet_before.is_match(tail_slice(text, start, 12));
                 let mark = self.inch_mark.find(rest).map(|m| m.end());
                 let word_in = after_feet
@@ -594,6 +627,7 @@ impl Extractor {
                     }
                 }
                 (None, Some((len, u))) => {
+                    let u = self.resolve_franc(text, start, u);
                     q.unit = u.unit.into();
                     q.unit_name = u.name.into();
                     q.kind = u.kind;
@@ -628,7 +662,16 @@ impl Extractor {
                     {
                         continue;
                     }
-                    if is_digits && self.aged.is_match(tail_slice(text, start, 12)) {
+                    // "aged 30", "aged eight", "Sarah Jones, 54, said": ages.
+                    let apposition = is_digits
+                        && (1.0..=120.0).contains(&value)
+                        && self.name_comma.is_match(tail_slice(text, start, 40))
+                        && self.comma_word.is_match(&text[end..]);
+                    if value >= 1.0
+                        && value.fract() == 0.0
+                        && scale == 1.0
+                        && (apposition || self.aged.is_match(tail_slice(text, start, 12)))
+                    {
                         q.unit = "year_of_age".into();
                         q.unit_name = "year of age".into();
                         q.kind = QuantityKind::Duration;
@@ -691,6 +734,7 @@ impl Extractor {
                             // "the 486 is …": a name, not an amount ("the 2-0 win" is a score, dropped
                             // with its pair when ranges are joined).
                             if is_digits
+                                && scale == 1.0
                                 && self.the_before.is_match(tail_slice(text, start, 8))
                                 && !text[q.end..].starts_with(['-', '–'])
                             {
@@ -752,6 +796,25 @@ impl Extractor {
             if equivalent || coordinated {
                 q.change = p.change;
             }
+        }
+    }
+
+    /// A bare "francs" takes its country from the sentence ("the Paris bourse", "Belgian"); without
+    /// one it stays the lexicon's default, the Swiss franc, the only one still in use.
+    fn resolve_franc(&self, text: &str, at: usize, u: Unit) -> Unit {
+        if u.unit != "CHF" {
+            return u;
+        }
+        let sentence = sentence_around(text, at);
+        let country = self
+            .franc_country
+            .captures(sentence)
+            .and_then(|c| c.get(1).or(c.get(2)))
+            .map(|m| m.as_str().to_lowercase());
+        match country.as_deref() {
+            Some(c) if c.starts_with("fr") || c == "paris" => Unit::FRF,
+            Some(c) if c.starts_with("bel") || c == "brussels" => Unit::BEF,
+            _ => u,
         }
     }
 
@@ -1151,6 +1214,16 @@ fn hyphen_code(before: &str) -> bool {
         && !NUMBER_QUALIFIERS.contains(&word.to_lowercase().as_str())
 }
 
+/// The sentence (up to 300 bytes either side) around byte `at`.
+fn sentence_around(text: &str, at: usize) -> &str {
+    let before = tail_slice(text, at, 300);
+    let after = head_slice(text, at, 300);
+    let from = before.rfind(". ").map_or(0, |i| i + 2);
+    let to = after.find(". ").unwrap_or(after.len());
+    let start = at - before.len() + from;
+    &text[start..at + to]
+}
+
 /// True when the match ending at `end` does not stop inside a word.
 fn word_ends(s: &str, end: usize) -> bool {
     let last = s[..end].chars().next_back();
@@ -1192,9 +1265,17 @@ fn counted_noun(after: &str) -> Option<String> {
     if !after.starts_with(char::is_whitespace) {
         return None;
     }
+    /// Words between a number and its noun that pick from the set rather than name it ("12 more
+    /// years", "30 mainly small parties") …
+    const COUNT_LEADS: &[&str] = &[
+        "few", "more", "fewer", "such", "mainly", "mostly", "largely",
+    ];
+    /// … and those that do only before the set's size ("six of their last eight games").
+    const PICKS: &[&str] = &["last", "first", "next"];
     // "one of the computers", "five of the three-ton satellites": the set counted from.
     let trimmed = after.trim_start();
     for det in [
+        "out of ",
         "of the ",
         "of its ",
         "of their ",
@@ -1215,9 +1296,48 @@ fn counted_noun(after: &str) -> Option<String> {
         }
     }
     let mut words: Vec<String> = Vec::new();
-    for raw in after.split_whitespace().take(4) {
+    let mut capital_plural = false;
+    let rest_words: Vec<&str> = after.split_whitespace().take(6).collect();
+    for (i, raw) in rest_words.iter().take(5).enumerate() {
         let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']);
         let lower = word.to_lowercase();
+        // "3 of the four children", "six of their last eight games", "12 more years", "30 mainly
+        // small parties": the set's own size and words that pick from it are not the noun.
+        let number = lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || NUMBER_WORDS.iter().any(|(w, _)| *w == lower);
+        let next_plural = || {
+            rest_words.get(i + 1).is_some_and(|w| {
+                is_plural(
+                    &w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase(),
+                )
+            })
+        };
+        let next_number = || {
+            rest_words.get(i + 1).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || NUMBER_WORDS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
+            })
+        };
+        if words.is_empty()
+            && word.len() == raw.len()
+            && (number
+                || COUNT_LEADS.contains(&lower.as_str())
+                || PICKS.contains(&lower.as_str()) && next_number())
+        {
+            continue;
+        }
+        // "48 billion leaving", "40 were settled": a verb form is not the counted noun, unless it
+        // modifies one ("2,000 striking workers").
+        if words.is_empty()
+            && (lower.ends_with("ing") || lower.ends_with("ed"))
+            && lower.len() > 4
+            && !next_plural()
+        {
+            break;
+        }
         if !lower.chars().any(char::is_alphabetic)
             || !lower
                 .chars()
@@ -1229,8 +1349,16 @@ fn counted_noun(after: &str) -> Option<String> {
         // A capitalised word may modify the noun ("23 Chinese firms") but is not the noun itself.
         let capital = word.starts_with(char::is_uppercase);
         let plural = is_plural(&lower);
+        // … unless it is the noun's only word ("three Aussies", "two Americans"), not the start of
+        // a longer name ("the 1,000 Lakes Rally").
         if capital && plural {
-            break;
+            let name_goes_on = rest_words
+                .get(i + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            if !words.is_empty() || name_goes_on {
+                break;
+            }
+            capital_plural = true;
         }
         words.push(lower);
         if plural || word.len() != raw.len() {
@@ -1248,11 +1376,18 @@ fn counted_noun(after: &str) -> Option<String> {
         None => &words[..words.len().min(1)],
     };
     let (last, head) = phrase.split_last()?;
-    if head.is_empty() && after.trim_start().starts_with(char::is_uppercase) {
+    if head.is_empty() && !capital_plural && after.trim_start().starts_with(char::is_uppercase) {
         return None;
     }
     let mut out: Vec<String> = head.to_vec();
-    out.push(lexicon::singular(last));
+    if capital_plural && head.is_empty() {
+        // singular() treats a capitalised plural as a people's name ("Aussies" → "aussie").
+        let mut name = last.clone();
+        name[..1].make_ascii_uppercase();
+        out.push(lexicon::singular(&name));
+    } else {
+        out.push(lexicon::singular(last));
+    }
     Some(out.join(" "))
 }
 
@@ -1505,6 +1640,91 @@ mod tests {
         // An approximation stays with its own amount.
         let f = all("about 20 miles (32 km) away");
         assert_eq!((f[0].change, f[1].change), ("~", "="));
+    }
+
+    #[test]
+    fn currencies_of_news_and_prefixes_of_the_next_amount() {
+        let f = all("a bribe of NZ$50,000 (US$31,000) was paid");
+        assert_eq!(
+            f.iter().map(|q| q.unit_name.as_str()).collect::<Vec<_>>(),
+            ["new zealand dollar", "dollar"]
+        );
+        assert_eq!(one("a fine of 5 million lei").unit_name, "romanian leu");
+        assert_eq!(
+            one("the budget of 12 billion kuna").unit_name,
+            "croatian kuna"
+        );
+        assert_eq!(
+            one("a loss of 7 million schillings").unit_name,
+            "austrian schilling"
+        );
+        assert_eq!(one("it traded at 1.52 marks").unit_name, "deutsche mark");
+        assert_eq!(
+            one("the group is worth 60 million stg").unit_name,
+            "pound sterling"
+        );
+        assert_eq!(one("the shares ended at 212.5p,").unit_name, "penny");
+        assert!(all("we meet at 3 p.m. sharp")
+            .iter()
+            .all(|q| q.unit_name != "penny"));
+        assert_eq!(
+            one("paid 20 Ecus per tonne").unit_name,
+            "european currency unit per metric ton"
+        );
+    }
+
+    #[test]
+    fn franc_takes_its_country_from_the_sentence() {
+        assert_eq!(
+            one("the Paris bourse priced it at 310 francs").unit_name,
+            "french franc"
+        );
+        assert_eq!(
+            one("a Belgian fine of 900 francs").unit_name,
+            "belgian franc"
+        );
+        assert_eq!(one("a fee of 40 francs").unit_name, "swiss franc");
+    }
+
+    #[test]
+    fn ages_in_apposition_and_in_words() {
+        assert_eq!(
+            one("Maria Lopez, 47, runs the farm").unit_name,
+            "year of age"
+        );
+        assert_eq!(one("both boys, aged nine, were found").value, Some(9.0));
+        assert_eq!(
+            one("twin seven-year-olds were found").unit_name,
+            "year of age"
+        );
+        // A list of places with counts is not a list of ages.
+        assert_ne!(one("in Lyon, 12, Nantes").unit_name, "year of age");
+    }
+
+    #[test]
+    fn counted_nouns_of_a_set_and_of_peoples() {
+        assert_eq!(first("Five of the nine judges agreed").unit_name, "judge");
+        assert_eq!(first("12 out of 40 banks failed").unit_name, "bank");
+        assert_eq!(
+            first("they won four of their last six matches").unit_name,
+            "match"
+        );
+        assert_eq!(one("we need 9 more nurses").unit_name, "nurse");
+        assert_eq!(
+            one("a bloc of 20 mostly rural parties").unit_name,
+            "rural party"
+        );
+        assert_eq!(one("she beat 4 Canadians").unit_name, "canadian");
+        assert_eq!(
+            one("the 3,000 protesting farmers left").unit_name,
+            "protesting farmer"
+        );
+        assert_eq!(one("one of the few Frenchmen").unit_name, "frenchman");
+        // A verb is not what is counted.
+        assert_eq!(one("of the 30 billion remaining").unit_name, "-");
+        assert!(all("he won the 1,000 Islands Race")
+            .iter()
+            .all(|q| q.unit_name != "island"));
     }
 
     #[test]

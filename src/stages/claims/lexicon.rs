@@ -102,9 +102,9 @@ pub const UNITS: &[(&str, &str, &str, QuantityKind)] = &[
         QuantityKind::Money,
     ),
     (
-        r"(?:deutsche|german) ?marks?|d-marks?|deutschmarks?",
+        r"(?:deutsche|german) ?marks?|d-marks?|deutschmarks?|marks?",
         "DEM",
-        "german mark",
+        "deutsche mark",
         QuantityKind::Money,
     ),
     (
@@ -216,9 +216,130 @@ pub const UNITS: &[(&str, &str, &str, QuantityKind)] = &[
         "israeli new shekel",
         QuantityKind::Money,
     ),
+    (
+        r"(?:romanian )?(?:lei|leu)",
+        "RON",
+        "romanian leu",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:croatian )?kunas?",
+        "HRK",
+        "croatian kuna",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:bangladeshi )?takas?",
+        "BDT",
+        "bangladeshi taka",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:austrian )?schillings?|ats",
+        "ATS",
+        "austrian schilling",
+        QuantityKind::Money,
+    ),
+    (
+        r"ecus?|european currency units?",
+        "XEU",
+        "european currency unit",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:malaysian )?ringgit",
+        "MYR",
+        "malaysian ringgit",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:polish )?zlot(?:y|ys|ies)|pln",
+        "PLN",
+        "polish zloty",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:hungarian )?forints?|huf",
+        "HUF",
+        "hungarian forint",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:indonesian )?rupiah",
+        "IDR",
+        "indonesian rupiah",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:portuguese )?escudos?",
+        "PTE",
+        "portuguese escudo",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:greek )?drachmas?|drachmae",
+        "GRD",
+        "greek drachma",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:irish )?punts?",
+        "IEP",
+        "irish pound",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:czech )?korun(?:a|y)|czk",
+        "CZK",
+        "czech koruna",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:brazilian )?reais|(?:brazilian )?real|brl",
+        "BRL",
+        "brazilian real",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:kenyan )?shillings?",
+        "KES",
+        "kenyan shilling",
+        QuantityKind::Money,
+    ),
+    (
+        r"pakistani rupees?",
+        "PKR",
+        "pakistani rupee",
+        QuantityKind::Money,
+    ),
+    (
+        r"sri lankan rupees?",
+        "LKR",
+        "sri lankan rupee",
+        QuantityKind::Money,
+    ),
+    (
+        r"egyptian pounds?",
+        "EGP",
+        "egyptian pound",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:jordanian |kuwaiti |bahraini |iraqi |tunisian |algerian |libyan )?dinars?",
+        "DIN",
+        "dinar",
+        QuantityKind::Money,
+    ),
+    (
+        r"(?:slovak |swedish |danish |norwegian |czech )?crowns?",
+        "CRW",
+        "crown",
+        QuantityKind::Money,
+    ),
+    (r"stg", "GBP", "pound sterling", QuantityKind::Money),
     (r"cents?", "USD_cent", "cent", QuantityKind::Money),
     (
-        r"pence|pennies|penny",
+        r"pence|pennies|penny|p",
         "GBP_penny",
         "penny",
         QuantityKind::Money,
@@ -391,7 +512,7 @@ pub const UNITS: &[(&str, &str, &str, QuantityKind)] = &[
     ),
     (r"degrees?|deg\.?|°", "deg", "degree", QuantityKind::Measure),
     (
-        r"years?(?: ?- ?| )old|years? of age|yo|y/o|yrs? old",
+        r"years?(?: ?- ?| )olds?|years? of age|yo|y/o|yrs? old",
         "year_of_age",
         "year of age",
         QuantityKind::Duration,
@@ -457,6 +578,12 @@ pub const UNITS: &[(&str, &str, &str, QuantityKind)] = &[
         QuantityKind::Duration,
     ),
     (r"decades?", "decade", "decade", QuantityKind::Duration),
+    (
+        r"on the richter scale",
+        "richter",
+        "richter scale",
+        QuantityKind::Measure,
+    ),
     (
         r"times|fold|-fold|mal|fois|veces",
         "times",
@@ -549,6 +676,19 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("twice", 2.0),
     ("half", 0.5),
     ("a third", 1.0 / 3.0),
+    ("one third", 1.0 / 3.0),
+    ("one-third", 1.0 / 3.0),
+    ("two thirds", 2.0 / 3.0),
+    ("one half", 0.5),
+    ("one-half", 0.5),
+    ("a half", 0.5),
+    ("one quarter", 0.25),
+    ("one-quarter", 0.25),
+    ("a fifth", 0.2),
+    ("one fifth", 0.2),
+    ("one-fifth", 0.2),
+    ("a tenth", 0.1),
+    ("one tenth", 0.1),
     ("a quarter", 0.25),
     ("quarter", 0.25),
     ("three quarters", 0.75),
@@ -623,6 +763,7 @@ pub const NOT_COUNTED: &[&str] = &[
     "them",
     "us",
     "whom",
+    "off",
     "moins",
     "plus",
     "más",
@@ -643,7 +784,6 @@ pub const NUMBER_QUALIFIERS: &[&str] = &[
 /// ("2,000 different technologies" counts technologies). Describing adjectives stay ("large contract").
 pub const COUNT_ADJECTIVES: &[&str] = &[
     "different",
-    "other",
     "additional",
     "separate",
     "various",
@@ -665,6 +805,14 @@ pub fn singular(word: &str) -> String {
         if w == plural {
             return single.into();
         }
+    }
+    // "Englishmen", "policemen".
+    if let Some(stem) = w.strip_suffix("men").filter(|s| s.len() > 2) {
+        return format!("{stem}man");
+    }
+    // A capitalised plural is a people or a name: only its "s" goes ("Aussies" → "aussie").
+    if word.starts_with(char::is_uppercase) && w.ends_with('s') && !w.ends_with("ss") {
+        return w[..w.len() - 1].to_string();
     }
     if let Some(stem) = w.strip_suffix("ies") {
         if stem.len() > 1 {
