@@ -331,7 +331,12 @@ impl Extractor {
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
             .collect();
-        let in_mask = |s: usize, e: usize| masked.iter().any(|&(a, b)| s < b && e > a);
+        // Masks come in text order and do not overlap: the only one that can cover a number is the
+        // first ending after its start (a scan of all masks per number was quadratic).
+        let in_mask = |s: usize, e: usize| {
+            let i = masked.partition_point(|&(_, b)| b <= s);
+            masked.get(i).is_some_and(|&(a, _)| e > a)
+        };
         let numbers = match format {
             NumberFormat::English => &self.numbers[0],
             NumberFormat::Continental => &self.numbers[1],
@@ -1138,7 +1143,10 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
             let gap = &text[a.min(b)..a.max(b)];
             gap.len() < 200 && !gap.contains(". ") && !gap.contains('\n')
         };
-        let near = money
+        // Only the money just before and just after can be the nearest (`money` is in text order);
+        // trying all of it for each amount was quadratic.
+        let i = money.partition_point(|(s, ..)| *s < q.start);
+        let near = money[i.saturating_sub(1)..(i + 1).min(money.len())]
             .iter()
             .filter(|(s, e, ..)| same_sentence(*e.min(&q.start), *s.max(&q.end)))
             .min_by_key(|(s, e, ..)| s.abs_diff(q.end).min(e.abs_diff(q.start)));
