@@ -151,6 +151,8 @@ pub struct Extractor {
     determiner_before: Regex,
     scaled_code: Regex,
     minus: Regex,
+    /// " and " / " or " between a bare number and an amount with a unit: both are in that unit.
+    paired_gap: Regex,
     /// ", or " / " (" between two amounts: the second restates the first.
     equivalent_gap: Regex,
     /// " for July and " between two amounts of one unit: both take the change verb.
@@ -295,6 +297,7 @@ impl Extractor {
                 r#"^{HS}?["″”](?:{HS}+(?:long|tall|wide|high|deep|thick|screen|display)(?-u:\b)|[.,;)]|\s*$)"#
             )),
             inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
+            paired_gap: re(r"^\s*(?:and|or|,)\s*$"),
             equivalent_gap: re(r"^(?:\s+[\w-]+)?(?:,?\s+or\s+(?:about\s+)?|\s*\(\s*)$"),
             coordinated_gap: re(
                 r"^\s+(?:(?:for|in|on|at|over)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,?\s+)?and\s+$",
@@ -777,8 +780,55 @@ impl Extractor {
         let found = self.merge_ranges(text, found);
         let mut found = self.merge_subunits(text, found, numbers, format);
         inherit_currency(text, &mut found);
+        self.inherit_unit(text, &mut found);
         self.carry_change(text, &mut found);
         (found, years)
+    }
+
+    /// The convention's elided unit: a bare number takes the unit of the money or measure written
+    /// just before it in the sentence ("lost 3,000 lira to 67,000", "a profit of 160 million in the
+    /// year-ago period"), or of the amount it is paired with ("sentences of eight and six months").
+    fn inherit_unit(&self, text: &str, found: &mut [Found]) {
+        let elided = |q: &Found| q.unit == "count" && q.unit_name == "-";
+        let carries = |q: &Found| {
+            matches!(q.kind, QuantityKind::Money | QuantityKind::Measure) && q.unit_name != "-"
+        };
+        let same_sentence = |a: usize, b: usize| {
+            text.get(a..b).is_some_and(|gap| {
+                gap.len() < 200 && !gap.contains([';', '\n']) && !gap.contains(". ")
+            })
+        };
+        for i in 0..found.len() {
+            if !elided(&found[i]) {
+                continue;
+            }
+            let next = found.get(i + 1).filter(|n| {
+                n.unit_name != "-"
+                    && n.unit != "count"
+                    && text
+                        .get(found[i].end..n.start)
+                        .is_some_and(|gap| self.paired_gap.is_match(gap))
+            });
+            // "$4.25 and 32 items": a second thing listed, not the same unit again.
+            let prev = i
+                .checked_sub(1)
+                .map(|p| &found[p])
+                .filter(|p| carries(p) && same_sentence(p.end, found[i].start))
+                .filter(|p| {
+                    !text[p.end..found[i].start]
+                        .trim()
+                        .eq_ignore_ascii_case("and")
+                });
+            let Some(from) = next.or(prev) else {
+                continue;
+            };
+            let (unit, name, kind) = (from.unit.clone(), from.unit_name.clone(), from.kind);
+            let q = &mut found[i];
+            q.unit = unit;
+            q.unit_name = name;
+            q.kind = kind;
+            q.bare = false;
+        }
     }
 
     /// "fell 12 cents, or 3 percent", "lost 27 pounds (12 kg)", "up 6 percent in July and 25 percent
@@ -1733,6 +1783,18 @@ mod tests {
         assert!(all("he won the 1,000 Islands Race")
             .iter()
             .all(|q| q.unit_name != "island"));
+    }
+
+    #[test]
+    fn elided_units_come_from_the_sentence() {
+        let f = all("the shares lost 40 pence to 1,210.");
+        assert_eq!(f[1].unit_name, "penny");
+        let f = all("a loss of 3.5 million schillings after a profit of 90 million a year earlier");
+        assert_eq!(f[1].unit_name, "austrian schilling");
+        let f = all("terms of five and seven years");
+        assert_eq!((f[0].value, f[0].unit_name.as_str()), (Some(5.0), "year"));
+        // A second thing listed keeps its own (missing) unit.
+        assert_eq!(all("it costs $9.50 and 40 is the count")[1].unit_name, "-");
     }
 
     #[test]

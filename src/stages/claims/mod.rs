@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Stage, StageError};
-use crate::record::{Article, CharIndex, Claim, Entity, Field, Range, Span, SubjectRef};
+use crate::record::{
+    Article, CharIndex, Claim, Entity, Field, QuantityKind, Range, Span, SubjectRef,
+};
 use extract::{re, Extractor, Found, NumberFormat, Year};
 use metric::MetricFinder;
 
@@ -201,6 +203,7 @@ impl Tagger {
             .filter(|(_, e)| e.field == field)
             .collect();
         field_entities.sort_by_key(|(_, e)| e.start);
+        let found = names_removed(found, &field_entities, &chars);
         let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
         let mut prev: Option<(usize, Option<String>)> = None;
         let mut facts: Option<SentenceFacts> = None;
@@ -667,6 +670,30 @@ fn last_named_body(earlier: &str) -> Option<String> {
     best
 }
 
+/// Drops numbers that NER put inside a name ("the 1,000 Lakes Rally", "World War Two", "Airbus
+/// A320", "Route 66"): the model sees the whole phrase, which the rules cannot. A quantity only
+/// next to a name ("$2 million Canadian Open") stays.
+fn names_removed(
+    found: Vec<Found>,
+    entities: &[(usize, &Entity)],
+    chars: &CharIndex,
+) -> Vec<Found> {
+    if entities.is_empty() {
+        return found;
+    }
+    found
+        .into_iter()
+        .filter(|q| {
+            let at = chars.char_of(q.start);
+            // Entities are sorted by start: the last one starting at or before the number is the
+            // only one that can hold it (names do not nest).
+            let i = entities.partition_point(|(_, e)| e.start <= at);
+            !i.checked_sub(1)
+                .is_some_and(|i| entities[i].1.end > at && q.kind != QuantityKind::Money)
+        })
+        .collect()
+}
+
 /// Year and month of an ISO-8601-ish date ("2017-07-27", "2017-07-27T09:00:00Z").
 pub fn parse_date(s: &str) -> Option<(i32, u32)> {
     let y: i32 = s.get(..4)?.parse().ok()?;
@@ -733,6 +760,33 @@ mod tests {
             Some("2024-01-10T00:00:00Z"),
         );
         assert_eq!(c[0].period.as_deref(), Some("2023-12"));
+    }
+
+    #[test]
+    fn numbers_inside_recognised_names_are_not_quantities() {
+        let text = "Fans of the Gold Coast 600 race paid $40 at the Canadian Open.";
+        let entity = |name: &str, label: &str| {
+            let start = text
+                .find(name)
+                .map(|b| text[..b].chars().count())
+                .unwrap_or(0);
+            Entity {
+                label: label.into(),
+                text: name.into(),
+                field: Field::Text,
+                start,
+                end: start + name.chars().count(),
+                score: 0.9,
+            }
+        };
+        let entities = [
+            entity("Gold Coast 600", "MISC"),
+            entity("Canadian Open", "MISC"),
+        ];
+        let c = Tagger::new().tag(text, Field::Text, "en", None, &entities);
+        assert_eq!(c.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(40.0)]);
+        // Without the entities the number in the name is taken.
+        assert_eq!(tag(text, None).len(), 2);
     }
 
     #[test]
