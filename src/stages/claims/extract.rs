@@ -1613,9 +1613,16 @@ mod tests {
 
     #[test]
     fn unknown_glued_units_keep_their_number() {
-        let q = one("the heater draws 12kW at peak");
-        assert_eq!((q.value, q.unit_name.as_str()), (Some(12.0), "kw"));
-        assert_eq!(one("mains power runs at 60Hz here").value, Some(60.0));
+        let q = one("the heater draws 12kVAr at peak");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(12.0), "kvar"));
+        // Catalogued units, in any case the news writes them.
+        assert_eq!(one("the heater draws 12kW at peak").unit_name, "kilowatt");
+        assert_eq!(one("mains power runs at 50HZ here").unit_name, "hertz");
+        assert_eq!(one("a 300 horsepower engine").unit_name, "horsepower");
+        assert_eq!(one("a 5000 mAh battery").unit_name, "milliampere hour");
+        assert_eq!(one("gusts of 40 knots").unit_name, "knot");
+        assert_eq!(one("it does 52 mpg").unit_name, "mile per gallon");
+        assert_eq!(one("rates rose 8pc").unit_name, "percentage");
         // Ordinals and one-letter product names stay out.
         assert!(all("the 21st edition of the 5G rollout").is_empty());
     }
