@@ -151,6 +151,12 @@ pub struct Extractor {
     determiner_before: Regex,
     scaled_code: Regex,
     minus: Regex,
+    /// "the first half": an ordinal or determiner before "half"/"quarter" makes it a period.
+    period_before: Regex,
+    /// "half of (the) …": a fraction of a group.
+    of_group: Regex,
+    /// Punctuation or the end of the text right after a number.
+    clause_end: Regex,
     /// " and " / " or " between a bare number and an amount with a unit: both are in that unit.
     paired_gap: Regex,
     /// ", or " / " (" between two amounts: the second restates the first.
@@ -202,9 +208,9 @@ impl Extractor {
         };
         // "dozens of homes" is the number word "dozens" (12, as NewsQuant counts it) before a noun;
         // "dozens of millions of" is a vague magnitude like "tens of billions of".
-        let vague = r"(?:tens|hundreds|thousands|millions) of (?:(?:thousands|millions|billions|trillions) of )?|dozens of (?:thousands|millions|billions|trillions) of ";
+        let vague = r"(?:tens|dozens|hundreds|thousands|millions) of (?:(?:thousands|millions|billions|trillions) of )?";
         let word_num = format!(
-            r"(?-u:\b)(?:{})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?-u:\b)",
+            r"(?-u:\b)(?:{})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+and\s+a\s+half)?(?-u:\b)",
             words.join("|")
         );
         // Fractions with the denominators news uses ("1/4 point", "7 3/4%", "½ teaspoon"); "24/7" and
@@ -216,7 +222,7 @@ impl Extractor {
                 // "80, 000": tokenized corpora put a space after the thousands comma;
                 // "12,34,567.89" is Indian grouping (lakh, crore).
                 number(
-                    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?-u:\b)|\d{1,3}(?:, ?\d{3}(?-u:\b))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+",
+                    r"\d+(?:\.\d+)?[eE][+-]?\d{1,3}(?-u:\b)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?-u:\b)|\d{1,3}(?:, ?\d{3}(?-u:\b))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+",
                 ),
                 number(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
                 number(r"\d{1,3}(?:[\x20\u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
@@ -297,6 +303,11 @@ impl Extractor {
                 r#"^{HS}?["″”](?:{HS}+(?:long|tall|wide|high|deep|thick|screen|display)(?-u:\b)|[.,;)]|\s*$)"#
             )),
             inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
+            period_before: re(
+                r"(?i)(?-u:\b)(?:first|second|third|fourth|final|last|next|this|the|1st|2nd|3rd|4th)\s+$",
+            ),
+            of_group: re(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"),
+            clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
             paired_gap: re(r"^\s*(?:and|or|,)\s*$"),
             equivalent_gap: re(r"^(?:\s+[\w-]+)?(?:,?\s+or\s+(?:about\s+)?|\s*\(\s*)$"),
             coordinated_gap: re(
@@ -584,8 +595,25 @@ impl Extractor {
             }
             // "half", "a quarter": a share of something else unless a scale or unit follows
             // ("quarter million dollars", "half a mile" are amounts; "the fourth quarter" is not).
+            // A share of a group is labelled as one ("nearly half of total imports" → "% total
+            // import"); an explicit fraction closing a clause is a bare share ("is one third").
+            let mut share = None;
             if !is_digits && value > 0.0 && value < 1.0 && scale == 1.0 && unit.is_none() {
-                continue;
+                let lone = ["half", "quarter", "a quarter", "a half"]
+                    .iter()
+                    .any(|w| surface.eq_ignore_ascii_case(w));
+                let of_group = self
+                    .of_group
+                    .find(after_num)
+                    .and_then(|m| counted_noun(&after_num[m.end() - 1..]));
+                // "the first half of the year", "this quarter of": a period, not a share.
+                let period = lone && self.period_before.is_match(tail_slice(text, start, 12));
+                share = match of_group {
+                    Some(_) if period => continue,
+                    Some(noun) => Some(format!("% {noun}")),
+                    None if !lone && self.clause_end.is_match(after_num) => Some("% -".into()),
+                    None => continue,
+                };
             }
             let scale = scale * prefix_scale;
             let value = value * scale;
@@ -640,6 +668,11 @@ impl Extractor {
                     q.unit_name = u.name.into();
                     q.kind = u.kind;
                     q.end += len;
+                }
+                (None, None) if share.is_some() => {
+                    q.unit = "%".into();
+                    q.unit_name = share.take().unwrap_or_default();
+                    q.kind = QuantityKind::Percent;
                 }
                 (None, None) if raw_unit.is_some() => {
                     let letters = raw_unit.unwrap_or_default();
@@ -698,7 +731,13 @@ impl Extractor {
                             continue;
                         }
                     }
-                    match counted_noun(&text[q.end..]) {
+                    // "thousands of fans": the vague magnitude took the "of " along.
+                    let noun_at = if vague && text[..q.end].ends_with(' ') {
+                        q.end - 1
+                    } else {
+                        q.end
+                    };
+                    match counted_noun(&text[noun_at..]) {
                         // "the 8088 chip", "a 737 jet": a determiner, a large number and a singular noun
                         // name a model; "has 450 engineers.", "about 1000 arrived" count.
                         Some(noun)
@@ -772,7 +811,7 @@ impl Extractor {
             }
             q.change = self.change(text, q.start, q.end);
             // "tens of billions" is an estimate whatever the words around it say.
-            if vague && q.change == "=" {
+            if vague && q.change == "=" && starts_with_ignore_ascii_case(surface, "tens") {
                 q.change = "~";
             }
             found.push(q);
@@ -905,7 +944,13 @@ impl Extractor {
         {
             return "down";
         }
-        if self.approx.is_match(before) {
+        // "+0.4%", "~300": a sign written for the change, a tilde for an estimate.
+        if before.ends_with('+')
+            && !before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric())
+        {
+            return "up";
+        }
+        if self.approx.is_match(before) || before.trim_end().ends_with('~') {
             return "~";
         }
         // "no more than 80" is a ceiling and "no less than 5" a floor: the cue that starts first
@@ -936,11 +981,14 @@ impl Extractor {
         {
             // "tens of billions" is 10 to 99 billion: the next order of magnitude is not reached.
             let (base, high) = match rest.0 {
+                // The NewsQuant convention: "dozens" 12-120, "hundreds" 100-1000, "thousands"
+                // 1000-10000. "tens of" keeps the seed gold's reading (10-99, an estimate), which the
+                // two gold sets disagree on.
                 "tens of " => (10.0, 99.0),
-                "dozens of " => (24.0, 99.0),
-                "hundreds of " => (100.0, 999.0),
-                "thousands of " => (1e3, 9999.0),
-                _ => (1e6, 9_999_999.0),
+                "dozens of " => (12.0, 120.0),
+                "hundreds of " => (100.0, 1000.0),
+                "thousands of " => (1e3, 1e4),
+                _ => (1e6, 1e7),
             };
             let mult = if rest.1.starts_with("thousands") {
                 1e3
@@ -975,6 +1023,11 @@ impl Extractor {
                     .collect(),
             };
             return cleaned.parse().ok().map(|v| (v, None));
+        }
+        // "two and a half".
+        if let Some(whole) = lower.strip_suffix(" and a half") {
+            let (v, _) = self.parse_number(whole.trim_end(), format)?;
+            return Some((v + 0.5, None));
         }
         // A listed phrase ("a dozen", "two-thirds"), else a compound ("twenty-five", "ninety five").
         let lookup = |w: &str| NUMBER_WORDS.iter().find(|(x, _)| *x == w).map(|(_, v)| *v);
@@ -1802,6 +1855,31 @@ mod tests {
         assert_eq!((f[0].value, f[0].unit_name.as_str()), (Some(5.0), "year"));
         // A second thing listed keeps its own (missing) unit.
         assert_eq!(all("it costs $9.50 and 40 is the count")[1].unit_name, "-");
+    }
+
+    #[test]
+    fn shares_halves_and_vague_plurals() {
+        let q = one("roughly half of all voters stayed home");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(0.5), "% voter"));
+        assert_eq!(one("the ideal share is one third.").unit_name, "% -");
+        assert!(all("in the first half of the year").is_empty());
+        assert_eq!(one("it took three and a half hours").value, Some(3.5));
+        assert_eq!(one("thousands of fans came").range, Some((1e3, 1e4)));
+        assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
+        assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
+    }
+
+    #[test]
+    fn signs_tildes_notation_and_old_prefixes() {
+        assert_eq!(one("the index closed +0.6% higher").change, "up");
+        assert_eq!(one("we expect ~250 guests").change, "~");
+        assert_eq!(one("a mass of 2.5e6 tonnes").value, Some(2.5e6));
+        let q = one("it cost RM4.2 million");
+        assert_eq!(
+            (q.value, q.unit_name.as_str()),
+            (Some(4.2e6), "malaysian ringgit")
+        );
+        assert_eq!(one("profit of Y=30 billion").unit_name, "japanese yen");
     }
 
     #[test]

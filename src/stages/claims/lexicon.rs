@@ -45,6 +45,12 @@ pub const CURRENCY_PREFIXES: &[(&str, &str, &str)] = &[
     (r"S\$|SGD", "SGD", "singapore dollar"),
     (r"R\$|BRL", "BRL", "brazilian real"),
     (r"(?i:mex ?\$|mxn ?\$?)", "MXN", "mexican peso"),
+    (r"NT ?\$|TWD", "TWD", "new taiwan dollar"),
+    (r"RM|MYR", "MYR", "malaysian ringgit"),
+    (r"Rp\.?|IDR", "IDR", "indonesian rupiah"),
+    // Old encoders wrote ¥ as "Y=" (Reuters 1990s copy); their "PS" for £ is left out, as it is
+    // also a product prefix ("PS5").
+    (r"Y=", "JPY", "japanese yen"),
     (r"\$", "USD", "dollar"),
     (r"€|EUR", "EUR", "euro"),
     (r"£|GBP", "GBP", "pound sterling"),
@@ -114,7 +120,6 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("a hundred", 100.0),
     ("a thousand", 1000.0),
     ("a dozen", 12.0),
-    ("dozens", 12.0),
     ("twice", 2.0),
     ("half", 0.5),
     ("a third", 1.0 / 3.0),
