@@ -868,3 +868,21 @@ fn gold_spans(sent: &[(String, String)]) -> Vec<(usize, usize, String)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tune_and_check_split_every_file_two_to_one_without_overlap() {
+        let parse = |s: &str| s.parse::<Split>();
+        assert_eq!(parse("tune"), Ok(Split::Tune));
+        assert!(parse("test").is_err());
+        let (tune, check): (Vec<usize>, Vec<usize>) = (0..240).partition(|&i| Split::Tune.keeps(i));
+        assert_eq!((tune.len(), check.len()), (160, 80));
+        assert!(check
+            .iter()
+            .all(|&i| Split::Check.keeps(i) && Split::All.keeps(i)));
+        assert!(tune.iter().all(|&i| !Split::Check.keeps(i)));
+    }
+}
