@@ -104,6 +104,11 @@ impl Unit {
         name: "belgian franc",
         kind: QuantityKind::Money,
     };
+    const YEAR_OF_AGE: Unit = Unit {
+        unit: "year_of_age",
+        name: "year of age",
+        kind: QuantityKind::Duration,
+    };
     const COUNT: Unit = Unit {
         unit: "count",
         name: "count",
@@ -151,6 +156,8 @@ pub struct Extractor {
     determiner_before: Regex,
     scaled_code: Regex,
     minus: Regex,
+    /// "in their 40s": a possessive before a decade makes it an age.
+    their_decade: Regex,
     /// "the first half": an ordinal or determiner before "half"/"quarter" makes it a period.
     period_before: Regex,
     /// "half of (the) …": a fraction of a group.
@@ -275,7 +282,7 @@ impl Extractor {
             )),
             time_ref: re(r"(?i)^\s*(?:earlier|ago|before|later|on|after|prior|previously)(?-u:\b)"),
             label_noun: re(
-                r"(?i)(?-u:\b)(?:highway|route|interstate|exit|flight|room|chapter|section|article|page|no\.|number|nos?\.|version|gate|platform|bus|item|paragraph|rule|resolution|channel|track|terminal|apollo|windows|iphone|galaxy|boeing|airbus|level)\s*$",
+                r"(?i)(?-u:\b)(?:highway|route|interstate|exit|flight|room|chapter|section|article|page|no\.|number|nos?\.|version|gate|platform|bus|item|paragraph|rule|resolution|channel|track|terminal|apollo|windows|iphone|galaxy|boeing|airbus|level|session|phase|stage|round|leg|part|grade|tier|category|step|act|season|episode)\s*$",
             ),
             subunit_gap: re(&format!(r"(?i)^{HS}+(?:and{HS}+)?")),
             cent_word: re(&format!(
@@ -303,6 +310,9 @@ impl Extractor {
                 r#"^{HS}?["″”](?:{HS}+(?:long|tall|wide|high|deep|thick|screen|display)(?-u:\b)|[.,;)]|\s*$)"#
             )),
             inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
+            their_decade: re(
+                r"(?i)(?-u:\b)(?:their|his|her|in|early|mid|late)[ -](?:early |mid-?|late )?$",
+            ),
             period_before: re(
                 r"(?i)(?-u:\b)(?:first|second|third|fourth|final|last|next|this|the|1st|2nd|3rd|4th)\s+$",
             ),
@@ -391,6 +401,10 @@ impl Extractor {
                 if in_mask(start, end) {
                     continue;
                 }
+            }
+            // "phase two", "session one": a number word naming a part, like "Flight 370" in digits.
+            if !is_digits && self.label_noun.is_match(tail_slice(text, start, 16)) {
+                continue;
             }
             let Some((mut value, vague_high)) = self.parse_number(surface, format) else {
                 continue;
@@ -565,19 +579,31 @@ impl Extractor {
                 let letters: &str = &rest[..rest
                     .find(|c: char| !c.is_alphanumeric())
                     .unwrap_or(rest.len())];
-                let ordinal = ["st", "nd", "rd", "th", "s"]
-                    .iter()
-                    .any(|o| letters.eq_ignore_ascii_case(o));
+                // "in their 40s", "a man in his 30s": an age, the convention says.
+                if letters == "s"
+                    && value % 10.0 == 0.0
+                    && (10.0..100.0).contains(&value)
+                    && self.their_decade.is_match(tail_slice(text, start, 24))
+                {
+                    unit = Some((1, Unit::YEAR_OF_AGE));
+                }
+                let ordinal = unit.is_none()
+                    && ["st", "nd", "rd", "th", "s"]
+                        .iter()
+                        .any(|o| letters.eq_ignore_ascii_case(o));
                 let one_capital =
                     letters.len() == 1 && letters.starts_with(|c: char| c.is_uppercase());
-                if ordinal
+                if unit.is_some() {
+                    // An age found above.
+                } else if ordinal
                     || one_capital
                     || letters.contains(|c: char| c.is_ascii_digit())
                     || surface.contains(',')
                 {
                     continue;
+                } else {
+                    raw_unit = Some(letters);
                 }
-                raw_unit = Some(letters);
             }
             // "a two-week visit", "a three-run homer", "mother-of-two": a hyphenated modifier written
             // in words is not an amount; an age is ("a five-year-old").
@@ -1880,6 +1906,14 @@ mod tests {
             (Some(4.2e6), "malaysian ringgit")
         );
         assert_eq!(one("profit of Y=30 billion").unit_name, "japanese yen");
+    }
+
+    #[test]
+    fn decades_of_age_labels_and_twice() {
+        assert_eq!(one("a woman in her 30s was hurt").unit_name, "year of age");
+        assert!(all("music of the 1960s").is_empty());
+        assert!(all("talks entered phase two and session one").is_empty());
+        assert!(all("he rang twice").is_empty());
     }
 
     #[test]

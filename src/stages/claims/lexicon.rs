@@ -120,7 +120,6 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("a hundred", 100.0),
     ("a thousand", 1000.0),
     ("a dozen", 12.0),
-    ("twice", 2.0),
     ("half", 0.5),
     ("a third", 1.0 / 3.0),
     ("one third", 1.0 / 3.0),
