@@ -588,7 +588,7 @@ impl Extractor {
                     unit = Some((1, Unit::YEAR_OF_AGE));
                 }
                 let ordinal = unit.is_none()
-                    && ["st", "nd", "rd", "th", "s"]
+                    && ["st", "nd", "rd", "th", "s", "ths", "nds", "rds"]
                         .iter()
                         .any(|o| letters.eq_ignore_ascii_case(o));
                 let one_capital =
@@ -939,7 +939,16 @@ impl Extractor {
     }
 
     fn near_month(&self, text: &str, start: usize, end: usize) -> bool {
-        let before = tail_slice(text, start, 12).trim_end();
+        let before = tail_slice(text, start, 20).trim_end();
+        // "Sept 15-30": the second day of a span of days.
+        let day_span = before.strip_suffix(['-', '–']).and_then(|b| {
+            let b = b.trim_end();
+            let day = b.trim_end_matches(|c: char| c.is_ascii_digit());
+            (1..=2)
+                .contains(&(b.len() - day.len()))
+                .then(|| day.trim_end())
+        });
+        let before = day_span.unwrap_or(before);
         let after = text[end..].trim_start();
         let next_word: String = after
             .chars()
@@ -1914,6 +1923,10 @@ mod tests {
         assert!(all("music of the 1960s").is_empty());
         assert!(all("talks entered phase two and session one").is_empty());
         assert!(all("he rang twice").is_empty());
+        assert!(all("shipment in Sept 10-24 from Europe").is_empty());
+        assert!(all("a 3/32ths-inch gap")
+            .iter()
+            .all(|q| q.unit_name != "ths"));
     }
 
     #[test]
