@@ -628,10 +628,11 @@ impl Extractor {
                 let lone = ["half", "quarter", "a quarter", "a half"]
                     .iter()
                     .any(|w| surface.eq_ignore_ascii_case(w));
-                let of_group = self
-                    .of_group
-                    .find(after_num)
-                    .and_then(|m| counted_noun(&after_num[m.end() - 1..]));
+                let of_group = self.of_group.find(after_num).and_then(|m| {
+                    // From the match's last (whitespace) character: counted_noun wants one.
+                    let last = after_num[..m.end()].char_indices().next_back()?.0;
+                    counted_noun(&after_num[last..])
+                });
                 // "the first half of the year", "this quarter of": a period, not a share.
                 let period = lone && self.period_before.is_match(tail_slice(text, start, 12));
                 share = match of_group {
@@ -880,9 +881,8 @@ impl Extractor {
                 .map(|p| &found[p])
                 .filter(|p| carries(p) && same_sentence(p.end, found[i].start))
                 .filter(|p| {
-                    !text[p.end..found[i].start]
-                        .trim()
-                        .eq_ignore_ascii_case("and")
+                    text.get(p.end..found[i].start)
+                        .is_some_and(|gap| !gap.trim().eq_ignore_ascii_case("and"))
                 });
             let Some(from) = next.or(prev) else {
                 continue;
@@ -1528,8 +1528,11 @@ fn counted_noun(after: &str) -> Option<String> {
     let mut out: Vec<String> = head.to_vec();
     if capital_plural && head.is_empty() {
         // singular() treats a capitalised plural as a people's name ("Aussies" → "aussie").
-        let mut name = last.clone();
-        name[..1].make_ascii_uppercase();
+        let mut chars = last.chars();
+        let name: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
         out.push(lexicon::singular(&name));
     } else {
         out.push(lexicon::singular(last));
@@ -1873,6 +1876,8 @@ mod tests {
             "protesting farmer"
         );
         assert_eq!(one("one of the few Frenchmen").unit_name, "frenchman");
+        // A people's name may start with a letter of more than one byte.
+        assert_eq!(one("she beat 4 Österreichers").unit_name, "österreicher");
         // A verb is not what is counted.
         assert_eq!(one("of the 30 billion remaining").unit_name, "-");
         assert!(all("he won the 1,000 Islands Race")
