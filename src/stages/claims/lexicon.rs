@@ -13,6 +13,20 @@ pub type UnitRow = (&'static str, &'static str, &'static str, QuantityKind);
 pub static UNITS: LazyLock<Vec<UnitRow>> =
     LazyLock::new(|| parse_units(include_str!("data/units.tsv")));
 
+/// The tab-separated columns of each row of a built-in data file; '#' lines are comments.
+fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    src.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+/// A number column of a built-in data file; a bad one is a bug in the shipped file, caught by every
+/// test.
+fn number(s: &str) -> f64 {
+    s.parse()
+        .unwrap_or_else(|_| panic!("built-in lexicon file: {s:?} is not a number"))
+}
+
 /// Rows of a units file; '#' lines are comments. The file ships inside the binary, so a malformed
 /// line is a bug caught by every test, not an input error.
 fn parse_units(src: &'static str) -> Vec<UnitRow> {
@@ -34,113 +48,28 @@ fn parse_units(src: &'static str) -> Vec<UnitRow> {
         .collect()
 }
 
-/// Currency symbols and codes that stand before a number: (regex fragment, ISO 4217, unit_name).
-pub const CURRENCY_PREFIXES: &[(&str, &str, &str)] = &[
-    // Case-insensitive only where the lower-case form cannot be an ordinary word ("a $5 bill").
-    (r"(?i:us ?\$|u\.s\. ?\$|usd)|\$ ?US", "USD", "dollar"),
-    (r"(?i:hk ?\$|hkd)", "HKD", "hong kong dollar"),
-    (r"A\$|(?i:au ?\$|aud ?\$?)", "AUD", "australian dollar"),
-    (r"(?i:c ?\$|ca ?\$|cad ?\$?)", "CAD", "canadian dollar"),
-    (r"(?i:nz ?\$|nzd ?\$?)", "NZD", "new zealand dollar"),
-    (r"S\$|SGD", "SGD", "singapore dollar"),
-    (r"R\$|BRL", "BRL", "brazilian real"),
-    (r"(?i:mex ?\$|mxn ?\$?)", "MXN", "mexican peso"),
-    (r"NT ?\$|TWD", "TWD", "new taiwan dollar"),
-    (r"RM|MYR", "MYR", "malaysian ringgit"),
-    (r"Rp\.?|IDR", "IDR", "indonesian rupiah"),
-    // Old encoders wrote ¥ as "Y=" (Reuters 1990s copy); their "PS" for £ is left out, as it is
-    // also a product prefix ("PS5").
-    (r"Y=", "JPY", "japanese yen"),
-    (r"\$", "USD", "dollar"),
-    (r"€|EUR", "EUR", "euro"),
-    (r"£|GBP", "GBP", "pound sterling"),
-    (r"¥|JPY", "JPY", "japanese yen"),
-    (r"(?i:rmb)|CNY|元", "CNY", "chinese yuan"),
-    (r"(?i:dollars?)", "USD", "dollar"),
-    (r"₹|INR|Rs\.?", "INR", "rupee"),
-    (r"₩|KRW", "KRW", "south korean won"),
-    (r"CHF|SFr\.?", "CHF", "swiss franc"),
-    (r"₽|RUB", "RUB", "russian ruble"),
-    (r"₺", "TRY", "turkish lira"),
-    (r"₿|BTC", "BTC", "bitcoin"),
-    (r"₪|ILS", "ILS", "israeli new shekel"),
-];
+/// Currency symbols and codes that stand before a number: (regex fragment, ISO 4217, unit_name), from
+/// `data/currency-prefixes.tsv`.
+pub static CURRENCY_PREFIXES: LazyLock<Vec<(&'static str, &'static str, &'static str)>> =
+    LazyLock::new(|| {
+        rows(include_str!("data/currency-prefixes.tsv"))
+            .map(|c| (c[0], c[1], c[2]))
+            .collect()
+    });
 
-/// Scale words and abbreviations after a number, with their factor.
-pub const SCALES: &[(&str, f64)] = &[
-    // The stretched spellings ("BEEELLION") are headline emphasis, not typos to ignore.
-    (
-        r"trillion|tn|trn|billones|billion(?:s)? de|bio\.|tr[ie]{2,}l+i*on",
-        1e12,
-    ),
-    (
-        r"billion|bn|b|milliarden?|mrd\.?|mrd|milliards?|mil millones|b[ie]{2,}l+i*on",
-        1e9,
-    ),
-    (
-        r"million|millions|mn|mln|m|millionen|million|mio\.?|millones|millón|millions",
-        1e6,
-    ),
-    (r"thousand|k|tsd\.?|mille|mil", 1e3),
-    (r"crores?", 1e7),
-    (r"lakhs?|lacs?", 1e5),
-    (r"hundred", 1e2),
-];
+/// Scale words and abbreviations after a number, with their factor, from `data/scales.tsv`.
+pub static SCALES: LazyLock<Vec<(&'static str, f64)>> = LazyLock::new(|| {
+    rows(include_str!("data/scales.tsv"))
+        .map(|c| (c[0], number(c[1])))
+        .collect()
+});
 
-/// Small number words (English, German, French, Spanish) for spelled-out quantities.
-pub const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("a hundred", 100.0),
-    ("a thousand", 1000.0),
-    ("a dozen", 12.0),
-    ("half", 0.5),
-    ("a third", 1.0 / 3.0),
-    ("one third", 1.0 / 3.0),
-    ("one-third", 1.0 / 3.0),
-    ("two thirds", 2.0 / 3.0),
-    ("one half", 0.5),
-    ("one-half", 0.5),
-    ("a half", 0.5),
-    ("one quarter", 0.25),
-    ("one-quarter", 0.25),
-    ("a fifth", 0.2),
-    ("one fifth", 0.2),
-    ("one-fifth", 0.2),
-    ("a tenth", 0.1),
-    ("one tenth", 0.1),
-    ("a quarter", 0.25),
-    ("quarter", 0.25),
-    ("three quarters", 0.75),
-    ("two-thirds", 2.0 / 3.0),
-    ("three-quarters", 0.75),
-];
+/// Number words for spelled-out quantities, from `data/number-words.tsv`.
+pub static NUMBER_WORDS: LazyLock<Vec<(&'static str, f64)>> = LazyLock::new(|| {
+    rows(include_str!("data/number-words.tsv"))
+        .map(|c| (c[0], number(c[1])))
+        .collect()
+});
 
 /// Nouns that are counted but say nothing on their own ("2,000 of them"); the count keeps "-" as name.
 pub const NOT_COUNTED: &[&str] = &[
@@ -274,4 +203,27 @@ pub fn singular(word: &str) -> String {
         return w[..w.len() - 1].to_string();
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_data_files_parse_with_all_their_columns() {
+        // Each file's rows, forced here so a malformed line fails one named test.
+        assert!(UNITS.len() > 200);
+        assert!(UNITS
+            .iter()
+            .all(|(p, id, name, _)| !p.is_empty() && !id.is_empty() && !name.is_empty()));
+        assert!(CURRENCY_PREFIXES
+            .iter()
+            .all(|(p, code, name)| !p.is_empty() && code.len() == 3 && !name.is_empty()));
+        assert!(SCALES.iter().all(|(p, f)| !p.is_empty() && *f >= 100.0));
+        let word = |w: &str| NUMBER_WORDS.iter().find(|(x, _)| *x == w).map(|(_, v)| *v);
+        assert_eq!(
+            (word("twelve"), word("a third")),
+            (Some(12.0), Some(1.0 / 3.0))
+        );
+    }
 }
