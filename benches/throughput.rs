@@ -2,7 +2,8 @@
 //!
 //!     cargo bench --bench throughput
 //!
-//! - claims: MB/s of article text on one core (issue target: >= 5 MB/s per core);
+//! - claims: MB/s of article text on one core (issue target: >= 10 MB/s per core), and the cost per
+//!   number on one text of 5 k and of 500 k numbers (issue 14 item 3: the ratio must stay < 2);
 //! - lang: MB/s of articles on one core (issue target: >= 10 MB/s), as the stage reads them and
 //!   on the whole text;
 //! - NER (shipped model): articles/s and tokens/s at 1 and 2 ONNX Runtime threads. Compare with
@@ -79,6 +80,44 @@ fn main() {
     println!(
         "claims: {:.2} MB/s on one core",
         per_sec * bytes as f64 / 1e6
+    );
+
+    // Issue 14 item 3: the cost per number must not grow with the number of numbers. The text is
+    // the seed articles' sentences that hold a number, repeated (one article).
+    let numbered: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| t.split_inclusive(". "))
+        .filter(|s| s.contains(|c: char| c.is_ascii_digit()))
+        .collect();
+    let tagger = claims.tagger();
+    let sizes: [usize; 2] = if bench {
+        [5_000, 500_000]
+    } else {
+        [2_000, 20_000]
+    };
+    let mut per_number = Vec::new();
+    for n in sizes {
+        let block: String = numbered.concat();
+        let per_block = tagger
+            .tag(&block, Field::Text, "en", None, &[])
+            .len()
+            .max(1);
+        let text = block.repeat(n.div_ceil(per_block));
+        let started = Instant::now();
+        let found = tagger.tag(&text, Field::Text, "en", None, &[]).len();
+        let secs = started.elapsed().as_secs_f64();
+        println!(
+            "claims on one {:.1} MB text: {found} numbers in {secs:.2} s, {:.1} us per number",
+            text.len() as f64 / 1e6,
+            secs * 1e6 / found as f64
+        );
+        per_number.push(secs / found as f64);
+    }
+    println!(
+        "claims cost per number, {} vs {} numbers: x{:.2} (issue target < 2)",
+        sizes[1],
+        sizes[0],
+        per_number[1] / per_number[0]
     );
 
     // As the daemon runs it: title and the first `sample_chars` of the text (the rest of an article

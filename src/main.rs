@@ -76,6 +76,10 @@ enum EvalCommand {
         /// Also list, per sentence, gold quantities missed (at value+unit) and predictions unmatched.
         #[arg(long)]
         errors: bool,
+        /// NewsQuant files: score all sentences, the tune part (index % 3 != 2) or the check part
+        /// (index % 3 == 2). Rules are tuned by looking at tune errors only.
+        #[arg(long, default_value = "all")]
+        split: tidings::eval::Split,
     },
     /// NER against a CoNLL-format file (entity-level P/R/F1 per label).
     Ner { file: PathBuf },
@@ -125,8 +129,18 @@ fn run(command: Command, config: Config) -> Result<(), Failure> {
             Ok(())
         }
         Command::Eval { what } => match what {
-            EvalCommand::Claims { file, docs, errors } => {
-                tidings::eval::claims(&file, docs.as_deref(), errors, &config)
+            EvalCommand::Claims {
+                file,
+                docs,
+                errors,
+                split,
+            } => {
+                let options = tidings::eval::ClaimsEval {
+                    docs,
+                    errors,
+                    split,
+                };
+                tidings::eval::claims(&file, &options, &config)
                     .map(|report| println!("{report}"))
                     .map_err(runtime)
             }

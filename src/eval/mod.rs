@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::config::Config;
-use crate::record::{Article, Claim, Field};
+use crate::record::{Article, Claim, Entity, Field, QuantityKind};
 use crate::stages::claims::Tagger;
 use crate::stages::ner::NerStage;
 use crate::stages::Pipeline;
@@ -73,80 +73,207 @@ impl Prf {
 const PRF_HEADER: &str =
     "| measure | precision | recall | F1 | tp | predicted | gold |\n|---|---|---|---|---|---|---|";
 
-pub fn claims(
-    file: &Path,
-    docs: Option<&Path>,
-    errors: bool,
-    config: &Config,
-) -> Result<String, EvalError> {
+/// Which sentences of a NewsQuant file `tidings eval claims` scores. The split is fixed by position so
+/// that rule work looks only at `Tune` errors and `Check` stays unseen: sentence `i` (0-based, file
+/// order) is in `Check` when `i % 3 == 2`, in `Tune` otherwise (about 2:1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Split {
+    #[default]
+    All,
+    Tune,
+    Check,
+}
+
+impl std::str::FromStr for Split {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "all" => Ok(Split::All),
+            "tune" => Ok(Split::Tune),
+            "check" => Ok(Split::Check),
+            _ => Err(format!("unknown split {s:?}: all, tune or check")),
+        }
+    }
+}
+
+impl Split {
+    fn keeps(self, index: usize) -> bool {
+        match self {
+            Split::All => true,
+            Split::Tune => index % 3 != 2,
+            Split::Check => index % 3 == 2,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Split::All => "all sentences",
+            Split::Tune => "tune split: sentence index % 3 != 2",
+            Split::Check => "check split: sentence index % 3 == 2",
+        }
+    }
+}
+
+/// Options of `tidings eval claims`.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimsEval {
+    /// Directory of the articles the seed gold refers to.
+    pub docs: Option<PathBuf>,
+    /// List each sentence's misses and unmatched predictions.
+    pub errors: bool,
+    /// Part of a NewsQuant file to score.
+    pub split: Split,
+}
+
+pub fn claims(file: &Path, options: &ClaimsEval, config: &Config) -> Result<String, EvalError> {
     let raw = std::fs::read_to_string(file).map_err(|e| input_err(file, e))?;
     let gold: Vec<Value> = serde_json::from_str(&raw).map_err(|e| input_err(file, e))?;
     if gold.first().is_some_and(|g| g.get("doc").is_some()) {
-        let dir = docs
-            .map(Path::to_path_buf)
+        let dir = options
+            .docs
+            .clone()
             .unwrap_or_else(|| file.parent().unwrap_or(Path::new(".")).join("../seeds"));
-        return seed_claims(&gold, &dir, errors, config);
+        return seed_claims(&gold, &dir, options.errors, config);
     }
+    newsquant(file, &gold, options, config)
+}
+
+/// One sentence of a NewsQuant file with its gold quantities and what the tagger found.
+struct Scored {
+    text: String,
+    golds: Vec<Value>,
+    preds: Vec<Claim>,
+}
+
+/// CQE-protocol scores of a NewsQuant file. Entities come from the NER stage when it is enabled, as in
+/// `tidings run`, so name rules that use them are scored as users get them.
+fn newsquant(
+    file: &Path,
+    gold: &[Value],
+    options: &ClaimsEval,
+    config: &Config,
+) -> Result<String, EvalError> {
     let tagger = Tagger::new();
-    let (mut value, mut unit, mut change) = (Prf::default(), Prf::default(), Prf::default());
-    let mut has_change = false;
-    let mut listing = String::new();
-    for item in &gold {
+    let ner = if config.stages.ner.enabled {
+        Some(NerStage::build(&config.stages.ner).map_err(|e| {
+            EvalError::Stage(format!(
+                "{e} (the claims eval feeds NER entities to the tagger; \
+                 TIDINGS__STAGES__NER__ENABLED=false scores without them)"
+            ))
+        })?)
+    } else {
+        None
+    };
+    let mut items: Vec<(String, Vec<Value>)> = Vec::new();
+    for (i, item) in gold.iter().enumerate() {
         let text = item["text"]
             .as_str()
             .ok_or_else(|| input_err(file, "item without text"))?;
-        let preds = tagger.tag(text, Field::Text, "en", None, &[]);
-        let golds = item["quantities"].as_array().cloned().unwrap_or_default();
+        if options.split.keeps(i) {
+            let golds = item["quantities"].as_array().cloned().unwrap_or_default();
+            items.push((text.to_string(), golds));
+        }
+    }
+    let entities: Vec<Vec<Entity>> = match &ner {
+        Some(stage) => {
+            let texts: Vec<(usize, Field, &str)> = items
+                .iter()
+                .enumerate()
+                .map(|(i, (t, _))| (i, Field::Text, t.as_str()))
+                .collect();
+            stage
+                .recognize(&texts)
+                .map_err(|e| EvalError::Stage(e.to_string()))?
+        }
+        None => vec![Vec::new(); items.len()],
+    };
+    let scored: Vec<Scored> = items
+        .into_iter()
+        .zip(&entities)
+        .map(|((text, golds), ents)| Scored {
+            preds: tagger.tag(&text, Field::Text, "en", None, ents),
+            text,
+            golds,
+        })
+        .collect();
+
+    let (mut value, mut unit, mut change) = (Prf::default(), Prf::default(), Prf::default());
+    let has_change = scored
+        .iter()
+        .flat_map(|s| &s.golds)
+        .any(|g| g.get("change").is_some());
+    let mut patterns: BTreeMap<String, usize> = BTreeMap::new();
+    let mut listing = String::new();
+    for s in &scored {
         let mut lines = String::new();
         for (prf, check) in [
             (&mut value, Check::Value),
             (&mut unit, Check::Unit),
             (&mut change, Check::Change),
         ] {
-            prf.pred += preds.len();
-            prf.gold += golds.len();
-            let mut used = vec![false; preds.len()];
-            for g in &golds {
-                has_change |= g.get("change").is_some();
-                let hit = preds
-                    .iter()
-                    .enumerate()
-                    .position(|(i, p)| !used[i] && check.matches(g, p));
-                if let Some(i) = hit {
-                    used[i] = true;
-                    prf.tp += 1;
-                } else if errors && matches!(check, Check::Unit) {
+            let (tp, used, missed) = check.align(&s.golds, &s.preds);
+            prf.pred += s.preds.len();
+            prf.gold += s.golds.len();
+            prf.tp += tp;
+            // A missed value is counted once, as a miss, not again as a wrong unit or change.
+            for g in missed {
+                let pattern = match check {
+                    Check::Value => miss_pattern(g, &s.preds),
+                    Check::Unit => unit_pattern(g, &s.preds),
+                    Check::Change if has_change => change_pattern(g, &s.preds),
+                    Check::Change => continue,
+                };
+                if let Some(p) = pattern {
+                    *patterns.entry(p).or_default() += 1;
+                }
+                if options.errors {
+                    // What the prediction with the gold value said instead, if there is one.
+                    let got = s
+                        .preds
+                        .iter()
+                        .find(|p| value_matches(g.get("value"), p))
+                        .map(|p| format!(" (got {:?} {})", p.unit_name, p.change))
+                        .unwrap_or_default();
                     let _ = writeln!(
                         lines,
-                        "  missed {} {} {}",
+                        "  {:<6} missed {} {} {}{got}",
+                        check.name(),
                         g["value"],
                         g.get("normalized_unit").unwrap_or(&Value::Null),
                         g.get("change").unwrap_or(&Value::Null)
                     );
                 }
             }
-            if errors && matches!(check, Check::Unit) {
-                for (p, _) in preds.iter().zip(&used).filter(|(_, u)| !**u) {
-                    let _ = writeln!(
-                        lines,
-                        "  extra  {:?} value={:?} range={:?} unit_name={:?} change={}",
-                        p.text,
-                        p.value,
-                        p.range.map(|r| (r.low, r.high)),
-                        p.unit_name,
-                        p.change
-                    );
+            if matches!(check, Check::Value) {
+                for (p, _) in s.preds.iter().zip(&used).filter(|(_, u)| !**u) {
+                    *patterns
+                        .entry(extra_pattern(p, &s.golds, &s.text))
+                        .or_default() += 1;
+                    if options.errors {
+                        let _ = writeln!(
+                            lines,
+                            "  value  extra  {:?} value={:?} range={:?} unit_name={:?} change={}",
+                            p.text,
+                            p.value,
+                            p.range.map(|r| (r.low, r.high)),
+                            p.unit_name,
+                            p.change
+                        );
+                    }
                 }
             }
         }
         if !lines.is_empty() {
-            let _ = write!(listing, "- {text}\n{lines}");
+            let _ = write!(listing, "- {}\n{lines}", s.text);
         }
     }
     let mut out = format!(
-        "{} — {} sentences (CQE protocol)\n{PRF_HEADER}\n",
+        "{} — {} sentences ({}), CQE protocol, entities: {}\n{PRF_HEADER}\n",
         file.display(),
-        gold.len()
+        scored.len(),
+        options.split.describe(),
+        ner.as_ref().map_or("none (NER disabled)", |n| n.model_id())
     );
     let _ = writeln!(out, "{}", value.row("value"));
     let _ = writeln!(out, "{}", unit.row("value+unit"));
@@ -158,8 +285,17 @@ pub fn claims(
             "(no gold `change` in this file: value+change not scored)"
         );
     }
-    if errors {
-        let _ = write!(out, "\nerrors (value+unit):\n{listing}");
+    let mut patterns: Vec<(String, usize)> = patterns.into_iter().collect();
+    patterns.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let _ = writeln!(
+        out,
+        "\nerrors by pattern (each gold or prediction once, at the first level it fails):\n| pattern | count |\n|---|---|"
+    );
+    for (p, n) in patterns {
+        let _ = writeln!(out, "| {p} | {n} |");
+    }
+    if options.errors {
+        let _ = write!(out, "\nerrors:\n{listing}");
     }
     Ok(out)
 }
@@ -172,6 +308,36 @@ enum Check {
 }
 
 impl Check {
+    fn name(self) -> &'static str {
+        match self {
+            Check::Value => "value",
+            Check::Unit => "unit",
+            Check::Change => "change",
+        }
+    }
+
+    /// CQE one-to-one matching in gold order: (true positives, which predictions were used, the
+    /// gold quantities left unmatched).
+    fn align<'g>(self, golds: &'g [Value], preds: &[Claim]) -> (usize, Vec<bool>, Vec<&'g Value>) {
+        let mut used = vec![false; preds.len()];
+        let mut missed = Vec::new();
+        let mut tp = 0;
+        for g in golds {
+            let hit = preds
+                .iter()
+                .enumerate()
+                .position(|(i, p)| !used[i] && self.matches(g, p));
+            match hit {
+                Some(i) => {
+                    used[i] = true;
+                    tp += 1;
+                }
+                None => missed.push(g),
+            }
+        }
+        (tp, used, missed)
+    }
+
     fn matches(self, gold: &Value, pred: &Claim) -> bool {
         if !value_matches(gold.get("value"), pred) {
             return false;
@@ -188,6 +354,161 @@ impl Check {
             }
         }
     }
+}
+
+/// Gold `(low, high)` of a NewsQuant value: a number is its own range, "a-b" a range.
+fn gold_bounds(gold: &Value) -> Option<(f64, f64)> {
+    let s = gold.get("value")?.as_str()?.trim();
+    if let Ok(v) = s.parse::<f64>() {
+        return Some((v, v));
+    }
+    let i = s.char_indices().skip(1).find(|&(_, c)| c == '-')?.0;
+    Some((s[..i].parse().ok()?, s[i + 1..].parse().ok()?))
+}
+
+fn pred_bounds(p: &Claim) -> Option<(f64, f64)> {
+    p.range.map(|r| (r.low, r.high)).or(p.value.map(|v| (v, v)))
+}
+
+fn is_money_name(name: &str) -> bool {
+    const MONEY: &[&str] = &[
+        "dollar",
+        "yen",
+        "franc",
+        "mark",
+        "pound sterling",
+        "penny",
+        "cent",
+        "guilder",
+        "peseta",
+        "rupee",
+        "lira",
+        "ruble",
+        "rouble",
+        "krona",
+        "krone",
+        "euro",
+        "yuan",
+        "ringgit",
+        "peso",
+        "rand",
+        "baht",
+        "won",
+        "shekel",
+        "dinar",
+        "real",
+        "zloty",
+        "forint",
+        "escudo",
+        "schilling",
+        "european currency unit",
+        "markka",
+        "rupiah",
+        "riyal",
+        "dirham",
+    ];
+    let last = name.split(" per ").next().unwrap_or(name);
+    MONEY.iter().any(|m| last.ends_with(m))
+}
+
+/// Why a gold quantity has no prediction of its value.
+fn miss_pattern(g: &Value, preds: &[Claim]) -> Option<String> {
+    let (lo, hi) = gold_bounds(g)?;
+    let name = g["normalized_unit"].as_str().unwrap_or("-");
+    let near = |p: &Claim| {
+        pred_bounds(p).is_some_and(|(a, b)| close(a, lo) || close(b, hi) || close(a, hi))
+    };
+    let kind = if lo != hi {
+        if preds.iter().any(near) {
+            "range: endpoints not merged or wrong"
+        } else {
+            "range: missed"
+        }
+    } else if preds.iter().any(|p| {
+        pred_bounds(p).is_some_and(|(a, b)| {
+            [1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9, 1e2, 1e-2]
+                .iter()
+                .any(|f| close(a * f, lo) || close(b * f, lo))
+        })
+    }) {
+        "value: wrong scale"
+    } else if preds
+        .iter()
+        .any(|p| pred_bounds(p).is_some_and(|(a, b)| a != b && (close(a, lo) || close(b, lo))))
+    {
+        "value: merged into a range"
+    } else if lo.abs() < 1.0 && lo != 0.0 || name.starts_with('%') {
+        "missed: fraction or share"
+    } else if is_money_name(name) {
+        "missed: money"
+    } else if name == "year of age" {
+        "missed: age"
+    } else {
+        "missed: other"
+    };
+    Some(kind.to_string())
+}
+
+/// Why a prediction with the gold value has another unit; `None` when no prediction has the value
+/// (already counted as a miss).
+fn unit_pattern(g: &Value, preds: &[Claim]) -> Option<String> {
+    let gold = g["normalized_unit"].as_str().unwrap_or("-");
+    let p = preds
+        .iter()
+        .find(|p| value_matches(g.get("value"), p) && !p.unit_name.eq_ignore_ascii_case(gold))?;
+    let got = p.unit_name.as_str();
+    let kind = if is_money_name(gold) || p.kind == QuantityKind::Money {
+        "unit: currency"
+    } else if got == "-" {
+        "unit: none predicted"
+    } else if gold == "-" {
+        "unit: predicted where gold has none"
+    } else if gold.contains(" per ") || got.contains(" per ") {
+        "unit: rate"
+    } else if p.kind == QuantityKind::Count {
+        "unit: counted noun"
+    } else {
+        "unit: other measure"
+    };
+    Some(kind.to_string())
+}
+
+/// A wrong change as "gold → predicted"; `None` when no prediction has the value.
+fn change_pattern(g: &Value, preds: &[Claim]) -> Option<String> {
+    let gold = g["change"].as_str().unwrap_or("=");
+    let p = preds
+        .iter()
+        .find(|p| value_matches(g.get("value"), p) && p.change != gold)?;
+    Some(format!("change: {gold} → {}", p.change))
+}
+
+/// Why a prediction matches no gold value.
+fn extra_pattern(p: &Claim, golds: &[Value], text: &str) -> String {
+    let endpoint = golds.iter().filter_map(gold_bounds).any(|(lo, hi)| {
+        lo != hi
+            && pred_bounds(p).is_some_and(|(a, b)| close(a, lo) || close(b, hi) || close(a, hi))
+    });
+    let before: String = text
+        .chars()
+        .take(p.start)
+        .collect::<String>()
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let kind = if endpoint {
+        "extra: range endpoint"
+    } else if p.start > 0 && before.starts_with(char::is_uppercase) {
+        "extra: after a capitalised word (name?)"
+    } else if p.unit_name == "-" {
+        "extra: bare number"
+    } else if p.range.is_some() {
+        "extra: range"
+    } else {
+        "extra: other"
+    };
+    kind.to_string()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -546,4 +867,22 @@ fn gold_spans(sent: &[(String, String)]) -> Vec<(usize, usize, String)> {
         out.push((s, sent.len(), t));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tune_and_check_split_every_file_two_to_one_without_overlap() {
+        let parse = |s: &str| s.parse::<Split>();
+        assert_eq!(parse("tune"), Ok(Split::Tune));
+        assert!(parse("test").is_err());
+        let (tune, check): (Vec<usize>, Vec<usize>) = (0..240).partition(|&i| Split::Tune.keeps(i));
+        assert_eq!((tune.len(), check.len()), (160, 80));
+        assert!(check
+            .iter()
+            .all(|&i| Split::Check.keeps(i) && Split::All.keeps(i)));
+        assert!(tune.iter().all(|&i| !Split::Check.keeps(i)));
+    }
 }

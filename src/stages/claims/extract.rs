@@ -11,7 +11,7 @@
 
 use regex::Regex;
 
-use super::lexicon::{self, COUNT_ADJECTIVES, NOT_COUNTED, NUMBER_WORDS};
+use super::lexicon::{self, COUNT_ADJECTIVES, NOT_COUNTED, NUMBER_QUALIFIERS, NUMBER_WORDS};
 use super::table::Table;
 use crate::record::QuantityKind;
 
@@ -94,6 +94,21 @@ impl Unit {
         name: "pound sterling",
         kind: QuantityKind::Money,
     };
+    const FRF: Unit = Unit {
+        unit: "FRF",
+        name: "french franc",
+        kind: QuantityKind::Money,
+    };
+    const BEF: Unit = Unit {
+        unit: "BEF",
+        name: "belgian franc",
+        kind: QuantityKind::Money,
+    };
+    const YEAR_OF_AGE: Unit = Unit {
+        unit: "year_of_age",
+        name: "year of age",
+        kind: QuantityKind::Duration,
+    };
     const COUNT: Unit = Unit {
         unit: "count",
         name: "count",
@@ -137,8 +152,34 @@ pub struct Extractor {
     range_lead: Regex,
     list_marker: Regex,
     the_before: Regex,
+    /// "the 737 jet": a determiner before a large number with a singular noun makes it a model name.
+    determiner_before: Regex,
     scaled_code: Regex,
     minus: Regex,
+    /// "in their 40s": a possessive before a decade makes it an age.
+    their_decade: Regex,
+    /// "the first half": an ordinal or determiner before "half"/"quarter" makes it a period.
+    period_before: Regex,
+    /// "half of (the) …": a fraction of a group.
+    of_group: Regex,
+    /// Punctuation or the end of the text right after a number.
+    clause_end: Regex,
+    /// " and " / " or " between a bare number and an amount with a unit: both are in that unit.
+    paired_gap: Regex,
+    /// ", or " / " (" between two amounts: the second restates the first.
+    equivalent_gap: Regex,
+    /// " for July and " between two amounts of one unit: both take the change verb.
+    coordinated_gap: Regex,
+    /// "Jones, 54, said": a capitalised word and a comma before a number …
+    name_comma: Regex,
+    /// … and a comma and a lower-case word after it make the number an age.
+    comma_word: Regex,
+    /// Country words that say which franc a bare "francs" is (group 1: French or Belgian).
+    franc_country: Regex,
+    /// "went up to 8 billion": the level reached, not a ceiling or a rise.
+    level_reached: Regex,
+    /// "was 4 percent lower": a copula before the number makes "higher/lower" a comparison.
+    copula: Regex,
     /// "$10bn less than its imports" states a difference, not a fall.
     difference: Regex,
     hyphen_noun: Regex,
@@ -174,9 +215,9 @@ impl Extractor {
         };
         // "dozens of homes" is the number word "dozens" (12, as NewsQuant counts it) before a noun;
         // "dozens of millions of" is a vague magnitude like "tens of billions of".
-        let vague = r"(?:tens|hundreds|thousands|millions) of (?:(?:thousands|millions|billions|trillions) of )?|dozens of (?:thousands|millions|billions|trillions) of ";
+        let vague = r"(?:tens|dozens|hundreds|thousands|millions) of (?:(?:thousands|millions|billions|trillions) of )?";
         let word_num = format!(
-            r"(?-u:\b)(?:{})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?-u:\b)",
+            r"(?-u:\b)(?:{})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+and\s+a\s+half)?(?-u:\b)",
             words.join("|")
         );
         // Fractions with the denominators news uses ("1/4 point", "7 3/4%", "½ teaspoon"); "24/7" and
@@ -188,14 +229,14 @@ impl Extractor {
                 // "80, 000": tokenized corpora put a space after the thousands comma;
                 // "12,34,567.89" is Indian grouping (lakh, crore).
                 number(
-                    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?-u:\b)|\d{1,3}(?:, ?\d{3}(?-u:\b))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+",
+                    r"\d+(?:\.\d+)?[eE][+-]?\d{1,3}(?-u:\b)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?-u:\b)|\d{1,3}(?:, ?\d{3}(?-u:\b))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+",
                 ),
                 number(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
                 number(r"\d{1,3}(?:[\x20\u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
             ],
             // Dates, times, phone numbers, version-like ids: numbers inside them are not quantities.
             masks: re(
-                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)",
+                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|local time)(?-u:\b)",
             ),
             units: Table::new(
                 &lexicon::UNITS
@@ -216,7 +257,7 @@ impl Extractor {
                 .collect(),
             range_sep: re(&format!(r"(?i)^{HS}?(?:-|–|—|to|and|bis|à|a){HS}?$")),
             approx: re(
-                r"(?i)(?-u:\b)(?:nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|close to|circa|approx\.?|rund|etwa|knapp|fast|environ|près de|presque|quelque|casi|alrededor de|cerca de|unos|unas)\s*$",
+                r"(?i)(?-u:\b)(?:nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|estimated at|put at|close to|circa|approx\.?|rund|etwa|knapp|fast|environ|près de|presque|quelque|casi|alrededor de|cerca de|unos|unas)\s*$",
             ),
             more: re(
                 r"(?i)(?-u:\b)(?:over|more than|above|at least|exceeding|upwards of|in excess of|greater than|no less than|north of|mehr als|über|plus de|au moins|más de|al menos)\s*$",
@@ -225,23 +266,23 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:under|less than|below|up to|at most|fewer than|no more than|as few as|as little as|weniger als|bis zu|moins de|jusqu'à|menos de|hasta)\s*$",
             ),
             up: re(
-                r"(?i)(?-u:\b)(?:up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown|gained?|gains|jumped?|jumps|climbed?|climbs|surged?|surges|soared?|soars|expanded|expands|(?:an? )?(?:increase|rise|jump|gain|growth|hike|surge|expansion)s? of|hausse de|augmenté de|aumentó|subió|creció|stieg|stiegen)(?:\s+(?:by|to|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated|a))?\s*$",
+                r"(?i)(?-u:\b)(?:up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown|gained?|gains|jumped?|jumps|climbed?|climbs|surged?|surges|soared?|soars|expanded|expands|advanced?|advances|rallied|rally|rallies|added|adds|firmed|rebounded|recovered|strengthened|improved|leapt|leaped|spiked|picked up|edged(?: up)?|inched(?: up)?|nudged(?: up)?|ticked(?: up)?|raised(?: by)?|boosted(?: by)?|hiked(?: by)?|(?:an? )?(?:increase|rise|jump|gain|growth|hike|surge|expansion)s? of|hausse de|augmenté de|aumentó|subió|creció|stieg|stiegen)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated|a|less than|under|just under|just over))?\s*$",
             ),
             down: re(
-                r"(?i)(?-u:\b)(?:down|fell|fall|falls|falling|fallen|dropped|drops?|declined?|declines|declining|decreased?|decreases|slumped?|slumps|shrank|shrunk|shrinks|lost|plunged?|plunges|tumbled?|sank|slid|(?:an? )?(?:fall|drop|decline|decrease|cut|reduction|contraction|slump)s? of|baisse de|diminué de|reculé de|cayó|bajó|descendió|sank|sanken|fiel)(?:\s+(?:by|to|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a))?\s*$",
+                r"(?i)(?-u:\b)(?:down|off|fell|fall|falls|falling|fallen|dropped|drops?|declined?|declines|declining|decreased?|decreases|slumped?|slumps|shrank|shrunk|shrinks|lost|loses|plunged?|plunges|plummeted|tumbled?|sank|slid|slipped|slips|shed|sheds|eased|eases|dipped|dips|retreated|weakened|sagged|dived|crashed|edged down|inched down|nudged down|ticked down|cut(?: by)?|reduced(?: by)?|lowered(?: by)?|(?:an? )?(?:fall|drop|decline|decrease|cut|reduction|contraction|slump)s? of|baisse de|diminué de|reculé de|cayó|bajó|descendió|sank|sanken|fiel)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a|less than|under|just under|just over))?\s*$",
             ),
             after_up: re(
-                r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gestiegen|zugelegt|gewachsen)(?-u:\b)|(?:more|higher|más|mehr|de plus)(?-u:\b))",
+                r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gestiegen|zugelegt|gewachsen)(?-u:\b)|(?:higher|más|mehr|de plus)(?-u:\b))",
             ),
             after_down: re(
-                r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gesunken|gefallen|zurückgegangen|geschrumpft)(?-u:\b)|(?:less|lower|fewer|menos|weniger|de moins)(?-u:\b))",
+                r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gesunken|gefallen|zurückgegangen|geschrumpft)(?-u:\b)|(?:lower|menos|weniger|de moins)(?-u:\b))",
             ),
             after_more: re(&format!(
                 r"(?i)^(?:{HS}?or more(?-u:\b)|{HS}?-?plus(?-u:\b)|\+)"
             )),
             time_ref: re(r"(?i)^\s*(?:earlier|ago|before|later|on|after|prior|previously)(?-u:\b)"),
             label_noun: re(
-                r"(?i)(?-u:\b)(?:highway|route|interstate|exit|flight|room|chapter|section|article|page|no\.|number|nos?\.|version|gate|platform|bus|item|paragraph|rule|resolution|channel|track|terminal|apollo|windows|iphone|galaxy|boeing|airbus|level)\s*$",
+                r"(?i)(?-u:\b)(?:highway|route|interstate|exit|flight|room|chapter|section|article|page|no\.|number|nos?\.|version|gate|platform|bus|item|paragraph|rule|resolution|channel|track|terminal|apollo|windows|iphone|galaxy|boeing|airbus|level|session|phase|stage|round|leg|part|grade|tier|category|step|act|season|episode)\s*$",
             ),
             subunit_gap: re(&format!(r"(?i)^{HS}+(?:and{HS}+)?")),
             cent_word: re(&format!(
@@ -249,13 +290,17 @@ impl Extractor {
             )),
             hyphen_noun: re(r"^ ?- ?([a-z]{2,})(?-u:\b)"),
             difference: re(r"(?i)^\s*(?:less|fewer)\s+than(?-u:\b)"),
-            minus: re(r"(?i)(?:(?:^|[\s(])-|(?-u:\b)minus)[ \t]?$"),
+            minus: re(r"(?i)(?:(?:^|[\s(])-|(?-u:\b)minus)[ \t-]?$"),
             scaled_code: re(&format!(
                 r"^{HS}?([mMkK])(USD|EUR|GBP|AUD|CAD|CHF|NOK|SEK|DKK|JPY|CNY|usd|eur|gbp|aud|cad|chf|nok|sek|dkk)(?-u:\b)"
             )),
-            range_lead: re(&format!(r"(?i)^{HS}*(?:-|–|to){HS}*\d")),
+            // "eight to 10 feet", "five and six thousand": a number word that opens a range.
+            range_lead: re(&format!(
+                r"(?i)^{HS}*(?:-|–|to|and|or){HS}*(?:\d|{word_num})"
+            )),
             list_marker: re(&format!(r"^{HS}?\)")),
             the_before: re(r"(?i)(?-u:\b)the\s+$"),
+            determiner_before: re(r"(?i)(?-u:\b)(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?$"),
             street: re(
                 r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square)(?-u:\b)",
             ),
@@ -265,6 +310,30 @@ impl Extractor {
                 r#"^{HS}?["″”](?:{HS}+(?:long|tall|wide|high|deep|thick|screen|display)(?-u:\b)|[.,;)]|\s*$)"#
             )),
             inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
+            their_decade: re(
+                r"(?i)(?-u:\b)(?:their|his|her|in|early|mid|late)[ -](?:early |mid-?|late )?$",
+            ),
+            period_before: re(
+                r"(?i)(?-u:\b)(?:first|second|third|fourth|final|last|next|this|the|1st|2nd|3rd|4th)\s+$",
+            ),
+            of_group: re(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"),
+            clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
+            paired_gap: re(r"^\s*(?:and|or|,)\s*$"),
+            equivalent_gap: re(r"^(?:\s+[\w-]+)?(?:,?\s+or\s+(?:about\s+)?|\s*\(\s*)$"),
+            coordinated_gap: re(
+                r"^\s+(?:(?:for|in|on|at|over)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,?\s+)?and\s+$",
+            ),
+            franc_country: re(
+                r"(?-u:\b)(?:(French|France|Paris|Belgian|Belgium|Brussels)|(?:swiss|Swiss|Switzerland|Zurich|Geneva))(?-u:\b)",
+            ),
+            name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
+            comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
+            level_reached: re(
+                r"(?i)(?-u:\b)(?:went|goes|go|gone|going|moved|shot|edged|crept)\s+(?:up|down)\s+to\s*$",
+            ),
+            copula: re(
+                r"(?i)(?-u:\b)(?:is|was|are|were|be|been|being|ended|closed|finished|stood|remained)\s*$",
+            ),
             up_to: re(r"(?i)(?-u:\b)(?:up to|of up to|bis zu|jusqu'à|hasta)\s*$"),
             aged: re(r"(?i)(?-u:\b)(?:aged|age of|age|ages)\s*$"),
             comparison: re(
@@ -286,7 +355,12 @@ impl Extractor {
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
             .collect();
-        let in_mask = |s: usize, e: usize| masked.iter().any(|&(a, b)| s < b && e > a);
+        // Masks come in text order and do not overlap: the only one that can cover a number is the
+        // first ending after its start (a scan of all masks per number was quadratic).
+        let in_mask = |s: usize, e: usize| {
+            let i = masked.partition_point(|&(_, b)| b <= s);
+            masked.get(i).is_some_and(|&(a, _)| e > a)
+        };
         let numbers = match format {
             NumberFormat::English => &self.numbers[0],
             NumberFormat::Continental => &self.numbers[1],
@@ -311,9 +385,9 @@ impl Extractor {
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !glued_code() {
                     continue;
                 }
-                // "F-35", "scp-173": a number hyphenated to a word is a name.
-                let mut back = text[..start].chars().rev();
-                if back.next() == Some('-') && back.next().is_some_and(char::is_alphabetic) {
+                // "F-35", "MiG-19": a number hyphenated to a code-like word (one with a capital) is a
+                // name; "minus-40", "sub-5", "mid-30s" are ordinary words that qualify the number.
+                if text[..start].ends_with('-') && hyphen_code(&text[..start - 1]) {
                     continue;
                 }
                 // "highway 35", "exit 436", "Flight 370": the number names something; so do house
@@ -327,6 +401,10 @@ impl Extractor {
                 if in_mask(start, end) {
                     continue;
                 }
+            }
+            // "phase two", "session one": a number word naming a part, like "Flight 370" in digits.
+            if !is_digits && self.label_noun.is_match(tail_slice(text, start, 16)) {
+                continue;
             }
             let Some((mut value, vague_high)) = self.parse_number(surface, format) else {
                 continue;
@@ -420,13 +498,34 @@ impl Extractor {
                     }
                 }
             }
+            // A currency glued to the next number ("HK$2 billion (US$255 million)") is that number's
+            // prefix, not this one's unit.
             let mut unit = unit.or_else(|| {
                 self.units
-                    .longest(rest, |e| word_ends(rest, e))
+                    .longest(rest, |e| {
+                        word_ends(rest, e) && !rest[e..].starts_with(|c: char| c.is_ascii_digit())
+                    })
                     .map(|(len, i)| (len, Unit::from(&lexicon::UNITS[i])))
             });
+            // "179.5p" is pence; "5 p" and "3 p.m." are not.
+            if unit.is_some_and(|(len, u)| {
+                u.unit == "GBP_penny"
+                    && rest[..len].trim().eq_ignore_ascii_case("p")
+                    && (len > 1 || rest[len..].starts_with(".m"))
+            }) {
+                unit = None;
+            }
+            // "5G", "3D": one capital letter glued to a number whose symbol is lower case ("5g" of
+            // gram) names a product, not a unit.
+            if unit.is_some_and(|(len, u)| {
+                len == 1
+                    && rest.starts_with(|c: char| c.is_ascii_uppercase())
+                    && u.unit.chars().all(|c| c.is_lowercase())
+            }) {
+                unit = None;
+            }
             // "10 \" long", "12 ft 2 in": inches written as a mark, or as "in" after feet.
-            if unit.is_none() && scale == 1.0 {
+            if unit.is_none() && scale == 1.0 && is_digits {
                 let after_feet = self.feet_before.is_match(tail_slice(text, start, 12));
                 let mark = self.inch_mark.find(rest).map(|m| m.end());
                 let word_in = after_feet
@@ -468,18 +567,80 @@ impl Extractor {
                     *u = Unit::COUNT;
                 }
             }
-            // A number glued to letters that are neither unit nor scale ("1st", "5G"): skip.
+            // A number glued to letters that are neither unit nor scale: ordinals ("1st") and
+            // one-letter product names ("5G", "3D") are not amounts; any other letters are a unit the
+            // lexicon does not know ("12kW", "60Hz"), kept as written so the number is never lost.
+            let mut raw_unit = None;
             if is_digits
                 && unit.is_none()
                 && scale == 1.0
                 && rest.starts_with(|c: char| c.is_alphabetic())
             {
+                let letters: &str = &rest[..rest
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(rest.len())];
+                // "in their 40s", "a man in his 30s": an age, the convention says.
+                if letters == "s"
+                    && value % 10.0 == 0.0
+                    && (10.0..100.0).contains(&value)
+                    && self.their_decade.is_match(tail_slice(text, start, 24))
+                {
+                    unit = Some((1, Unit::YEAR_OF_AGE));
+                }
+                let ordinal = unit.is_none()
+                    && ["st", "nd", "rd", "th", "s", "ths", "nds", "rds"]
+                        .iter()
+                        .any(|o| letters.eq_ignore_ascii_case(o));
+                let one_capital =
+                    letters.len() == 1 && letters.starts_with(|c: char| c.is_uppercase());
+                if unit.is_some() {
+                    // An age found above.
+                } else if ordinal
+                    || one_capital
+                    || letters.contains(|c: char| c.is_ascii_digit())
+                    || surface.contains(',')
+                {
+                    continue;
+                } else {
+                    raw_unit = Some(letters);
+                }
+            }
+            // "a two-week visit", "a three-run homer", "mother-of-two": a hyphenated modifier written
+            // in words is not an amount; an age is ("a five-year-old").
+            // Measures stay ("a six-mile trip"): only durations and counted nouns are modifiers.
+            let kept = unit.is_some_and(|(_, u)| {
+                u.unit.ends_with("_of_age") || u.kind != QuantityKind::Duration
+            });
+            if !is_digits
+                && !kept
+                && (after_num.starts_with("-") && after_num[1..].starts_with(char::is_alphabetic)
+                    || text[..start].ends_with('-')
+                        && text[..start - 1].ends_with(char::is_alphabetic))
+            {
                 continue;
             }
             // "half", "a quarter": a share of something else unless a scale or unit follows
             // ("quarter million dollars", "half a mile" are amounts; "the fourth quarter" is not).
+            // A share of a group is labelled as one ("nearly half of total imports" → "% total
+            // import"); an explicit fraction closing a clause is a bare share ("is one third").
+            let mut share = None;
             if !is_digits && value > 0.0 && value < 1.0 && scale == 1.0 && unit.is_none() {
-                continue;
+                let lone = ["half", "quarter", "a quarter", "a half"]
+                    .iter()
+                    .any(|w| surface.eq_ignore_ascii_case(w));
+                let of_group = self.of_group.find(after_num).and_then(|m| {
+                    // From the match's last (whitespace) character: counted_noun wants one.
+                    let last = after_num[..m.end()].char_indices().next_back()?.0;
+                    counted_noun(&after_num[last..])
+                });
+                // "the first half of the year", "this quarter of": a period, not a share.
+                let period = lone && self.period_before.is_match(tail_slice(text, start, 12));
+                share = match of_group {
+                    Some(_) if period => continue,
+                    Some(noun) => Some(format!("% {noun}")),
+                    None if !lone && self.clause_end.is_match(after_num) => Some("% -".into()),
+                    None => continue,
+                };
             }
             let scale = scale * prefix_scale;
             let value = value * scale;
@@ -529,10 +690,23 @@ impl Extractor {
                     }
                 }
                 (None, Some((len, u))) => {
+                    let u = self.resolve_franc(text, start, u);
                     q.unit = u.unit.into();
                     q.unit_name = u.name.into();
                     q.kind = u.kind;
                     q.end += len;
+                }
+                (None, None) if share.is_some() => {
+                    q.unit = "%".into();
+                    q.unit_name = share.take().unwrap_or_default();
+                    q.kind = QuantityKind::Percent;
+                }
+                (None, None) if raw_unit.is_some() => {
+                    let letters = raw_unit.unwrap_or_default();
+                    q.unit = letters.into();
+                    q.unit_name = letters.to_lowercase();
+                    q.kind = QuantityKind::Measure;
+                    q.end += letters.len();
                 }
                 (None, None) => {
                     let plain_year = is_digits
@@ -556,7 +730,16 @@ impl Extractor {
                     {
                         continue;
                     }
-                    if is_digits && self.aged.is_match(tail_slice(text, start, 12)) {
+                    // "aged 30", "aged eight", "Sarah Jones, 54, said": ages.
+                    let apposition = is_digits
+                        && (1.0..=120.0).contains(&value)
+                        && self.name_comma.is_match(tail_slice(text, start, 40))
+                        && self.comma_word.is_match(&text[end..]);
+                    if value >= 1.0
+                        && value.fract() == 0.0
+                        && scale == 1.0
+                        && (apposition || self.aged.is_match(tail_slice(text, start, 12)))
+                    {
                         q.unit = "year_of_age".into();
                         q.unit_name = "year of age".into();
                         q.kind = QuantityKind::Duration;
@@ -575,19 +758,29 @@ impl Extractor {
                             continue;
                         }
                     }
-                    match counted_noun(&text[q.end..]) {
-                        // "the 8088 chip", "a 737 jet": a singular noun after a large number names a
-                        // model, it does not count anything.
+                    // "thousands of fans": the vague magnitude took the "of " along.
+                    let noun_at = if vague && text[..q.end].ends_with(' ') {
+                        q.end - 1
+                    } else {
+                        q.end
+                    };
+                    match counted_noun(&text[noun_at..]) {
+                        // "the 8088 chip", "a 737 jet": a determiner, a large number and a singular noun
+                        // name a model; "has 450 engineers.", "about 1000 arrived" count.
                         Some(noun)
                             if is_digits
+                                && scale == 1.0
                                 && value >= 100.0
                                 && value.fract() == 0.0
                                 && !surface.contains([',', '.', ' '])
                                 && !noun.contains(' ')
-                                && !text[q.end..]
-                                    .split_whitespace()
-                                    .next()
-                                    .is_some_and(|w| is_plural(&w.to_lowercase())) =>
+                                && self.determiner_before.is_match(tail_slice(text, start, 24))
+                                && !text[q.end..].split_whitespace().next().is_some_and(|w| {
+                                    is_plural(
+                                        &w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                                            .to_lowercase(),
+                                    )
+                                }) =>
                         {
                             continue;
                         }
@@ -612,8 +805,13 @@ impl Extractor {
                             {
                                 continue;
                             }
-                            // "the 486 is …": a name, not an amount.
-                            if is_digits && self.the_before.is_match(tail_slice(text, start, 8)) {
+                            // "the 486 is …": a name, not an amount ("the 2-0 win" is a score, dropped
+                            // with its pair when ranges are joined).
+                            if is_digits
+                                && scale == 1.0
+                                && self.the_before.is_match(tail_slice(text, start, 8))
+                                && !text[q.end..].starts_with(['-', '–'])
+                            {
                                 continue;
                             }
                             q.unit = "count".into();
@@ -640,7 +838,7 @@ impl Extractor {
             }
             q.change = self.change(text, q.start, q.end);
             // "tens of billions" is an estimate whatever the words around it say.
-            if vague && q.change == "=" {
+            if vague && q.change == "=" && starts_with_ignore_ascii_case(surface, "tens") {
                 q.change = "~";
             }
             found.push(q);
@@ -648,11 +846,109 @@ impl Extractor {
         let found = self.merge_ranges(text, found);
         let mut found = self.merge_subunits(text, found, numbers, format);
         inherit_currency(text, &mut found);
+        self.inherit_unit(text, &mut found);
+        self.carry_change(text, &mut found);
         (found, years)
     }
 
+    /// The convention's elided unit: a bare number takes the unit of the money or measure written
+    /// just before it in the sentence ("lost 3,000 lira to 67,000", "a profit of 160 million in the
+    /// year-ago period"), or of the amount it is paired with ("sentences of eight and six months").
+    fn inherit_unit(&self, text: &str, found: &mut [Found]) {
+        let elided = |q: &Found| q.unit == "count" && q.unit_name == "-";
+        let carries = |q: &Found| {
+            matches!(q.kind, QuantityKind::Money | QuantityKind::Measure) && q.unit_name != "-"
+        };
+        let same_sentence = |a: usize, b: usize| {
+            text.get(a..b).is_some_and(|gap| {
+                gap.len() < 200 && !gap.contains([';', '\n']) && !gap.contains(". ")
+            })
+        };
+        for i in 0..found.len() {
+            if !elided(&found[i]) {
+                continue;
+            }
+            let next = found.get(i + 1).filter(|n| {
+                n.unit_name != "-"
+                    && n.unit != "count"
+                    && text
+                        .get(found[i].end..n.start)
+                        .is_some_and(|gap| self.paired_gap.is_match(gap))
+            });
+            // "$4.25 and 32 items": a second thing listed, not the same unit again.
+            let prev = i
+                .checked_sub(1)
+                .map(|p| &found[p])
+                .filter(|p| carries(p) && same_sentence(p.end, found[i].start))
+                .filter(|p| {
+                    text.get(p.end..found[i].start)
+                        .is_some_and(|gap| !gap.trim().eq_ignore_ascii_case("and"))
+                });
+            let Some(from) = next.or(prev) else {
+                continue;
+            };
+            let (unit, name, kind) = (from.unit.clone(), from.unit_name.clone(), from.kind);
+            let q = &mut found[i];
+            q.unit = unit;
+            q.unit_name = name;
+            q.kind = kind;
+            q.bare = false;
+        }
+    }
+
+    /// "fell 12 cents, or 3 percent", "lost 27 pounds (12 kg)", "up 6 percent in July and 25 percent
+    /// for the year": an equivalent or a coordinated amount of the same change takes its direction
+    /// or bound. An approximation does not carry ("about 20 miles (32 km)").
+    fn carry_change(&self, text: &str, found: &mut [Found]) {
+        for i in 1..found.len() {
+            let (head, tail) = found.split_at_mut(i);
+            let (p, q) = (&head[i - 1], &mut tail[0]);
+            if q.change != "=" || !matches!(p.change, "up" | "down" | ">" | "<") {
+                continue;
+            }
+            let Some(gap) = text.get(p.end..q.start) else {
+                continue;
+            };
+            let equivalent = self.equivalent_gap.is_match(gap);
+            let coordinated = p.change.len() > 1
+                && p.unit_name == q.unit_name
+                && self.coordinated_gap.is_match(gap);
+            if equivalent || coordinated {
+                q.change = p.change;
+            }
+        }
+    }
+
+    /// A bare "francs" takes its country from the sentence ("the Paris bourse", "Belgian"); without
+    /// one it stays the lexicon's default, the Swiss franc, the only one still in use.
+    fn resolve_franc(&self, text: &str, at: usize, u: Unit) -> Unit {
+        if u.unit != "CHF" {
+            return u;
+        }
+        let sentence = sentence_around(text, at);
+        let country = self
+            .franc_country
+            .captures(sentence)
+            .and_then(|c| c.get(1).or(c.get(2)))
+            .map(|m| m.as_str().to_lowercase());
+        match country.as_deref() {
+            Some(c) if c.starts_with("fr") || c == "paris" => Unit::FRF,
+            Some(c) if c.starts_with("bel") || c == "brussels" => Unit::BEF,
+            _ => u,
+        }
+    }
+
     fn near_month(&self, text: &str, start: usize, end: usize) -> bool {
-        let before = tail_slice(text, start, 12).trim_end();
+        let before = tail_slice(text, start, 20).trim_end();
+        // "Sept 15-30": the second day of a span of days.
+        let day_span = before.strip_suffix(['-', '–']).and_then(|b| {
+            let b = b.trim_end();
+            let day = b.trim_end_matches(|c: char| c.is_ascii_digit());
+            (1..=2)
+                .contains(&(b.len() - day.len()))
+                .then(|| day.trim_end())
+        });
+        let before = day_span.unwrap_or(before);
         let after = text[end..].trim_start();
         let next_word: String = after
             .chars()
@@ -665,24 +961,43 @@ impl Extractor {
         let before = tail_slice(text, start, 60);
         let before = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
         let after = head_slice(text, end, 60);
+        // "went up to 8 billion": the level reached.
+        if self.level_reached.is_match(before) {
+            return "=";
+        }
         // "gusts of up to 245 km/h", "up to 25%": a ceiling, not a rise.
         if self.up_to.is_match(before) {
             return "<";
         }
-        if self.up.is_match(before) || self.after_up.is_match(after) {
-            "up"
-        } else if self.down.is_match(before)
-            || (self.after_down.is_match(after) && !self.difference.is_match(after))
+        // "was 4 percent lower", "ended 3p higher": a comparison, not a stated change.
+        let compared = self.copula.is_match(before);
+        if self.up.is_match(before) || !compared && self.after_up.is_match(after) {
+            return "up";
+        }
+        if self.down.is_match(before)
+            || !compared && self.after_down.is_match(after) && !self.difference.is_match(after)
         {
-            "down"
-        } else if self.approx.is_match(before) {
-            "~"
-        } else if self.more.is_match(before) || self.after_more.is_match(after) {
-            ">"
-        } else if self.less.is_match(before) {
-            "<"
-        } else {
-            "="
+            return "down";
+        }
+        // "+0.4%", "~300": a sign written for the change, a tilde for an estimate.
+        if before.ends_with('+')
+            && !before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric())
+        {
+            return "up";
+        }
+        if self.approx.is_match(before) || before.trim_end().ends_with('~') {
+            return "~";
+        }
+        // "no more than 80" is a ceiling and "no less than 5" a floor: the cue that starts first
+        // (the longer one) decides.
+        let more = self.more.find(before).map(|m| m.start());
+        let less = self.less.find(before).map(|m| m.start());
+        match (more, less) {
+            (Some(m), Some(l)) if l < m => "<",
+            (Some(_), _) => ">",
+            (None, Some(_)) => "<",
+            (None, None) if self.after_more.is_match(after) => ">",
+            (None, None) => "=",
         }
     }
 
@@ -701,11 +1016,14 @@ impl Extractor {
         {
             // "tens of billions" is 10 to 99 billion: the next order of magnitude is not reached.
             let (base, high) = match rest.0 {
+                // The NewsQuant convention: "dozens" 12-120, "hundreds" 100-1000, "thousands"
+                // 1000-10000. "tens of" keeps the seed gold's reading (10-99, an estimate), which the
+                // two gold sets disagree on.
                 "tens of " => (10.0, 99.0),
-                "dozens of " => (24.0, 99.0),
-                "hundreds of " => (100.0, 999.0),
-                "thousands of " => (1e3, 9999.0),
-                _ => (1e6, 9_999_999.0),
+                "dozens of " => (12.0, 120.0),
+                "hundreds of " => (100.0, 1000.0),
+                "thousands of " => (1e3, 1e4),
+                _ => (1e6, 1e7),
             };
             let mult = if rest.1.starts_with("thousands") {
                 1e3
@@ -740,6 +1058,11 @@ impl Extractor {
                     .collect(),
             };
             return cleaned.parse().ok().map(|v| (v, None));
+        }
+        // "two and a half".
+        if let Some(whole) = lower.strip_suffix(" and a half") {
+            let (v, _) = self.parse_number(whole.trim_end(), format)?;
+            return Some((v + 0.5, None));
         }
         // A listed phrase ("a dozen", "two-thirds"), else a compound ("twenty-five", "ninety five").
         let lookup = |w: &str| NUMBER_WORDS.iter().find(|(x, _)| *x == w).map(|(_, v)| *v);
@@ -831,10 +1154,35 @@ impl Extractor {
         for q in found {
             if let Some(prev) = out.last_mut() {
                 let gap = text.get(prev.end..q.start).unwrap_or("x");
+                // "6-4", "a 3-0 win", "Morinville 11-13": two whole numbers hyphenated with no unit
+                // are a score or a code, not a range (a range names its unit: "10-12%").
+                let whole = |f: &Found| f.value.is_some_and(|v| v.fract() == 0.0 && v >= 0.0);
+                if matches!(gap, "-" | "–")
+                    && whole(prev)
+                    && whole(&q)
+                    && prev.unit_name == "-"
+                    && prev.scale == 1.0
+                    && (q.unit_name == "-" || SCORE_NOUNS.contains(&q.unit_name.as_str()))
+                {
+                    out.pop();
+                    continue;
+                }
+                // "$40,000 and $60,000 a year": the rate written once on the second end.
+                let same_unit = prev.unit_name == "-"
+                    || prev.unit_name == q.unit_name
+                    || prev.unit == q.unit
+                    || q.unit
+                        .strip_prefix(prev.unit.as_str())
+                        .is_some_and(|r| r.starts_with('/'));
+                // "down 1.70 guilders to 61.00", "rose four to 90.18": a change and the level it
+                // reached, not a range; "rose 5 to 7 percent" is one (its ends are close).
+                let change_then_level = matches!(prev.change, "up" | "down")
+                    && gap.trim().eq_ignore_ascii_case("to")
+                    && (prev.unit_name != "-"
+                        || prev.value.zip(q.value).is_none_or(|(lo, hi)| hi > 4.0 * lo));
                 let joinable = self.range_sep.is_match(gap)
-                    && (prev.unit_name == "-"
-                        || prev.unit_name == q.unit_name
-                        || prev.unit == q.unit)
+                    && same_unit
+                    && !change_then_level
                     && prev.range.is_none()
                     && q.range.is_none();
                 let needs_between = gap.trim().eq_ignore_ascii_case("and");
@@ -844,8 +1192,13 @@ impl Extractor {
                     .ends_with("between");
                 if joinable && (!needs_between || between) {
                     if let (Some(lo), Some(hi)) = (prev.value, q.value) {
-                        // "between 10 and 12 million": the scale written once applies to both ends.
-                        let lo = if prev.scale == 1.0 && q.scale > 1.0 {
+                        // "between 10 and 12 million": the scale written once applies to both ends,
+                        // but not to an end already complete ("$500,000 to $2 million").
+                        let lo = if prev.scale == 1.0
+                            && q.scale > 1.0
+                            && prev.unit_name == "-"
+                            && lo * q.scale <= hi
+                        {
                             lo * q.scale
                         } else {
                             lo
@@ -871,6 +1224,20 @@ impl Extractor {
 }
 
 const VULGAR: &str = "½¼¾⅓⅔⅛";
+
+/// Counted nouns after a hyphenated pair that make it a result ("a 3-0 win"), not a range.
+const SCORE_NOUNS: &[&str] = &[
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "lead",
+    "draw",
+    "drubbing",
+    "rout",
+    "triumph",
+    "scoreline",
+];
 
 /// Nouns that make a bare scaled number an amount of money ("August's 2.0 billion deficit").
 const MONEY_NOUNS: &[&str] = &[
@@ -914,7 +1281,10 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
             let gap = &text[a.min(b)..a.max(b)];
             gap.len() < 200 && !gap.contains(". ") && !gap.contains('\n')
         };
-        let near = money
+        // Only the money just before and just after can be the nearest (`money` is in text order);
+        // trying all of it for each amount was quadratic.
+        let i = money.partition_point(|(s, ..)| *s < q.start);
+        let near = money[i.saturating_sub(1)..(i + 1).min(money.len())]
             .iter()
             .filter(|(s, e, ..)| same_sentence(*e.min(&q.start), *s.max(&q.end)))
             .min_by_key(|(s, e, ..)| s.abs_diff(q.end).min(e.abs_diff(q.start)));
@@ -975,6 +1345,31 @@ fn per_unit(word: &str) -> String {
     }
 }
 
+/// The word before a hyphen names a model or code ("F-35", "MiG-19", "scp-173"), unless it is a word
+/// that qualifies a number ("minus-40", "sub-5", "mid-30s").
+fn hyphen_code(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    word.ends_with(char::is_alphabetic)
+        && !NUMBER_QUALIFIERS.contains(&word.to_lowercase().as_str())
+}
+
+/// The sentence (up to 300 bytes either side) around byte `at`.
+fn sentence_around(text: &str, at: usize) -> &str {
+    let before = tail_slice(text, at, 300);
+    let after = head_slice(text, at, 300);
+    let from = before.rfind(". ").map_or(0, |i| i + 2);
+    let to = after.find(". ").unwrap_or(after.len());
+    let start = at - before.len() + from;
+    &text[start..at + to]
+}
+
 /// True when the match ending at `end` does not stop inside a word.
 fn word_ends(s: &str, end: usize) -> bool {
     let last = s[..end].chars().next_back();
@@ -1016,9 +1411,17 @@ fn counted_noun(after: &str) -> Option<String> {
     if !after.starts_with(char::is_whitespace) {
         return None;
     }
+    /// Words between a number and its noun that pick from the set rather than name it ("12 more
+    /// years", "30 mainly small parties") …
+    const COUNT_LEADS: &[&str] = &[
+        "few", "more", "fewer", "such", "mainly", "mostly", "largely",
+    ];
+    /// … and those that do only before the set's size ("six of their last eight games").
+    const PICKS: &[&str] = &["last", "first", "next"];
     // "one of the computers", "five of the three-ton satellites": the set counted from.
     let trimmed = after.trim_start();
     for det in [
+        "out of ",
         "of the ",
         "of its ",
         "of their ",
@@ -1039,9 +1442,48 @@ fn counted_noun(after: &str) -> Option<String> {
         }
     }
     let mut words: Vec<String> = Vec::new();
-    for raw in after.split_whitespace().take(4) {
+    let mut capital_plural = false;
+    let rest_words: Vec<&str> = after.split_whitespace().take(6).collect();
+    for (i, raw) in rest_words.iter().take(5).enumerate() {
         let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']);
         let lower = word.to_lowercase();
+        // "3 of the four children", "six of their last eight games", "12 more years", "30 mainly
+        // small parties": the set's own size and words that pick from it are not the noun.
+        let number = lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            || NUMBER_WORDS.iter().any(|(w, _)| *w == lower);
+        let next_plural = || {
+            rest_words.get(i + 1).is_some_and(|w| {
+                is_plural(
+                    &w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase(),
+                )
+            })
+        };
+        let next_number = || {
+            rest_words.get(i + 1).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || NUMBER_WORDS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
+            })
+        };
+        if words.is_empty()
+            && word.len() == raw.len()
+            && (number
+                || COUNT_LEADS.contains(&lower.as_str())
+                || PICKS.contains(&lower.as_str()) && next_number())
+        {
+            continue;
+        }
+        // "48 billion leaving", "40 were settled": a verb form is not the counted noun, unless it
+        // modifies one ("2,000 striking workers").
+        if words.is_empty()
+            && (lower.ends_with("ing") || lower.ends_with("ed"))
+            && lower.len() > 4
+            && !next_plural()
+        {
+            break;
+        }
         if !lower.chars().any(char::is_alphabetic)
             || !lower
                 .chars()
@@ -1053,8 +1495,16 @@ fn counted_noun(after: &str) -> Option<String> {
         // A capitalised word may modify the noun ("23 Chinese firms") but is not the noun itself.
         let capital = word.starts_with(char::is_uppercase);
         let plural = is_plural(&lower);
+        // … unless it is the noun's only word ("three Aussies", "two Americans"), not the start of
+        // a longer name ("the 1,000 Lakes Rally").
         if capital && plural {
-            break;
+            let name_goes_on = rest_words
+                .get(i + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            if !words.is_empty() || name_goes_on {
+                break;
+            }
+            capital_plural = true;
         }
         words.push(lower);
         if plural || word.len() != raw.len() {
@@ -1072,11 +1522,21 @@ fn counted_noun(after: &str) -> Option<String> {
         None => &words[..words.len().min(1)],
     };
     let (last, head) = phrase.split_last()?;
-    if head.is_empty() && after.trim_start().starts_with(char::is_uppercase) {
+    if head.is_empty() && !capital_plural && after.trim_start().starts_with(char::is_uppercase) {
         return None;
     }
     let mut out: Vec<String> = head.to_vec();
-    out.push(lexicon::singular(last));
+    if capital_plural && head.is_empty() {
+        // singular() treats a capitalised plural as a people's name ("Aussies" → "aussie").
+        let mut chars = last.chars();
+        let name: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        out.push(lexicon::singular(&name));
+    } else {
+        out.push(lexicon::singular(last));
+    }
     Some(out.join(" "))
 }
 
@@ -1236,6 +1696,242 @@ mod tests {
         let q = one(text);
         assert_eq!((q.value, q.unit_name.as_str()), (Some(-20.0), "fahrenheit"));
         assert_eq!(&text[q.start..q.end], "- 20 degrees fahrenheit");
+    }
+
+    fn all(text: &str) -> Vec<Found> {
+        Extractor::new().extract(text, NumberFormat::English).0
+    }
+
+    #[test]
+    fn unknown_glued_units_keep_their_number() {
+        let q = one("the heater draws 12kVAr at peak");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(12.0), "kvar"));
+        // Catalogued units, in any case the news writes them.
+        assert_eq!(one("the heater draws 12kW at peak").unit_name, "kilowatt");
+        assert_eq!(one("mains power runs at 50HZ here").unit_name, "hertz");
+        assert_eq!(one("a 300 horsepower engine").unit_name, "horsepower");
+        assert_eq!(one("a 5000 mAh battery").unit_name, "milliampere hour");
+        assert_eq!(one("gusts of 40 knots").unit_name, "knot");
+        assert_eq!(one("it does 52 mpg").unit_name, "mile per gallon");
+        assert_eq!(one("rates rose 8pc").unit_name, "percentage");
+        // Ordinals and one-letter product names stay out.
+        assert!(all("the 21st edition of the 5G rollout").is_empty());
+    }
+
+    #[test]
+    fn model_name_rule_needs_a_determiner_and_a_singular() {
+        assert_eq!(one("the lab has 450 engineers.").unit_name, "engineer");
+        assert_eq!(one("About 1000 arrived on foot").value, Some(1000.0));
+        assert!(all("she flew a 747 jet home").is_empty());
+        // A scaled amount is never a model number.
+        assert_eq!(one("valuing it at 30 million stg").value, Some(30e6));
+    }
+
+    #[test]
+    fn hyphen_names_and_hyphen_qualifiers() {
+        assert!(all("the MiG-29 squadron").is_empty());
+        let q = one("it dropped to minus-40 degrees Celsius");
+        assert_eq!(q.value, Some(-40.0));
+        assert_eq!(one("chips made at sub-5 nanometre scale").value, Some(5.0));
+    }
+
+    #[test]
+    fn scores_clock_times_and_codes_are_not_quantities() {
+        assert!(all("Leeds beat Hull 4-2 on Sunday").is_empty());
+        assert!(all("the 2-0 victory sealed it").is_empty());
+        assert!(all("trading closed at 1645 GMT").is_empty());
+        assert!(all("landed at 0910 (0710 GMT) in fog").is_empty());
+        assert!(all("results for fiscal 1997/98 and memo MEMO/97/113").is_empty());
+        // A hyphenated pair with a unit is a range.
+        assert_eq!(one("rates of 6-8% apply").range, Some((6.0, 8.0)));
+    }
+
+    #[test]
+    fn word_modifiers_of_time_and_count_are_not_amounts() {
+        assert!(all("a three-day summit and a two-run double").is_empty());
+        assert_eq!(one("a seven-year-old boy").unit_name, "year of age");
+        assert_eq!(one("a nine-mile hike").unit_name, "mile");
+    }
+
+    #[test]
+    fn ranges_keep_complete_ends_and_split_change_from_level() {
+        let q = one("fines from $300,000 to $4 million");
+        assert_eq!(q.range, Some((300_000.0, 4e6)));
+        let q = one("between five and six thousand homes");
+        assert_eq!(q.range, Some((5000.0, 6000.0)));
+        let q = one("paid between $30,000 and $45,000 a year");
+        assert_eq!(
+            (q.range, q.unit_name.as_str()),
+            (Some((30_000.0, 45_000.0)), "dollar per year")
+        );
+        let f = all("the stock slipped 2.5 kroner to 98.00 kroner");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!((f[0].value, f[0].change), (Some(2.5), "down"));
+    }
+
+    #[test]
+    fn direction_verbs_levels_and_bounds() {
+        assert_eq!(one("the index advanced 12 points").change, "up");
+        assert_eq!(one("the shares plummeted 40 cents").change, "down");
+        assert_eq!(one("the yield shed 3 basis points").change, "down");
+        // The level a change reached is not the change.
+        assert_eq!(one("profit climbed to $5 million").change, "=");
+        assert_eq!(one("revenue went up to $7 billion").change, "=");
+        // A comparison after a copula is not a stated change; "more" counts are plain.
+        assert_eq!(one("output was 6 percent lower").change, "=");
+        assert_eq!(one("we need 4 more weeks").change, "=");
+        assert_eq!(one("a fee of no more than 15 percent").change, "<");
+        assert_eq!(one("a stake of no less than 15 percent").change, ">");
+        assert_eq!(one("damage estimated at $20 million").change, "~");
+    }
+
+    #[test]
+    fn change_carries_to_equivalents_and_coordinated_amounts() {
+        let f = all("the index dropped 80 points, or 1.5 percent, on Monday");
+        assert_eq!((f[0].change, f[1].change), ("down", "down"));
+        let f = all("he lost 30 pounds (14 kg) in a month");
+        assert_eq!((f[0].change, f[1].change), ("down", "down"));
+        let f = all("sales rose 3 percent in May and 9 percent for the half");
+        assert_eq!((f[0].change, f[1].change), ("up", "up"));
+        // An approximation stays with its own amount.
+        let f = all("about 20 miles (32 km) away");
+        assert_eq!((f[0].change, f[1].change), ("~", "="));
+    }
+
+    #[test]
+    fn currencies_of_news_and_prefixes_of_the_next_amount() {
+        let f = all("a bribe of NZ$50,000 (US$31,000) was paid");
+        assert_eq!(
+            f.iter().map(|q| q.unit_name.as_str()).collect::<Vec<_>>(),
+            ["new zealand dollar", "dollar"]
+        );
+        assert_eq!(one("a fine of 5 million lei").unit_name, "romanian leu");
+        assert_eq!(
+            one("the budget of 12 billion kuna").unit_name,
+            "croatian kuna"
+        );
+        assert_eq!(
+            one("a loss of 7 million schillings").unit_name,
+            "austrian schilling"
+        );
+        assert_eq!(one("it traded at 1.52 marks").unit_name, "deutsche mark");
+        assert_eq!(
+            one("the group is worth 60 million stg").unit_name,
+            "pound sterling"
+        );
+        assert_eq!(one("the shares ended at 212.5p,").unit_name, "penny");
+        assert!(all("we meet at 3 p.m. sharp")
+            .iter()
+            .all(|q| q.unit_name != "penny"));
+        assert_eq!(
+            one("paid 20 Ecus per tonne").unit_name,
+            "european currency unit per metric ton"
+        );
+    }
+
+    #[test]
+    fn franc_takes_its_country_from_the_sentence() {
+        assert_eq!(
+            one("the Paris bourse priced it at 310 francs").unit_name,
+            "french franc"
+        );
+        assert_eq!(
+            one("a Belgian fine of 900 francs").unit_name,
+            "belgian franc"
+        );
+        assert_eq!(one("a fee of 40 francs").unit_name, "swiss franc");
+    }
+
+    #[test]
+    fn ages_in_apposition_and_in_words() {
+        assert_eq!(
+            one("Maria Lopez, 47, runs the farm").unit_name,
+            "year of age"
+        );
+        assert_eq!(one("both boys, aged nine, were found").value, Some(9.0));
+        assert_eq!(
+            one("twin seven-year-olds were found").unit_name,
+            "year of age"
+        );
+        // A list of places with counts is not a list of ages.
+        assert_ne!(one("in Lyon, 12, Nantes").unit_name, "year of age");
+    }
+
+    #[test]
+    fn counted_nouns_of_a_set_and_of_peoples() {
+        assert_eq!(first("Five of the nine judges agreed").unit_name, "judge");
+        assert_eq!(first("12 out of 40 banks failed").unit_name, "bank");
+        assert_eq!(
+            first("they won four of their last six matches").unit_name,
+            "match"
+        );
+        assert_eq!(one("we need 9 more nurses").unit_name, "nurse");
+        assert_eq!(
+            one("a bloc of 20 mostly rural parties").unit_name,
+            "rural party"
+        );
+        assert_eq!(one("she beat 4 Canadians").unit_name, "canadian");
+        assert_eq!(
+            one("the 3,000 protesting farmers left").unit_name,
+            "protesting farmer"
+        );
+        assert_eq!(one("one of the few Frenchmen").unit_name, "frenchman");
+        // A people's name may start with a letter of more than one byte.
+        assert_eq!(one("she beat 4 Österreichers").unit_name, "österreicher");
+        // A verb is not what is counted.
+        assert_eq!(one("of the 30 billion remaining").unit_name, "-");
+        assert!(all("he won the 1,000 Islands Race")
+            .iter()
+            .all(|q| q.unit_name != "island"));
+    }
+
+    #[test]
+    fn elided_units_come_from_the_sentence() {
+        let f = all("the shares lost 40 pence to 1,210.");
+        assert_eq!(f[1].unit_name, "penny");
+        let f = all("a loss of 3.5 million schillings after a profit of 90 million a year earlier");
+        assert_eq!(f[1].unit_name, "austrian schilling");
+        let f = all("terms of five and seven years");
+        assert_eq!((f[0].value, f[0].unit_name.as_str()), (Some(5.0), "year"));
+        // A second thing listed keeps its own (missing) unit.
+        assert_eq!(all("it costs $9.50 and 40 is the count")[1].unit_name, "-");
+    }
+
+    #[test]
+    fn shares_halves_and_vague_plurals() {
+        let q = one("roughly half of all voters stayed home");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(0.5), "% voter"));
+        assert_eq!(one("the ideal share is one third.").unit_name, "% -");
+        assert!(all("in the first half of the year").is_empty());
+        assert_eq!(one("it took three and a half hours").value, Some(3.5));
+        assert_eq!(one("thousands of fans came").range, Some((1e3, 1e4)));
+        assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
+        assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
+    }
+
+    #[test]
+    fn signs_tildes_notation_and_old_prefixes() {
+        assert_eq!(one("the index closed +0.6% higher").change, "up");
+        assert_eq!(one("we expect ~250 guests").change, "~");
+        assert_eq!(one("a mass of 2.5e6 tonnes").value, Some(2.5e6));
+        let q = one("it cost RM4.2 million");
+        assert_eq!(
+            (q.value, q.unit_name.as_str()),
+            (Some(4.2e6), "malaysian ringgit")
+        );
+        assert_eq!(one("profit of Y=30 billion").unit_name, "japanese yen");
+    }
+
+    #[test]
+    fn decades_of_age_labels_and_twice() {
+        assert_eq!(one("a woman in her 30s was hurt").unit_name, "year of age");
+        assert!(all("music of the 1960s").is_empty());
+        assert!(all("talks entered phase two and session one").is_empty());
+        assert!(all("he rang twice").is_empty());
+        assert!(all("shipment in Sept 10-24 from Europe").is_empty());
+        assert!(all("a 3/32ths-inch gap")
+            .iter()
+            .all(|q| q.unit_name != "ths"));
     }
 
     #[test]

@@ -177,7 +177,8 @@ impl MetricFinder {
         }
     }
 
-    /// The metric of `q`, found in `text` (sentence starting at `ss`); `prev` is the metric of the
+    /// The metric of `q`, found in `text` from `ss` (the sentence start, or a bounded look-back in a
+    /// long one); `prev` is the metric of the
     /// previous quantity of the same sentence.
     pub fn find(&self, text: &str, ss: usize, q: &Found, prev: Option<&str>) -> Option<String> {
         let before = &text[ss..q.start];
@@ -265,7 +266,9 @@ impl MetricFinder {
         let np = format!("{left}{right}");
         // "the deficit": name it as the text named it before ("services trade deficit").
         if np.split_whitespace().count() == 1 {
-            let earlier = &text[..ss + head.start()];
+            // The last few kilobytes only: searching the whole article back for each quantity was
+            // quadratic on long texts.
+            let earlier = super::extract::tail_slice(text, ss + head.start(), 4000);
             if let Some(end) = last_word(earlier, head.as_str()) {
                 if let Some(longer) = phrase_before(&earlier[..end]) {
                     if longer.split_whitespace().count() > 1 {

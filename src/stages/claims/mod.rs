@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Stage, StageError};
-use crate::record::{Article, CharIndex, Claim, Entity, Field, Range, Span, SubjectRef};
+use crate::record::{
+    Article, CharIndex, Claim, Entity, Field, QuantityKind, Range, Span, SubjectRef,
+};
 use extract::{re, Extractor, Found, NumberFormat, Year};
 use metric::MetricFinder;
 
@@ -115,6 +117,13 @@ pub struct Tagger {
     on_target: Regex,
 }
 
+/// Bytes of text before a quantity that rules about it may read (its clause, in practice): a bound that
+/// keeps tagging linear in the number of quantities, however long a sentence runs.
+const LOOK_BACK: usize = 400;
+
+/// Bytes of earlier text searched for a name given to a role or pronoun ("the spokesman").
+const LOOK_BACK_NAMES: usize = 4000;
+
 const CAP: &str = r"(?:[A-Z][\w.'’-]*|of|the|and|for|de|du|der|des)";
 
 impl Default for Tagger {
@@ -206,6 +215,15 @@ impl Tagger {
             .map(|(i, s)| (i, i + s.len()))
             .collect();
         let published = published_at.and_then(parse_date);
+        // This field's entities (with their index in the article's list) in text order, so each
+        // sentence finds its own by binary search rather than by a scan of the article's.
+        let mut field_entities: Vec<(usize, &Entity)> = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.field == field)
+            .collect();
+        field_entities.sort_by_key(|(_, e)| e.start);
+        let found = names_removed(found, &field_entities, &chars);
         let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
         let mut prev: Option<(usize, Option<String>)> = None;
         let mut facts: Option<SentenceFacts> = None;
@@ -215,27 +233,29 @@ impl Tagger {
             if trimmed > 0 {
                 q.end = q.start + trimmed;
             }
+            // Sentences are in order: a binary search, not a scan per quantity (quadratic on long texts).
             let (ss, mut se) = sentences
-                .iter()
+                .get(sentences.partition_point(|&(_, e)| e <= q.start))
                 .copied()
-                .find(|&(s, e)| s <= q.start && q.start < e)
+                .filter(|&(s, _)| s <= q.start)
                 .unwrap_or((0, text.len()));
             // A quantity never straddles sentences: when it does, the splitter broke after an
             // abbreviation inside it ("1 Mrd. Euro"), so the sentence runs on to the next bound.
             if q.end > se {
                 se = sentences
-                    .iter()
-                    .map(|&(_, e)| e)
-                    .find(|&e| e >= q.end)
-                    .unwrap_or(text.len());
+                    .get(sentences.partition_point(|&(_, e)| e < q.end))
+                    .map_or(text.len(), |&(_, e)| e);
             }
+            // Read only the words just before the quantity: the whole sentence prefix for each of a
+            // long sentence's quantities was quadratic.
+            let near_before = extract::tail_slice(text, q.start, (q.start - ss).min(LOOK_BACK));
             let prev_metric = prev
                 .as_ref()
                 .filter(|(s, _)| *s == ss)
                 .and_then(|(_, m)| m.as_deref());
             let mut metric = self
                 .metrics
-                .find(text, ss, &q, prev_metric)
+                .find(text, q.start - near_before.len(), &q, prev_metric)
                 .or_else(|| self.metric(text, ss, &q))
                 .map(|m| self.with_target(m, &text[q.end..]));
             // Source, period and subjects belong to the sentence: worked out once for all its
@@ -244,7 +264,7 @@ impl Tagger {
                 .take()
                 .filter(|f| f.span == (ss, se))
                 .unwrap_or_else(|| {
-                    self.sentence_facts(text, field, (ss, se), &years, published, entities, &chars)
+                    self.sentence_facts(text, (ss, se), &years, published, &field_entities, &chars)
                 });
             let s_char = chars.char_of(ss);
             let mut around_end = (q.end + 16).min(text.len());
@@ -265,7 +285,7 @@ impl Tagger {
                     .unwrap_or("")
             ));
             // "This article is more than 1 year old": the page's age banner, not a statement.
-            let banner = self.age_banner.is_match(&text[ss..q.start]);
+            let banner = self.age_banner.is_match(near_before);
             if banner && q.unit == "year_of_age" {
                 q.unit = "year".into();
                 q.unit_name = "year".into();
@@ -307,27 +327,27 @@ impl Tagger {
     fn sentence_facts(
         &self,
         text: &str,
-        field: Field,
         (ss, se): (usize, usize),
         years: &[Year],
         published: Option<(i32, u32)>,
-        entities: &[Entity],
+        entities: &[(usize, &Entity)],
         chars: &CharIndex,
     ) -> SentenceFacts {
         let asserted_by = self.asserted_by(text, ss, se);
         let period = self.period(&text[ss..se], ss, years, published);
         let (s_char, e_char) = (chars.char_of(ss), chars.char_of(se));
-        let subject = entities
+        let first = entities.partition_point(|(_, e)| e.start < s_char);
+        let subject = entities[first..]
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.field == field && e.start >= s_char && e.end <= e_char)
+            .take_while(|(_, e)| e.start < e_char)
+            .filter(|(_, e)| e.end <= e_char)
             .filter(|(_, e)| matches!(e.label.as_str(), "LOC" | "ORG" | "GPE" | "NORP" | "MISC"))
             .filter(|(_, e)| asserted_by.as_deref().is_none_or(|a| !a.contains(&e.text)))
             .fold(Vec::<SubjectRef>::new(), |mut acc, (i, e)| {
                 if !acc.iter().any(|s| s.text == e.text) {
                     acc.push(SubjectRef {
                         text: e.text.clone(),
-                        entity: Some(i),
+                        entity: Some(*i),
                     });
                 }
                 acc
@@ -350,7 +370,7 @@ impl Tagger {
 
     /// Fallback metric: the words before "totalled/reached/was … N".
     fn metric(&self, text: &str, sentence_start: usize, q: &Found) -> Option<String> {
-        let before = &text[sentence_start..q.start];
+        let before = extract::tail_slice(text, q.start, (q.start - sentence_start).min(LOOK_BACK));
         let after = &text[q.end..];
         let article_before = before
             .trim_end()
@@ -440,6 +460,7 @@ impl Tagger {
     /// The name an earlier sentence gave a role: "Gao Feng, spokesman of …", "news agency Xinhua".
     fn resolve_role(&self, earlier: &str, role: &str) -> Option<String> {
         let head = role.split_whitespace().next_back()?;
+        let earlier = extract::tail_slice(earlier, earlier.len(), LOOK_BACK_NAMES);
         let pos = earlier.rfind(head)?;
         // A capitalised name right after the role ("news agency Xinhua") …
         let after: Vec<&str> = earlier[pos + head.len()..]
@@ -477,9 +498,11 @@ impl Tagger {
     ) -> Option<String> {
         // Years of the sentence, less those it compares against ("up 600 percent from the imports
         // of 2016" is a figure of this year).
-        let local: Vec<i32> = years
+        // `years` is in text order: start at the sentence's first year, not at the article's.
+        let local: Vec<i32> = years[years.partition_point(|y| y.start < offset)..]
             .iter()
-            .filter(|y| y.start >= offset && y.end <= offset + sentence.len())
+            .take_while(|y| y.start < offset + sentence.len())
+            .filter(|y| y.end <= offset + sentence.len())
             .filter(|y| {
                 let lead = extract::tail_slice(sentence, y.start - offset, 28);
                 !self.comparison_base.is_match(&lead.to_lowercase())
@@ -667,6 +690,30 @@ fn last_named_body(earlier: &str) -> Option<String> {
     best
 }
 
+/// Drops numbers that NER put inside a name ("the 1,000 Lakes Rally", "World War Two", "Airbus
+/// A320", "Route 66"): the model sees the whole phrase, which the rules cannot. A quantity only
+/// next to a name ("$2 million Canadian Open") stays.
+fn names_removed(
+    found: Vec<Found>,
+    entities: &[(usize, &Entity)],
+    chars: &CharIndex,
+) -> Vec<Found> {
+    if entities.is_empty() {
+        return found;
+    }
+    found
+        .into_iter()
+        .filter(|q| {
+            let at = chars.char_of(q.start);
+            // Entities are sorted by start: the last one starting at or before the number is the
+            // only one that can hold it (names do not nest).
+            let i = entities.partition_point(|(_, e)| e.start <= at);
+            !i.checked_sub(1)
+                .is_some_and(|i| entities[i].1.end > at && q.kind != QuantityKind::Money)
+        })
+        .collect()
+}
+
 /// Year and month of an ISO-8601-ish date ("2017-07-27", "2017-07-27T09:00:00Z").
 pub fn parse_date(s: &str) -> Option<(i32, u32)> {
     let y: i32 = s.get(..4)?.parse().ok()?;
@@ -733,6 +780,33 @@ mod tests {
             Some("2024-01-10T00:00:00Z"),
         );
         assert_eq!(c[0].period.as_deref(), Some("2023-12"));
+    }
+
+    #[test]
+    fn numbers_inside_recognised_names_are_not_quantities() {
+        let text = "Fans of the Gold Coast 600 race paid $40 at the Canadian Open.";
+        let entity = |name: &str, label: &str| {
+            let start = text
+                .find(name)
+                .map(|b| text[..b].chars().count())
+                .unwrap_or(0);
+            Entity {
+                label: label.into(),
+                text: name.into(),
+                field: Field::Text,
+                start,
+                end: start + name.chars().count(),
+                score: 0.9,
+            }
+        };
+        let entities = [
+            entity("Gold Coast 600", "MISC"),
+            entity("Canadian Open", "MISC"),
+        ];
+        let c = Tagger::new().tag(text, Field::Text, "en", None, &entities);
+        assert_eq!(c.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(40.0)]);
+        // Without the entities the number in the name is taken.
+        assert_eq!(tag(text, None).len(), 2);
     }
 
     #[test]
