@@ -115,6 +115,21 @@ pub struct Language {
     pub reliable: bool,
 }
 
+impl Language {
+    /// A detected Latin-script language, for the tests of stages that read `language`.
+    #[cfg(test)]
+    pub(crate) fn for_tests(code: &str, reliable: bool) -> Self {
+        Language {
+            code: code.into(),
+            name: String::new(),
+            script: "Latin".into(),
+            confidence: 0.9,
+            method: "test".into(),
+            reliable,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub label: String,

@@ -143,14 +143,7 @@ mod tests {
     use super::*;
 
     fn lang(code: &str, reliable: bool) -> Language {
-        Language {
-            code: code.into(),
-            name: String::new(),
-            script: "Latin".into(),
-            confidence: 0.9,
-            method: "lingua".into(),
-            reliable,
-        }
+        Language::for_tests(code, reliable)
     }
 
     #[test]
