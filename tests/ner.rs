@@ -102,6 +102,24 @@ fn assert_seed_entities(found: &BTreeSet<(String, String)>, engine: &str) {
 }
 
 #[test]
+fn no_entity_runs_across_a_line_break() {
+    let s = shipped(128);
+    // Results tables and datelines: each line's names are separate places.
+    let text = "BASEBALL - MAJOR LEAGUE RESULTS\nDETROIT\nCHICAGO\nNEW YORK 1996-08-28\nLOS ANGELES 4 SAN DIEGO 2\nTORONTO\nBOSTON";
+    let found = ents(&s, text);
+    for (t, ..) in &found {
+        assert!(
+            !t.contains('\n'),
+            "entity across a line break: {t:?} in {found:?}"
+        );
+    }
+    let names: BTreeSet<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+    for city in ["DETROIT", "CHICAGO", "TORONTO", "BOSTON"] {
+        assert!(names.contains(city), "{city} missing: {found:?}");
+    }
+}
+
+#[test]
 fn shipped_model_finds_the_seed_entities() {
     let Some(texts) = seed_texts() else { return };
     let s = shipped(256);

@@ -232,32 +232,50 @@ impl NerStage {
         let words = decode::words(text, &doc.tokens);
         let labels = decode::aggregate(&words, &probs, self.config.aggregation);
         let chars = CharIndex::new(text);
-        decode::spans(&labels, &self.model.labels)
-            .into_iter()
-            .filter(|s| s.score >= self.config.min_score)
-            .filter_map(|s| {
-                // A word of bare punctuation never opens or closes a name: trim it, and drop a span
-                // left empty (models put stray labels on list numbers' dots and quote marks).
-                let word_text = |w: usize| {
-                    text.get(doc.tokens[words[w].start].start..doc.tokens[words[w].end - 1].end)
-                        .unwrap_or("")
+        let word_start = |w: usize| doc.tokens[words[w].start].start;
+        let word_end = |w: usize| doc.tokens[words[w].end - 1].end;
+        let word_text = |w: usize| text.get(word_start(w)..word_end(w)).unwrap_or("");
+        let has_alnum = |w: usize| word_text(w).chars().any(char::is_alphanumeric);
+        let mut out = Vec::new();
+        for s in decode::spans(&labels, &self.model.labels) {
+            if s.score < self.config.min_score {
+                continue;
+            }
+            // A name never runs across a line break: a headline, a table row or a list item ends
+            // where its line ends ("DETROIT\nCHICAGO" is two places), whatever the model joined.
+            let mut from = s.start;
+            for w in s.start..=s.end {
+                let breaks = w == s.end
+                    || (w > from
+                        && text
+                            .get(word_end(w - 1)..word_start(w))
+                            .is_some_and(|gap| gap.contains('\n')));
+                if !breaks {
+                    continue;
+                }
+                // A word of bare punctuation never opens or closes a name: trim it, and drop a
+                // piece left empty (models put stray labels on list numbers' dots and quote marks).
+                let first = (from..w).find(|&x| has_alnum(x));
+                let last = (from..w).rev().find(|&x| has_alnum(x));
+                from = w;
+                let (Some(first), Some(last)) = (first, last) else {
+                    continue;
                 };
-                let has_alnum = |w: usize| word_text(w).chars().any(char::is_alphanumeric);
-                let first = (s.start..s.end).find(|&w| has_alnum(w))?;
-                let last = (s.start..s.end).rev().find(|&w| has_alnum(w))?;
-                let start = doc.tokens[words[first].start].start;
-                let end = doc.tokens[words[last].end - 1].end;
-                let surface = text.get(start..end)?;
-                Some(Entity {
-                    label: s.label,
+                let (start, end) = (word_start(first), word_end(last));
+                let Some(surface) = text.get(start..end) else {
+                    continue;
+                };
+                out.push(Entity {
+                    label: s.label.clone(),
                     text: surface.to_string(),
                     field: doc.field,
                     start: chars.char_of(start),
                     end: chars.char_of(end),
                     score: (s.score * 1000.0).round() / 1000.0,
-                })
-            })
-            .collect()
+                });
+            }
+        }
+        out
     }
 }
 
