@@ -144,6 +144,10 @@ async fn exactly_once_mode_survives_kill_9_without_duplicates() {
             ("TIDINGS__KAFKA__TRANSACTIONAL_ID", "tidings-eos-test"),
             // Transactions every 2 s, so the kill below lands between two of them (see there).
             ("TIDINGS__KAFKA__COMMIT_INTERVAL_MS", "2000"),
+            // 40 articles/s instead of PACED's 100: reading back 150 records and waiting for the
+            // next transaction can take several seconds, and at 100/s the whole stream was
+            // sometimes through before the kill (seen once in a fresh-clone CI run).
+            ("TIDINGS__STAGES__DELAY_MS", "50"),
         ],
     );
 
