@@ -65,11 +65,6 @@ impl Stage for ClaimsStage {
     }
 
     fn process(&self, article: &mut Article) -> Result<(), StageError> {
-        let lang = article
-            .language
-            .as_ref()
-            .map_or("en", |l| l.code.as_str())
-            .to_string();
         // One format per document, from a reliable language or else the numbers' own shapes.
         let format = number_format::for_article(
             article.language.as_ref(),
@@ -82,7 +77,6 @@ impl Stage for ClaimsStage {
             claims.extend(self.tagger.tag_as(
                 text,
                 field,
-                &lang,
                 format,
                 article.published_at.as_deref(),
                 &entities,
@@ -192,7 +186,7 @@ impl Tagger {
         entities: &[Entity],
     ) -> Vec<Claim> {
         let format = NumberFormat::for_language(lang);
-        self.tag_as(text, field, lang, format, published_at, entities)
+        self.tag_as(text, field, format, published_at, entities)
     }
 
     /// Claims of one field, numbers read in `format` (decided per document by the stage).
@@ -200,7 +194,6 @@ impl Tagger {
         &self,
         text: &str,
         field: Field,
-        _lang: &str,
         format: NumberFormat,
         published_at: Option<&str>,
         entities: &[Entity],

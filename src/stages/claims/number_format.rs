@@ -142,13 +142,11 @@ fn shape_votes(token: &str) -> Votes {
 mod tests {
     use super::*;
 
-    fn lang(code: &str, reliable: bool) -> Language {
-        Language::for_tests(code, reliable)
-    }
+    use crate::record::Language;
 
     #[test]
     fn a_reliable_language_decides() {
-        let de = lang("de", true);
+        let de = Language::for_tests("de", true);
         assert_eq!(
             for_article(Some(&de), &["Der Umsatz stieg um 4.28 Prozent"]),
             NumberFormat::Continental
@@ -158,7 +156,7 @@ mod tests {
     #[test]
     fn an_unreliable_guess_defers_to_the_numbers_shapes() {
         // A short English headline guessed as German must still read "4.28" as one number.
-        let de = lang("de", false);
+        let de = Language::for_tests("de", false);
         let cases = [
             (
                 "Shares rose 4.28 pct to 28,030 points",
@@ -183,7 +181,7 @@ mod tests {
 
     #[test]
     fn no_evidence_or_weak_evidence_reads_as_english() {
-        let de = lang("de", false);
+        let de = Language::for_tests("de", false);
         for text in ["Exports rose in 2017", "28,030 fans", "", "ISBN 978-3-16"] {
             assert_eq!(
                 for_article(Some(&de), &[text]),
@@ -204,7 +202,7 @@ mod tests {
         use crate::stages::Stage;
         let mut article = crate::record::Article {
             text: "Shares rose 4.28 percent to 28,030 points.".into(),
-            language: Some(lang("de", false)),
+            language: Some(Language::for_tests("de", false)),
             ..Default::default()
         };
         ClaimsStage::new(ClaimsConfig::default())

@@ -108,7 +108,12 @@ impl LangStage {
         } else {
             (text, letters(text))
         };
-        let verdict = (n > 0).then(|| self.fast(sample, n).unwrap_or_else(|| self.careful(sample)));
+        // CLD2 runs once: the fast path takes its answer if reliable, the vote counts it otherwise.
+        let verdict = (n > 0).then(|| {
+            let cld = cld2_answer(sample);
+            self.fast(cld, n)
+                .unwrap_or_else(|| self.careful(sample, cld))
+        });
         // The hint is believed when detection cannot settle the question on its own, and only if the
         // text could be written in it (lingua gives a language outside the text's script 0).
         let unsure = verdict.as_ref().is_none_or(|v| !v.decided);
@@ -127,11 +132,11 @@ impl LangStage {
     }
 
     /// CLD2 on long samples: taken when it says reliable and names a language lingua knows.
-    fn fast(&self, text: &str, letters: usize) -> Option<Verdict> {
+    fn fast(&self, cld: Option<Cld2Answer>, letters: usize) -> Option<Verdict> {
         if letters < self.config.fast_min_letters {
             return None;
         }
-        let (lang, reliable, confidence) = cld2_answer(text)?;
+        let (lang, reliable, confidence) = cld?;
         if !reliable {
             return None;
         }
@@ -147,10 +152,9 @@ impl LangStage {
     /// confidences with CLD2's and whatlang's answers, then the close-pair table where lingua's best
     /// two are a pair it knows (bs/hr, hi/mr…); "und" if the best two stay within `min_margin`.
     /// Weights and table: `benches/langid-compare/fit_pairs.py`, fitted on the tune part only.
-    fn careful(&self, text: &str) -> Verdict {
+    fn careful(&self, text: &str, cld: Option<Cld2Answer>) -> Verdict {
         let values = self.lingua.compute_language_confidence_values(text);
         let top: Vec<(Lingua, f64)> = values.iter().copied().take(3).collect();
-        let cld = cld2_answer(text);
         let what = whatlang::detect(text).and_then(|i| {
             let code = IsoCode639_1::from_str(whatlang_code(i.lang())).ok()?;
             Some((Lingua::from_iso_code_639_1(&code), i.confidence()))
@@ -219,8 +223,11 @@ enum PairRule {
     Cld2,
 }
 
+/// CLD2's best language, whether it calls the answer reliable, and that language's share of the text.
+type Cld2Answer = (Lingua, bool, f64);
+
 /// CLD2's best language (if lingua knows it), whether CLD2 calls the answer reliable, and its share.
-fn cld2_answer(text: &str) -> Option<(Lingua, bool, f64)> {
+fn cld2_answer(text: &str) -> Option<Cld2Answer> {
     let found = cld2::detect_language_ext(text, cld2::Format::Text, &Default::default());
     let top = found.scores.first()?;
     let code = IsoCode639_1::from_str(cld2_code(top.language?.0)).ok()?;

@@ -358,26 +358,22 @@ impl Stage for NerStage {
 mod tests {
     use super::*;
 
-    fn lang(code: &str, reliable: bool) -> Language {
-        Language::for_tests(code, reliable)
-    }
-
     #[test]
     fn gate_reads_english_and_everything_not_reliably_another_language() {
         let config = NerConfig::default();
         assert!(gate(&config, None).is_ok());
-        assert!(gate(&config, Some(&lang("en", true))).is_ok());
+        assert!(gate(&config, Some(&Language::for_tests("en", true))).is_ok());
         // Undetermined, or guessed from a table or headline: read it.
-        assert!(gate(&config, Some(&lang("und", false))).is_ok());
-        assert!(gate(&config, Some(&lang("fr", false))).is_ok());
+        assert!(gate(&config, Some(&Language::for_tests("und", false))).is_ok());
+        assert!(gate(&config, Some(&Language::for_tests("fr", false))).is_ok());
         // Decided on running text: skipped, and the reason names the language.
-        let why = gate(&config, Some(&lang("de", true))).unwrap_err();
+        let why = gate(&config, Some(&Language::for_tests("de", true))).unwrap_err();
         assert!(why.contains("language de"), "{why}");
         // An empty list means every language.
         let all = NerConfig {
             languages: Vec::new(),
             ..NerConfig::default()
         };
-        assert!(gate(&all, Some(&lang("de", true))).is_ok());
+        assert!(gate(&all, Some(&Language::for_tests("de", true))).is_ok());
     }
 }
