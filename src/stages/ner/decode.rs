@@ -27,6 +27,103 @@ pub enum Aggregation {
     Max,
 }
 
+/// Where windows may not reach across. Measured on whole eng.testa documents (README, "NER"): the
+/// model was trained on single sentences and reads one sentence per window best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowMode {
+    /// A window ends at every line break and every sentence end (long sentences are still cut).
+    #[default]
+    Sentence,
+    /// A window ends at every line break; sentences of one line share windows.
+    Line,
+    /// Windows as long as the model allows, across lines, ending at a sentence end where one lies
+    /// in their back half.
+    Packed,
+}
+
+/// Token ranges that no window may cross under `mode`: lines, and for `Sentence` also sentences.
+pub fn segments(text: &str, tokens: &[Token], mode: WindowMode) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        let cut = i == tokens.len()
+            || match mode {
+                WindowMode::Packed => false,
+                WindowMode::Line => gap(text, tokens, i).contains('\n'),
+                WindowMode::Sentence => {
+                    gap(text, tokens, i).contains('\n') || sentence_ends_before(text, tokens, i)
+                }
+            };
+        if cut && i > start {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out
+}
+
+/// Text between token `i - 1` and token `i`.
+fn gap<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
+    text.get(tokens[i - 1].end..tokens[i].start).unwrap_or("")
+}
+
+/// Whether a sentence ends between tokens `i - 1` and `i`: a closing `.`, `!` or `?` (or its CJK
+/// form), then space, then something that opens a sentence (a capital, a digit, a quote or bracket).
+/// A dot after a short capitalised word or a single letter is an abbreviation ("U.S. officials",
+/// "Mr. Smith"), not an end: keeping those together costs only a longer window.
+pub fn sentence_ends_before(text: &str, tokens: &[Token], i: usize) -> bool {
+    let piece = |k: usize| text.get(tokens[k].start..tokens[k].end).unwrap_or("");
+    if i == 0 || i >= tokens.len() {
+        return false;
+    }
+    let closing = piece(i - 1);
+    if matches!(closing, "。" | "！" | "？") {
+        return true;
+    }
+    if !matches!(closing, "." | "!" | "?") || gap(text, tokens, i).is_empty() {
+        return false;
+    }
+    let opens = piece(i)
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘(«[".contains(c));
+    if !opens {
+        return false;
+    }
+    if closing == "." && i >= 2 && tokens[i - 2].end == tokens[i - 1].start {
+        let word = piece(i - 2);
+        let short_capital = word.chars().count() <= 3
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic);
+        if short_capital {
+            return false;
+        }
+    }
+    true
+}
+
+/// Windows for a tokenized field: `windows` within each segment of `segments`.
+pub fn field_windows(
+    text: &str,
+    tokens: &[Token],
+    mode: WindowMode,
+    max: usize,
+    overlap: usize,
+) -> Vec<(usize, usize)> {
+    let ends: Vec<bool> = (0..tokens.len())
+        .map(|i| sentence_ends_before(text, tokens, i + 1) || i + 1 == tokens.len())
+        .collect();
+    segments(text, tokens, mode)
+        .into_iter()
+        .flat_map(|seg| {
+            windows(seg.len(), max, overlap, &ends[seg.clone()])
+                .into_iter()
+                .map(move |(s, e)| (seg.start + s, seg.start + e))
+        })
+        .collect()
+}
+
 /// Splits `n` tokens into windows of at most `max` tokens, overlapping by about `overlap`, and ending at
 /// sentence ends where one lies in the back half of the window (so most windows hold whole sentences).
 /// `sentence_end[i]` says token `i` closes a sentence.
@@ -296,6 +393,81 @@ mod tests {
         }
         assert_eq!(windows(0, 50, 10, &[]), vec![]);
         assert_eq!(windows(7, 50, 10, &[false; 7]), vec![(0, 7)]);
+    }
+
+    /// Whitespace- and punctuation-split tokens, enough for the window rules.
+    fn simple_tokens(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            let word = c.is_alphanumeric();
+            if let Some(s) = start.filter(|_| !word) {
+                out.push(Token {
+                    id: 0,
+                    start: s,
+                    end: i,
+                    type_id: 0,
+                });
+                start = None;
+            }
+            if word && start.is_none() {
+                start = Some(i);
+            } else if !word && !c.is_whitespace() {
+                let end = i + c.len_utf8();
+                out.push(Token {
+                    id: 0,
+                    start: i,
+                    end,
+                    type_id: 0,
+                });
+            }
+        }
+        out
+    }
+
+    fn segment_texts(text: &str, mode: WindowMode) -> Vec<String> {
+        let t = simple_tokens(text);
+        segments(text, &t, mode)
+            .into_iter()
+            .map(|r| text[t[r.start].start..t[r.end - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn sentence_windows_end_at_sentence_ends_and_line_breaks_but_not_abbreviations() {
+        let text =
+            "Mr. Smith met U.S. officials in Rome. He left at 9 a.m. on Monday.\nBONN 1996-08-30\n\
+                    Prices rose 2.5 percent! \"We are pleased,\" he said. 1996 was good.";
+        assert_eq!(
+            segment_texts(text, WindowMode::Sentence),
+            [
+                "Mr. Smith met U.S. officials in Rome.",
+                "He left at 9 a.m. on Monday.",
+                "BONN 1996-08-30",
+                "Prices rose 2.5 percent!",
+                "\"We are pleased,\" he said.",
+                "1996 was good.",
+            ]
+        );
+        assert_eq!(segment_texts(text, WindowMode::Line).len(), 3);
+        assert_eq!(segment_texts(text, WindowMode::Packed).len(), 1);
+    }
+
+    #[test]
+    fn field_windows_never_cross_a_segment_and_cover_every_token() {
+        let text = "One two three four five six seven.\nEight nine ten.";
+        let t = simple_tokens(text);
+        let w = field_windows(text, &t, WindowMode::Line, 4, 1);
+        let line_two = t
+            .iter()
+            .position(|x| &text[x.start..x.end] == "Eight")
+            .unwrap();
+        assert!(
+            w.iter().all(|&(s, e)| e <= line_two || s >= line_two),
+            "{w:?}"
+        );
+        assert!((0..t.len()).all(|i| w.iter().any(|&(s, e)| s <= i && i < e)));
+        assert!(w.iter().all(|&(s, e)| e - s <= 4));
     }
 
     #[test]

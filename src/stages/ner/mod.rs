@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Stage, StageError};
 use crate::record::{Article, CharIndex, Entity, Field, Language};
-use decode::Aggregation;
+pub use decode::{Aggregation, WindowMode};
 pub use model::Backend;
 use model::Model;
 
@@ -45,6 +45,8 @@ pub struct NerConfig {
     pub max_tokens: usize,
     /// Tokens shared by consecutive windows, so entities near a cut see context on both sides.
     pub overlap_tokens: usize,
+    /// What a window may span: one sentence (default), one line, or as much as fits.
+    pub windows: WindowMode,
     pub aggregation: Aggregation,
     /// Entities scoring below this are dropped.
     pub min_score: f32,
@@ -66,6 +68,7 @@ impl Default for NerConfig {
             batch_size: 16,
             max_tokens: 256,
             overlap_tokens: 32,
+            windows: WindowMode::default(),
             aggregation: Aggregation::First,
             min_score: 0.0,
             languages: vec!["en".into()],
@@ -161,15 +164,12 @@ impl NerStage {
         let mut docs = Vec::with_capacity(texts.len());
         for &(_, field, text) in texts {
             let tokens = self.model.tokenize(text)?;
-            let ends: Vec<bool> = tokens
-                .iter()
-                .map(|t| matches!(&text[t.start..t.end], "." | "!" | "?" | "。" | "！" | "？"))
-                .collect();
-            let windows = decode::windows(
-                tokens.len(),
+            let windows = decode::field_windows(
+                text,
+                &tokens,
+                self.config.windows,
                 self.model.window_len(),
                 self.config.overlap_tokens,
-                &ends,
             );
             docs.push(Doc {
                 field,

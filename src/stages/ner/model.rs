@@ -97,6 +97,10 @@ impl OnnxEngine {
         let session = Session::builder()
             .and_then(|b| b.with_optimization_level(GraphOptimizationLevel::Level3))
             .and_then(|b| b.with_intra_threads(threads.max(1)))
+            // Fold int8 weights stored behind DequantizeLinear (training/weight_only.py) into fp32
+            // at load instead of keeping them as quantised operators: fp32 activations make each
+            // window's logits independent of its batch, and so entities deterministic.
+            .and_then(|b| b.with_config_entry("session.disable_quant_qdq", "1"))
             .and_then(|b| b.commit_from_file(path))
             .map_err(|e| NerError::Model(format!("{}: {e}", path.display())))?;
         let names: Vec<&str> = session.inputs.iter().map(|i| i.name.as_str()).collect();
@@ -165,6 +169,9 @@ pub struct Model {
     /// The model was trained with word casing in `token_type_ids` (config.json `tidings.case_type_ids`):
     /// an uncased encoder's way to see capitals, the strongest NER cue in English.
     case_type_ids: bool,
+    /// Lines without a lower-case letter (headlines, shouted table rows) get no casing cue
+    /// (config.json `tidings.caseless_lines`; the model was trained with the same rule).
+    caseless_lines: bool,
     /// Longest window the model accepts, special tokens included.
     pub max_len: usize,
     pub id: String,
@@ -247,6 +254,7 @@ impl Model {
         };
         let uses_token_type_ids = engine.uses_token_type_ids();
         let case_type_ids = config["tidings"]["case_type_ids"].as_bool() == Some(true);
+        let caseless_lines = config["tidings"]["caseless_lines"].as_bool() == Some(true);
         if case_type_ids && !uses_token_type_ids {
             return Err(NerError::Model(format!(
                 "{}: config.json asks for case_type_ids but the model has no token_type_ids input",
@@ -275,6 +283,7 @@ impl Model {
             suffix,
             pad_id,
             case_type_ids,
+            caseless_lines,
             max_len: max_len.min(limit).max(8),
             id: format!(
                 "{}/{}",
@@ -295,6 +304,11 @@ impl Model {
             .tokenizer
             .encode(text, false)
             .map_err(|e| NerError::Inference(format!("tokenizer: {e}")))?;
+        let caseless = if self.caseless_lines {
+            caseless_lines(text)
+        } else {
+            Vec::new()
+        };
         Ok(enc
             .get_ids()
             .iter()
@@ -304,9 +318,11 @@ impl Model {
                 id,
                 start,
                 end,
-                // Same rule as training/train_ner.py `case_type`: an upper-case letter in the piece.
+                // Same rules as training/train_ner.py `case_type` and `caseless`: an upper-case
+                // letter in the piece, unless its line has no lower-case letter at all.
                 type_id: u32::from(
                     self.case_type_ids
+                        && !in_ranges(&caseless, start)
                         && text
                             .get(start..end)
                             .is_some_and(|p| p.chars().any(char::is_uppercase)),
@@ -368,6 +384,27 @@ impl Model {
     }
 }
 
+/// Byte ranges of the lines of `text` that have letters but no lower-case one.
+fn caseless_lines(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        if line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase) {
+            out.push(start..end);
+        }
+        start = end;
+    }
+    out
+}
+
+/// Whether `at` lies in one of `ranges` (sorted, disjoint): a binary search, so long texts with many
+/// headlines stay linear-logarithmic.
+fn in_ranges(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= at);
+    ranges.get(i).is_some_and(|r| r.contains(&at))
+}
+
 fn softmax(logits: &[f32]) -> Vec<f32> {
     let m = logits.iter().copied().fold(f32::MIN, f32::max);
     let exp: Vec<f32> = logits.iter().map(|x| (x - m).exp()).collect();
@@ -398,4 +435,24 @@ fn find_onnx(dir: &Path) -> Option<PathBuf> {
         .collect();
     found.sort();
     (found.len() == 1).then(|| found.remove(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caseless_lines_are_the_lines_with_capitals_and_no_lower_case() {
+        let text = "SOCCER - JAPAN WIN\nJapan beat Syria 2-1.\n1996-08-30\nÉTÉ À PARIS";
+        let lines = caseless_lines(text);
+        let line_of = |s: &str| text.find(s).unwrap();
+        assert!(in_ranges(&lines, line_of("JAPAN")));
+        assert!(!in_ranges(&lines, line_of("Japan")));
+        assert!(
+            !in_ranges(&lines, line_of("1996")),
+            "no letters: nothing to switch off"
+        );
+        assert!(in_ranges(&lines, line_of("PARIS")));
+        assert!(!in_ranges(&lines, text.len()));
+    }
 }
