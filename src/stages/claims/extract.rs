@@ -472,10 +472,13 @@ impl Extractor {
                 };
                 let plural_follows = || {
                     after.starts_with(char::is_whitespace)
-                        && after
-                            .split_whitespace()
-                            .next()
-                            .is_some_and(|w| is_plural(&w.to_lowercase()))
+                        && after.split_whitespace().next().is_some_and(|w| {
+                            // "25k units." — plurality of the word, not of its punctuation.
+                            is_plural(
+                                &w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                                    .to_lowercase(),
+                            )
+                        })
                 };
                 if !single || currency.is_some() || money_follows() || plural_follows() {
                     scale = f;
@@ -643,12 +646,12 @@ impl Extractor {
                 };
             }
             let scale = scale * prefix_scale;
-            let value = value * scale;
+            let value = scaled(value, scale);
             let mut q = Found {
                 start: q_start,
                 end,
                 value: Some(value),
-                range: vague_high.map(|h| (value, h * scale)),
+                range: vague_high.map(|h| (value, scaled(h, scale))),
                 unit: String::new(),
                 unit_name: String::new(),
                 kind: QuantityKind::Count,
@@ -757,6 +760,23 @@ impl Extractor {
                             found.push(q);
                             continue;
                         }
+                    }
+                    // "the Dow 30 rose", "Windows 11 shipped", "Route 66": a bare number right after
+                    // a capitalised word inside a sentence is part of a name, unless a plural noun
+                    // says it counts ("told Reuters 50 people").
+                    // (A score or range, "Hull 4-2", is left to the range pass.)
+                    if is_digits
+                        && scale == 1.0
+                        && !text[q.end..].starts_with(['-', '–'])
+                        && self.name_word_before(text, start)
+                        && !text[q.end..].split_whitespace().next().is_some_and(|w| {
+                            is_plural(
+                                &w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                                    .to_lowercase(),
+                            )
+                        })
+                    {
+                        continue;
                     }
                     // "thousands of fans": the vague magnitude took the "of " along.
                     let noun_at = if vague && text[..q.end].ends_with(' ') {
@@ -936,6 +956,29 @@ impl Extractor {
             Some(c) if c.starts_with("bel") || c == "brussels" => Unit::BEF,
             _ => u,
         }
+    }
+
+    /// Whether the number at `start` follows, after one space, a capitalised word that is not the
+    /// first of its sentence, a month or a weekday, in a sentence that is not all capitals (where
+    /// case says nothing).
+    fn name_word_before(&self, text: &str, start: usize) -> bool {
+        let head = tail_slice(text, start, 60);
+        let Some(head) = head.strip_suffix(' ') else {
+            return false;
+        };
+        let word_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let (lead, word) = head.split_at(word_start);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let inside = lead.ends_with(' ')
+            && lead
+                .trim_end()
+                .ends_with(|c: char| c.is_alphanumeric() || c == ',');
+        if !capitalised || !inside || self.months.is_match(word) || word.ends_with("day") {
+            return false;
+        }
+        sentence_around(text, start).contains(char::is_lowercase)
     }
 
     fn near_month(&self, text: &str, start: usize, end: usize) -> bool {
@@ -1540,6 +1583,17 @@ fn counted_noun(after: &str) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// `value × scale` as the decimal the text wrote: "4.28 billion" is 4280000000, not the
+/// 4280000000.0000005 of binary floating point. Rounding to 15 significant digits (all an f64 holds
+/// exactly) drops only the representation error.
+fn scaled(value: f64, scale: f64) -> f64 {
+    let v = value * scale;
+    if scale == 1.0 || !v.is_finite() {
+        return v;
+    }
+    format!("{v:.14e}").parse().unwrap_or(v)
+}
+
 fn is_plural(w: &str) -> bool {
     matches!(
         w,
@@ -1716,6 +1770,51 @@ mod tests {
         assert_eq!(one("rates rose 8pc").unit_name, "percentage");
         // Ordinals and one-letter product names stay out.
         assert!(all("the 21st edition of the 5G rollout").is_empty());
+    }
+
+    #[test]
+    fn one_letter_unit_symbols_and_glued_thousands() {
+        // Symbols written in capitals are units, not product names like "5G".
+        assert_eq!(
+            one("the charger delivers 65W to a laptop").unit_name,
+            "watt"
+        );
+        assert_eq!(one("a 12V battery").unit_name, "volt");
+        // "25k", "25K": thousands, glued as in headlines and spec sheets.
+        let q = one("sales reached 25k units");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(25_000.0), "unit"));
+        assert_eq!(one("Output rose to 25k units.").value, Some(25_000.0));
+        assert_eq!(one("it sold 25K copies.").value, Some(25_000.0));
+        assert_eq!(one("a salary of $90k").value, Some(90_000.0));
+    }
+
+    #[test]
+    fn numbers_inside_names_are_not_amounts() {
+        for text in [
+            "the Dow 30 rose sharply on Monday",
+            "shares of the FTSE 100 fell",
+            "he said Windows 11 shipped late",
+            "they drove down Route 66 for days",
+        ] {
+            assert!(all(text).is_empty(), "{text}: {:?}", all(text));
+        }
+        // A plural noun after the number: a count, whoever is named before it.
+        assert_eq!(one("he told Reuters 50 people had died").value, Some(50.0));
+        // Sentence-initial capitals, months, weekdays and headlines in capitals are not names.
+        assert_eq!(one("About 1000 arrived on Monday").value, Some(1000.0));
+        assert_eq!(
+            one("on Tuesday 300 arrived at the border").value,
+            Some(300.0)
+        );
+        assert_eq!(one("SHARES FALL AS 300 ARRIVE").value, Some(300.0));
+    }
+
+    #[test]
+    fn scaled_values_are_the_decimal_they_are_written_as() {
+        // 4.28 * 1e9 in binary floating point is 4280000000.0000005; the output says 4280000000.
+        assert_eq!(one("revenue was 4.28 billion euros").value, Some(4.28e9));
+        assert_eq!(one("it raised $1.1 million").value, Some(1.1e6));
+        assert_eq!(one("a 0.7 percent rise").value, Some(0.7));
     }
 
     #[test]

@@ -777,7 +777,7 @@ mod tests {
 
     #[test]
     fn numbers_inside_recognised_names_are_not_quantities() {
-        let text = "Fans of the Gold Coast 600 race paid $40 at the Canadian Open.";
+        let text = "Fans of the 24 Hours of Le Mans paid $40 at the Canadian Open.";
         let entity = |name: &str, label: &str| {
             let start = text
                 .find(name)
@@ -793,7 +793,7 @@ mod tests {
             }
         };
         let entities = [
-            entity("Gold Coast 600", "MISC"),
+            entity("24 Hours of Le Mans", "MISC"),
             entity("Canadian Open", "MISC"),
         ];
         let c = Tagger::new().tag(text, Field::Text, "en", None, &entities);
