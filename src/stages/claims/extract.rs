@@ -402,6 +402,23 @@ impl Extractor {
                     continue;
                 }
             }
+            // "7-Eleven", "10-K", "4-H": digits hyphenated to a capitalised word make a name, in a
+            // sentence that is not all capitals (where "UP 3-PCT" is still an amount).
+            let hyphen_capital = |a: &str, b: &str| {
+                a.ends_with(|c: char| c.is_ascii_digit())
+                    && b.starts_with(|c: char| c.is_uppercase())
+                    && sentence_around(text, start).contains(char::is_lowercase)
+            };
+            if let Some(next) = text[end..].strip_prefix('-') {
+                if is_digits && hyphen_capital(surface, next) {
+                    continue;
+                }
+            }
+            if let Some(prev) = text[..start].strip_suffix('-') {
+                if !is_digits && hyphen_capital(prev, surface) {
+                    continue;
+                }
+            }
             // "phase two", "session one": a number word naming a part, like "Flight 370" in digits.
             if !is_digits && self.label_noun.is_match(tail_slice(text, start, 16)) {
                 continue;
@@ -1807,6 +1824,20 @@ mod tests {
             Some(300.0)
         );
         assert_eq!(one("SHARES FALL AS 300 ARRIVE").value, Some(300.0));
+    }
+
+    #[test]
+    fn digits_hyphenated_to_a_capitalised_word_are_names() {
+        assert!(
+            all("the 7-Eleven chain").is_empty(),
+            "{:?}",
+            all("the 7-Eleven chain")
+        );
+        assert!(all("in its 10-K filing").is_empty());
+        // Ranges and hyphenated modifiers in lower case stay amounts; so do all-capital headlines.
+        assert!(one("prices rose 3-6% in May").range.is_some());
+        assert_eq!(one("a 16-bit chip").value, Some(16.0));
+        assert_eq!(one("EXPORTS UP 3-PCT IN MAY").value, Some(3.0));
     }
 
     #[test]
