@@ -137,6 +137,9 @@ pub struct Extractor {
     less: Regex,
     up: Regex,
     down: Regex,
+    /// "raised rates by", "lowered its forecast by": a transitive change verb, its object, then "by".
+    up_by: Regex,
+    down_by: Regex,
     after_up: Regex,
     after_down: Regex,
     after_more: Regex,
@@ -196,6 +199,10 @@ pub struct Extractor {
 const HS: &str = r"[ \t\xA0\u202F]";
 
 /// Compiles a pattern known at build time; a failure is a bug in this file, caught by every test.
+/// One to four words of object between a transitive change verb and its "by" ("raised rates by",
+/// "cut its 2024 forecast by about").
+const OBJECT_BY: &str = r"\s+(?:[\w'’-]+\s+){1,4}by(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a|less than|under|just under|just over))?\s*$";
+
 pub(crate) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern:?}: {e}"))
 }
@@ -271,6 +278,12 @@ impl Extractor {
             down: re(
                 r"(?i)(?-u:\b)(?:down|off|fell|fall|falls|falling|fallen|dropped|drops?|declined?|declines|declining|decreased?|decreases|slumped?|slumps|shrank|shrunk|shrinks|lost|loses|plunged?|plunges|plummeted|tumbled?|sank|slid|slipped|slips|shed|sheds|eased|eases|dipped|dips|retreated|weakened|sagged|dived|crashed|edged down|inched down|nudged down|ticked down|cut(?: by)?|reduced(?: by)?|lowered(?: by)?|(?:an? )?(?:fall|drop|decline|decrease|cut|reduction|contraction|slump)s? of|baisse de|diminué de|reculé de|cayó|bajó|descendió|sank|sanken|fiel)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a|less than|under|just under|just over))?\s*$",
             ),
+            up_by: re(&format!(
+                r"(?i)(?-u:\b)(?:raised|raises|raising|increased|increases|increasing|boosted|boosts|hiked|hikes|lifted|lifts|expanded|expands){OBJECT_BY}"
+            )),
+            down_by: re(&format!(
+                r"(?i)(?-u:\b)(?:lowered|lowers|lowering|cut|cuts|cutting|reduced|reduces|reducing|decreased|decreases|trimmed|trims|slashed|slashes){OBJECT_BY}"
+            )),
             after_up: re(
                 r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gestiegen|zugelegt|gewachsen)(?-u:\b)|(?:higher|más|mehr|de plus)(?-u:\b))",
             ),
@@ -1031,10 +1044,14 @@ impl Extractor {
         }
         // "was 4 percent lower", "ended 3p higher": a comparison, not a stated change.
         let compared = self.copula.is_match(before);
-        if self.up.is_match(before) || !compared && self.after_up.is_match(after) {
+        if self.up.is_match(before)
+            || self.up_by.is_match(before)
+            || !compared && self.after_up.is_match(after)
+        {
             return "up";
         }
         if self.down.is_match(before)
+            || self.down_by.is_match(before)
             || !compared && self.after_down.is_match(after) && !self.difference.is_match(after)
         {
             return "down";
@@ -1913,6 +1930,19 @@ mod tests {
         assert_eq!(one("a fee of no more than 15 percent").change, "<");
         assert_eq!(one("a stake of no less than 15 percent").change, ">");
         assert_eq!(one("damage estimated at $20 million").change, "~");
+    }
+
+    #[test]
+    fn transitive_change_verbs_reach_over_their_object_to_by() {
+        assert_eq!(one("the bank raised rates by 50 basis points").change, "up");
+        assert_eq!(
+            one("it lowered its full-year forecast by about 2 percent").change,
+            "down"
+        );
+        assert_eq!(one("they cut the workforce by 1,200 jobs").change, "down");
+        // Without "by" the amount is the level reached or the object, not the change.
+        assert_eq!(one("the bank raised rates to 5 percent").change, "=");
+        assert_eq!(one("the group cut 300 jobs in May").change, "down");
     }
 
     #[test]
