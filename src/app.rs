@@ -25,12 +25,20 @@ use crate::stages::Pipeline;
 use crate::telemetry::Stats;
 use crate::worker::{Job, Outcome, WorkerPool};
 
+// A variant with a `#[source]` does not repeat it in its message: `{:#}` prints the chain once.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    #[error("kafka: {0}")]
+    #[error("kafka")]
     Kafka(#[from] KafkaError),
-    #[error("i/o: {0}")]
+    #[error("i/o")]
     Io(#[from] std::io::Error),
+    /// A file of file mode that cannot be opened or written, with its path.
+    #[error("{action} {}", path.display())]
+    File {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The producer cannot go on (e.g. fenced by another instance with the same transactional id);
     /// undelivered records were not committed and are redelivered after a restart.
     #[error("{0}")]
@@ -62,7 +70,7 @@ pub async fn run_kafka(
     pipeline: Arc<Pipeline>,
     shutdown: impl Future<Output = ()>,
 ) -> Result<Summary, AppError> {
-    let stats = Arc::new(Stats::default());
+    let stats = Arc::new(stats_for(config));
     let health = Arc::new(Health::new(Duration::from_secs(
         config.telemetry.stall_secs,
     )));
@@ -219,6 +227,13 @@ pub async fn run_kafka(
     }
 }
 
+/// The run's metrics, with `tidings_build_info` describing this binary and its model.
+fn stats_for(config: &Config) -> Stats {
+    let mut stats = Stats::default();
+    stats.register_build_info(&crate::version::BuildInfo::gather(&config.stages));
+    stats
+}
+
 fn http_limits(config: &Config) -> crate::http::Limits {
     crate::http::Limits {
         max_connections: config.telemetry.http_max_connections,
@@ -271,7 +286,7 @@ pub async fn run_files(
     files: FileRun,
     shutdown: impl Future<Output = ()>,
 ) -> Result<Summary, AppError> {
-    let stats = Arc::new(Stats::default());
+    let stats = Arc::new(stats_for(config));
     let codec = Arc::new(Codec::new(config.codec.clone()));
     let (jobs_tx, jobs_rx) = mpsc::channel::<Job>(config.workers.queue);
     let (out_tx, mut out_rx) = mpsc::channel::<Outcome>(config.workers.queue);
@@ -288,15 +303,50 @@ pub async fn run_files(
         .input
         .as_ref()
         .map_or("-".to_string(), |p| p.display().to_string());
+    let file_error = |action, path: &PathBuf| {
+        let path = path.clone();
+        move |source| AppError::File {
+            action,
+            path,
+            source,
+        }
+    };
     let reader: Box<dyn tokio::io::AsyncRead + Unpin + Send> = match &files.input {
-        Some(p) => Box::new(tokio::fs::File::open(p).await?),
+        Some(p) => Box::new(
+            tokio::fs::File::open(p)
+                .await
+                .map_err(file_error("cannot open input", p))?,
+        ),
         None => Box::new(tokio::io::stdin()),
     };
     let mut out: Box<dyn tokio::io::AsyncWrite + Unpin + Send> = match &files.output {
-        Some(p) => Box::new(tokio::fs::File::create(p).await?),
+        Some(p) => Box::new(
+            tokio::fs::File::create(p)
+                .await
+                .map_err(file_error("cannot create output", p))?,
+        ),
         None => Box::new(tokio::io::stdout()),
     };
-    let mut dlq = tokio::fs::File::create(&files.dead_letter).await?;
+    // Created at the first dead letter: a clean run leaves no (empty or truncated) file behind.
+    let mut dlq = DeadLetterFile::new(files.dead_letter.clone());
+    let ticker = spawn_stats(
+        config,
+        stats.clone(),
+        Arc::new(Health::new(Duration::from_secs(
+            config.telemetry.stall_secs,
+        ))),
+        {
+            let stats = stats.clone();
+            Arc::new(move || Probe {
+                in_flight: stats
+                    .consumed
+                    .get()
+                    .saturating_sub(stats.produced.get() + stats.dead_lettered.get())
+                    as usize,
+                lag: BTreeMap::new(),
+            })
+        },
+    );
 
     let writer_stats = stats.clone();
     let (stop_tx, mut stop_rx) = watch::channel(false);
@@ -326,7 +376,7 @@ pub async fn run_files(
         }
         out.flush().await?;
         dlq.flush().await?;
-        Ok::<_, std::io::Error>(())
+        Ok::<_, AppError>(())
     });
 
     // Lines are read as bytes: one line that is not UTF-8 is a `not_utf8` dead letter with its line
@@ -391,7 +441,10 @@ pub async fn run_files(
         tokio::select! {
             joined = &mut drain => {
                 joined.map_err(std::io::Error::other)?;
-                writer.await.map_err(std::io::Error::other)??;
+                let written = writer.await.map_err(std::io::Error::other)?;
+                ticker.abort();
+                written?;
+                stats.log_line(0, None);
                 return Ok(summary(&stats, false));
             }
             _ = &mut shutdown => {}
@@ -409,16 +462,56 @@ pub async fn run_files(
             "shutdown deadline passed; lines read but not written are not in the output"
         );
     }
-    writer.await.map_err(std::io::Error::other)??;
+    let written = writer.await.map_err(std::io::Error::other)?;
+    ticker.abort();
+    written?;
+    stats.log_line(0, None);
     Ok(summary(&stats, forced))
+}
+
+/// File mode's dead-letter file, opened (and truncated) at the first dead letter of the run.
+struct DeadLetterFile {
+    path: PathBuf,
+    file: Option<tokio::fs::File>,
+}
+
+impl DeadLetterFile {
+    fn new(path: PathBuf) -> Self {
+        DeadLetterFile { path, file: None }
+    }
+
+    async fn write(&mut self, line: &[u8]) -> Result<(), AppError> {
+        let file = match &mut self.file {
+            Some(f) => f,
+            None => {
+                let f = tokio::fs::File::create(&self.path)
+                    .await
+                    .map_err(|source| AppError::File {
+                        action: "cannot create dead-letter file",
+                        path: self.path.clone(),
+                        source,
+                    })?;
+                self.file.insert(f)
+            }
+        };
+        file.write_all(line).await?;
+        Ok(())
+    }
+
+    async fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.file {
+            Some(f) => f.flush().await,
+            None => Ok(()),
+        }
+    }
 }
 
 async fn write_outcome(
     o: Outcome,
     out: &mut (dyn tokio::io::AsyncWrite + Unpin + Send),
-    dlq: &mut tokio::fs::File,
+    dlq: &mut DeadLetterFile,
     stats: &Stats,
-) -> std::io::Result<()> {
+) -> Result<(), AppError> {
     match o {
         Outcome::Enriched { bytes, .. } => {
             out.write_all(&bytes).await?;
@@ -432,8 +525,9 @@ async fn write_outcome(
                 "origin": job.origin,
                 "payload": job.payload.as_deref().map(String::from_utf8_lossy),
             });
-            dlq.write_all(record.to_string().as_bytes()).await?;
-            dlq.write_all(b"\n").await?;
+            let mut line = record.to_string().into_bytes();
+            line.push(b'\n');
+            dlq.write(&line).await?;
             stats.record_dead_letter(failure.kind);
         }
     }

@@ -22,9 +22,10 @@ use crate::stages::Pipeline;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
-    #[error("kafka: {0}")]
+    // Sources are not repeated in the messages: `{:#}` prints the chain once.
+    #[error("kafka")]
     Kafka(#[from] rdkafka::error::KafkaError),
-    #[error("cannot read sample articles {path}: {source}")]
+    #[error("cannot read sample articles {path}")]
     Articles {
         path: String,
         source: std::io::Error,

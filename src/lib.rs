@@ -27,9 +27,11 @@ pub mod http;
 pub mod kafka;
 pub mod offsets;
 pub mod record;
+pub mod resources;
 pub mod shutdown;
 pub mod stages;
 pub mod telemetry;
+pub mod version;
 pub mod worker;
 
 pub use config::Config;

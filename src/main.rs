@@ -10,12 +10,16 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use tidings::app::{self, FileRun};
+use tidings::resources::{Locator, SetBy};
 use tidings::{telemetry, Config, Pipeline};
 
 #[derive(Parser)]
 #[command(
     name = "tidings",
     version,
+    // --version is ours: it reports the commit, librdkafka, ONNX Runtime and the model too.
+    disable_version_flag = true,
+    arg_required_else_help = true,
     about = "Enrich crawled news articles: language → entities → numeric claims.",
     long_about = "Reads crawled articles (JSON) from Kafka or JSON Lines, detects their language, finds named \
 entities and every numeric claim, and writes one enriched JSON record per article. Bad input goes to a \
@@ -25,8 +29,11 @@ struct Cli {
     /// TOML configuration file (see config/default.toml); TIDINGS__SECTION__KEY env vars override it.
     #[arg(long, short, global = true, env = "TIDINGS_CONFIG")]
     config: Option<PathBuf>,
+    /// Print the version, git commit, librdkafka and ONNX Runtime versions and the model's hash.
+    #[arg(long, short = 'V')]
+    version: bool,
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -37,26 +44,27 @@ enum Command {
         /// JSON Lines input file, or - for stdin; switches to file mode.
         #[arg(long)]
         input: Option<String>,
-        /// JSON Lines output file, or - for stdout (file mode; default -).
-        #[arg(long)]
+        /// JSON Lines output file, or - for stdout (file mode; default -). Needs --input.
+        #[arg(long, requires = "input")]
         output: Option<String>,
-        /// Where file mode writes rejected records with their reason.
-        #[arg(long, default_value = "dead-letter.jsonl")]
+        /// Where file mode writes rejected records with their reason (created at the first one).
+        #[arg(long, default_value = "dead-letter.jsonl", requires = "input")]
         dead_letter: PathBuf,
     },
     /// Run the real pipeline on an in-process Kafka-protocol broker over the sample articles and print
     /// the enriched records. Needs nothing installed.
     Demo {
-        /// JSON Lines file of articles to feed.
-        #[arg(long, default_value = "examples/articles.jsonl")]
-        articles: PathBuf,
+        /// JSON Lines file of articles to feed (default: the shipped examples/articles.jsonl, looked
+        /// up beside the config file, the executable, its install layout and the build tree).
+        #[arg(long)]
+        articles: Option<PathBuf>,
         /// Print only the summary, not the records.
         #[arg(long)]
         quiet: bool,
     },
-    /// Load and validate the configuration (librdkafka properties included: an unknown name, a bad
-    /// value or a feature this build lacks exits 2), print the effective settings as JSON with secrets
-    /// redacted, and exit.
+    /// Load and validate the configuration — every error at once, with its file and key; librdkafka
+    /// properties set on clients that connect nowhere; the NER model loaded — then print the
+    /// effective settings as JSON with secrets redacted. Exit 2 on any error.
     CheckConfig,
     /// Score a stage against gold data.
     Eval {
@@ -87,6 +95,13 @@ enum EvalCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.version {
+        return version(cli.config.as_deref());
+    }
+    let Some(command) = cli.command else {
+        eprintln!("tidings: no command given (see tidings --help)");
+        return ExitCode::from(2);
+    };
     let config = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
@@ -95,7 +110,7 @@ fn main() -> ExitCode {
         }
     };
     telemetry::init(&config.telemetry);
-    match run(cli.command, config) {
+    match run(command, cli.config.as_deref(), config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Startup(e)) => {
             eprintln!("tidings: {e:#}");
@@ -121,9 +136,37 @@ fn runtime<E: Into<anyhow::Error>>(e: E) -> Failure {
     Failure::Runtime(e.into())
 }
 
-fn run(command: Command, config: Config) -> Result<(), Failure> {
+/// `tidings --version`: what is built in, and what the configuration would load.
+fn version(config_file: Option<&std::path::Path>) -> ExitCode {
+    let (config, problem) = match Config::load(config_file) {
+        Ok(c) => (c, None),
+        Err(e) => {
+            // Still say what the binary is; the model part needs a valid configuration.
+            let mut c = Config::default();
+            c.stages.ner.enabled = false;
+            (c, Some(e))
+        }
+    };
+    println!("{}", tidings::version::BuildInfo::gather(&config.stages));
+    match problem {
+        Some(e) => {
+            eprintln!("tidings: {e}");
+            ExitCode::from(2)
+        }
+        None => ExitCode::SUCCESS,
+    }
+}
+
+fn run(
+    command: Command,
+    config_file: Option<&std::path::Path>,
+    config: Config,
+) -> Result<(), Failure> {
     match command {
         Command::CheckConfig => {
+            // Loading the model is part of the check: a corrupt or incompatible one fails here, not
+            // at the first `run`.
+            build_pipeline(&config)?;
             let json = serde_json::to_string_pretty(&config.redacted()).map_err(startup)?;
             println!("{json}");
             Ok(())
@@ -193,6 +236,15 @@ fn run(command: Command, config: Config) -> Result<(), Failure> {
             Ok(())
         }
         Command::Demo { articles, quiet } => {
+            let articles = match articles {
+                Some(a) => a,
+                None => {
+                    let by = config_file.map_or(SetBy::Default, |f| SetBy::File(f.to_path_buf()));
+                    Locator::new()
+                        .data(std::path::Path::new("examples/articles.jsonl"), &by)
+                        .map_err(startup)?
+                }
+            };
             let pipeline = build_pipeline(&config)?;
             let rt = runtime_for(&config)?;
             let report = rt

@@ -133,7 +133,7 @@ impl ConsumerContext for TidingsContext {
                 t.revoke(&parts);
                 before - t.in_flight()
             };
-            tracing::info!(partitions = ?parts, in_flight_redelivered = in_flight, "partitions revoked");
+            tracing::info!(partitions = ?labels(&parts), in_flight_redelivered = in_flight, "partitions revoked");
         }
     }
 
@@ -141,8 +141,7 @@ impl ConsumerContext for TidingsContext {
         if let Rebalance::Assign(tpl) = rebalance {
             let keys = partitions(tpl);
             lock(&self.tracker).assign(&keys);
-            let parts: Vec<String> = keys.iter().map(|(t, p)| format!("{t}/{p}")).collect();
-            tracing::info!(partitions = ?parts, "partitions assigned");
+            tracing::info!(partitions = ?labels(&keys), "partitions assigned");
             // Joined the group (possibly with no partitions, when there are more instances than
             // partitions): from here on this instance is doing its share.
             self.health.set_phase(Phase::Running);
@@ -187,6 +186,11 @@ pub fn store_acked<X: ConsumerContext, C: Consumer<X>>(
 }
 
 /// (topic, partition) of each entry, as the offset tracker keys them.
+/// Partitions as logged, on assign and revoke alike: `["articles/0", "articles/1"]`.
+fn labels(parts: &[(String, i32)]) -> Vec<String> {
+    parts.iter().map(|(t, p)| format!("{t}/{p}")).collect()
+}
+
 fn partitions(tpl: &TopicPartitionList) -> Vec<(String, i32)> {
     tpl.elements()
         .iter()
