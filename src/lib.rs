@@ -16,6 +16,16 @@
 //! - [`demo`]: the pipeline on an in-process Kafka-protocol broker; [`eval`]: the scoring commands.
 //! - [`telemetry`], [`health`], [`http`], [`shutdown`]: logs, metrics, readiness, the operator's
 //!   HTTP endpoint (/healthz, /readyz, /metrics) and the signal future.
+//! - [`resources`]: where the model, the ONNX Runtime library and the examples are found, wherever
+//!   the binary runs; [`version`]: what this binary is (`--version`, `tidings_build_info`);
+//!   [`report`]: evaluation reports as JSON.
+//!
+//! # Where rdkafka may be imported
+//! Only [`kafka`] (clients, rebalance hooks, delivery, property checks) and the two places that drive
+//! a whole Kafka run: [`app`] (`run_kafka`'s consume loop) and [`demo`] (the mock cluster and its
+//! reader). Everything else — config, codec, stages, worker, telemetry, version — goes through
+//! [`kafka`]'s functions. Issue 16 item 6 (a `Source`/`Sink` seam with an `Acker`) is to move the
+//! last two into [`kafka`] as well; until then a new rdkafka import outside these three is a defect.
 
 pub mod app;
 pub mod codec;
@@ -27,6 +37,7 @@ pub mod http;
 pub mod kafka;
 pub mod offsets;
 pub mod record;
+pub mod report;
 pub mod resources;
 pub mod shutdown;
 pub mod stages;

@@ -68,9 +68,27 @@ enum Command {
     CheckConfig,
     /// Score a stage against gold data.
     Eval {
+        /// text (Markdown tables) or json (tables as arrays of row objects, for scripts).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
         #[command(subcommand)]
         what: EvalCommand,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+}
+
+impl ReportFormat {
+    fn print(self, report: &str) {
+        match self {
+            ReportFormat::Text => println!("{report}"),
+            ReportFormat::Json => println!("{}", tidings::report::to_json(report)),
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -171,7 +189,7 @@ fn run(
             println!("{json}");
             Ok(())
         }
-        Command::Eval { what } => match what {
+        Command::Eval { format, what } => match what {
             EvalCommand::Claims {
                 file,
                 docs,
@@ -184,11 +202,11 @@ fn run(
                     split,
                 };
                 tidings::eval::claims(&file, &options, &config)
-                    .map(|report| println!("{report}"))
+                    .map(|report| format.print(&report))
                     .map_err(runtime)
             }
             EvalCommand::Ner { file } => tidings::eval::ner(&file, &config)
-                .map(|report| println!("{report}"))
+                .map(|report| format.print(&report))
                 .map_err(runtime),
         },
         Command::Run {

@@ -480,3 +480,59 @@ impl Stats {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(text: &str, series: &str) -> Option<f64> {
+        text.lines()
+            .find_map(|l| l.strip_prefix(series)?.strip_prefix(' ')?.parse().ok())
+    }
+
+    #[test]
+    fn metrics_hold_one_dead_letter_counter_build_info_and_process_metrics() {
+        let mut stats = Stats::default();
+        let mut stages = crate::stages::StagesConfig::default();
+        stages.ner.enabled = false;
+        stats.register_build_info(&crate::version::BuildInfo::gather(&stages));
+        stats.record_dead_letter("not_json");
+        stats.record_dead_letter("not_json");
+        stats.record_dead_letter("no_text");
+        let text = stats.render();
+        assert_eq!(
+            sample(&text, "tidings_dead_lettered_total{reason=\"not_json\"}"),
+            Some(2.0)
+        );
+        assert_eq!(
+            text.matches("# TYPE tidings_dead_lettered").count(),
+            1,
+            "{text}"
+        );
+        let info = text
+            .lines()
+            .find(|l| l.starts_with("tidings_build_info{"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(info.contains(&format!("commit=\"{}\"", crate::version::COMMIT)));
+        assert!(info.ends_with(" 1"), "{info}");
+        // This process has memory, open files and has used some CPU.
+        assert!(sample(&text, "process_resident_memory_bytes").unwrap() > 1e6);
+        assert!(sample(&text, "process_open_fds").unwrap() >= 3.0);
+        assert!(sample(&text, "process_start_time_seconds").unwrap() > 1.5e9);
+        assert!(
+            sample(&text, "process_cpu_seconds_total").is_some(),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_error_chain_is_printed_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "gone");
+        let outer = crate::app::AppError::File {
+            action: "cannot open input",
+            path: "in.jsonl".into(),
+            source: io,
+        };
+        assert_eq!(error_chain(&outer), "cannot open input in.jsonl: gone");
+    }
+}

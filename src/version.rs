@@ -41,7 +41,7 @@ impl BuildInfo {
     /// Gathers the facts for the configured stages: loads the ONNX Runtime library (once per
     /// process) and hashes the model weights (≈ 0.1 s for the shipped 23 MB model).
     pub fn gather(stages: &StagesConfig) -> BuildInfo {
-        let (_, librdkafka) = rdkafka::util::get_rdkafka_version();
+        let librdkafka = crate::kafka::librdkafka_version();
         let ner = &stages.ner;
         let onnx = ner.enabled && ner.backend == Backend::Onnx;
         BuildInfo {

@@ -296,3 +296,20 @@ fn json_logs_hold_structured_fields_and_file_mode_edges_hold() {
     assert!(err.contains("cannot open input missing.jsonl"), "{err}");
     assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
 }
+
+/// The repository's own files name `models/…` relative to the repository, not to `config/`: the
+/// lookup must still find the model (through the build tree) from anywhere.
+#[test]
+fn the_shipped_config_files_pass_check_config_from_another_directory() {
+    let cwd = tempfile::tempdir().unwrap();
+    for file in ["config/default.toml", "config/docker.toml"] {
+        let path = repo().join(file);
+        let out = run(
+            Path::new(env!("CARGO_BIN_EXE_tidings")),
+            cwd.path(),
+            &["--config", path.to_str().unwrap(), "check-config"],
+            &[],
+        );
+        assert!(out.status.success(), "{file}: {}", text(&out.stderr));
+    }
+}

@@ -186,6 +186,11 @@ pub fn store_acked<X: ConsumerContext, C: Consumer<X>>(
 }
 
 /// (topic, partition) of each entry, as the offset tracker keys them.
+/// The version of the librdkafka this binary links ("2.12.1"), for `--version` and build info.
+pub fn librdkafka_version() -> String {
+    rdkafka::util::get_rdkafka_version().1
+}
+
 /// Partitions as logged, on assign and revoke alike: `["articles/0", "articles/1"]`.
 fn labels(parts: &[(String, i32)]) -> Vec<String> {
     parts.iter().map(|(t, p)| format!("{t}/{p}")).collect()
