@@ -186,6 +186,41 @@ pub fn store_acked<X: ConsumerContext, C: Consumer<X>>(
 }
 
 /// (topic, partition) of each entry, as the offset tracker keys them.
+/// The one retry schedule of both delivery modes: 100 ms, doubling, at most 10 s. A write that keeps
+/// failing is retried for as long as it takes (it holds its partition's offsets meanwhile), so
+/// the delay is capped, never the number of tries.
+#[derive(Debug, Clone, Copy)]
+pub struct Backoff {
+    next: Duration,
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        Backoff {
+            next: Duration::from_millis(100),
+        }
+    }
+}
+
+impl Backoff {
+    const MAX: Duration = Duration::from_secs(10);
+
+    /// The delay the next [`Backoff::wait`] sleeps (for the "retrying in" log line).
+    pub fn delay(&self) -> Duration {
+        self.next
+    }
+
+    /// Sleeps the current delay and doubles the next one, up to the cap.
+    pub async fn wait(&mut self) {
+        tokio::time::sleep(self.next).await;
+        self.advance();
+    }
+
+    fn advance(&mut self) {
+        self.next = (self.next * 2).min(Self::MAX);
+    }
+}
+
 /// The version of the librdkafka this binary links ("2.12.1"), for `--version` and build info.
 pub fn librdkafka_version() -> String {
     rdkafka::util::get_rdkafka_version().1
@@ -489,5 +524,24 @@ pub fn reroute(outcome: Outcome, e: &KafkaError, cfg: &KafkaConfig) -> (Outcome,
             }
             (Outcome::DeadLetter { job, failure }, true)
         }
+    }
+}
+
+#[cfg(test)]
+mod backoff_tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_from_100_ms_and_stays_at_10_s() {
+        let mut b = Backoff::default();
+        let mut seen = Vec::new();
+        for _ in 0..10 {
+            seen.push(b.delay().as_millis());
+            b.advance();
+        }
+        assert_eq!(
+            seen,
+            [100, 200, 400, 800, 1600, 3200, 6400, 10_000, 10_000, 10_000]
+        );
     }
 }

@@ -106,7 +106,7 @@ fn take_ready(waiting: &mut Vec<Outcome>, sink: &Sink) -> Batch {
 /// deadline or fatal producer error): nothing of the batch is then committed, so all of it is
 /// redelivered.
 async fn commit(mut batch: Batch, sink: &Sink) -> bool {
-    let mut backoff = Duration::from_millis(100);
+    let mut backoff = super::Backoff::default();
     loop {
         match attempt(&batch, sink).await {
             Ok(()) => {
@@ -120,7 +120,7 @@ async fn commit(mut batch: Batch, sink: &Sink) -> bool {
             Err(e) => {
                 sink.stats.record_transaction("aborted");
                 let topics = format!("{}/{}", sink.cfg.output_topic, sink.cfg.dead_letter_topic);
-                sink.failed("transaction", &topics, &e, backoff);
+                sink.failed("transaction", &topics, &e, backoff.delay());
                 let p = sink.producer.clone();
                 if let Ok(Err(e)) =
                     tokio::task::spawn_blocking(move || p.abort_transaction(TIMEOUT)).await
@@ -140,8 +140,7 @@ async fn commit(mut batch: Batch, sink: &Sink) -> bool {
                 if *sink.stop.borrow() || sink.check_fatal() {
                     return false;
                 }
-                tokio::time::sleep(backoff).await;
-                backoff = (backoff * 2).min(Duration::from_secs(10));
+                backoff.wait().await;
                 // A rebalance may have moved partitions meanwhile; their records are not ours to write.
                 let mut waiting = std::mem::take(&mut batch.records);
                 batch = take_ready(&mut waiting, sink);
