@@ -8,9 +8,6 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use rdkafka::consumer::{CommitMode, Consumer};
-use rdkafka::error::KafkaError;
-use rdkafka::Message;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::sync::{mpsc, watch};
 
@@ -18,7 +15,7 @@ use crate::codec::Codec;
 use crate::config::Config;
 use crate::health::{Health, Phase};
 use crate::http::{Endpoint, Probe, ProbeFn};
-use crate::kafka;
+use crate::kafka::{self, KafkaError, Received};
 use crate::offsets::OffsetTracker;
 use crate::record::Origin;
 use crate::stages::Pipeline;
@@ -154,26 +151,24 @@ pub async fn run_kafka(
                 fatal = fatal_rx.borrow().clone();
                 break;
             }
-            msg = consumer.recv() => match msg {
-                Ok(m) => {
-                    let Some(job) = kafka::job_from_message(&m, &tracker, &stats) else {
-                        stats.skipped_revoked.inc();
-                        continue;
-                    };
+            msg = kafka::receive(&consumer, &tracker, &stats) => match msg {
+                Received::Revoked => {
+                    stats.skipped_revoked.inc();
+                }
+                Received::Job(job) => {
                     stats.consumed.inc();
-                    let topic = m.topic().to_string();
-                    drop(m);
+                    let origin = job.origin.to_string();
                     tokio::select! {
                         biased;
                         _ = &mut shutdown => {
                             // Never handed to a worker, never acked: its offset stays uncommitted.
-                            tracing::debug!(topic, "shutdown while the queue was full");
+                            tracing::debug!(origin, "shutdown while the queue was full");
                             break;
                         }
                         sent = jobs_tx.send(job) => if sent.is_err() { break },
                     }
                 }
-                Err(e) => {
+                Received::Error(e) => {
                     // librdkafka reconnects by itself; say so and keep going.
                     tracing::warn!(error = %e, "consumer error");
                     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -207,17 +202,10 @@ pub async fn run_kafka(
     }
     ticker.abort();
     if !config.kafka.exactly_once {
-        match consumer.commit_consumer_state(CommitMode::Sync) {
-            Ok(())
-            | Err(KafkaError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) => {}
-            Err(e) => {
-                stats.commit_failures.inc();
-                tracing::warn!(error = %e, "final commit failed; the uncommitted tail will be redelivered")
-            }
-        }
+        kafka::commit_final(&consumer, &stats);
     }
     stats.log_line(kafka::lock(&tracker).in_flight(), None);
-    consumer.unsubscribe();
+    kafka::unsubscribe(&consumer);
     if let Some(h) = http {
         h.abort();
     }

@@ -21,11 +21,13 @@
 //!   [`report`]: evaluation reports as JSON.
 //!
 //! # Where rdkafka may be imported
-//! Only [`kafka`] (clients, rebalance hooks, delivery, property checks) and the two places that drive
-//! a whole Kafka run: [`app`] (`run_kafka`'s consume loop) and [`demo`] (the mock cluster and its
-//! reader). Everything else — config, codec, stages, worker, telemetry, version — goes through
-//! [`kafka`]'s functions. Issue 16 item 6 (a `Source`/`Sink` seam with an `Acker`) is to move the
-//! last two into [`kafka`] as well; until then a new rdkafka import outside these three is a defect.
+//! Only in [`kafka`]: the clients, rebalance hooks and consume calls ([`kafka::receive`],
+//! [`kafka::commit_final`]), delivery ([`kafka::deliver`], [`kafka::transact`]), property checks, and
+//! the mock cluster of the demo and the tests ([`kafka::mock`]). Everything else — app, config,
+//! codec, stages, worker, telemetry, version, demo — goes through [`kafka`]'s functions and types
+//! ([`kafka::Received`], [`kafka::KafkaError`]). What issue 16 item 6 still lacks is the seam
+//! itself: a `Source`/`Sink` trait pair with an `Acker` owned by the source, so that
+//! [`app::run_kafka`] and [`app::run_files`] become one `run`.
 
 pub mod app;
 pub mod codec;

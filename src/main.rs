@@ -214,8 +214,13 @@ fn run(
             output,
             dead_letter,
         } => {
-            let pipeline = build_pipeline(&config)?;
             let rt = runtime_for(&config)?;
+            // Before the stages load: a SIGTERM while they do stops the run cleanly.
+            let stop = {
+                let _context = rt.enter();
+                tidings::shutdown::install()
+            };
+            let pipeline = build_pipeline(&config)?;
             let summary = if input.is_some() || output.is_some() {
                 let path = |s: Option<String>| s.filter(|s| s != "-").map(PathBuf::from);
                 let files = FileRun {
@@ -223,22 +228,13 @@ fn run(
                     output: path(output),
                     dead_letter,
                 };
-                rt.block_on(app::run_files(
-                    &config,
-                    pipeline,
-                    files,
-                    tidings::shutdown::signal(),
-                ))
-                .context("file pipeline")
-                .map_err(runtime)?
+                rt.block_on(app::run_files(&config, pipeline, files, stop))
+                    .context("file pipeline")
+                    .map_err(runtime)?
             } else {
-                rt.block_on(app::run_kafka(
-                    &config,
-                    pipeline,
-                    tidings::shutdown::signal(),
-                ))
-                .context("kafka pipeline")
-                .map_err(runtime)?
+                rt.block_on(app::run_kafka(&config, pipeline, stop))
+                    .context("kafka pipeline")
+                    .map_err(runtime)?
             };
             // Dropping the runtime would wait for its blocking tasks — the worker pool's join, stuck
             // behind a stage that is still running after the deadline — so a forced stop exited

@@ -3,9 +3,11 @@
 //! NER model it would run (directory name and SHA-256 of the weights), so an operator can tell two
 //! deployments apart from the outside.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
 
@@ -137,13 +139,24 @@ fn weights(ner: &NerConfig) -> PathBuf {
 }
 
 fn model(ner: &NerConfig) -> ModelInfo {
+    // Hashed once per process and file: the demo and the tests start many runs on one model.
+    static HASHES: Mutex<BTreeMap<PathBuf, Result<String, String>>> = Mutex::new(BTreeMap::new());
     let weights = weights(ner);
+    let sha256 = HASHES
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .entry(weights.clone())
+        .or_insert_with(|| {
+            sha256(&weights).map_err(|e| format!("cannot read {}: {e}", weights.display()))
+        })
+        .clone();
+    let name = ner.model_dir.file_name().map_or_else(
+        || ner.model_dir.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    );
     ModelInfo {
-        name: ner.model_dir.file_name().map_or_else(
-            || ner.model_dir.display().to_string(),
-            |n| n.to_string_lossy().into(),
-        ),
-        sha256: sha256(&weights).map_err(|e| format!("cannot read {}: {e}", weights.display())),
+        name,
+        sha256,
         weights,
     }
 }

@@ -14,6 +14,7 @@
 
 pub mod deliver;
 pub mod headers;
+pub mod mock;
 pub mod properties;
 pub mod transact;
 
@@ -25,7 +26,9 @@ use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{
     BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
 };
-use rdkafka::error::{KafkaError, KafkaResult};
+/// librdkafka's error, for the modules outside `kafka/` that carry it without importing rdkafka.
+pub use rdkafka::error::KafkaError;
+use rdkafka::error::KafkaResult;
 use rdkafka::message::{BorrowedMessage, Header, Message, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::statistics::Statistics;
@@ -357,6 +360,48 @@ impl Sink {
             None => false,
         }
     }
+}
+
+/// The group consumer of a Kafka run (created by [`consumer`]).
+pub type GroupConsumer = StreamConsumer<TidingsContext>;
+
+/// What the consumer handed over, without rdkafka types: the consume loop in `app.rs` needs none.
+pub enum Received {
+    /// A record, now in flight in the offset tracker.
+    Job(Job),
+    /// A record of a partition revoked after it was fetched: its new owner does it.
+    Revoked,
+    /// A consumer error; librdkafka reconnects by itself.
+    Error(KafkaError),
+}
+
+/// The next record of the subscription. Cancel-safe like `recv` (nothing is awaited after it), so
+/// it can race the shutdown future in a `select!`.
+pub async fn receive(consumer: &GroupConsumer, tracker: &Tracker, stats: &Stats) -> Received {
+    match consumer.recv().await {
+        Ok(m) => match job_from_message(&m, tracker, stats) {
+            Some(job) => Received::Job(job),
+            None => Received::Revoked,
+        },
+        Err(e) => Received::Error(e),
+    }
+}
+
+/// The last commit of an at-least-once run: the stored (acknowledged) offsets, synchronously. A
+/// failure is counted and logged; the uncommitted tail is redelivered.
+pub fn commit_final(consumer: &GroupConsumer, stats: &Stats) {
+    match consumer.commit_consumer_state(CommitMode::Sync) {
+        Ok(()) | Err(KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) => {}
+        Err(e) => {
+            stats.commit_failures.inc();
+            tracing::warn!(error = %e, "final commit failed; the uncommitted tail will be redelivered")
+        }
+    }
+}
+
+/// Leaves the group (its partitions go to the other members at once).
+pub fn unsubscribe(consumer: &GroupConsumer) {
+    consumer.unsubscribe();
 }
 
 /// Turns a consumed message into a worker job, recording it as in flight; None when its partition is
