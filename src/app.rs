@@ -8,9 +8,6 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use rdkafka::consumer::{CommitMode, Consumer};
-use rdkafka::error::KafkaError;
-use rdkafka::Message;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::sync::{mpsc, watch};
 
@@ -18,19 +15,27 @@ use crate::codec::Codec;
 use crate::config::Config;
 use crate::health::{Health, Phase};
 use crate::http::{Endpoint, Probe, ProbeFn};
-use crate::kafka;
+use crate::kafka::{self, KafkaError, Received};
 use crate::offsets::OffsetTracker;
 use crate::record::Origin;
 use crate::stages::Pipeline;
 use crate::telemetry::Stats;
 use crate::worker::{Job, Outcome, WorkerPool};
 
+// A variant with a `#[source]` does not repeat it in its message: `{:#}` prints the chain once.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    #[error("kafka: {0}")]
+    #[error("kafka")]
     Kafka(#[from] KafkaError),
-    #[error("i/o: {0}")]
+    #[error("i/o")]
     Io(#[from] std::io::Error),
+    /// A file of file mode that cannot be opened or written, with its path.
+    #[error("{action} {}", path.display())]
+    File {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The producer cannot go on (e.g. fenced by another instance with the same transactional id);
     /// undelivered records were not committed and are redelivered after a restart.
     #[error("{0}")]
@@ -62,7 +67,7 @@ pub async fn run_kafka(
     pipeline: Arc<Pipeline>,
     shutdown: impl Future<Output = ()>,
 ) -> Result<Summary, AppError> {
-    let stats = Arc::new(Stats::default());
+    let stats = Arc::new(stats_for(config));
     let health = Arc::new(Health::new(Duration::from_secs(
         config.telemetry.stall_secs,
     )));
@@ -146,26 +151,24 @@ pub async fn run_kafka(
                 fatal = fatal_rx.borrow().clone();
                 break;
             }
-            msg = consumer.recv() => match msg {
-                Ok(m) => {
-                    let Some(job) = kafka::job_from_message(&m, &tracker, &stats) else {
-                        stats.skipped_revoked.inc();
-                        continue;
-                    };
+            msg = kafka::receive(&consumer, &tracker, &stats) => match msg {
+                Received::Revoked => {
+                    stats.skipped_revoked.inc();
+                }
+                Received::Job(job) => {
                     stats.consumed.inc();
-                    let topic = m.topic().to_string();
-                    drop(m);
+                    let origin = job.origin.to_string();
                     tokio::select! {
                         biased;
                         _ = &mut shutdown => {
                             // Never handed to a worker, never acked: its offset stays uncommitted.
-                            tracing::debug!(topic, "shutdown while the queue was full");
+                            tracing::debug!(origin, "shutdown while the queue was full");
                             break;
                         }
                         sent = jobs_tx.send(job) => if sent.is_err() { break },
                     }
                 }
-                Err(e) => {
+                Received::Error(e) => {
                     // librdkafka reconnects by itself; say so and keep going.
                     tracing::warn!(error = %e, "consumer error");
                     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -199,17 +202,10 @@ pub async fn run_kafka(
     }
     ticker.abort();
     if !config.kafka.exactly_once {
-        match consumer.commit_consumer_state(CommitMode::Sync) {
-            Ok(())
-            | Err(KafkaError::ConsumerCommit(rdkafka::types::RDKafkaErrorCode::NoOffset)) => {}
-            Err(e) => {
-                stats.commit_failures.inc();
-                tracing::warn!(error = %e, "final commit failed; the uncommitted tail will be redelivered")
-            }
-        }
+        kafka::commit_final(&consumer, &stats);
     }
     stats.log_line(kafka::lock(&tracker).in_flight(), None);
-    consumer.unsubscribe();
+    kafka::unsubscribe(&consumer);
     if let Some(h) = http {
         h.abort();
     }
@@ -217,6 +213,13 @@ pub async fn run_kafka(
         Some(message) => Err(AppError::Fatal(message)),
         None => Ok(summary(&stats, forced)),
     }
+}
+
+/// The run's metrics, with `tidings_build_info` describing this binary and its model.
+fn stats_for(config: &Config) -> Stats {
+    let mut stats = Stats::default();
+    stats.register_build_info(&crate::version::BuildInfo::gather(&config.stages));
+    stats
 }
 
 fn http_limits(config: &Config) -> crate::http::Limits {
@@ -271,7 +274,7 @@ pub async fn run_files(
     files: FileRun,
     shutdown: impl Future<Output = ()>,
 ) -> Result<Summary, AppError> {
-    let stats = Arc::new(Stats::default());
+    let stats = Arc::new(stats_for(config));
     let codec = Arc::new(Codec::new(config.codec.clone()));
     let (jobs_tx, jobs_rx) = mpsc::channel::<Job>(config.workers.queue);
     let (out_tx, mut out_rx) = mpsc::channel::<Outcome>(config.workers.queue);
@@ -288,15 +291,50 @@ pub async fn run_files(
         .input
         .as_ref()
         .map_or("-".to_string(), |p| p.display().to_string());
+    let file_error = |action, path: &PathBuf| {
+        let path = path.clone();
+        move |source| AppError::File {
+            action,
+            path,
+            source,
+        }
+    };
     let reader: Box<dyn tokio::io::AsyncRead + Unpin + Send> = match &files.input {
-        Some(p) => Box::new(tokio::fs::File::open(p).await?),
+        Some(p) => Box::new(
+            tokio::fs::File::open(p)
+                .await
+                .map_err(file_error("cannot open input", p))?,
+        ),
         None => Box::new(tokio::io::stdin()),
     };
     let mut out: Box<dyn tokio::io::AsyncWrite + Unpin + Send> = match &files.output {
-        Some(p) => Box::new(tokio::fs::File::create(p).await?),
+        Some(p) => Box::new(
+            tokio::fs::File::create(p)
+                .await
+                .map_err(file_error("cannot create output", p))?,
+        ),
         None => Box::new(tokio::io::stdout()),
     };
-    let mut dlq = tokio::fs::File::create(&files.dead_letter).await?;
+    // Created at the first dead letter: a clean run leaves no (empty or truncated) file behind.
+    let mut dlq = DeadLetterFile::new(files.dead_letter.clone());
+    let ticker = spawn_stats(
+        config,
+        stats.clone(),
+        Arc::new(Health::new(Duration::from_secs(
+            config.telemetry.stall_secs,
+        ))),
+        {
+            let stats = stats.clone();
+            Arc::new(move || Probe {
+                in_flight: stats
+                    .consumed
+                    .get()
+                    .saturating_sub(stats.produced.get() + stats.dead_lettered.get())
+                    as usize,
+                lag: BTreeMap::new(),
+            })
+        },
+    );
 
     let writer_stats = stats.clone();
     let (stop_tx, mut stop_rx) = watch::channel(false);
@@ -326,7 +364,7 @@ pub async fn run_files(
         }
         out.flush().await?;
         dlq.flush().await?;
-        Ok::<_, std::io::Error>(())
+        Ok::<_, AppError>(())
     });
 
     // Lines are read as bytes: one line that is not UTF-8 is a `not_utf8` dead letter with its line
@@ -391,7 +429,10 @@ pub async fn run_files(
         tokio::select! {
             joined = &mut drain => {
                 joined.map_err(std::io::Error::other)?;
-                writer.await.map_err(std::io::Error::other)??;
+                let written = writer.await.map_err(std::io::Error::other)?;
+                ticker.abort();
+                written?;
+                stats.log_line(0, None);
                 return Ok(summary(&stats, false));
             }
             _ = &mut shutdown => {}
@@ -409,16 +450,56 @@ pub async fn run_files(
             "shutdown deadline passed; lines read but not written are not in the output"
         );
     }
-    writer.await.map_err(std::io::Error::other)??;
+    let written = writer.await.map_err(std::io::Error::other)?;
+    ticker.abort();
+    written?;
+    stats.log_line(0, None);
     Ok(summary(&stats, forced))
+}
+
+/// File mode's dead-letter file, opened (and truncated) at the first dead letter of the run.
+struct DeadLetterFile {
+    path: PathBuf,
+    file: Option<tokio::fs::File>,
+}
+
+impl DeadLetterFile {
+    fn new(path: PathBuf) -> Self {
+        DeadLetterFile { path, file: None }
+    }
+
+    async fn write(&mut self, line: &[u8]) -> Result<(), AppError> {
+        let file = match &mut self.file {
+            Some(f) => f,
+            None => {
+                let f = tokio::fs::File::create(&self.path)
+                    .await
+                    .map_err(|source| AppError::File {
+                        action: "cannot create dead-letter file",
+                        path: self.path.clone(),
+                        source,
+                    })?;
+                self.file.insert(f)
+            }
+        };
+        file.write_all(line).await?;
+        Ok(())
+    }
+
+    async fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.file {
+            Some(f) => f.flush().await,
+            None => Ok(()),
+        }
+    }
 }
 
 async fn write_outcome(
     o: Outcome,
     out: &mut (dyn tokio::io::AsyncWrite + Unpin + Send),
-    dlq: &mut tokio::fs::File,
+    dlq: &mut DeadLetterFile,
     stats: &Stats,
-) -> std::io::Result<()> {
+) -> Result<(), AppError> {
     match o {
         Outcome::Enriched { bytes, .. } => {
             out.write_all(&bytes).await?;
@@ -432,8 +513,9 @@ async fn write_outcome(
                 "origin": job.origin,
                 "payload": job.payload.as_deref().map(String::from_utf8_lossy),
             });
-            dlq.write_all(record.to_string().as_bytes()).await?;
-            dlq.write_all(b"\n").await?;
+            let mut line = record.to_string().into_bytes();
+            line.push(b'\n');
+            dlq.write(&line).await?;
             stats.record_dead_letter(failure.kind);
         }
     }

@@ -3,13 +3,14 @@
 //! operator fixes a broken deployment in one round.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use figment::providers::{Env, Format, Serialized, Toml};
 use figment::Figment;
 use serde::{Deserialize, Serialize};
 
 use crate::codec::CodecConfig;
+use crate::resources::{Locator, SetBy};
 use crate::stages::StagesConfig;
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -178,10 +179,129 @@ impl Default for ShutdownConfig {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read configuration: {0}")]
-    Load(#[from] Box<figment::Error>),
+    /// Every problem found, each naming where it was set (file and key, or environment variable).
     #[error("invalid configuration:\n  - {}", .0.join("\n  - "))]
     Invalid(Vec<String>),
+}
+
+/// One configuration problem: the key it concerns (a dotted path, for finding where it was set) and
+/// what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub key: String,
+    pub message: String,
+}
+
+impl Problem {
+    fn new(key: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            key: key.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.key, self.message)
+    }
+}
+
+/// A configuration layer whose keys can be removed: after a key fails to deserialise, it is taken
+/// out and the rest is read again, so one run reports every bad key instead of the first.
+struct Layer {
+    meta: figment::Metadata,
+    data: figment::value::Map<figment::Profile, figment::value::Dict>,
+}
+
+impl figment::Provider for Layer {
+    fn metadata(&self) -> figment::Metadata {
+        self.meta.clone()
+    }
+
+    fn data(
+        &self,
+    ) -> Result<figment::value::Map<figment::Profile, figment::value::Dict>, figment::Error> {
+        Ok(self.data.clone())
+    }
+}
+
+impl Layer {
+    /// Reads a provider once; Err is the reason in words (a TOML syntax error with its line).
+    fn of(p: impl figment::Provider) -> Result<Layer, String> {
+        Ok(Layer {
+            meta: p.metadata(),
+            data: p.data().map_err(|e| e.kind.to_string())?,
+        })
+    }
+
+    /// Removes the value at `path` (in every profile); true when there was one.
+    fn remove(&mut self, path: &[String]) -> bool {
+        fn walk(dict: &mut figment::value::Dict, path: &[String]) -> bool {
+            match path {
+                [] => false,
+                [last] => dict.remove(last).is_some(),
+                [first, rest @ ..] => match dict.get_mut(first) {
+                    Some(figment::value::Value::Dict(_, inner)) => walk(inner, rest),
+                    _ => false,
+                },
+            }
+        }
+        let mut removed = false;
+        for dict in self.data.values_mut() {
+            removed |= walk(dict, path);
+        }
+        removed
+    }
+}
+
+/// A figment error in the operator's words: what is wrong, without serde's backticks.
+fn describe(kind: &figment::error::Kind) -> String {
+    use figment::error::Kind;
+    let list = |names: &[&str]| names.join(", ");
+    match kind {
+        Kind::UnknownField(_, expected) => {
+            format!("unknown key; known keys here: {}", list(expected))
+        }
+        Kind::UnknownVariant(v, expected) => {
+            format!("unknown value {v:?}; expected one of {}", list(expected))
+        }
+        Kind::InvalidType(actual, expected) | Kind::InvalidValue(actual, expected) => {
+            format!("expected {}, found {actual}", expected.trim_matches('`'))
+        }
+        Kind::InvalidLength(n, expected) => format!("expected {expected}, found {n} items"),
+        Kind::MissingField(name) => format!("missing key {name}"),
+        Kind::DuplicateField(name) => format!("key {name} given twice"),
+        Kind::Message(m) => m.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Where a key was set, for error messages: `FILE: key` or `environment TIDINGS__A__B`.
+fn place(meta: Option<&figment::Metadata>, key: &str) -> String {
+    match meta {
+        Some(m) => match &m.source {
+            Some(figment::Source::File(path)) => format!("{}: {key}", path.display()),
+            _ if m.name.contains("environment") => format!(
+                "environment TIDINGS__{}",
+                key.replace('.', "__").to_ascii_uppercase()
+            ),
+            _ => key.to_string(),
+        },
+        None => key.to_string(),
+    }
+}
+
+/// Who set a key, for resolving a relative path it holds ([`crate::resources`]).
+fn set_by(fig: &Figment, key: &str) -> SetBy {
+    match fig.find_metadata(key) {
+        Some(m) => match &m.source {
+            Some(figment::Source::File(path)) => SetBy::File(path.clone()),
+            _ if m.name.contains("environment") => SetBy::Caller,
+            _ => SetBy::Default,
+        },
+        None => SetBy::Default,
+    }
 }
 
 impl Config {
@@ -198,7 +318,7 @@ impl Config {
         file: Option<&Path>,
         env: Vec<(String, String)>,
     ) -> Result<Config, ConfigError> {
-        let mut fig = Figment::from(Serialized::defaults(Config::default()));
+        let mut layers = Vec::new();
         if let Some(path) = file {
             if !path.is_file() {
                 return Err(ConfigError::Invalid(vec![format!(
@@ -206,7 +326,11 @@ impl Config {
                     path.display()
                 )]));
             }
-            fig = fig.merge(Toml::file(path));
+            // A syntax error hides everything after it: report it alone.
+            layers.push(
+                Layer::of(Toml::file(path))
+                    .map_err(|e| ConfigError::Invalid(vec![format!("{}: {e}", path.display())]))?,
+            );
         }
         // librdkafka properties come from the environment verbatim, not through figment: it would
         // split their dotted names into nested keys and parse values ("1234" → a number, "[x" → an
@@ -217,14 +341,51 @@ impl Config {
                 .iter()
                 .any(|(prefix, _)| key.starts_with(prefix))
         };
-        let mut config: Config = fig
-            .merge(
-                Env::prefixed("TIDINGS__")
-                    .filter(move |k| !client_property(k.as_str()))
-                    .split("__"),
-            )
-            .extract()
-            .map_err(|e| ConfigError::Load(Box::new(e)))?;
+        let env_layer = Layer::of(
+            Env::prefixed("TIDINGS__")
+                .filter(move |k| !client_property(k.as_str()))
+                .split("__"),
+        )
+        .map_err(|e| ConfigError::Invalid(vec![format!("environment: {e}")]))?;
+        layers.push(env_layer);
+
+        // Read, take out each key that fails, read again: every bad key is reported at once.
+        let mut problems: Vec<String> = Vec::new();
+        let (fig, mut config) = loop {
+            let mut fig = Figment::from(Serialized::defaults(Config::default()));
+            for layer in &layers {
+                fig = fig.merge(Layer {
+                    meta: layer.meta.clone(),
+                    data: layer.data.clone(),
+                });
+            }
+            match fig.extract::<Config>() {
+                Ok(config) => break (fig, config),
+                Err(errors) => {
+                    let mut removed = false;
+                    for e in errors {
+                        let mut path = e.path.clone();
+                        if let figment::error::Kind::UnknownField(field, _) = &e.kind {
+                            if path.last() != Some(field) {
+                                path.push(field.clone());
+                            }
+                        }
+                        let key = path.join(".");
+                        problems.push(format!(
+                            "{}: {}",
+                            place(e.metadata.as_ref(), &key),
+                            describe(&e.kind)
+                        ));
+                        for layer in &mut layers {
+                            removed |= layer.remove(&path);
+                        }
+                    }
+                    if !removed || problems.len() > 100 {
+                        return Err(ConfigError::Invalid(problems));
+                    }
+                }
+            }
+        };
         let k = &mut config.kafka;
         for map in [&mut k.consumer, &mut k.producer] {
             *map = std::mem::take(map)
@@ -240,8 +401,62 @@ impl Config {
             };
             map.extend(props);
         }
-        config.validate()?;
-        Ok(config)
+        let mut found = config.resolve_paths(&fig, &Locator::new());
+        found.extend(config.problems());
+        problems.extend(found.into_iter().map(|p| {
+            let lookup = p.key.split(".\"").next().unwrap_or(&p.key);
+            format!(
+                "{}: {}",
+                place(fig.find_metadata(lookup), &p.key),
+                p.message
+            )
+        }));
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(ConfigError::Invalid(problems))
+        }
+    }
+
+    /// Turns the relative paths of shipped files (NER model, ONNX Runtime library) into the places
+    /// they were found ([`crate::resources`]); a path found nowhere is a problem naming every place.
+    fn resolve_paths(&mut self, fig: &Figment, locator: &Locator) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let ner = &mut self.stages.ner;
+        if !ner.enabled {
+            return problems;
+        }
+        let by = set_by(fig, "stages.ner.model_dir");
+        match locator.data(&ner.model_dir, &by) {
+            Ok(found) if found.is_dir() => ner.model_dir = found,
+            Ok(found) => problems.push(Problem::new(
+                "stages.ner.model_dir",
+                format!("{} is not a directory", found.display()),
+            )),
+            Err(e) => problems.push(Problem::new(
+                "stages.ner.model_dir",
+                format!("{e} (set stages.ner.enabled = false to run without NER)"),
+            )),
+        }
+        if ner.backend == crate::stages::ner::Backend::Onnx {
+            let env_path = std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from);
+            let by_key = set_by(fig, "stages.ner.runtime_path");
+            let configured = match (&ner.runtime_path, &env_path) {
+                (Some(p), _) => Some((p.as_path(), &by_key)),
+                (None, Some(p)) => Some((p.as_path(), &SetBy::Caller)),
+                (None, None) => None,
+            };
+            match locator.onnx_runtime(configured) {
+                Ok(found) => ner.runtime_path = Some(found),
+                Err(e) => problems.push(Problem::new(
+                    "stages.ner.runtime_path",
+                    format!(
+                        "{e} (run scripts/setup, or set ORT_DYLIB_PATH or stages.ner.runtime_path)"
+                    ),
+                )),
+            }
+        }
+        problems
     }
 
     /// The effective configuration as JSON with every secret value replaced (check-config, logs).
@@ -267,7 +482,21 @@ impl Config {
         v
     }
 
+    /// Every problem of an already-read configuration ([`Config::problems`]) as one error.
     pub fn validate(&self) -> Result<(), ConfigError> {
+        let problems = self.problems();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(ConfigError::Invalid(
+                problems.iter().map(Problem::to_string).collect(),
+            ))
+        }
+    }
+
+    /// Checks the values against each other and against librdkafka (each property set on a
+    /// configuration, then each section on a client that connects nowhere), all at once.
+    pub fn problems(&self) -> Vec<Problem> {
         let mut errors = Vec::new();
         let k = &self.kafka;
         for (name, v) in [
@@ -278,116 +507,146 @@ impl Config {
             ("kafka.dead_letter_topic", &k.dead_letter_topic),
         ] {
             if v.trim().is_empty() {
-                errors.push(format!("{name} must not be empty"));
+                errors.push(Problem::new(name, "must not be empty"));
             }
         }
         if k.input_topic == k.output_topic || k.input_topic == k.dead_letter_topic {
-            errors.push(
-                "kafka.output_topic and kafka.dead_letter_topic must differ from kafka.input_topic"
-                    .into(),
-            );
+            errors.push(Problem::new(
+                "kafka.input_topic",
+                "kafka.output_topic and kafka.dead_letter_topic must differ from it",
+            ));
         }
         if !["none", "gzip", "snappy", "lz4", "zstd"].contains(&k.compression.as_str()) {
-            errors.push(format!(
-                "kafka.compression = {:?}: expected none, gzip, snappy, lz4 or zstd",
-                k.compression
+            errors.push(Problem::new(
+                "kafka.compression",
+                format!(
+                    "{:?}: expected none, gzip, snappy, lz4 or zstd",
+                    k.compression
+                ),
             ));
         }
         if !["earliest", "latest"].contains(&k.auto_offset_reset.as_str()) {
-            errors.push(format!(
-                "kafka.auto_offset_reset = {:?}: expected earliest or latest",
-                k.auto_offset_reset
+            errors.push(Problem::new(
+                "kafka.auto_offset_reset",
+                format!("{:?}: expected earliest or latest", k.auto_offset_reset),
             ));
         }
-        if self.telemetry.http_max_connections == 0 || self.telemetry.http_header_timeout_ms == 0 {
-            errors.push(
-                "telemetry.http_max_connections and telemetry.http_header_timeout_ms must be at least 1"
-                    .into(),
-            );
+        let t = &self.telemetry;
+        if t.http_max_connections == 0 {
+            errors.push(Problem::new(
+                "telemetry.http_max_connections",
+                "must be at least 1",
+            ));
         }
-        if self.telemetry.stall_secs == 0 {
-            errors.push("telemetry.stall_secs must be at least 1".into());
+        if t.http_header_timeout_ms == 0 {
+            errors.push(Problem::new(
+                "telemetry.http_header_timeout_ms",
+                "must be at least 1",
+            ));
         }
-        if !self.telemetry.http_address.is_empty()
-            && self
-                .telemetry
-                .http_address
-                .parse::<std::net::SocketAddr>()
-                .is_err()
-        {
-            errors.push(format!(
-                "telemetry.http_address = {:?}: expected host:port such as 0.0.0.0:9464, or empty",
-                self.telemetry.http_address
+        if t.stall_secs == 0 {
+            errors.push(Problem::new("telemetry.stall_secs", "must be at least 1"));
+        }
+        if !t.http_address.is_empty() && !is_host_port(&t.http_address) {
+            errors.push(Problem::new(
+                "telemetry.http_address",
+                format!(
+                    "{:?}: expected host:port such as 0.0.0.0:9464 or localhost:9464, or empty",
+                    t.http_address
+                ),
             ));
         }
         for (section, props) in [("consumer", &k.consumer), ("producer", &k.producer)] {
             let before = errors.len();
             for (name, value) in props {
                 if let Err(e) = crate::kafka::properties::check(name, value) {
-                    errors.push(format!("kafka.{section}.\"{name}\": {e}"));
+                    errors.push(Problem::new(format!("kafka.{section}.\"{name}\""), e));
                 }
             }
-            if errors.len() == before && !props.is_empty() {
+            // Every section is tried on a client, configured or not: some limits of this build
+            // only show when librdkafka creates one.
+            if errors.len() == before {
                 if let Err(e) = crate::kafka::properties::check_client(section, props) {
-                    errors.push(format!("kafka.{section}: {e}"));
+                    errors.push(Problem::new(format!("kafka.{section}"), e));
                 }
             }
         }
         if k.exactly_once && k.commit_interval_ms < 10 {
-            errors.push(
-                "kafka.commit_interval_ms is the transaction length in exactly-once mode: use ≥ 10"
-                    .into(),
-            );
+            errors.push(Problem::new(
+                "kafka.commit_interval_ms",
+                "is the transaction length in exactly-once mode: use ≥ 10",
+            ));
         }
-        if self.workers.queue == 0 || self.workers.batch_size == 0 {
-            errors.push("workers.queue and workers.batch_size must be at least 1".into());
+        if self.workers.queue == 0 {
+            errors.push(Problem::new("workers.queue", "must be at least 1"));
+        }
+        if self.workers.batch_size == 0 {
+            errors.push(Problem::new("workers.batch_size", "must be at least 1"));
         }
         if self.codec.max_bytes == 0 {
-            errors.push("codec.max_bytes must be at least 1".into());
+            errors.push(Problem::new("codec.max_bytes", "must be at least 1"));
         }
         // An accepted input that fails must fit, whole, in its dead letter; otherwise the limits
         // contradict each other and records near the limit are truncated for no good reason.
         match crate::kafka::message_max_bytes(k) {
             Ok(limit) if self.codec.max_bytes + crate::kafka::DEAD_LETTER_ROOM > limit => {
-                errors.push(format!(
-                    "codec.max_bytes = {} leaves no room for a dead letter under the producer's \
-                     message.max.bytes = {limit}: keep it at most {} (or raise \
-                     kafka.producer.\"message.max.bytes\", and the topics' max.message.bytes with it)",
-                    self.codec.max_bytes,
-                    limit.saturating_sub(crate::kafka::DEAD_LETTER_ROOM)
+                errors.push(Problem::new(
+                    "codec.max_bytes",
+                    format!(
+                        "{} leaves no room for a dead letter under the producer's \
+                         message.max.bytes = {limit}: keep it at most {} (or raise \
+                         kafka.producer.\"message.max.bytes\", and the topics' max.message.bytes with it)",
+                        self.codec.max_bytes,
+                        limit.saturating_sub(crate::kafka::DEAD_LETTER_ROOM)
+                    ),
                 ))
             }
             Ok(_) => {}
-            Err(e) => errors.push(e),
+            Err(e) => errors.push(Problem::new("kafka.producer", e)),
         }
-        if self.codec.max_claims == 0 || self.codec.max_entities == 0 {
-            errors.push("codec.max_claims and codec.max_entities must be at least 1".into());
+        if self.codec.max_claims == 0 {
+            errors.push(Problem::new("codec.max_claims", "must be at least 1"));
+        }
+        if self.codec.max_entities == 0 {
+            errors.push(Problem::new("codec.max_entities", "must be at least 1"));
         }
         if self.codec.text_fields.is_empty() {
-            errors.push("codec.text_fields must name at least one field".into());
+            errors.push(Problem::new(
+                "codec.text_fields",
+                "must name at least one field",
+            ));
         }
         let ner = &self.stages.ner;
         if ner.enabled {
-            if !ner.model_dir.is_dir() {
-                errors.push(format!(
-                    "stages.ner.model_dir {} is not a directory (set stages.ner.enabled = false to run without NER)",
-                    ner.model_dir.display()
-                ));
+            if ner.batch_size == 0 {
+                errors.push(Problem::new("stages.ner.batch_size", "must be at least 1"));
             }
-            if ner.batch_size == 0 || ner.max_tokens < 16 {
-                errors.push(
-                    "stages.ner.batch_size must be ≥ 1 and stages.ner.max_tokens ≥ 16".into(),
-                );
+            if ner.max_tokens < 16 {
+                errors.push(Problem::new("stages.ner.max_tokens", "must be at least 16"));
             }
         }
         if !(0.0..=1.0).contains(&self.stages.lang.min_margin) {
-            errors.push("stages.lang.min_margin must lie in 0..=1".into());
+            errors.push(Problem::new("stages.lang.min_margin", "must lie in 0..=1"));
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ConfigError::Invalid(errors))
+        errors
+    }
+}
+
+/// `host:port` with a port number and a host name or address (`localhost:9464`, `[::1]:9464`);
+/// whether the name resolves is the bind's business, at start.
+fn is_host_port(address: &str) -> bool {
+    if address.parse::<std::net::SocketAddr>().is_ok() {
+        return true;
+    }
+    match address.rsplit_once(':') {
+        Some((host, port)) => {
+            port.parse::<u16>().is_ok()
+                && !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
         }
+        None => false,
     }
 }
 
@@ -396,11 +655,7 @@ mod tests {
     use super::*;
 
     fn problems(c: &Config) -> Vec<String> {
-        match c.validate() {
-            Ok(()) => Vec::new(),
-            Err(ConfigError::Invalid(v)) => v,
-            Err(e) => vec![e.to_string()],
-        }
+        c.problems().iter().map(Problem::to_string).collect()
     }
 
     #[test]

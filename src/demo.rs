@@ -8,23 +8,19 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rdkafka::config::ClientConfig;
-use rdkafka::consumer::{Consumer, StreamConsumer};
-use rdkafka::message::{Headers, Message};
-use rdkafka::mocking::MockCluster;
-use rdkafka::producer::{FutureProducer, FutureRecord};
-use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
-use rdkafka::util::Timeout;
+pub use crate::kafka::mock::{read_back, Returned};
 
 use crate::app::{self, AppError, Summary};
 use crate::config::Config;
+use crate::kafka::mock::{self, MockBroker};
 use crate::stages::Pipeline;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
-    #[error("kafka: {0}")]
-    Kafka(#[from] rdkafka::error::KafkaError),
-    #[error("cannot read sample articles {path}: {source}")]
+    // Sources are not repeated in the messages: `{:#}` prints the chain once.
+    #[error("kafka")]
+    Kafka(#[from] crate::kafka::KafkaError),
+    #[error("cannot read sample articles {path}")]
     Articles {
         path: String,
         source: std::io::Error,
@@ -35,25 +31,11 @@ pub enum DemoError {
     Timeout { got: usize, want: usize, secs: u64 },
 }
 
-/// One record read back from the output or dead-letter topic.
-#[derive(Debug, Clone)]
-pub struct Returned {
-    pub topic: String,
-    pub key: Option<String>,
-    pub payload: Vec<u8>,
-    pub headers: Vec<(String, String)>,
-    /// The record's Kafka timestamp (ms since the epoch), when it has one.
-    pub timestamp_ms: Option<i64>,
-}
-
 pub struct DemoReport {
     pub summary: Summary,
     pub records: Vec<Returned>,
     pub elapsed: Duration,
 }
-
-/// Each reader gets its own consumer group, so each reads the topics from the start.
-static READERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// A message the demo adds so the dead-letter path is visible too.
 pub const POISON: &[u8] = b"{\"id\": \"broken-1\", \"title\": \"truncated by the crawler";
@@ -72,37 +54,23 @@ pub async fn run(
         .filter(|l| !l.trim().is_empty())
         .map(str::to_string)
         .collect();
-    let cluster = MockCluster::new(1)?;
+    let k = &config.kafka;
+    let cluster = MockBroker::start(&[
+        (k.input_topic.as_str(), 3),
+        (k.output_topic.as_str(), 1),
+        (k.dead_letter_topic.as_str(), 1),
+    ])?;
     config.kafka.brokers = cluster.bootstrap_servers();
     // A few seconds' run: no endpoint to scrape, and no clash with a daemon on the same host.
     config.telemetry.http_address = String::new();
     let k = &config.kafka;
-    cluster.create_topic(&k.input_topic, 3, 1)?;
-    cluster.create_topic(&k.output_topic, 1, 1)?;
-    cluster.create_topic(&k.dead_letter_topic, 1, 1)?;
-
-    let producer: FutureProducer = ClientConfig::new()
-        .set("bootstrap.servers", &k.brokers)
-        .create()?;
-    for (i, line) in lines.iter().enumerate() {
-        let key = format!("sample-{i}");
-        let record = FutureRecord::to(&k.input_topic)
-            .key(&key)
-            .payload(line.as_bytes());
-        producer
-            .send(record, Timeout::After(Duration::from_secs(10)))
-            .await
-            .map_err(|(e, _)| e)?;
-    }
-    producer
-        .send(
-            FutureRecord::to(&k.input_topic)
-                .key("poison")
-                .payload(POISON),
-            Timeout::After(Duration::from_secs(10)),
-        )
-        .await
-        .map_err(|(e, _)| e)?;
+    let mut records: Vec<(String, &[u8])> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| (format!("sample-{i}"), line.as_bytes()))
+        .collect();
+    records.push(("poison".into(), POISON));
+    mock::produce(&k.brokers, &k.input_topic, &records).await?;
     let want = lines.len() + 1;
 
     let started = Instant::now();
@@ -118,7 +86,7 @@ pub async fn run(
                 want,
                 secs: 180,
             }),
-            other => other,
+            other => other.map_err(DemoError::from),
         }
     };
     let daemon = app::run_kafka(&config, pipeline, async {
@@ -130,67 +98,4 @@ pub async fn run(
         records: records?,
         elapsed: started.elapsed(),
     })
-}
-
-/// Reads up to `want` records from `topics` (any order, from the start); returns fewer when `limit`
-/// passes first. Partitions are assigned directly rather than through a consumer group: a reader needs
-/// no group coordination, and some brokers take many seconds to complete a join.
-pub async fn read_back(
-    brokers: &str,
-    topics: &[String],
-    want: usize,
-    limit: Duration,
-) -> Result<Vec<Returned>, DemoError> {
-    let consumer: StreamConsumer = ClientConfig::new()
-        .set("bootstrap.servers", brokers)
-        .set(
-            "group.id",
-            format!(
-                "tidings-reader-{}-{}",
-                std::process::id(),
-                READERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            ),
-        )
-        .set("enable.auto.commit", "false")
-        .create()?;
-    let mut assignment = TopicPartitionList::new();
-    for topic in topics {
-        let meta = consumer.fetch_metadata(Some(topic), Timeout::After(Duration::from_secs(10)))?;
-        for t in meta.topics() {
-            for p in t.partitions() {
-                assignment.add_partition_offset(topic, p.id(), Offset::Beginning)?;
-            }
-        }
-    }
-    consumer.assign(&assignment)?;
-    let mut out = Vec::new();
-    let deadline = Instant::now() + limit;
-    while out.len() < want {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match tokio::time::timeout(left, consumer.recv()).await {
-            Err(_) => break,
-            Ok(Err(e)) => tracing::debug!(error = %e, "reader: consumer error"),
-            Ok(Ok(m)) => out.push(Returned {
-                timestamp_ms: m.timestamp().to_millis(),
-                topic: m.topic().to_string(),
-                key: m.key().map(|k| String::from_utf8_lossy(k).into_owned()),
-                payload: m.payload().unwrap_or_default().to_vec(),
-                headers: m
-                    .headers()
-                    .map(|hs| {
-                        hs.iter()
-                            .map(|h| {
-                                (
-                                    h.key.to_string(),
-                                    String::from_utf8_lossy(h.value.unwrap_or_default())
-                                        .into_owned(),
-                                )
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            }),
-        }
-    }
-    Ok(out)
 }

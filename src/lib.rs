@@ -16,6 +16,18 @@
 //! - [`demo`]: the pipeline on an in-process Kafka-protocol broker; [`eval`]: the scoring commands.
 //! - [`telemetry`], [`health`], [`http`], [`shutdown`]: logs, metrics, readiness, the operator's
 //!   HTTP endpoint (/healthz, /readyz, /metrics) and the signal future.
+//! - [`resources`]: where the model, the ONNX Runtime library and the examples are found, wherever
+//!   the binary runs; [`version`]: what this binary is (`--version`, `tidings_build_info`);
+//!   [`report`]: evaluation reports as JSON.
+//!
+//! # Where rdkafka may be imported
+//! Only in [`kafka`]: the clients, rebalance hooks and consume calls ([`kafka::receive`],
+//! [`kafka::commit_final`]), delivery ([`kafka::deliver`], [`kafka::transact`]), property checks, and
+//! the mock cluster of the demo and the tests ([`kafka::mock`]). Everything else — app, config,
+//! codec, stages, worker, telemetry, version, demo — goes through [`kafka`]'s functions and types
+//! ([`kafka::Received`], [`kafka::KafkaError`]). What issue 16 item 6 still lacks is the seam
+//! itself: a `Source`/`Sink` trait pair with an `Acker` owned by the source, so that
+//! [`app::run_kafka`] and [`app::run_files`] become one `run`.
 
 pub mod app;
 pub mod codec;
@@ -27,9 +39,12 @@ pub mod http;
 pub mod kafka;
 pub mod offsets;
 pub mod record;
+pub mod report;
+pub mod resources;
 pub mod shutdown;
 pub mod stages;
 pub mod telemetry;
+pub mod version;
 pub mod worker;
 
 pub use config::Config;

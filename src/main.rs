@@ -10,12 +10,16 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use tidings::app::{self, FileRun};
+use tidings::resources::{Locator, SetBy};
 use tidings::{telemetry, Config, Pipeline};
 
 #[derive(Parser)]
 #[command(
     name = "tidings",
     version,
+    // --version is ours: it reports the commit, librdkafka, ONNX Runtime and the model too.
+    disable_version_flag = true,
+    arg_required_else_help = true,
     about = "Enrich crawled news articles: language → entities → numeric claims.",
     long_about = "Reads crawled articles (JSON) from Kafka or JSON Lines, detects their language, finds named \
 entities and every numeric claim, and writes one enriched JSON record per article. Bad input goes to a \
@@ -25,8 +29,11 @@ struct Cli {
     /// TOML configuration file (see config/default.toml); TIDINGS__SECTION__KEY env vars override it.
     #[arg(long, short, global = true, env = "TIDINGS_CONFIG")]
     config: Option<PathBuf>,
+    /// Print the version, git commit, librdkafka and ONNX Runtime versions and the model's hash.
+    #[arg(long, short = 'V')]
+    version: bool,
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -37,32 +44,51 @@ enum Command {
         /// JSON Lines input file, or - for stdin; switches to file mode.
         #[arg(long)]
         input: Option<String>,
-        /// JSON Lines output file, or - for stdout (file mode; default -).
-        #[arg(long)]
+        /// JSON Lines output file, or - for stdout (file mode; default -). Needs --input.
+        #[arg(long, requires = "input")]
         output: Option<String>,
-        /// Where file mode writes rejected records with their reason.
-        #[arg(long, default_value = "dead-letter.jsonl")]
+        /// Where file mode writes rejected records with their reason (created at the first one).
+        #[arg(long, default_value = "dead-letter.jsonl", requires = "input")]
         dead_letter: PathBuf,
     },
     /// Run the real pipeline on an in-process Kafka-protocol broker over the sample articles and print
     /// the enriched records. Needs nothing installed.
     Demo {
-        /// JSON Lines file of articles to feed.
-        #[arg(long, default_value = "examples/articles.jsonl")]
-        articles: PathBuf,
+        /// JSON Lines file of articles to feed (default: the shipped examples/articles.jsonl, looked
+        /// up beside the config file, the executable, its install layout and the build tree).
+        #[arg(long)]
+        articles: Option<PathBuf>,
         /// Print only the summary, not the records.
         #[arg(long)]
         quiet: bool,
     },
-    /// Load and validate the configuration (librdkafka properties included: an unknown name, a bad
-    /// value or a feature this build lacks exits 2), print the effective settings as JSON with secrets
-    /// redacted, and exit.
+    /// Load and validate the configuration — every error at once, with its file and key; librdkafka
+    /// properties set on clients that connect nowhere; the NER model loaded — then print the
+    /// effective settings as JSON with secrets redacted. Exit 2 on any error.
     CheckConfig,
     /// Score a stage against gold data.
     Eval {
+        /// text (Markdown tables) or json (tables as arrays of row objects, for scripts).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
         #[command(subcommand)]
         what: EvalCommand,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+}
+
+impl ReportFormat {
+    fn print(self, report: &str) {
+        match self {
+            ReportFormat::Text => println!("{report}"),
+            ReportFormat::Json => println!("{}", tidings::report::to_json(report)),
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -97,6 +123,13 @@ enum EvalCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.version {
+        return version(cli.config.as_deref());
+    }
+    let Some(command) = cli.command else {
+        eprintln!("tidings: no command given (see tidings --help)");
+        return ExitCode::from(2);
+    };
     let config = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
@@ -105,7 +138,7 @@ fn main() -> ExitCode {
         }
     };
     telemetry::init(&config.telemetry);
-    match run(cli.command, config) {
+    match run(command, cli.config.as_deref(), config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Startup(e)) => {
             eprintln!("tidings: {e:#}");
@@ -131,14 +164,42 @@ fn runtime<E: Into<anyhow::Error>>(e: E) -> Failure {
     Failure::Runtime(e.into())
 }
 
-fn run(command: Command, config: Config) -> Result<(), Failure> {
+/// `tidings --version`: what is built in, and what the configuration would load.
+fn version(config_file: Option<&std::path::Path>) -> ExitCode {
+    let (config, problem) = match Config::load(config_file) {
+        Ok(c) => (c, None),
+        Err(e) => {
+            // Still say what the binary is; the model part needs a valid configuration.
+            let mut c = Config::default();
+            c.stages.ner.enabled = false;
+            (c, Some(e))
+        }
+    };
+    println!("{}", tidings::version::BuildInfo::gather(&config.stages));
+    match problem {
+        Some(e) => {
+            eprintln!("tidings: {e}");
+            ExitCode::from(2)
+        }
+        None => ExitCode::SUCCESS,
+    }
+}
+
+fn run(
+    command: Command,
+    config_file: Option<&std::path::Path>,
+    config: Config,
+) -> Result<(), Failure> {
     match command {
         Command::CheckConfig => {
+            // Loading the model is part of the check: a corrupt or incompatible one fails here, not
+            // at the first `run`.
+            build_pipeline(&config)?;
             let json = serde_json::to_string_pretty(&config.redacted()).map_err(startup)?;
             println!("{json}");
             Ok(())
         }
-        Command::Eval { what } => match what {
+        Command::Eval { format, what } => match what {
             EvalCommand::Claims {
                 file,
                 docs,
@@ -151,7 +212,7 @@ fn run(command: Command, config: Config) -> Result<(), Failure> {
                     split,
                 };
                 tidings::eval::claims(&file, &options, &config)
-                    .map(|report| println!("{report}"))
+                    .map(|report| format.print(&report))
                     .map_err(runtime)
             }
             EvalCommand::Ner {
@@ -164,7 +225,7 @@ fn run(command: Command, config: Config) -> Result<(), Failure> {
                     paragraphs,
                 };
                 tidings::eval::ner(&file, &options, &config)
-                    .map(|report| println!("{report}"))
+                    .map(|report| format.print(&report))
                     .map_err(runtime)
             }
         },
@@ -173,8 +234,13 @@ fn run(command: Command, config: Config) -> Result<(), Failure> {
             output,
             dead_letter,
         } => {
-            let pipeline = build_pipeline(&config)?;
             let rt = runtime_for(&config)?;
+            // Before the stages load: a SIGTERM while they do stops the run cleanly.
+            let stop = {
+                let _context = rt.enter();
+                tidings::shutdown::install()
+            };
+            let pipeline = build_pipeline(&config)?;
             let summary = if input.is_some() || output.is_some() {
                 let path = |s: Option<String>| s.filter(|s| s != "-").map(PathBuf::from);
                 let files = FileRun {
@@ -182,22 +248,13 @@ fn run(command: Command, config: Config) -> Result<(), Failure> {
                     output: path(output),
                     dead_letter,
                 };
-                rt.block_on(app::run_files(
-                    &config,
-                    pipeline,
-                    files,
-                    tidings::shutdown::signal(),
-                ))
-                .context("file pipeline")
-                .map_err(runtime)?
+                rt.block_on(app::run_files(&config, pipeline, files, stop))
+                    .context("file pipeline")
+                    .map_err(runtime)?
             } else {
-                rt.block_on(app::run_kafka(
-                    &config,
-                    pipeline,
-                    tidings::shutdown::signal(),
-                ))
-                .context("kafka pipeline")
-                .map_err(runtime)?
+                rt.block_on(app::run_kafka(&config, pipeline, stop))
+                    .context("kafka pipeline")
+                    .map_err(runtime)?
             };
             // Dropping the runtime would wait for its blocking tasks — the worker pool's join, stuck
             // behind a stage that is still running after the deadline — so a forced stop exited
@@ -213,6 +270,15 @@ fn run(command: Command, config: Config) -> Result<(), Failure> {
             Ok(())
         }
         Command::Demo { articles, quiet } => {
+            let articles = match articles {
+                Some(a) => a,
+                None => {
+                    let by = config_file.map_or(SetBy::Default, |f| SetBy::File(f.to_path_buf()));
+                    Locator::new()
+                        .data(std::path::Path::new("examples/articles.jsonl"), &by)
+                        .map_err(startup)?
+                }
+            };
             let pipeline = build_pipeline(&config)?;
             let rt = runtime_for(&config)?;
             let report = rt

@@ -26,15 +26,100 @@ pub fn init(config: &TelemetryConfig) {
         LogFormat::Text => false,
         LogFormat::Auto => !std::io::stderr().is_terminal(),
     };
+    // Colour codes only for a person at a terminal, never into a file or a log collector.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
     // A second init (tests, demo after run) is harmless: the first subscriber stays.
     let _ = if json {
-        builder.json().flatten_event(true).try_init()
+        builder.event_format(JsonLines).try_init()
     } else {
         builder.try_init()
     };
+}
+
+/// One JSON object per event: `timestamp`, `level`, `message`, the event's fields, `target`.
+/// Unlike tracing-subscriber's JSON format, a field logged with `?` or `%` whose text is a JSON
+/// array or object (a `Vec` or map's `Debug`, a `serde_json::Value`'s `Display`) is written as that
+/// array or object, not as a string holding JSON; an error field is written with its causes, once.
+pub struct JsonLines;
+
+impl<S, N> tracing_subscriber::fmt::FormatEvent<S, N> for JsonLines
+where
+    S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
+    N: for<'a> tracing_subscriber::fmt::FormatFields<'a> + 'static,
+{
+    fn format_event(
+        &self,
+        _ctx: &tracing_subscriber::fmt::FmtContext<'_, S, N>,
+        mut writer: tracing_subscriber::fmt::format::Writer<'_>,
+        event: &tracing::Event<'_>,
+    ) -> std::fmt::Result {
+        use tracing_subscriber::fmt::time::FormatTime;
+        let mut map = serde_json::Map::new();
+        let mut ts = String::new();
+        tracing_subscriber::fmt::time::SystemTime
+            .format_time(&mut tracing_subscriber::fmt::format::Writer::new(&mut ts))?;
+        map.insert("timestamp".into(), ts.into());
+        let meta = event.metadata();
+        map.insert("level".into(), meta.level().as_str().into());
+        event.record(&mut JsonFields(&mut map));
+        map.insert("target".into(), meta.target().into());
+        writeln!(writer, "{}", serde_json::Value::Object(map))
+    }
+}
+
+struct JsonFields<'a>(&'a mut serde_json::Map<String, serde_json::Value>);
+
+impl tracing::field::Visit for JsonFields<'_> {
+    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
+        self.0.insert(field.name().into(), value.into());
+    }
+    fn record_i64(&mut self, field: &tracing::field::Field, value: i64) {
+        self.0.insert(field.name().into(), value.into());
+    }
+    fn record_u64(&mut self, field: &tracing::field::Field, value: u64) {
+        self.0.insert(field.name().into(), value.into());
+    }
+    fn record_f64(&mut self, field: &tracing::field::Field, value: f64) {
+        self.0.insert(field.name().into(), value.into());
+    }
+    fn record_bool(&mut self, field: &tracing::field::Field, value: bool) {
+        self.0.insert(field.name().into(), value.into());
+    }
+    fn record_error(
+        &mut self,
+        field: &tracing::field::Field,
+        value: &(dyn std::error::Error + 'static),
+    ) {
+        self.0
+            .insert(field.name().into(), error_chain(value).into());
+    }
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        let text = format!("{value:?}");
+        let structured = matches!(text.as_bytes().first(), Some(b'[' | b'{'))
+            .then(|| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .flatten();
+        let value = structured.unwrap_or(serde_json::Value::String(text));
+        self.0.insert(field.name().into(), value);
+    }
+}
+
+/// An error and its causes, each once: "outer: cause: root cause". A message that already ends
+/// with its cause's text (an error that formats its source into itself) does not repeat it.
+pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !out.ends_with(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        source = cause.source();
+    }
+    out
 }
 
 type Labels = Vec<(&'static str, String)>;
@@ -51,6 +136,7 @@ pub struct Stats {
     started: Instant,
     pub consumed: Counter,
     pub produced: Counter,
+    /// All dead letters (the log line and summaries); the metric is by reason only.
     pub dead_lettered: Counter,
     pub delivery_retries: Counter,
     pub rebalances: Counter,
@@ -66,6 +152,7 @@ pub struct Stats {
     in_flight: Gauge,
     lag: Family<Labels, Gauge>,
     registry: Registry,
+    process: Process,
     /// Exact percentiles for the log line (the Prometheus histogram only has buckets).
     stage_us: Mutex<BTreeMap<&'static str, hdrhistogram::Histogram<u64>>>,
     last: Mutex<(Instant, u64)>,
@@ -73,7 +160,10 @@ pub struct Stats {
 
 impl Default for Stats {
     fn default() -> Self {
-        let mut registry = Registry::with_prefix("tidings");
+        let mut root = Registry::default();
+        let process = Process::default();
+        process.register(&mut root);
+        let registry = root.sub_registry_with_prefix("tidings");
         let stats = Stats {
             started: Instant::now(),
             consumed: Counter::default(),
@@ -91,6 +181,7 @@ impl Default for Stats {
             in_flight: Gauge::default(),
             lag: Family::default(),
             registry: Registry::default(),
+            process: Process::default(),
             stage_us: Mutex::new(BTreeMap::new()),
             last: Mutex::new((Instant::now(), 0)),
         };
@@ -104,15 +195,11 @@ impl Default for Stats {
             "Enriched records acknowledged by the output sink",
             stats.produced.clone(),
         );
-        registry.register(
-            "dead_lettered_by_reason",
-            "Records acknowledged by the dead-letter sink, by reason",
-            stats.dead_letter_reasons.clone(),
-        );
+        // One counter, by reason: a total is `sum(tidings_dead_lettered_total)`.
         registry.register(
             "dead_lettered",
-            "Records acknowledged by the dead-letter sink",
-            stats.dead_lettered.clone(),
+            "Records acknowledged by the dead-letter sink, by reason",
+            stats.dead_letter_reasons.clone(),
         );
         registry.register(
             "delivery_retries",
@@ -159,7 +246,124 @@ impl Default for Stats {
             "Records behind the partition's high watermark, as librdkafka last reported",
             stats.lag.clone(),
         );
-        Stats { registry, ..stats }
+        Stats {
+            registry: root,
+            process,
+            ..stats
+        }
+    }
+}
+
+/// The standard `process_*` metrics (Prometheus client conventions), read from `/proc/self` at
+/// each scrape; on a system without `/proc` they stay 0.
+#[derive(Default)]
+struct Process {
+    cpu_seconds: Counter<f64, std::sync::atomic::AtomicU64>,
+    resident_bytes: Gauge,
+    virtual_bytes: Gauge,
+    open_fds: Gauge,
+    max_fds: Gauge,
+    threads: Gauge,
+    start_time_seconds: Gauge,
+}
+
+impl Process {
+    fn register(&self, root: &mut Registry) {
+        root.register(
+            "process_cpu_seconds",
+            "Total user and system CPU time spent in seconds",
+            self.cpu_seconds.clone(),
+        );
+        for (name, help, g) in [
+            (
+                "process_resident_memory_bytes",
+                "Resident memory size in bytes",
+                &self.resident_bytes,
+            ),
+            (
+                "process_virtual_memory_bytes",
+                "Virtual memory size in bytes",
+                &self.virtual_bytes,
+            ),
+            (
+                "process_open_fds",
+                "Number of open file descriptors",
+                &self.open_fds,
+            ),
+            (
+                "process_max_fds",
+                "Maximum number of open file descriptors",
+                &self.max_fds,
+            ),
+            (
+                "process_threads",
+                "Number of OS threads in the process",
+                &self.threads,
+            ),
+            (
+                "process_start_time_seconds",
+                "Start time of the process since the Unix epoch in seconds",
+                &self.start_time_seconds,
+            ),
+        ] {
+            root.register(name, help, g.clone());
+        }
+    }
+
+    fn refresh(&self) {
+        // /proc/self/stat fields after the parenthesised command name: state is field 3.
+        let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+            return;
+        };
+        let Some(rest) = stat.rsplit_once(") ").map(|(_, r)| r) else {
+            return;
+        };
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        let field = |n: usize| {
+            f.get(n - 3)
+                .and_then(|v| v.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        // USER_HZ is 100 on every Linux the daemon targets (the kernel fixes it for /proc).
+        const TICKS: f64 = 100.0;
+        let cpu = (field(14) + field(15)) as f64 / TICKS;
+        let seen = self.cpu_seconds.get();
+        if cpu > seen {
+            self.cpu_seconds.inc_by(cpu - seen);
+        }
+        self.threads.set(field(20) as i64);
+        self.virtual_bytes.set(field(23) as i64);
+        let boot = std::fs::read_to_string("/proc/stat").ok().and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("btime "))
+                .and_then(|v| v.trim().parse::<u64>().ok())
+        });
+        if let Some(boot) = boot {
+            self.start_time_seconds
+                .set((boot as f64 + field(22) as f64 / TICKS) as i64);
+        }
+        if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+            let kb = status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<i64>().ok());
+            if let Some(kb) = kb {
+                self.resident_bytes.set(kb * 1024);
+            }
+        }
+        if let Ok(fds) = std::fs::read_dir("/proc/self/fd") {
+            self.open_fds.set(fds.count() as i64);
+        }
+        if let Ok(limits) = std::fs::read_to_string("/proc/self/limits") {
+            let max = limits
+                .lines()
+                .find(|l| l.starts_with("Max open files"))
+                .and_then(|l| l.split_whitespace().nth(3))
+                .and_then(|v| v.parse::<i64>().ok());
+            if let Some(max) = max {
+                self.max_fds.set(max);
+            }
+        }
     }
 }
 
@@ -211,8 +415,18 @@ impl Stats {
         }
     }
 
+    /// Registers `tidings_build_info` (value 1, the facts as labels), once per run.
+    pub fn register_build_info(&mut self, info: &crate::version::BuildInfo) {
+        self.registry.register(
+            "tidings_build",
+            "Version, git commit, librdkafka, ONNX Runtime and NER model of this process",
+            prometheus_client::metrics::info::Info::new(info.labels()),
+        );
+    }
+
     /// The registry in the Prometheus/OpenMetrics text format.
     pub fn render(&self) -> String {
+        self.process.refresh();
         let mut out = String::new();
         // Writing into a String cannot fail.
         let _ = prometheus_client::encoding::text::encode(&mut out, &self.registry);
@@ -232,20 +446,21 @@ impl Stats {
             *last = (Instant::now(), done);
             r
         };
-        let stages: String = self
+        let ms = |us: u64| (us as f64 / 10.0).round() / 100.0;
+        let stages: serde_json::Map<String, serde_json::Value> = self
             .stage_us
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .iter()
             .map(|(s, h)| {
-                format!(
-                    "{s}:p50={:.2}ms,p99={:.2}ms",
-                    h.value_at_quantile(0.5) as f64 / 1e3,
-                    h.value_at_quantile(0.99) as f64 / 1e3
-                )
+                let p = serde_json::json!({
+                    "p50_ms": ms(h.value_at_quantile(0.5)),
+                    "p99_ms": ms(h.value_at_quantile(0.99)),
+                });
+                (s.to_string(), p)
             })
-            .collect::<Vec<_>>()
-            .join(" ");
+            .collect();
+        let stages = serde_json::Value::Object(stages);
         let reasons = self
             .reasons
             .lock()
@@ -263,5 +478,61 @@ impl Stats {
             uptime_secs = self.started.elapsed().as_secs(),
             "stats"
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(text: &str, series: &str) -> Option<f64> {
+        text.lines()
+            .find_map(|l| l.strip_prefix(series)?.strip_prefix(' ')?.parse().ok())
+    }
+
+    #[test]
+    fn metrics_hold_one_dead_letter_counter_build_info_and_process_metrics() {
+        let mut stats = Stats::default();
+        let mut stages = crate::stages::StagesConfig::default();
+        stages.ner.enabled = false;
+        stats.register_build_info(&crate::version::BuildInfo::gather(&stages));
+        stats.record_dead_letter("not_json");
+        stats.record_dead_letter("not_json");
+        stats.record_dead_letter("no_text");
+        let text = stats.render();
+        assert_eq!(
+            sample(&text, "tidings_dead_lettered_total{reason=\"not_json\"}"),
+            Some(2.0)
+        );
+        assert_eq!(
+            text.matches("# TYPE tidings_dead_lettered").count(),
+            1,
+            "{text}"
+        );
+        let info = text
+            .lines()
+            .find(|l| l.starts_with("tidings_build_info{"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(info.contains(&format!("commit=\"{}\"", crate::version::COMMIT)));
+        assert!(info.ends_with(" 1"), "{info}");
+        // This process has memory, open files and has used some CPU.
+        assert!(sample(&text, "process_resident_memory_bytes").unwrap() > 1e6);
+        assert!(sample(&text, "process_open_fds").unwrap() >= 3.0);
+        assert!(sample(&text, "process_start_time_seconds").unwrap() > 1.5e9);
+        assert!(
+            sample(&text, "process_cpu_seconds_total").is_some(),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_error_chain_is_printed_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "gone");
+        let outer = crate::app::AppError::File {
+            action: "cannot open input",
+            path: "in.jsonl".into(),
+            source: io,
+        };
+        assert_eq!(error_chain(&outer), "cannot open input in.jsonl: gone");
     }
 }

@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use common::{
-    account, committed, copies, metric, mock, poison, produce, read_until, seed_messages, Daemon,
-    FileRun, Tansu,
+    account, committed, copies, metric, metric_sum, mock, poison, produce, read_until,
+    seed_messages, Daemon, FileRun, Tansu,
 };
 use rdkafka::types::RDKafkaRespErr;
 use serde_json::json;
@@ -352,7 +352,7 @@ async fn poison_at_volume_all_dead_lettered_with_their_reason() {
     }
     assert_eq!(dlq.len(), msgs.len() - good.len());
     for (kind, _) in &kinds {
-        let series = format!("tidings_dead_lettered_by_reason_total{{reason=\"{kind}\"}}");
+        let series = format!("tidings_dead_lettered_total{{reason=\"{kind}\"}}");
         assert_eq!(metric(&m, &series), Some(20.0), "{series}");
     }
     eprintln!(
@@ -499,7 +499,7 @@ async fn slow_stage_keeps_memory_and_intake_bounded() {
         let m = daemon.metrics();
         let consumed = metric(&m, "tidings_consumed_total").unwrap_or(0.0);
         let done = metric(&m, "tidings_produced_total").unwrap_or(0.0)
-            + metric(&m, "tidings_dead_lettered_total").unwrap_or(0.0);
+            + metric_sum(&m, "tidings_dead_lettered_total");
         max_outstanding = max_outstanding.max(consumed - done);
     }
     let m = daemon.metrics();

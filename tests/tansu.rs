@@ -40,7 +40,7 @@ async fn seeds_and_poison_through_the_binary_on_tansu() {
         "{m}"
     );
     for (kind, _) in &bad {
-        let series = format!("tidings_dead_lettered_by_reason_total{{reason=\"{kind}\"}}");
+        let series = format!("tidings_dead_lettered_total{{reason=\"{kind}\"}}");
         assert_eq!(metric(&m, &series), Some(1.0), "{series} in\n{m}");
     }
     assert!(

@@ -61,7 +61,7 @@ fn still_owned(outcome: &Outcome, sink: &Sink) -> bool {
 /// dropped. Retries end at the shutdown deadline or on a fatal producer error; the record is then
 /// redelivered after restart.
 async fn deliver(mut outcome: Outcome, sink: &Sink) {
-    let mut backoff = Duration::from_millis(100);
+    let mut backoff = super::Backoff::default();
     loop {
         if !still_owned(&outcome, sink) {
             return;
@@ -88,12 +88,11 @@ async fn deliver(mut outcome: Outcome, sink: &Sink) {
                 continue;
             }
         }
-        sink.failed(what, topic, &e, backoff);
+        sink.failed(what, topic, &e, backoff.delay());
         if *sink.stop.borrow() || sink.check_fatal() {
             return;
         }
-        tokio::time::sleep(backoff).await;
-        backoff = (backoff * 2).min(Duration::from_secs(10));
+        backoff.wait().await;
     }
     sink.health.delivery_ok();
     sink.delivered(&outcome);

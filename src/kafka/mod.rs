@@ -14,6 +14,7 @@
 
 pub mod deliver;
 pub mod headers;
+pub mod mock;
 pub mod properties;
 pub mod transact;
 
@@ -25,7 +26,9 @@ use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{
     BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer,
 };
-use rdkafka::error::{KafkaError, KafkaResult};
+/// librdkafka's error, for the modules outside `kafka/` that carry it without importing rdkafka.
+pub use rdkafka::error::KafkaError;
+use rdkafka::error::KafkaResult;
 use rdkafka::message::{BorrowedMessage, Header, Message, OwnedHeaders};
 use rdkafka::producer::{FutureProducer, FutureRecord, Producer};
 use rdkafka::statistics::Statistics;
@@ -133,7 +136,7 @@ impl ConsumerContext for TidingsContext {
                 t.revoke(&parts);
                 before - t.in_flight()
             };
-            tracing::info!(partitions = ?parts, in_flight_redelivered = in_flight, "partitions revoked");
+            tracing::info!(partitions = ?labels(&parts), in_flight_redelivered = in_flight, "partitions revoked");
         }
     }
 
@@ -141,8 +144,7 @@ impl ConsumerContext for TidingsContext {
         if let Rebalance::Assign(tpl) = rebalance {
             let keys = partitions(tpl);
             lock(&self.tracker).assign(&keys);
-            let parts: Vec<String> = keys.iter().map(|(t, p)| format!("{t}/{p}")).collect();
-            tracing::info!(partitions = ?parts, "partitions assigned");
+            tracing::info!(partitions = ?labels(&keys), "partitions assigned");
             // Joined the group (possibly with no partitions, when there are more instances than
             // partitions): from here on this instance is doing its share.
             self.health.set_phase(Phase::Running);
@@ -187,6 +189,51 @@ pub fn store_acked<X: ConsumerContext, C: Consumer<X>>(
 }
 
 /// (topic, partition) of each entry, as the offset tracker keys them.
+/// The one retry schedule of both delivery modes: 100 ms, doubling, at most 10 s. A write that keeps
+/// failing is retried for as long as it takes (it holds its partition's offsets meanwhile), so
+/// the delay is capped, never the number of tries.
+#[derive(Debug, Clone, Copy)]
+pub struct Backoff {
+    next: Duration,
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        Backoff {
+            next: Duration::from_millis(100),
+        }
+    }
+}
+
+impl Backoff {
+    const MAX: Duration = Duration::from_secs(10);
+
+    /// The delay the next [`Backoff::wait`] sleeps (for the "retrying in" log line).
+    pub fn delay(&self) -> Duration {
+        self.next
+    }
+
+    /// Sleeps the current delay and doubles the next one, up to the cap.
+    pub async fn wait(&mut self) {
+        tokio::time::sleep(self.next).await;
+        self.advance();
+    }
+
+    fn advance(&mut self) {
+        self.next = (self.next * 2).min(Self::MAX);
+    }
+}
+
+/// The version of the librdkafka this binary links ("2.12.1"), for `--version` and build info.
+pub fn librdkafka_version() -> String {
+    rdkafka::util::get_rdkafka_version().1
+}
+
+/// Partitions as logged, on assign and revoke alike: `["articles/0", "articles/1"]`.
+fn labels(parts: &[(String, i32)]) -> Vec<String> {
+    parts.iter().map(|(t, p)| format!("{t}/{p}")).collect()
+}
+
 fn partitions(tpl: &TopicPartitionList) -> Vec<(String, i32)> {
     tpl.elements()
         .iter()
@@ -313,6 +360,48 @@ impl Sink {
             None => false,
         }
     }
+}
+
+/// The group consumer of a Kafka run (created by [`consumer`]).
+pub type GroupConsumer = StreamConsumer<TidingsContext>;
+
+/// What the consumer handed over, without rdkafka types: the consume loop in `app.rs` needs none.
+pub enum Received {
+    /// A record, now in flight in the offset tracker.
+    Job(Job),
+    /// A record of a partition revoked after it was fetched: its new owner does it.
+    Revoked,
+    /// A consumer error; librdkafka reconnects by itself.
+    Error(KafkaError),
+}
+
+/// The next record of the subscription. Cancel-safe like `recv` (nothing is awaited after it), so
+/// it can race the shutdown future in a `select!`.
+pub async fn receive(consumer: &GroupConsumer, tracker: &Tracker, stats: &Stats) -> Received {
+    match consumer.recv().await {
+        Ok(m) => match job_from_message(&m, tracker, stats) {
+            Some(job) => Received::Job(job),
+            None => Received::Revoked,
+        },
+        Err(e) => Received::Error(e),
+    }
+}
+
+/// The last commit of an at-least-once run: the stored (acknowledged) offsets, synchronously. A
+/// failure is counted and logged; the uncommitted tail is redelivered.
+pub fn commit_final(consumer: &GroupConsumer, stats: &Stats) {
+    match consumer.commit_consumer_state(CommitMode::Sync) {
+        Ok(()) | Err(KafkaError::ConsumerCommit(RDKafkaErrorCode::NoOffset)) => {}
+        Err(e) => {
+            stats.commit_failures.inc();
+            tracing::warn!(error = %e, "final commit failed; the uncommitted tail will be redelivered")
+        }
+    }
+}
+
+/// Leaves the group (its partitions go to the other members at once).
+pub fn unsubscribe(consumer: &GroupConsumer) {
+    consumer.unsubscribe();
 }
 
 /// Turns a consumed message into a worker job, recording it as in flight; None when its partition is
@@ -480,5 +569,24 @@ pub fn reroute(outcome: Outcome, e: &KafkaError, cfg: &KafkaConfig) -> (Outcome,
             }
             (Outcome::DeadLetter { job, failure }, true)
         }
+    }
+}
+
+#[cfg(test)]
+mod backoff_tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_from_100_ms_and_stays_at_10_s() {
+        let mut b = Backoff::default();
+        let mut seen = Vec::new();
+        for _ in 0..10 {
+            seen.push(b.delay().as_millis());
+            b.advance();
+        }
+        assert_eq!(
+            seen,
+            [100, 200, 400, 800, 1600, 3200, 6400, 10_000, 10_000, 10_000]
+        );
     }
 }

@@ -13,7 +13,6 @@
 //! fencing used here).
 
 use std::collections::BTreeMap;
-use std::fmt::Display;
 use std::time::Duration;
 
 use rdkafka::consumer::Consumer;
@@ -106,7 +105,7 @@ fn take_ready(waiting: &mut Vec<Outcome>, sink: &Sink) -> Batch {
 /// deadline or fatal producer error): nothing of the batch is then committed, so all of it is
 /// redelivered.
 async fn commit(mut batch: Batch, sink: &Sink) -> bool {
-    let mut backoff = Duration::from_millis(100);
+    let mut backoff = super::Backoff::default();
     loop {
         match attempt(&batch, sink).await {
             Ok(()) => {
@@ -120,7 +119,7 @@ async fn commit(mut batch: Batch, sink: &Sink) -> bool {
             Err(e) => {
                 sink.stats.record_transaction("aborted");
                 let topics = format!("{}/{}", sink.cfg.output_topic, sink.cfg.dead_letter_topic);
-                sink.failed("transaction", &topics, &e, backoff);
+                sink.failed("transaction", &topics, &e, backoff.delay());
                 let p = sink.producer.clone();
                 if let Ok(Err(e)) =
                     tokio::task::spawn_blocking(move || p.abort_transaction(TIMEOUT)).await
@@ -140,8 +139,7 @@ async fn commit(mut batch: Batch, sink: &Sink) -> bool {
                 if *sink.stop.borrow() || sink.check_fatal() {
                     return false;
                 }
-                tokio::time::sleep(backoff).await;
-                backoff = (backoff * 2).min(Duration::from_secs(10));
+                backoff.wait().await;
                 // A rebalance may have moved partitions meanwhile; their records are not ours to write.
                 let mut waiting = std::mem::take(&mut batch.records);
                 batch = take_ready(&mut waiting, sink);
@@ -154,25 +152,20 @@ async fn commit(mut batch: Batch, sink: &Sink) -> bool {
 }
 
 /// Why a transaction failed: the whole of it (retried as is), or one record refused for good.
+#[derive(Debug, thiserror::Error)]
 enum AttemptError {
-    Transaction(String),
+    #[error(transparent)]
+    Kafka(#[from] KafkaError),
+    #[error("producer closed")]
+    ProducerClosed,
+    #[error("consumer has no group metadata")]
+    NoGroupMetadata,
+    /// The blocking librdkafka call's thread did not return (it panicked or the runtime shut down).
+    #[error("librdkafka call did not return")]
+    Blocking(#[from] tokio::task::JoinError),
     /// The record at this index of the batch was refused ([`super::permanent`]).
+    #[error("record refused: {1}")]
     Refused(usize, KafkaError),
-}
-
-impl From<String> for AttemptError {
-    fn from(e: String) -> Self {
-        AttemptError::Transaction(e)
-    }
-}
-
-impl std::fmt::Display for AttemptError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AttemptError::Transaction(e) => f.write_str(e),
-            AttemptError::Refused(_, e) => write!(f, "record refused: {e}"),
-        }
-    }
 }
 
 /// One transaction: begin, produce every record, add the offsets, commit.
@@ -191,21 +184,19 @@ async fn attempt(batch: &Batch, sink: &Sink) -> Result<(), AttemptError> {
         match d.await {
             Ok(Ok(_)) => {}
             Ok(Err((e, _))) => return Err(refused_or(i, e)),
-            Err(_) => return Err(AttemptError::Transaction("producer closed".into())),
+            Err(_) => return Err(AttemptError::ProducerClosed),
         }
     }
     let mut offsets = TopicPartitionList::new();
     for ((topic, partition), next) in &batch.offsets {
-        offsets
-            .add_partition_offset(topic, *partition, Offset::Offset(*next))
-            .map_err(|e| e.to_string())?;
+        offsets.add_partition_offset(topic, *partition, Offset::Offset(*next))?;
     }
     let group = sink
         .consumer
         .group_metadata()
-        .ok_or("consumer has no group metadata".to_string())?;
+        .ok_or(AttemptError::NoGroupMetadata)?;
     let p = sink.producer.clone();
-    Ok(blocking(move || {
+    blocking(move || {
         p.send_offsets_to_transaction(&offsets, &group, TIMEOUT)?;
         // A retriable commit error (e.g. a timeout) may be retried as is; anything else aborts.
         let mut tries = 0;
@@ -216,23 +207,20 @@ async fn attempt(batch: &Batch, sink: &Sink) -> Result<(), AttemptError> {
             }
         }
     })
-    .await?)
+    .await
 }
 
 fn refused_or(index: usize, e: KafkaError) -> AttemptError {
     if permanent(&e) {
         AttemptError::Refused(index, e)
     } else {
-        AttemptError::Transaction(e.to_string())
+        AttemptError::Kafka(e)
     }
 }
 
 /// Runs a blocking librdkafka call off the reactor.
-async fn blocking<E: Display + Send + 'static>(
-    f: impl FnOnce() -> Result<(), E> + Send + 'static,
-) -> Result<(), String> {
-    match tokio::task::spawn_blocking(f).await {
-        Ok(r) => r.map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
-    }
+async fn blocking(
+    f: impl FnOnce() -> Result<(), KafkaError> + Send + 'static,
+) -> Result<(), AttemptError> {
+    Ok(tokio::task::spawn_blocking(f).await??)
 }

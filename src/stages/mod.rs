@@ -93,7 +93,7 @@ impl Stage for Delay {
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
-    #[error("ner stage: {0}")]
+    #[error("ner stage")]
     Ner(#[from] ner::NerError),
 }
 
