@@ -26,18 +26,34 @@ fn root() -> PathBuf {
 }
 
 fn stage(model_dir: &Path, max_tokens: usize) -> NerStage {
-    let runtime = root().join(tidings::stages::ner::model::DEFAULT_RUNTIME);
-    let config = NerConfig {
+    build(NerConfig {
         model_dir: model_dir.to_path_buf(),
-        runtime_path: std::env::var_os("ORT_DYLIB_PATH")
-            .map(PathBuf::from)
-            .or(Some(runtime)),
         max_tokens,
         overlap_tokens: 8,
         threads: 1,
         ..Default::default()
+    })
+}
+
+/// Builds a stage with the runtime scripts/setup installs (or $ORT_DYLIB_PATH).
+fn build(config: NerConfig) -> NerStage {
+    let runtime = root().join(tidings::stages::ner::model::DEFAULT_RUNTIME);
+    let config = NerConfig {
+        runtime_path: std::env::var_os("ORT_DYLIB_PATH")
+            .map(PathBuf::from)
+            .or(Some(runtime)),
+        ..config
     };
     NerStage::build(&config).unwrap_or_else(|e| panic!("{e} — run scripts/setup --test first"))
+}
+
+/// `recognize` input: each text as the text field of its own article.
+fn fields<'t>(texts: &[&'t str]) -> Vec<(usize, Field, &'t str)> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i, Field::Text, *t))
+        .collect()
 }
 
 fn shipped(max_tokens: usize) -> NerStage {
@@ -52,12 +68,7 @@ fn ents(s: &NerStage, text: &str) -> Vec<Found> {
 
 /// Entities of several texts in one `recognize` call (windows of all texts share padded batches).
 fn ents_batch(s: &NerStage, texts: &[&str]) -> Vec<Vec<Found>> {
-    let input: Vec<(usize, Field, &str)> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (i, Field::Text, *t))
-        .collect();
-    s.recognize(&input)
+    s.recognize(&fields(texts))
         .unwrap()
         .into_iter()
         .zip(texts)
@@ -126,32 +137,22 @@ fn no_entity_runs_across_a_line_break() {
 #[test]
 fn entities_are_identical_whatever_the_batch_threads_or_neighbours() {
     let Some(seeds) = seed_texts() else { return };
-    let build = |batch_size: usize, threads: usize| {
-        let runtime = root().join(tidings::stages::ner::model::DEFAULT_RUNTIME);
-        NerStage::build(&NerConfig {
+    let at = |batch_size: usize, threads: usize| {
+        build(NerConfig {
             model_dir: root().join("models/ner-minilm-conll"),
-            runtime_path: std::env::var_os("ORT_DYLIB_PATH")
-                .map(PathBuf::from)
-                .or(Some(runtime)),
             batch_size,
             threads,
             ..Default::default()
         })
-        .unwrap_or_else(|e| panic!("{e} — run scripts/setup --test first"))
     };
     let json = |s: &NerStage, texts: &[&str]| -> Vec<String> {
-        let input: Vec<(usize, Field, &str)> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (i, Field::Text, *t))
-            .collect();
-        s.recognize(&input)
+        s.recognize(&fields(texts))
             .unwrap()
             .iter()
             .map(|e| serde_json::to_string(e).unwrap())
             .collect()
     };
-    let one_by_one = build(1, 1);
+    let one_by_one = at(1, 1);
     let alone: Vec<String> = seeds
         .iter()
         .map(|t| json(&one_by_one, &[t.as_str()]).remove(0))
@@ -163,7 +164,7 @@ fn entities_are_identical_whatever_the_batch_threads_or_neighbours() {
     let mut mixed = vec!["SOCCER - LEADING ENGLISH RESULTS", long.as_str()];
     mixed.extend(seeds.iter().rev().map(String::as_str));
     for (batch_size, threads) in [(16, 2), (5, 1)] {
-        let together = json(&build(batch_size, threads), &mixed);
+        let together = json(&at(batch_size, threads), &mixed);
         for (i, a) in alone.iter().enumerate() {
             assert_eq!(
                 &together[mixed.len() - 1 - i],

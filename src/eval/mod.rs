@@ -804,6 +804,29 @@ fn sentence_text(sent: &Sentence) -> (String, Vec<usize>) {
     (text, starts)
 }
 
+/// The entities of a text field that cover whole words of `sent`, as (first word, last word + 1,
+/// label); `starts` are the words' code-point starts within the sentence, which begins at `base`.
+fn predicted_words(
+    sent: &Sentence,
+    starts: &[usize],
+    base: usize,
+    ents: &[Entity],
+) -> HashSet<(usize, usize, String)> {
+    let ends: Vec<usize> = sent
+        .iter()
+        .zip(starts)
+        .map(|((w, _), s)| s + w.chars().count())
+        .collect();
+    ents.iter()
+        .filter(|e| e.field == Field::Text)
+        .filter_map(|e| {
+            let s = starts.iter().position(|&x| base + x == e.start)?;
+            let t = ends.iter().position(|&x| base + x == e.end)?;
+            Some((s, t + 1, e.label.clone()))
+        })
+        .collect()
+}
+
 /// A line the casing cue cannot help with: letters, none lower case (headlines, shouted rows).
 fn all_caps(sent: &Sentence) -> bool {
     let mut chars = sent.iter().flat_map(|(w, _)| w.chars());
@@ -881,7 +904,8 @@ fn ner_documents(
     let (mut skipped, mut lines) = (Vec::new(), 0usize);
     let started = std::time::Instant::now();
     for (chunk_no, chunk) in docs.chunks(8).enumerate() {
-        // Per document: its text and, per sentence, the code-point offset where it starts.
+        // Per document: its text and, per sentence, the code-point offset where it starts and its
+        // words' starts within it.
         let mut articles = Vec::new();
         let mut offsets = Vec::new();
         for (i, doc) in chunk.iter().enumerate() {
@@ -891,8 +915,9 @@ fn ner_documents(
                 if !text.is_empty() {
                     text.push_str(joiner);
                 }
-                at.push(text.chars().count());
-                text.push_str(&sentence_text(sent).0);
+                let (sentence, starts) = sentence_text(sent);
+                at.push((text.chars().count(), starts));
+                text.push_str(&sentence);
             }
             offsets.push(at);
             articles.push(Article {
@@ -915,23 +940,8 @@ fn ner_documents(
                     &[]
                 }
             };
-            for (sent, &base) in doc.iter().zip(at) {
-                let (_, starts) = sentence_text(sent);
-                let ends: Vec<usize> = sent
-                    .iter()
-                    .zip(&starts)
-                    .map(|((w, _), s)| s + w.chars().count())
-                    .collect();
-                let pred: HashSet<(usize, usize, String)> = ents
-                    .iter()
-                    .filter(|e| e.field == Field::Text)
-                    .filter_map(|e| {
-                        let s = starts.iter().position(|&x| base + x == e.start)?;
-                        let t = ends.iter().position(|&x| base + x == e.end)?;
-                        Some((s, t + 1, e.label.clone()))
-                    })
-                    .collect();
-                score.add(sent, &pred);
+            for (sent, (base, starts)) in doc.iter().zip(at) {
+                score.add(sent, &predicted_words(sent, starts, *base, ents));
             }
         }
     }
@@ -984,20 +994,7 @@ fn ner_sentences(
             .recognize(&refs)
             .map_err(|e| EvalError::Stage(e.to_string()))?;
         for ((sent, (_, starts)), ents) in chunk.iter().zip(&texts).zip(found) {
-            let ends: Vec<usize> = sent
-                .iter()
-                .zip(starts)
-                .map(|((w, _), s)| s + w.chars().count())
-                .collect();
-            let pred: HashSet<(usize, usize, String)> = ents
-                .iter()
-                .filter_map(|e| {
-                    let s = starts.iter().position(|&x| x == e.start)?;
-                    let t = ends.iter().position(|&x| x == e.end)?;
-                    Some((s, t + 1, e.label.clone()))
-                })
-                .collect();
-            score.add(sent, &pred);
+            score.add(sent, &predicted_words(sent, starts, 0, &ents));
         }
     }
     let secs = started.elapsed().as_secs_f64();

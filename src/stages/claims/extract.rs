@@ -500,16 +500,8 @@ impl Extractor {
                         .longest(after, |e| word_ends(after, e))
                         .is_some_and(|(_, i)| lexicon::UNITS[i].3 == QuantityKind::Money)
                 };
-                let plural_follows = || {
-                    after.starts_with(char::is_whitespace)
-                        && after.split_whitespace().next().is_some_and(|w| {
-                            // "25k units." — plurality of the word, not of its punctuation.
-                            is_plural(
-                                &w.trim_end_matches(|c: char| !c.is_alphanumeric())
-                                    .to_lowercase(),
-                            )
-                        })
-                };
+                let plural_follows =
+                    || after.starts_with(char::is_whitespace) && next_word_plural(after);
                 if !single || currency.is_some() || money_follows() || plural_follows() {
                     scale = f;
                     rest = &rest[len..];
@@ -799,12 +791,7 @@ impl Extractor {
                         && scale == 1.0
                         && !text[q.end..].starts_with(['-', '–'])
                         && self.name_word_before(text, start)
-                        && !text[q.end..].split_whitespace().next().is_some_and(|w| {
-                            is_plural(
-                                &w.trim_end_matches(|c: char| !c.is_alphanumeric())
-                                    .to_lowercase(),
-                            )
-                        })
+                        && !next_word_plural(&text[q.end..])
                     {
                         continue;
                     }
@@ -825,12 +812,7 @@ impl Extractor {
                                 && !surface.contains([',', '.', ' '])
                                 && !noun.contains(' ')
                                 && self.determiner_before.is_match(tail_slice(text, start, 24))
-                                && !text[q.end..].split_whitespace().next().is_some_and(|w| {
-                                    is_plural(
-                                        &w.trim_end_matches(|c: char| !c.is_alphanumeric())
-                                            .to_lowercase(),
-                                    )
-                                }) =>
+                                && !next_word_plural(&text[q.end..]) =>
                         {
                             continue;
                         }
@@ -1530,14 +1512,7 @@ fn counted_noun(after: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             || NUMBER_WORDS.iter().any(|(w, _)| *w == lower);
-        let next_plural = || {
-            rest_words.get(i + 1).is_some_and(|w| {
-                is_plural(
-                    &w.trim_end_matches(|c: char| !c.is_alphanumeric())
-                        .to_lowercase(),
-                )
-            })
-        };
+        let next_plural = || rest_words.get(i + 1).is_some_and(|w| plural_word(w));
         let next_number = || {
             rest_words.get(i + 1).is_some_and(|w| {
                 w.starts_with(|c: char| c.is_ascii_digit())
@@ -1626,6 +1601,20 @@ fn scaled(value: f64, scale: f64) -> f64 {
         return v;
     }
     format!("{v:.14e}").parse().unwrap_or(v)
+}
+
+/// Whether the first word of `after` is a plural noun ("has 450 engineers."): the word's plurality,
+/// not its punctuation's.
+fn next_word_plural(after: &str) -> bool {
+    after.split_whitespace().next().is_some_and(plural_word)
+}
+
+/// `is_plural` of a word as written, trailing punctuation and case aside.
+fn plural_word(w: &str) -> bool {
+    is_plural(
+        &w.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase(),
+    )
 }
 
 fn is_plural(w: &str) -> bool {

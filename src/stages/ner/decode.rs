@@ -42,8 +42,14 @@ pub enum WindowMode {
     Packed,
 }
 
-/// Token ranges that no window may cross under `mode`: lines, and for `Sentence` also sentences.
-pub fn segments(text: &str, tokens: &[Token], mode: WindowMode) -> Vec<std::ops::Range<usize>> {
+/// Token ranges that no window may cross under `mode`: lines, and for `Sentence` also sentences
+/// (`sentence_end[i]`: token `i` closes a sentence, see [`sentence_ends`]).
+pub fn segments(
+    text: &str,
+    tokens: &[Token],
+    mode: WindowMode,
+    sentence_end: &[bool],
+) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..=tokens.len() {
@@ -51,9 +57,7 @@ pub fn segments(text: &str, tokens: &[Token], mode: WindowMode) -> Vec<std::ops:
             || match mode {
                 WindowMode::Packed => false,
                 WindowMode::Line => gap(text, tokens, i).contains('\n'),
-                WindowMode::Sentence => {
-                    gap(text, tokens, i).contains('\n') || sentence_ends_before(text, tokens, i)
-                }
+                WindowMode::Sentence => gap(text, tokens, i).contains('\n') || sentence_end[i - 1],
             };
         if cut && i > start {
             out.push(start..i);
@@ -72,7 +76,7 @@ fn gap<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
 /// form), then space, then something that opens a sentence (a capital, a digit, a quote or bracket).
 /// A dot after a short capitalised word or a single letter is an abbreviation ("U.S. officials",
 /// "Mr. Smith"), not an end: keeping those together costs only a longer window.
-pub fn sentence_ends_before(text: &str, tokens: &[Token], i: usize) -> bool {
+fn sentence_ends_before(text: &str, tokens: &[Token], i: usize) -> bool {
     let piece = |k: usize| text.get(tokens[k].start..tokens[k].end).unwrap_or("");
     if i == 0 || i >= tokens.len() {
         return false;
@@ -103,6 +107,13 @@ pub fn sentence_ends_before(text: &str, tokens: &[Token], i: usize) -> bool {
     true
 }
 
+/// Per token, whether it closes a sentence (the last token always does); computed once per field.
+pub fn sentence_ends(text: &str, tokens: &[Token]) -> Vec<bool> {
+    (0..tokens.len())
+        .map(|i| i + 1 == tokens.len() || sentence_ends_before(text, tokens, i + 1))
+        .collect()
+}
+
 /// Windows for a tokenized field: `windows` within each segment of `segments`.
 pub fn field_windows(
     text: &str,
@@ -111,10 +122,8 @@ pub fn field_windows(
     max: usize,
     overlap: usize,
 ) -> Vec<(usize, usize)> {
-    let ends: Vec<bool> = (0..tokens.len())
-        .map(|i| sentence_ends_before(text, tokens, i + 1) || i + 1 == tokens.len())
-        .collect();
-    segments(text, tokens, mode)
+    let ends = sentence_ends(text, tokens);
+    segments(text, tokens, mode, &ends)
         .into_iter()
         .flat_map(|seg| {
             windows(seg.len(), max, overlap, &ends[seg.clone()])
@@ -427,7 +436,7 @@ mod tests {
 
     fn segment_texts(text: &str, mode: WindowMode) -> Vec<String> {
         let t = simple_tokens(text);
-        segments(text, &t, mode)
+        segments(text, &t, mode, &sentence_ends(text, &t))
             .into_iter()
             .map(|r| text[t[r.start].start..t[r.end - 1].end].to_string())
             .collect()
