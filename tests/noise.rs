@@ -317,6 +317,14 @@ fn seeds_through_the_pipeline_no_entity_or_claim_comes_from_noise() {
     assert_eq!(on[1].published_at.as_deref(), Some("2017-09-27"));
     assert_eq!(on[1].inferred["published_at"].from, NoiseKind::PrintNotice);
     assert!(off[0].published_at.is_none() && off[0].inferred.is_empty());
+    // What the print notice states is kept on the span even where a field was filled otherwise.
+    let print = on[1]
+        .noise
+        .iter()
+        .flatten()
+        .find(|n| n.kind == NoiseKind::PrintNotice)
+        .unwrap();
+    assert_eq!(print.carries.source.as_deref(), Some("The Straits Times"));
 }
 
 /// CoNLL-2003 documents (between -DOCSTART- lines) as texts: one line per sentence.

@@ -38,6 +38,12 @@ const REPEATED_TEXT_MIN_WORDS: usize = 12;
 /// A headline is at most this long; a longer first line is a paragraph.
 const HEADLINE_MAX_WORDS: usize = 25;
 
+/// Word edges for searches over whole texts. Unicode `\b` makes the regex crate leave its DFA on
+/// any non-ASCII byte (2.6 MB/s on the seeds); a consumed non-word character (never a line break,
+/// so a match stays on its line) or a line edge keeps the search in the DFA.
+const START: &str = r"(?:(?m:^)|[^\p{L}\p{N}\n])";
+const END: &str = r"(?:(?m:$)|[^\p{L}\p{N}\n])";
+
 /// One noise span in byte offsets of the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -70,6 +76,8 @@ pub struct Rules {
     cta_object: Regex,
     cta_alone: HashSet<String>,
     navigation: HashSet<String>,
+    /// Longest entry of `cta_alone` and `navigation`, in words: longer lines cannot equal one.
+    whole_line_max_words: usize,
     navigation_start: Regex,
     credit_start: Regex,
     /// End marks that are symbols may trail the last paragraph; those with letters stand alone.
@@ -111,19 +119,23 @@ impl Rules {
                 alternation(&lex.metadata_key)
             ))?,
             date_at_end: re(format!(r"(?i)(?:^|[ \t])({date})$"))?,
-            date: re(format!(r"(?i)\b{date}"))?,
+            date: re(format!(r"(?i){START}{date}"))?,
             age: re(format!(
-                r"(?i)\b(?:{})\b[^\n]{{0,40}}?(?:{})[ \t]*(?:\d+|(?:{}))[ \t]+(?:{})\b",
+                r"(?i){START}(?:{}){END}[^\n]{{0,40}}?(?:{})[ \t]*(?:\d+|(?:{}))[ \t]+(?:{}){END}",
                 alternation(&lex.age_subject),
                 alternation(&lex.age_cue),
                 alternation(&lex.age_count),
                 alternation(&lex.age_unit)
             ))?,
-            print: re(format!(r"(?i)\b(?:{})\b", alternation(&lex.print_cue)))?,
+            print: re(format!(
+                r"(?i){START}(?:{}){END}",
+                alternation(&lex.print_cue)
+            ))?,
             // Case-sensitive on purpose: the publication is the run of capitalised words after
-            // "of"/"der"/"de"… ("… print edition of The Straits Times on September 27 …").
+            // "of"/"der"/"de"… ("… print edition of The Straits Times on September 27 …"); the cue
+            // match may have taken the space after it.
             print_publication: re(
-                r"^[ \t]+(?:of|der|des|de|du|del|di|da|van)[ \t]+((?:[Tt]he[ \t]+)?\p{Lu}[\p{L}\p{M}'’&.\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’&.\-]*)*)"
+                r"^[ \t]*(?:of|der|des|de|du|del|di|da|van)[ \t]+((?:[Tt]he[ \t]+)?\p{Lu}[\p{L}\p{M}'’&.\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’&.\-]*)*)"
                     .to_string(),
             )?,
             // The verb must end at a space or punctuation, not a hyphen: "Follow-up talks …" is news.
@@ -131,9 +143,19 @@ impl Rules {
                 r"(?i)^[^\p{{L}}\p{{N}}]{{0,3}}(?:{})(?:[ \t,:!]|$)",
                 alternation(&lex.cta_verb)
             ))?,
-            cta_object: re(format!(r"(?i)\b(?:{})\b", alternation(&lex.cta_object)))?,
+            cta_object: re(format!(
+                r"(?i){START}(?:{}){END}",
+                alternation(&lex.cta_object)
+            ))?,
             cta_alone: lex.cta_alone.iter().cloned().collect(),
             navigation: lex.navigation.iter().cloned().collect(),
+            whole_line_max_words: lex
+                .navigation
+                .iter()
+                .chain(&lex.cta_alone)
+                .map(|p| p.split_whitespace().count())
+                .max()
+                .unwrap_or(0),
             navigation_start: re(format!(
                 r"(?i)^[^\p{{L}}\p{{N}}]{{0,3}}({})(?:[ \t]*([:|›»>])|[ \t]|$)",
                 alternation(&lex.navigation)
@@ -241,7 +263,7 @@ impl Rules {
         }
     }
 
-    /// Cues searched once over the whole text, then placed on their line, which must be short
+    /// A print notice is searched once over the whole text, then placed on its line, which must be short
     /// enough to be furniture rather than a paragraph quoting it: a print notice (which must also
     /// give a date: "the print edition will close" is news) is marked here; the lines holding an
     /// age banner are returned, to be marked only in the head or tail ([`Rules::by_position`]).
@@ -281,10 +303,13 @@ impl Rules {
                 },
             ));
         }
-        self.age
-            .find_iter(text)
-            .filter_map(|m| line_of(lines, m.start()))
-            .filter(|&i| lines[i].words <= SHORT_WORDS)
+        // Banners are short lines: only those are searched (a whole-text search costs more than
+        // the rest of the stage together).
+        (0..lines.len())
+            .filter(|&i| {
+                lines[i].words <= SHORT_WORDS
+                    && self.age.is_match(&text[lines[i].start..lines[i].end])
+            })
             .collect()
     }
 
@@ -304,21 +329,33 @@ impl Rules {
         } else {
             String::new()
         };
-        let mut seen: HashSet<String> = HashSet::new();
+        // Repeated paragraphs are compared verbatim (a crawler copies them byte for byte), which
+        // spares lower-casing every paragraph; only headline-length lines are normalised.
+        let mut seen: HashSet<&str> = HashSet::new();
         for (i, l) in lines.iter().enumerate() {
-            let key = normalise(&text[l.start..l.end]);
-            if key.is_empty() {
-                continue;
+            let line = &text[l.start..l.end];
+            // Cheap test first: a repeat starts with the headline's first letter.
+            let initial = first_alnum(line);
+            let could_repeat = [&title_key, &first_key]
+                .iter()
+                .any(|h| h.chars().next().is_some_and(|c| Some(c) == initial));
+            if could_repeat && l.words <= HEADLINE_MAX_WORDS + SITE_SUFFIX_MAX_WORDS {
+                let key = normalise(line);
+                let heads = [title_key.as_str(), first_key.as_str()];
+                let repeats_headline = !key.is_empty()
+                    && heads.iter().enumerate().any(|(h, head)| {
+                        // The text's own first line is the headline's first occurrence.
+                        let own_first = h == 1 && i == 0;
+                        !head.is_empty()
+                            && !own_first
+                            && (key == *head || has_site_suffix(&key, head))
+                    });
+                if repeats_headline {
+                    whole[i] = Some((NoiseKind::RepeatedTitle, Carries::default()));
+                    continue;
+                }
             }
-            let heads = [title_key.as_str(), first_key.as_str()];
-            let repeats_headline = heads.iter().enumerate().any(|(h, head)| {
-                // The text's own first line is the headline's first occurrence, not a repeat.
-                let own_first = h == 1 && i == 0;
-                !head.is_empty() && !own_first && (key == *head || has_site_suffix(&key, head))
-            });
-            if repeats_headline {
-                whole[i] = Some((NoiseKind::RepeatedTitle, Carries::default()));
-            } else if l.words >= REPEATED_TEXT_MIN_WORDS && !seen.insert(key) {
+            if l.words >= REPEATED_TEXT_MIN_WORDS && !seen.insert(line) {
                 whole[i] = Some((NoiseKind::RepeatedText, Carries::default()));
             }
         }
@@ -336,12 +373,14 @@ impl Rules {
         if words > SHORT_WORDS {
             return None;
         }
-        let key = normalise(line);
-        if self.cta_alone.contains(&key) {
-            return Some((NoiseKind::Promo, Carries::default()));
-        }
-        if self.navigation.contains(&key) {
-            return Some((NoiseKind::Navigation, Carries::default()));
+        if words <= self.whole_line_max_words {
+            let key = normalise(line);
+            if self.cta_alone.contains(&key) {
+                return Some((NoiseKind::Promo, Carries::default()));
+            }
+            if self.navigation.contains(&key) {
+                return Some((NoiseKind::Navigation, Carries::default()));
+            }
         }
         if let Some(c) = self.navigation_start.captures(line) {
             if c.get(2).is_some_and(|sep| !sep.as_str().is_empty()) {
@@ -480,8 +519,8 @@ impl Rules {
         };
         let l = lines[i];
         let line = &text[l.start..l.end];
-        let lower = line.to_lowercase();
-        if self.word_marks.contains(lower.trim()) || is_symbol_mark(line, &self.symbol_marks) {
+        let word_mark = l.words <= 3 && self.word_marks.contains(&line.to_lowercase());
+        if word_mark || is_symbol_mark(line, &self.symbol_marks) {
             whole[i] = Some((NoiseKind::SiteMark, Carries::default()));
             return;
         }
@@ -558,7 +597,13 @@ fn normalise(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     let trimmed = out.trim_matches(|c: char| !c.is_alphanumeric());
     if trimmed.len() == out.len() {
@@ -566,6 +611,13 @@ fn normalise(s: &str) -> String {
     } else {
         trimmed.to_string()
     }
+}
+
+/// The first letter or digit of `s`, lower-cased (as [`normalise`] would start).
+fn first_alnum(s: &str) -> Option<char> {
+    s.chars()
+        .find(|c| c.is_alphanumeric())
+        .and_then(|c| c.to_lowercase().next())
 }
 
 /// `key` is `head` followed by a separator and a short site name ("headline | the site").
