@@ -12,23 +12,15 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::seeds;
 use tidings::record::Article;
 use tidings::stages::noise::{NoiseConfig, NoiseStage};
 use tidings::stages::Stage;
 
 fn shared() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
-
-fn seeds() -> Vec<String> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(shared().join("seeds"))
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
 }
 
 /// eng.testa's documents, one sentence per line (tokens joined by spaces).

@@ -6,6 +6,10 @@
 //!
 //! Print the measured tables: `cargo test --release --test noise -- --nocapture`.
 
+mod common;
+
+use common::shared;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -18,19 +22,6 @@ use tidings::stages::{Pipeline, Stage, StagesConfig};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn shared(path: &str) -> Option<PathBuf> {
-    let p = root().join("../shared").join(path);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipping: {} not found (shared data lives beside the repo)",
-            p.display()
-        );
-        None
-    }
 }
 
 /// A labelled noise span of a seed, in code points of the seed's text.
@@ -327,41 +318,12 @@ fn seeds_through_the_pipeline_no_entity_or_claim_comes_from_noise() {
     assert_eq!(print.carries.source.as_deref(), Some("The Straits Times"));
 }
 
-/// CoNLL-2003 documents (between -DOCSTART- lines) as texts: one line per sentence.
-fn conll_docs(path: &PathBuf) -> Vec<String> {
-    let raw = std::fs::read_to_string(path).unwrap();
-    let mut docs: Vec<Vec<String>> = Vec::new();
-    let mut sentence: Vec<&str> = Vec::new();
-    for line in raw.lines() {
-        if line.starts_with("-DOCSTART-") {
-            docs.push(Vec::new());
-            continue;
-        }
-        let token = line.split(' ').next().unwrap_or("");
-        if token.is_empty() {
-            if !sentence.is_empty() {
-                if docs.is_empty() {
-                    docs.push(Vec::new());
-                }
-                docs.last_mut().unwrap().push(sentence.join(" "));
-                sentence.clear();
-            }
-        } else {
-            sentence.push(token);
-        }
-    }
-    docs.into_iter()
-        .filter(|d| !d.is_empty())
-        .map(|d| d.join("\n"))
-        .collect()
-}
-
 #[test]
 fn conll_news_has_no_noise_but_its_datelines() {
     let Some(path) = shared("data/conll2003/eng.testa") else {
         return;
     };
-    let docs = conll_docs(&path);
+    let docs = common::conll_documents(&path);
     let stage = noise_stage();
     let mut lines = 0usize;
     let mut by_kind: BTreeMap<&'static str, usize> = BTreeMap::new();

@@ -44,6 +44,9 @@ const HEADLINE_MAX_WORDS: usize = 25;
 const START: &str = r"(?:(?m:^)|[^\p{L}\p{N}\n])";
 const END: &str = r"(?:(?m:$)|[^\p{L}\p{N}\n])";
 
+/// What a whole line is, if it is noise.
+type Mark = Option<(NoiseKind, Carries)>;
+
 /// One noise span in byte offsets of the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -177,7 +180,7 @@ impl Rules {
             return Vec::new();
         }
         // Whole-line noise per line, and spans inside lines (prefix, dateline date, end mark).
-        let mut whole: Vec<Option<(NoiseKind, Carries)>> = vec![None; lines.len()];
+        let mut whole: Vec<Mark> = vec![None; lines.len()];
         let mut partial: Vec<Found> = Vec::new();
 
         self.head_fields(text, &lines, &mut whole, &mut partial);
@@ -214,7 +217,7 @@ impl Rules {
         &self,
         text: &str,
         lines: &[Line],
-        whole: &mut [Option<(NoiseKind, Carries)>],
+        whole: &mut [Mark],
         partial: &mut Vec<Found>,
     ) {
         for (i, l) in lines.iter().enumerate().take(HEAD_LINES) {
@@ -267,12 +270,7 @@ impl Rules {
     /// enough to be furniture rather than a paragraph quoting it: a print notice (which must also
     /// give a date: "the print edition will close" is news) is marked here; the lines holding an
     /// age banner are returned, to be marked only in the head or tail ([`Rules::by_position`]).
-    fn scan_cues(
-        &self,
-        text: &str,
-        lines: &[Line],
-        whole: &mut [Option<(NoiseKind, Carries)>],
-    ) -> Vec<usize> {
+    fn scan_cues(&self, text: &str, lines: &[Line], whole: &mut [Mark]) -> Vec<usize> {
         for m in self.print.find_iter(text) {
             let Some(i) = line_of(lines, m.start()) else {
                 continue;
@@ -315,13 +313,7 @@ impl Rules {
 
     /// The headline again (equal to the title field, or to the first line after it), possibly with
     /// a site name appended; and long paragraphs repeated verbatim.
-    fn repetition(
-        &self,
-        title: &str,
-        text: &str,
-        lines: &[Line],
-        whole: &mut [Option<(NoiseKind, Carries)>],
-    ) {
+    fn repetition(&self, title: &str, text: &str, lines: &[Line], whole: &mut [Mark]) {
         let title_key = normalise(title);
         let first = &lines[0];
         let first_key = if first.words <= HEADLINE_MAX_WORDS {
@@ -363,7 +355,7 @@ impl Rules {
 
     /// Whole-line cues that hold anywhere: calls to action, navigation prompts standing alone or
     /// opening a link ("Read more: …"), and credit lines.
-    fn line_cues(&self, line: &str, words: usize) -> Option<(NoiseKind, Carries)> {
+    fn line_cues(&self, line: &str, words: usize) -> Mark {
         if words <= PROMO_MAX_WORDS
             && self.cta_start.is_match(line)
             && self.cta_object.is_match(line)
@@ -417,13 +409,7 @@ impl Rules {
     /// Rules that need the article's shape: age banners and navigation headers (with the link
     /// lists under them) in the head or tail, and an all-capitals name standing alone at the very
     /// end (a credit). "The story is more than 200 years old." inside the body is story.
-    fn by_position(
-        &self,
-        text: &str,
-        lines: &[Line],
-        banners: &[usize],
-        whole: &mut [Option<(NoiseKind, Carries)>],
-    ) {
+    fn by_position(&self, text: &str, lines: &[Line], banners: &[usize], whole: &mut [Mark]) {
         let body: Vec<usize> = (0..lines.len())
             .filter(|&i| {
                 whole[i].is_none() && is_body(&text[lines[i].start..lines[i].end], lines[i].words)
@@ -507,13 +493,7 @@ impl Rules {
 
     /// A site symbol after the last line of the story (" ®"), or a last line that is only an end
     /// mark ("■", "###", "-30-").
-    fn end_mark(
-        &self,
-        text: &str,
-        lines: &[Line],
-        whole: &mut [Option<(NoiseKind, Carries)>],
-        partial: &mut Vec<Found>,
-    ) {
+    fn end_mark(&self, text: &str, lines: &[Line], whole: &mut [Mark], partial: &mut Vec<Found>) {
         let Some(i) = (0..lines.len()).rev().find(|&i| whole[i].is_none()) else {
             return;
         };
