@@ -33,6 +33,8 @@ const PROMO_MAX_WORDS: usize = 30;
 const PRINT_MAX_WORDS: usize = 60;
 /// A headline repeated with a site name after a separator ("Headline | The Site").
 const SITE_SUFFIX_MAX_WORDS: usize = 5;
+/// Longest line read as a list of agency names ("Agence France-Presse / Associated Press").
+const WIRE_LIST_MAX_WORDS: usize = 6;
 /// Repeated lines shorter than this are table rows or sub-headings, not repeated paragraphs.
 const REPEATED_TEXT_MIN_WORDS: usize = 12;
 /// A headline is at most this long; a longer first line is a paragraph.
@@ -379,7 +381,10 @@ impl Rules {
                 return Some((NoiseKind::Navigation, Carries::default()));
             }
         }
-        if let Some(source) = self.wire_list(line) {
+        // A credit line is a few agency names; longer lines are not looked up (saves lower-casing
+        // every short table row).
+        let few = words <= WIRE_LIST_MAX_WORDS;
+        if let Some(source) = few.then(|| self.wire_list(line)).flatten() {
             return Some((
                 NoiseKind::Credit,
                 Carries {
