@@ -15,6 +15,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::seeds;
 use tidings::record::{Article, Field};
 use tidings::stages::claims::ClaimsStage;
 use tidings::stages::lang::LangStage;
@@ -23,18 +26,6 @@ use tidings::stages::Stage;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn seeds() -> Vec<String> {
-    let dir = root().join("../shared/seeds");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
 }
 
 /// Runs `f` repeatedly for about `budget` (once when not benchmarking); returns runs per second.

@@ -173,6 +173,10 @@ impl Codec {
             language: article.language.as_ref(),
             entities,
             claims: relinked.as_deref().or(claims),
+            noise: article.noise.as_deref(),
+            fingerprint: article.fingerprint.map(|f| format!("{f:016x}")),
+            near_duplicate_of: article.near_duplicate_of.as_deref(),
+            inferred: &article.inferred,
             processing: Processing {
                 tidings_version: env!("CARGO_PKG_VERSION"),
                 origin,

@@ -7,7 +7,8 @@
 //! - [`record`]: the one record type ([`record::Article`]) and the versioned output ([`record::Enriched`]).
 //! - [`codec`]: bytes → validated article (or a typed reason to dead-letter it) → output bytes.
 //! - [`stages`]: the enrichment steps behind one [`stages::Stage`] trait: [`stages::lang`] →
-//!   [`stages::ner`] → [`stages::claims`], run in order by [`stages::Pipeline`]. Pure: no I/O, no async.
+//!   [`stages::noise`] → [`stages::ner`] → [`stages::claims`], run in order by
+//!   [`stages::Pipeline`]. Pure: no I/O, no async.
 //! - [`worker`]: the CPU pool between two bounded channels (backpressure).
 //! - [`offsets`]: per-partition contiguous watermarks, so commits never pass a hole.
 //! - [`kafka`]: the only rdkafka code: clients, rebalance hooks, and delivery — at-least-once

@@ -72,6 +72,17 @@ pub struct Article {
     pub language: Option<Language>,
     pub entities: Option<Vec<Entity>>,
     pub claims: Option<Vec<Claim>>,
+    /// Crawler leftovers found by the noise stage (None when it did not run). NER and claims skip
+    /// these spans; the text itself is never changed, so every offset stays valid.
+    pub noise: Option<Vec<Noise>>,
+    /// 64-bit SimHash of the story without its noise, so consumers can group syndicated copies.
+    pub fingerprint: Option<u64>,
+    /// Id of an earlier article of this instance's recent window with a fingerprint within the
+    /// configured Hamming distance (see `stages::noise`).
+    pub near_duplicate_of: Option<String>,
+    /// Record fields that were empty in the input and were filled from noise (a `date …` prefix, a
+    /// credit line), keyed by field name, with where the value came from.
+    pub inferred: std::collections::BTreeMap<&'static str, Inferred>,
     /// Per-stage wall time in milliseconds, in pipeline order.
     pub timings: Vec<(&'static str, f64)>,
     /// Model identifiers of the stages that ran, for reproducibility.
@@ -171,6 +182,103 @@ pub struct Claim {
     pub is_claim: bool,
 }
 
+/// What kind of crawler leftover a [`Noise`] span is. The names are the output's `kind` strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoiseKind {
+    /// A crawler field glued to the body, e.g. `date 2017-07-27` before the first sentence.
+    MetadataPrefix,
+    /// The date of a wire dateline (`LONDON 1996-08-30`); the place stays content.
+    Dateline,
+    /// A site banner about the article's age ("This article is more than 1 year old").
+    AgeBanner,
+    /// The headline again, after its first occurrence (or after the `title` field).
+    RepeatedTitle,
+    /// A paragraph repeated verbatim later in the same article.
+    RepeatedText,
+    /// A wire or agency credit line standing alone ("BLOOMBERG", "Reporting by …").
+    Credit,
+    /// A call to join, subscribe, follow or download.
+    Promo,
+    /// A notice that the article appeared in print, with its date and headline.
+    PrintNotice,
+    /// Section links, related-stories headers and tip-off prompts.
+    Navigation,
+    /// A trailing site symbol ("®", "■") after the story.
+    SiteMark,
+}
+
+impl NoiseKind {
+    pub const ALL: [NoiseKind; 10] = [
+        NoiseKind::MetadataPrefix,
+        NoiseKind::Dateline,
+        NoiseKind::AgeBanner,
+        NoiseKind::RepeatedTitle,
+        NoiseKind::RepeatedText,
+        NoiseKind::Credit,
+        NoiseKind::Promo,
+        NoiseKind::PrintNotice,
+        NoiseKind::Navigation,
+        NoiseKind::SiteMark,
+    ];
+
+    /// The output (and metric label) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoiseKind::MetadataPrefix => "metadata_prefix",
+            NoiseKind::Dateline => "dateline",
+            NoiseKind::AgeBanner => "age_banner",
+            NoiseKind::RepeatedTitle => "repeated_title",
+            NoiseKind::RepeatedText => "repeated_text",
+            NoiseKind::Credit => "credit",
+            NoiseKind::Promo => "promo",
+            NoiseKind::PrintNotice => "print_notice",
+            NoiseKind::Navigation => "navigation",
+            NoiseKind::SiteMark => "site_mark",
+        }
+    }
+}
+
+/// A span of a field that is crawler noise, not story. Offsets are code points, like every span.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Noise {
+    pub kind: NoiseKind,
+    pub field: Field,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Story facts the noise states (a print notice's date, a credit's agency), whether or not
+    /// they were used to fill an empty record field.
+    #[serde(default, skip_serializing_if = "Carries::is_empty")]
+    pub carries: Carries,
+}
+
+/// Facts a noise span carries about the story.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Carries {
+    /// ISO 8601 date (`YYYY-MM-DD`, or the date-time as written when it has a time).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Carries {
+    pub fn is_empty(&self) -> bool {
+        self.published_at.is_none() && self.source.is_none()
+    }
+}
+
+/// Provenance of a record field filled from noise: the value is an inference, not the crawler's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Inferred {
+    /// The kind of noise span the value was read from.
+    pub from: NoiseKind,
+    pub field: Field,
+    pub start: usize,
+    pub end: usize,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
@@ -222,6 +330,15 @@ pub struct Enriched<'a> {
     pub entities: Option<&'a [Entity]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub claims: Option<&'a [Claim]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub noise: Option<&'a [Noise]>,
+    /// [`Article::fingerprint`] as 16 lower-case hex digits (a JSON number would lose bits past 2^53).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub near_duplicate_of: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub inferred: &'a std::collections::BTreeMap<&'static str, Inferred>,
     pub processing: Processing<'a>,
 }
 

@@ -149,6 +149,10 @@ pub struct Stats {
     reasons: Mutex<BTreeMap<&'static str, u64>>,
     transactions: Family<Labels, Counter>,
     stage_seconds: Family<Labels, Histogram, fn() -> Histogram>,
+    /// Noise spans marked by the noise stage, by kind (`tidings_noise_spans_total{kind}`).
+    noise_spans: Family<Labels, Counter>,
+    /// Articles the noise stage found close to a recent one (`tidings_near_duplicates_total`).
+    pub near_duplicates: Counter,
     in_flight: Gauge,
     lag: Family<Labels, Gauge>,
     registry: Registry,
@@ -178,6 +182,8 @@ impl Default for Stats {
             reasons: Mutex::new(BTreeMap::new()),
             transactions: Family::default(),
             stage_seconds: Family::new_with_constructor(stage_histogram as fn() -> Histogram),
+            noise_spans: Family::default(),
+            near_duplicates: Counter::default(),
             in_flight: Gauge::default(),
             lag: Family::default(),
             registry: Registry::default(),
@@ -235,6 +241,16 @@ impl Default for Stats {
             "stage_duration_seconds",
             "Time a stage spent per article (batch time shared out evenly)",
             stats.stage_seconds.clone(),
+        );
+        registry.register(
+            "noise_spans",
+            "Crawler-noise spans the noise stage marked, by kind",
+            stats.noise_spans.clone(),
+        );
+        registry.register(
+            "near_duplicates",
+            "Articles marked near_duplicate_of a recent article of this instance",
+            stats.near_duplicates.clone(),
         );
         registry.register(
             "in_flight",
@@ -379,6 +395,18 @@ impl Stats {
             .or_insert_with(|| hdrhistogram::Histogram::new(3).expect("sigfig 3 is valid"));
         // Microseconds; a value too large for the histogram is dropped from the percentiles only.
         let _ = hist.record((ms * 1000.0).max(1.0) as u64);
+    }
+
+    /// Counts what the noise stage marked on one article.
+    pub fn record_noise(&self, article: &crate::record::Article) {
+        for n in article.noise.iter().flatten() {
+            self.noise_spans
+                .get_or_create(&vec![("kind", n.kind.as_str().to_string())])
+                .inc();
+        }
+        if article.near_duplicate_of.is_some() {
+            self.near_duplicates.inc();
+        }
     }
 
     pub fn record_dead_letter(&self, kind: &'static str) {

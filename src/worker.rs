@@ -192,6 +192,7 @@ pub fn process(batch: Vec<Job>, pipeline: &Pipeline, codec: &Codec, stats: &Stat
         }
         match result {
             Ok(()) => {
+                stats.record_noise(&article);
                 let bytes = codec.encode(&article, &job.origin);
                 out.push(Outcome::Enriched {
                     job,

@@ -8,6 +8,7 @@ mod budget;
 pub mod claims;
 pub mod lang;
 pub mod ner;
+pub mod noise;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -55,6 +56,7 @@ pub struct StagesConfig {
     pub lang: lang::LangConfig,
     pub ner: ner::NerConfig,
     pub claims: claims::ClaimsConfig,
+    pub noise: noise::NoiseConfig,
     /// Attempts for a stage that fails transiently, before the article is dead-lettered.
     pub max_attempts: u32,
     /// Fault injection for tests and soak runs: a stage that sleeps this long per article. Keep 0.
@@ -70,6 +72,7 @@ impl Default for StagesConfig {
             lang: Default::default(),
             ner: Default::default(),
             claims: Default::default(),
+            noise: Default::default(),
             max_attempts: 3,
             delay_ms: 0,
             timeout_ms: 30_000,
@@ -95,10 +98,13 @@ impl Stage for Delay {
 pub enum BuildError {
     #[error("ner stage")]
     Ner(#[from] ner::NerError),
+    #[error("noise stage: {0}")]
+    Noise(#[from] noise::NoiseError),
 }
 
-/// The configured stages in their fixed order: langid → ner → claims (claims link to NER entities and
-/// read numbers in the detected language, so the order is not configurable).
+/// The configured stages in their fixed order: langid → noise → ner → claims (claims link to NER
+/// entities and read numbers in the detected language, and both skip what noise marked, so the order
+/// is not configurable).
 pub struct Pipeline {
     /// Shared with the helper threads of the time budget, which may outlive a call.
     stages: Vec<Arc<dyn Stage>>,
@@ -117,11 +123,24 @@ impl Pipeline {
         if config.lang.enabled {
             stages.push(Box::new(lang::LangStage::new(config.lang.clone())));
         }
+        if config.noise.enabled {
+            stages.push(Box::new(noise::NoiseStage::build(&config.noise)?));
+        }
+        // NER and claims read the article with its noise blanked (a no-op without noise spans).
+        let masked = |stage: Box<dyn Stage>, wrap: fn(Arc<dyn Stage>) -> noise::Masked| {
+            if config.noise.enabled {
+                Box::new(wrap(Arc::from(stage))) as Box<dyn Stage>
+            } else {
+                stage
+            }
+        };
         if config.ner.enabled {
-            stages.push(Box::new(ner::NerStage::build(&config.ner)?));
+            let ner = Box::new(ner::NerStage::build(&config.ner)?);
+            stages.push(masked(ner, noise::Masked::for_ner));
         }
         if config.claims.enabled {
-            stages.push(Box::new(claims::ClaimsStage::new(config.claims.clone())));
+            let claims = Box::new(claims::ClaimsStage::new(config.claims.clone()));
+            stages.push(masked(claims, noise::Masked::for_claims));
         }
         Ok(Pipeline {
             stages: stages.into_iter().map(Arc::from).collect(),

@@ -630,3 +630,49 @@ pub fn mock(
     let brokers = cluster.bootstrap_servers();
     (cluster, brokers)
 }
+
+/// CoNLL-2003 documents as the daemon would get them: tokens joined by spaces, sentences by newlines.
+pub fn conll_documents(path: &Path) -> Vec<String> {
+    let raw = std::fs::read_to_string(path).expect("read CoNLL file");
+    // The file opens with a document and closes with a marker: the first document has no marker
+    // before it, so one is open from the start (empty ones are dropped below).
+    let mut docs: Vec<Vec<String>> = vec![Vec::new()];
+    let mut sentence: Vec<&str> = Vec::new();
+    for line in raw.lines().chain([""]) {
+        if line.starts_with("-DOCSTART-") {
+            docs.push(Vec::new());
+            continue;
+        }
+        let word = line.split_whitespace().next();
+        match word {
+            Some(w) => sentence.push(w),
+            None if !sentence.is_empty() => {
+                if let Some(d) = docs.last_mut() {
+                    d.push(sentence.join(" "));
+                }
+                sentence.clear();
+            }
+            None => {}
+        }
+    }
+    docs.into_iter()
+        .filter(|d| !d.is_empty())
+        .map(|d| d.join("\n"))
+        .collect()
+}
+
+/// A path under ../shared, or None (with a note) when it is absent.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!(
+            "skipped: {} is absent (../shared is not beside the repository)",
+            p.display()
+        );
+        None
+    }
+}
