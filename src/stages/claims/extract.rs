@@ -94,16 +94,6 @@ impl Unit {
         name: "pound sterling",
         kind: QuantityKind::Money,
     };
-    const FRF: Unit = Unit {
-        unit: "FRF",
-        name: "french franc",
-        kind: QuantityKind::Money,
-    };
-    const BEF: Unit = Unit {
-        unit: "BEF",
-        name: "belgian franc",
-        kind: QuantityKind::Money,
-    };
     const YEAR_OF_AGE: Unit = Unit {
         unit: "year_of_age",
         name: "year of age",
@@ -178,7 +168,6 @@ pub struct Extractor {
     /// … and a comma and a lower-case word after it make the number an age.
     comma_word: Regex,
     /// Country words that say which franc a bare "francs" is (group 1: French or Belgian).
-    franc_country: Regex,
     /// "went up to 8 billion": the level reached, not a ceiling or a rise.
     level_reached: Regex,
     /// "was 4 percent lower": a copula before the number makes "higher/lower" a comparison.
@@ -335,9 +324,6 @@ impl Extractor {
             equivalent_gap: re(r"^(?:\s+[\w-]+)?(?:,?\s+or\s+(?:about\s+)?|\s*\(\s*)$"),
             coordinated_gap: re(
                 r"^\s+(?:(?:for|in|on|at|over)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,?\s+)?and\s+$",
-            ),
-            franc_country: re(
-                r"(?-u:\b)(?:(French|France|Paris|Belgian|Belgium|Brussels)|(?:swiss|Swiss|Switzerland|Zurich|Geneva))(?-u:\b)",
             ),
             name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
@@ -706,8 +692,15 @@ impl Extractor {
             }
             match (currency, unit) {
                 (Some((_, code, name)), _) => {
-                    q.unit = code.into();
-                    q.unit_name = name.into();
+                    let plain = Unit {
+                        unit: code,
+                        name,
+                        kind: QuantityKind::Money,
+                    };
+                    let written = text.get(q_start..start).unwrap_or_default();
+                    let u = self.resolve_currency(text, start, written, plain);
+                    q.unit = u.unit.into();
+                    q.unit_name = u.name.into();
                     q.kind = QuantityKind::Money;
                     // "$5 million dollars": swallow the redundant unit word.
                     if let Some((len, _)) = money_unit {
@@ -715,7 +708,8 @@ impl Extractor {
                     }
                 }
                 (None, Some((len, u))) => {
-                    let u = self.resolve_franc(text, start, u);
+                    let written = text.get(q.end..q.end + len).unwrap_or_default();
+                    let u = self.resolve_currency(text, start, written, u);
                     q.unit = u.unit.into();
                     q.unit_name = u.name.into();
                     q.kind = u.kind;
@@ -886,10 +880,29 @@ impl Extractor {
     /// The convention's elided unit: a bare number takes the unit of the money or measure written
     /// just before it in the sentence ("lost 3,000 lira to 67,000", "a profit of 160 million in the
     /// year-ago period"), or of the amount it is paired with ("sentences of eight and six months").
+    ///
+    /// A counted noun carries too ("checked 3,000 drivers and booked 222", "won 95 medals, 35 of
+    /// them gold"), but not to a number reached or stood at ("3 brokers saw it rise to 450"): a level
+    /// is not a count of the noun.
     fn inherit_unit(&self, text: &str, found: &mut [Found]) {
         let elided = |q: &Found| q.unit == "count" && q.unit_name == "-";
+        let counted = |q: &Found| {
+            q.kind == QuantityKind::Count
+                && q.unit == "count"
+                && q.unit_name != "-"
+                && !q.unit_name.starts_with('%')
+        };
         let carries = |q: &Found| {
-            matches!(q.kind, QuantityKind::Money | QuantityKind::Measure) && q.unit_name != "-"
+            (matches!(q.kind, QuantityKind::Money | QuantityKind::Measure) && q.unit_name != "-")
+                || counted(q)
+        };
+        let level = |q: &Found| {
+            let head = tail_slice(text, q.start, 24).trim_end();
+            let word = head
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            LEVEL_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
         };
         let same_sentence = |a: usize, b: usize| {
             text.get(a..b).is_some_and(|gap| {
@@ -912,6 +925,7 @@ impl Extractor {
                 .checked_sub(1)
                 .map(|p| &found[p])
                 .filter(|p| carries(p) && same_sentence(p.end, found[i].start))
+                .filter(|p| !counted(p) || !level(&found[i]))
                 .filter(|p| {
                     text.get(p.end..found[i].start)
                         .is_some_and(|gap| !gap.trim().eq_ignore_ascii_case("and"))
@@ -951,22 +965,49 @@ impl Extractor {
         }
     }
 
-    /// A bare "francs" takes its country from the sentence ("the Paris bourse", "Belgian"); without
-    /// one it stays the lexicon's default, the Swiss franc, the only one still in use.
-    fn resolve_franc(&self, text: &str, at: usize, u: Unit) -> Unit {
-        if u.unit != "CHF" {
+    /// A currency name several countries share ("francs", "crowns", "rupees", "pesos") takes its
+    /// country from the text (`data/currency-context.tsv`): the cue nearest to the amount in its
+    /// sentence ("the Paris bourse", "Belgian"), else the last one in the 2 000 bytes before it (the
+    /// article's earlier sentences); without one the lexicon's default stays (the Swiss franc, the
+    /// only franc in wide use today).
+    ///
+    /// Only a plain name is resolved (`written`, as the text has it: "francs", "Rs"): a name with
+    /// its country ("Swiss francs", "Indian rupees"), an ISO code or a symbol already says which.
+    fn resolve_currency(&self, text: &str, at: usize, written: &str, u: Unit) -> Unit {
+        let written = written.trim().trim_end_matches('.');
+        let plain = !written.is_empty()
+            && !written.contains(char::is_whitespace)
+            && written.chars().all(char::is_alphabetic)
+            && written.chars().any(char::is_lowercase);
+        if !plain {
+            return u;
+        }
+        let rows: Vec<&lexicon::CurrencyCue> = lexicon::CURRENCY_CONTEXT
+            .iter()
+            .filter(|r| r.plain == u.unit)
+            .collect();
+        if rows.is_empty() {
             return u;
         }
         let sentence = sentence_around(text, at);
-        let country = self
-            .franc_country
-            .captures(sentence)
-            .and_then(|c| c.get(1).or(c.get(2)))
-            .map(|m| m.as_str().to_lowercase());
-        match country.as_deref() {
-            Some(c) if c.starts_with("fr") || c == "paris" => Unit::FRF,
-            Some(c) if c.starts_with("bel") || c == "brussels" => Unit::BEF,
-            _ => u,
+        let offset = sentence.as_ptr() as usize - text.as_ptr() as usize;
+        let nearest = rows
+            .iter()
+            .flat_map(|r| r.cues.find_iter(sentence).map(move |m| (m, r)))
+            .min_by_key(|(m, _)| (offset + m.start()).abs_diff(at));
+        let earlier = || {
+            let before = tail_slice(text, offset, 2000);
+            rows.iter()
+                .filter_map(|r| r.cues.find_iter(before).last().map(|m| (m, r)))
+                .max_by_key(|(m, _)| m.end())
+        };
+        match nearest.or_else(earlier) {
+            Some((_, r)) => Unit {
+                unit: r.unit,
+                name: r.name,
+                kind: u.kind,
+            },
+            None => u,
         }
     }
 
@@ -1319,6 +1360,12 @@ const MONEY_NOUNS: &[&str] = &[
     "capital",
     "turnover",
     "bond",
+];
+
+/// Words before a number that make it a level reached or stood at, not a count of anything.
+const LEVEL_WORDS: &[&str] = &[
+    "to", "at", "from", "of", "above", "below", "near", "around", "is", "was", "were", "are", "be",
+    "by",
 ];
 
 /// "a deficit of 1.6 billion ($2.54 billion), compared with 2.0 billion": a scaled amount without
@@ -1989,6 +2036,62 @@ mod tests {
             "belgian franc"
         );
         assert_eq!(one("a fee of 40 francs").unit_name, "swiss franc");
+    }
+
+    #[test]
+    fn shared_currency_names_take_the_nearest_country_named() {
+        let name = |t: &str| {
+            all(t)
+                .last()
+                .map(|q| q.unit_name.clone())
+                .unwrap_or_default()
+        };
+        // The cue nearest to the amount decides, within the sentence.
+        assert_eq!(
+            name("A Swiss fund bought the Paris retailer's shares at 85 francs"),
+            "french franc"
+        );
+        // Else the last cue of the sentences before it.
+        assert_eq!(
+            name("The Copenhagen brewer reported on Monday. Its loss was 300 million crowns."),
+            "danish krone"
+        );
+        assert_eq!(
+            name("Traders in Karachi said the shares closed at Rs 41."),
+            "pakistani rupee"
+        );
+        assert_eq!(
+            name("Manila stocks were steady, with the index up and a stake sold for 900 million pesos."),
+            "philippine peso"
+        );
+        // A name with its country, or a code, is not re-read from the context.
+        assert_eq!(
+            name("Paris dealers quoted it at 85 Swiss francs"),
+            "swiss franc"
+        );
+        assert_eq!(name("The Paris fund paid CHF 85"), "swiss franc");
+        // No country named: the catalogue's default.
+        assert_eq!(name("The fee is 40 crowns."), "crown");
+        // CONVENTIONS.md names every currency with its country: a plain rupee is the Indian one.
+        assert_eq!(name("The fee is 40 rupees."), "indian rupee");
+    }
+
+    #[test]
+    fn an_elided_count_takes_the_counted_noun_but_a_level_does_not() {
+        let names = |t: &str| -> Vec<String> { all(t).into_iter().map(|q| q.unit_name).collect() };
+        assert_eq!(
+            names("Inspectors stopped 4,100 lorries and fined 310 on the border."),
+            ["lorry", "lorry"]
+        );
+        assert_eq!(
+            names("The club signed 12 players, 5 of them from abroad."),
+            ["player", "player"]
+        );
+        // A number reached or stood at is a level, not more of the noun counted before it.
+        assert_eq!(
+            names("Seven analysts expect the index to climb to 1,450.")[1],
+            "-"
+        );
     }
 
     #[test]

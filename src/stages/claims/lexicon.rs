@@ -80,6 +80,28 @@ pub static NOT_COUNTED: LazyLock<std::collections::HashSet<&'static str>> = Lazy
         .collect()
 });
 
+/// A currency name several countries share, resolved by a country cue: (plain unit id, cues as a
+/// whole-word case-sensitive regex, resolved unit id, resolved unit name), from
+/// `data/currency-context.tsv`.
+pub struct CurrencyCue {
+    pub plain: &'static str,
+    pub cues: regex::Regex,
+    pub unit: &'static str,
+    pub name: &'static str,
+}
+
+pub static CURRENCY_CONTEXT: LazyLock<Vec<CurrencyCue>> = LazyLock::new(|| {
+    rows(include_str!("data/currency-context.tsv"))
+        .map(|c| CurrencyCue {
+            plain: c[0],
+            cues: regex::Regex::new(&format!(r"\b(?:{})\b", c[1]))
+                .unwrap_or_else(|e| panic!("data/currency-context.tsv: bad cues {:?}: {e}", c[1])),
+            unit: c[2],
+            name: c[3],
+        })
+        .collect()
+});
+
 /// Words hyphenated before a number that qualify it rather than name a model ("minus-40 degrees",
 /// "sub-5 nanometre", "mid-30s"); any other word before "-N" makes a name ("F-35", "scp-173").
 pub const NUMBER_QUALIFIERS: &[&str] = &[
@@ -152,6 +174,7 @@ mod tests {
         assert!(CURRENCY_PREFIXES
             .iter()
             .all(|(p, code, name)| !p.is_empty() && code.len() == 3 && !name.is_empty()));
+        assert!(CURRENCY_CONTEXT.len() > 30);
         assert!(SCALES.iter().all(|(p, f)| !p.is_empty() && *f >= 100.0));
         let word = |w: &str| NUMBER_WORDS.iter().find(|(x, _)| *x == w).map(|(_, v)| *v);
         assert_eq!(
