@@ -137,6 +137,8 @@ pub struct Extractor {
     comparison: Regex,
     aged: Regex,
     up_to: Regex,
+    /// "by" (and an estimate word) right before a number: the amount of a change.
+    by_before: Regex,
     feet_before: Regex,
     inch_mark: Regex,
     inch_word: Regex,
@@ -334,6 +336,9 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:is|was|are|were|be|been|being|ended|closed|finished|stood|remained)\s*$",
             ),
             up_to: re(r"(?i)(?-u:\b)(?:up to|of up to|bis zu|jusqu'à|hasta)\s*$"),
+            by_before: re(
+                r"(?i)(?-u:\b)(?:by|um)(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated))?\s*$",
+            ),
             aged: re(r"(?i)(?-u:\b)(?:aged|age of|age|ages)\s*$"),
             comparison: re(
                 r"(?i)^\s*(?:more|greater|larger|bigger|higher|faster|smaller|lower|less|fewer|as|the|over|longer|stronger|richer|cheaper|that)(?-u:\b)",
@@ -863,6 +868,16 @@ impl Extractor {
                 }
             }
             q.change = self.change(text, q.start, q.end);
+            // "lost six games", "cut 300 jobs": a count of the things affected, not the amount of a
+            // change (CONVENTIONS.md); "cut the workforce by 1,200 jobs" states one.
+            if matches!(q.change, "up" | "down")
+                && q.kind == QuantityKind::Count
+                && q.unit == "count"
+                && q.unit_name != "-"
+                && !self.by_before.is_match(tail_slice(text, q.start, 40))
+            {
+                q.change = "=";
+            }
             // "tens of billions" is an estimate whatever the words around it say.
             if vague && q.change == "=" && starts_with_ignore_ascii_case(surface, "tens") {
                 q.change = "~";
@@ -1978,7 +1993,12 @@ mod tests {
         assert_eq!(one("they cut the workforce by 1,200 jobs").change, "down");
         // Without "by" the amount is the level reached or the object, not the change.
         assert_eq!(one("the bank raised rates to 5 percent").change, "=");
-        assert_eq!(one("the group cut 300 jobs in May").change, "down");
+        // A count of the things affected is not a change amount (CONVENTIONS.md: "cut 200 jobs").
+        assert_eq!(one("the group cut 300 jobs in May").change, "=");
+        assert_eq!(
+            all("the Sharks have lost nine of their last 11 matches")[0].change,
+            "="
+        );
     }
 
     #[test]
