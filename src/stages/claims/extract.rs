@@ -139,6 +139,8 @@ pub struct Extractor {
     up_to: Regex,
     /// "by" (and an estimate word) right before a number: the amount of a change.
     by_before: Regex,
+    /// " of a " after a part of one ("tenths of a second").
+    of_a: Regex,
     feet_before: Regex,
     inch_mark: Regex,
     inch_word: Regex,
@@ -336,6 +338,7 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:is|was|are|were|be|been|being|ended|closed|finished|stood|remained)\s*$",
             ),
             up_to: re(r"(?i)(?-u:\b)(?:up to|of up to|bis zu|jusqu'à|hasta)\s*$"),
+            of_a: re(r"(?i)^\s+of\s+an?\s+"),
             by_before: re(
                 r"(?i)(?-u:\b)(?:by|um)(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated))?\s*$",
             ),
@@ -497,6 +500,13 @@ impl Extractor {
                     scale = f;
                     rest = &rest[len..];
                     end += len;
+                    // "nine tenths of a second": a part of one unit.
+                    if f < 1.0 {
+                        if let Some(m) = self.of_a.find(rest) {
+                            rest = &rest[m.end()..];
+                            end += m.end();
+                        }
+                    }
                 }
             }
             // "30 MUSD", "120 MEUR", "500 kSEK": a scale letter glued to a currency code.
@@ -2056,6 +2066,14 @@ mod tests {
             "belgian franc"
         );
         assert_eq!(one("a fee of 40 francs").unit_name, "swiss franc");
+    }
+
+    #[test]
+    fn parts_of_one_unit_in_words() {
+        let q = one("she won by twelve hundredths of a second");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(0.12), "second"));
+        let q = one("it lasted three tenths of a second");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(0.3), "second"));
     }
 
     #[test]

@@ -175,7 +175,9 @@ mod tests {
             .iter()
             .all(|(p, code, name)| !p.is_empty() && code.len() == 3 && !name.is_empty()));
         assert!(CURRENCY_CONTEXT.len() > 30);
-        assert!(SCALES.iter().all(|(p, f)| !p.is_empty() && *f >= 100.0));
+        assert!(SCALES
+            .iter()
+            .all(|(p, f)| !p.is_empty() && (*f >= 100.0 || *f <= 0.1)));
         let word = |w: &str| NUMBER_WORDS.iter().find(|(x, _)| *x == w).map(|(_, v)| *v);
         assert_eq!(
             (word("twelve"), word("a third")),
