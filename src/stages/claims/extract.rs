@@ -141,6 +141,8 @@ pub struct Extractor {
     by_before: Regex,
     /// " of a " after a part of one ("tenths of a second").
     of_a: Regex,
+    /// A preposition that puts a date after it ("in 1781", "since 1642").
+    year_before: Regex,
     feet_before: Regex,
     inch_mark: Regex,
     inch_word: Regex,
@@ -339,6 +341,7 @@ impl Extractor {
             ),
             up_to: re(r"(?i)(?-u:\b)(?:up to|of up to|bis zu|jusqu'à|hasta)\s*$"),
             of_a: re(r"(?i)^\s+of\s+an?\s+"),
+            year_before: re(r"(?i)(?-u:\b)(?:in|since|until|till|before|after|from|circa|c\.)\s+$"),
             by_before: re(
                 r"(?i)(?-u:\b)(?:by|um)(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated))?\s*$",
             ),
@@ -743,10 +746,19 @@ impl Extractor {
                     q.end += letters.len();
                 }
                 (None, None) => {
+                    // Earlier years only where a date is expected: "founded in 1781", "since
+                    // 1642", or "1781 - …" opening a this-day-in-history line.
+                    let historical = || {
+                        (1000.0..1800.0).contains(&value)
+                            && (self.year_before.is_match(tail_slice(text, start, 12))
+                                && !next_word_plural(&text[q.end..])
+                                || line_start(text, start)
+                                    && text[q.end..].trim_start().starts_with(['-', '–', '—']))
+                    };
                     let plain_year = is_digits
                         && scale == 1.0
                         && surface.len() == 4
-                        && (1800.0..=2100.0).contains(&value)
+                        && ((1800.0..=2100.0).contains(&value) || historical())
                         && !surface.contains([',', '.', ' ']);
                     if plain_year {
                         years.push(Year {
@@ -1491,6 +1503,14 @@ fn hyphen_code(before: &str) -> bool {
         && !NUMBER_QUALIFIERS.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether only spaces, bullets or dashes stand between byte `at` and the start of its line.
+fn line_start(text: &str, at: usize) -> bool {
+    let head = tail_slice(text, at, 40);
+    let whole_line = head.contains('\n') || head.len() == at;
+    let line = head.rsplit('\n').next().unwrap_or(head);
+    whole_line && line.trim_start_matches(['*', '-', ' ', '\t']).is_empty()
+}
+
 /// The sentence (up to 300 bytes either side) around byte `at`.
 fn sentence_around(text: &str, at: usize) -> &str {
     let before = tail_slice(text, at, 300);
@@ -2066,6 +2086,15 @@ mod tests {
             "belgian franc"
         );
         assert_eq!(one("a fee of 40 francs").unit_name, "swiss franc");
+    }
+
+    #[test]
+    fn years_before_1800_where_a_date_is_expected() {
+        assert!(all("The abbey was founded in 1132 by monks.").is_empty());
+        assert!(all("1492 - Columbus reached the Bahamas.").is_empty());
+        // Elsewhere such a number is a number.
+        assert_eq!(one("The fund holds 1250 homes.").value, Some(1250.0));
+        assert_eq!(one("Prices rose in 1500 shops.").value, Some(1500.0));
     }
 
     #[test]
