@@ -161,6 +161,8 @@ pub struct Extractor {
     period_before: Regex,
     /// "half of (the) …": a fraction of a group.
     of_group: Regex,
+    /// " of them", " of whom": a share of a group named elsewhere.
+    of_pronoun: Regex,
     /// Punctuation or the end of the text right after a number.
     clause_end: Regex,
     /// " and " / " or " between a bare number and an amount with a unit: both are in that unit.
@@ -325,6 +327,7 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:first|second|third|fourth|final|last|next|this|the|1st|2nd|3rd|4th)\s+$",
             ),
             of_group: re(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"),
+            of_pronoun: re(r"(?i)^\s+of\s+(?:them|those|these|us|you|which|whom|it)(?-u:\b)"),
             clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
             paired_gap: re(r"^\s*(?:and|or|,)\s*$"),
             equivalent_gap: re(r"^(?:\s+[\w-]+)?(?:,?\s+or\s+(?:about\s+)?|\s*\(\s*)$"),
@@ -350,7 +353,7 @@ impl Extractor {
                 r"(?i)^\s*(?:more|greater|larger|bigger|higher|faster|smaller|lower|less|fewer|as|the|over|longer|stronger|richer|cheaper|that)(?-u:\b)",
             ),
             per: re(&format!(
-                r"(?i)^(?:{HS}+of{HS}+(?:[\w'-]+{HS}+){{1,4}}?)?{HS}*-?{HS}*(?:(?:a|an|per|each)(?:{HS}+|{HS}*-{HS}*)|/{HS}*)(share|year|annum|month|week|day|hour|hr|h|minute|min|second|sec|s|millisecond|ms|dozen|person|head|capita|barrel|ton|tonne|kilogram|kg|pound|ounce|gallon|litre|liter|kilowatt-hour|kwh|gram|gramme|mile|kilometre|kilometer|km|unit|piece|night|seat|passenger|worker|employee|household|student|vehicle|car)(?-u:\b)"
+                r"(?i)^(?:{HS}+of{HS}+(?:[\w'-]+{HS}+){{1,4}}?)?{HS}*-?{HS}*(?:(?:a|an|per|each)(?:{HS}+|{HS}*-{HS}*)|/{HS}*)(square{HS}+(?:foot|feet|metre|meter|mile|kilometre|kilometer|yard)|sq\.?{HS}*(?:ft|m|km)|cubic{HS}+(?:metre|meter|foot|feet)|share|year|annum|month|week|day|hour|hr|h|minute|min|second|sec|s|millisecond|ms|dozen|person|head|capita|barrel|ton|tonne|kilogram|kg|pound|ounce|gallon|litre|liter|kilowatt-hour|kwh|gram|gramme|mile|kilometre|kilometer|km|unit|piece|night|seat|passenger|worker|employee|household|student|vehicle|car|acre|hectare|cm|centimetre|centimeter|metre|meter|foot|feet|yard)(?-u:\b)"
             )),
             months: re(
                 r"(?i)(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?$",
@@ -664,9 +667,12 @@ impl Extractor {
                 });
                 // "the first half of the year", "this quarter of": a period, not a share.
                 let period = lone && self.period_before.is_match(tail_slice(text, start, 12));
+                // "a quarter of them": a share of a group named before.
+                let of_pronoun = self.of_pronoun.is_match(after_num);
                 share = match of_group {
                     Some(_) if period => continue,
                     Some(noun) => Some(format!("% {noun}")),
+                    None if of_pronoun && !period => Some("% -".into()),
                     None if !lone && self.clause_end.is_match(after_num) => Some("% -".into()),
                     None => continue,
                 };
@@ -1484,6 +1490,27 @@ fn per_unit(word: &str) -> String {
         "tonne" => "metric ton".into(),
         "kwh" => "kilowatt-hour".into(),
         "capita" | "head" => "person".into(),
+        "cm" | "centimeter" => "centimetre".into(),
+        "meter" => "metre".into(),
+        "feet" => "foot".into(),
+        w if w.starts_with("sq") || w.starts_with("cubic") => {
+            // "square feet", "sq ft", "sq. m", "cubic meters": one space, full words.
+            let (power, base) = if w.starts_with("cubic") {
+                ("cubic", w.trim_start_matches("cubic"))
+            } else {
+                (
+                    "square",
+                    w.trim_start_matches("square").trim_start_matches("sq"),
+                )
+            };
+            let base = match base.trim_start_matches('.').trim() {
+                "ft" | "feet" | "foot" => "foot".to_string(),
+                "m" | "meter" | "metre" => "metre".to_string(),
+                "km" | "kilometer" | "kilometre" => "kilometre".to_string(),
+                b => lexicon::singular(b),
+            };
+            format!("{power} {base}")
+        }
         w => lexicon::singular(w),
     }
 }
@@ -2095,6 +2122,25 @@ mod tests {
         // Elsewhere such a number is a number.
         assert_eq!(one("The fund holds 1250 homes.").value, Some(1250.0));
         assert_eq!(one("Prices rose in 1500 shops.").value, Some(1500.0));
+    }
+
+    #[test]
+    fn a_share_of_a_group_named_before() {
+        let f = all("Most voters came, and a quarter of them stayed home.");
+        let q = f.last().unwrap();
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(0.25), "% -"));
+        // A period is not a share.
+        assert!(all("In the first quarter of it sales were flat.").is_empty());
+    }
+
+    #[test]
+    fn rates_per_area_and_compound_units() {
+        let q = one("Offices let for $62 per square foot a year.");
+        assert_eq!(q.unit_name, "dollar per square foot");
+        let q = one("Flats sell at 9,000 euros per sq m.");
+        assert_eq!(q.unit_name, "euro per square metre");
+        let q = one("The field reached 12 kV/cm.");
+        assert_eq!(q.unit_name, "kilovolt per centimetre");
     }
 
     #[test]
