@@ -43,6 +43,8 @@ pub mod record;
 pub mod report;
 pub mod resources;
 pub mod shutdown;
+pub mod sink;
+pub mod source;
 pub mod stages;
 pub mod telemetry;
 pub mod version;
