@@ -186,3 +186,82 @@ impl DeadLetterFile {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Origin;
+    use crate::worker::{Failure, Job};
+
+    fn job(seq: u64) -> Job {
+        Job {
+            seq,
+            origin: Origin::File {
+                path: "in.jsonl".into(),
+                line: seq + 1,
+            },
+            payload: Some(format!("line {seq}").into_bytes()),
+            key: None,
+            headers: Vec::new(),
+            epoch: 0,
+        }
+    }
+
+    async fn drive(sink: FileSink, outcomes: Vec<Outcome>) {
+        let (tx, rx) = mpsc::channel(outcomes.len().max(1));
+        let (_stop_tx, stop) = watch::channel(false);
+        let (fatal, _) = watch::channel(None);
+        for o in outcomes {
+            tx.send(o).await.expect("send");
+        }
+        drop(tx);
+        sink.run(rx, Control { stop, fatal }).await.expect("sink");
+    }
+
+    #[tokio::test]
+    async fn file_sink_writes_in_input_order_and_creates_no_dead_letter_file_for_a_clean_run() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (out, dlq) = (dir.path().join("out.jsonl"), dir.path().join("dlq.jsonl"));
+        let stats = Arc::new(Stats::default());
+        let sink = FileSink::create(Some(&out), dlq.clone(), stats.clone())
+            .await
+            .expect("create");
+        let enriched = |seq: u64| Outcome::Enriched {
+            job: job(seq),
+            id: seq.to_string(),
+            bytes: format!("{{\"n\":{seq}}}").into_bytes(),
+        };
+        drive(sink, vec![enriched(2), enriched(0), enriched(1)]).await;
+        let written = std::fs::read_to_string(&out).expect("output");
+        assert_eq!(written, "{\"n\":0}\n{\"n\":1}\n{\"n\":2}\n");
+        assert!(!dlq.exists(), "a clean run left a dead-letter file");
+        assert_eq!(stats.produced.get(), 3);
+    }
+
+    #[tokio::test]
+    async fn file_sink_dead_letters_carry_reason_origin_and_the_original_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (out, dlq) = (dir.path().join("out.jsonl"), dir.path().join("dlq.jsonl"));
+        let stats = Arc::new(Stats::default());
+        let sink = FileSink::create(Some(&out), dlq.clone(), stats.clone())
+            .await
+            .expect("create");
+        let failure = Failure::new("not_json", None, "expected value".into());
+        drive(
+            sink,
+            vec![Outcome::DeadLetter {
+                job: job(0),
+                failure,
+            }],
+        )
+        .await;
+        let line: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&dlq).expect("dead letters"))
+                .expect("one JSON line");
+        assert_eq!(line["error"]["kind"], "not_json");
+        assert_eq!(line["payload"], "line 0");
+        assert_eq!(line["origin"]["line"], 1);
+        assert_eq!(std::fs::read_to_string(&out).expect("output"), "");
+        assert_eq!(stats.dead_lettered.get(), 1);
+    }
+}

@@ -154,3 +154,43 @@ impl Source for FileSource {
         "lines read but not written are not in the output"
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn file_source_numbers_lines_as_an_editor_skips_blank_ones_and_keeps_bytes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("in.jsonl");
+        std::fs::write(&path, b"{\"a\":1}\r\n\n  \n\xff\xfe\n{\"b\":2}").expect("write input");
+        let mut source = FileSource::open(Some(&path)).await.expect("open");
+        let mut got = Vec::new();
+        while let Some(job) = source.next().await.expect("read") {
+            let Origin::File { line, .. } = job.origin else {
+                panic!("origin {:?}", job.origin);
+            };
+            got.push((line, job.payload.expect("payload")));
+        }
+        assert_eq!(
+            got,
+            [
+                (1, b"{\"a\":1}".to_vec()),
+                (4, b"\xff\xfe".to_vec()),
+                (5, b"{\"b\":2}".to_vec()),
+            ]
+        );
+        // The end stays the end.
+        assert!(source.next().await.expect("read").is_none());
+    }
+
+    #[tokio::test]
+    async fn a_missing_input_file_names_its_path() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("absent.jsonl");
+        let Err(e) = FileSource::open(Some(&path)).await else {
+            panic!("opened a missing file");
+        };
+        assert!(e.to_string().contains("absent.jsonl"), "{e}");
+    }
+}
