@@ -218,14 +218,20 @@ mod tests {
         sink.run(rx, Control { stop, fatal }).await.expect("sink");
     }
 
-    #[tokio::test]
-    async fn file_sink_writes_in_input_order_and_creates_no_dead_letter_file_for_a_clean_run() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let (out, dlq) = (dir.path().join("out.jsonl"), dir.path().join("dlq.jsonl"));
+    /// A file sink writing into `dir`: the sink, its output and dead-letter paths, its stats.
+    async fn file_sink(dir: &std::path::Path) -> (FileSink, PathBuf, PathBuf, Arc<Stats>) {
+        let (out, dlq) = (dir.join("out.jsonl"), dir.join("dlq.jsonl"));
         let stats = Arc::new(Stats::default());
         let sink = FileSink::create(Some(&out), dlq.clone(), stats.clone())
             .await
             .expect("create");
+        (sink, out, dlq, stats)
+    }
+
+    #[tokio::test]
+    async fn file_sink_writes_in_input_order_and_creates_no_dead_letter_file_for_a_clean_run() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (sink, out, dlq, stats) = file_sink(dir.path()).await;
         let enriched = |seq: u64| Outcome::Enriched {
             job: job(seq),
             id: seq.to_string(),
@@ -241,11 +247,7 @@ mod tests {
     #[tokio::test]
     async fn file_sink_dead_letters_carry_reason_origin_and_the_original_line() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let (out, dlq) = (dir.path().join("out.jsonl"), dir.path().join("dlq.jsonl"));
-        let stats = Arc::new(Stats::default());
-        let sink = FileSink::create(Some(&out), dlq.clone(), stats.clone())
-            .await
-            .expect("create");
+        let (sink, out, dlq, stats) = file_sink(dir.path()).await;
         let failure = Failure::new("not_json", None, "expected value".into());
         drive(
             sink,
