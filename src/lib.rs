@@ -11,9 +11,14 @@
 //!   [`stages::Pipeline`]. Pure: no I/O, no async.
 //! - [`worker`]: the CPU pool between two bounded channels (backpressure).
 //! - [`offsets`]: per-partition contiguous watermarks, so commits never pass a hole.
+//! - [`source`] → [`worker`] → [`sink`]: the one seam. A [`source::Source`] yields jobs and hands
+//!   out the [`source::Acker`] its [`sink::Sink`] acknowledges finished records through; JSON Lines
+//!   ([`source::FileSource`], [`sink::FileSink`]) and Kafka ([`kafka::KafkaSource`],
+//!   [`kafka::KafkaSink`]) implement it.
 //! - [`kafka`]: the only rdkafka code: clients, rebalance hooks, and delivery — at-least-once
 //!   ([`kafka::deliver`]) or exactly-once in transactions ([`kafka::transact`]).
-//! - [`app`]: wires source → workers → sinks and owns the shutdown order; also the file/stdin mode.
+//! - [`app`]: [`app::run`] wires source → workers → sink and owns the shutdown order for both modes;
+//!   [`app::run_kafka`] and [`app::run_files`] build their source/sink pair.
 //! - [`demo`]: the pipeline on an in-process Kafka-protocol broker; [`eval`]: the scoring commands.
 //! - [`telemetry`], [`health`], [`http`], [`shutdown`]: logs, metrics, readiness, the operator's
 //!   HTTP endpoint (/healthz, /readyz, /metrics) and the signal future.
@@ -22,13 +27,11 @@
 //!   [`report`]: evaluation reports as JSON.
 //!
 //! # Where rdkafka may be imported
-//! Only in [`kafka`]: the clients, rebalance hooks and consume calls ([`kafka::receive`],
-//! [`kafka::commit_final`]), delivery ([`kafka::deliver`], [`kafka::transact`]), property checks, and
-//! the mock cluster of the demo and the tests ([`kafka::mock`]). Everything else — app, config,
-//! codec, stages, worker, telemetry, version, demo — goes through [`kafka`]'s functions and types
-//! ([`kafka::Received`], [`kafka::KafkaError`]). What issue 16 item 6 still lacks is the seam
-//! itself: a `Source`/`Sink` trait pair with an `Acker` owned by the source, so that
-//! [`app::run_kafka`] and [`app::run_files`] become one `run`.
+//! Only in [`kafka`]: the clients and rebalance hooks, [`kafka::KafkaSource`] / [`kafka::KafkaAcker`]
+//! / [`kafka::KafkaSink`], delivery ([`kafka::deliver`], [`kafka::transact`]), property checks, and
+//! the mock cluster of the demo and the tests ([`kafka::mock`]). Everything else — app, source,
+//! sink, config, codec, stages, worker, telemetry, version, demo — goes through [`kafka`]'s types
+//! ([`kafka::KafkaError`], [`kafka::ProducerFatal`]) and never names an rdkafka type.
 
 pub mod app;
 pub mod codec;
@@ -43,6 +46,8 @@ pub mod record;
 pub mod report;
 pub mod resources;
 pub mod shutdown;
+pub mod sink;
+pub mod source;
 pub mod stages;
 pub mod telemetry;
 pub mod version;

@@ -25,6 +25,11 @@ pub enum EvalError {
     Input { path: String, message: String },
     #[error("{0}")]
     Stage(String),
+    /// The pipeline or the NER stage could not be built (the cause, e.g. a model file, chains).
+    #[error("building the stages")]
+    Build(#[from] crate::stages::BuildError),
+    #[error(transparent)]
+    Ner(#[from] crate::stages::ner::NerError),
 }
 
 fn input_err(path: &Path, message: impl ToString) -> EvalError {
@@ -158,8 +163,9 @@ fn newsquant(
     let ner = if config.stages.ner.enabled {
         Some(NerStage::build(&config.stages.ner).map_err(|e| {
             EvalError::Stage(format!(
-                "{e} (the claims eval feeds NER entities to the tagger; \
-                 TIDINGS__STAGES__NER__ENABLED=false scores without them)"
+                "{} (the claims eval feeds NER entities to the tagger; \
+                 TIDINGS__STAGES__NER__ENABLED=false scores without them)",
+                crate::telemetry::error_chain(&e)
             ))
         })?)
     } else {
@@ -182,9 +188,7 @@ fn newsquant(
                 .enumerate()
                 .map(|(i, (t, _))| (i, Field::Text, t.as_str()))
                 .collect();
-            stage
-                .recognize(&texts)
-                .map_err(|e| EvalError::Stage(e.to_string()))?
+            stage.recognize(&texts)?
         }
         None => vec![Vec::new(); items.len()],
     };
@@ -550,7 +554,7 @@ fn seed_claims(
     errors: bool,
     config: &Config,
 ) -> Result<String, EvalError> {
-    let pipeline = Pipeline::build(&config.stages).map_err(|e| EvalError::Stage(e.to_string()))?;
+    let pipeline = Pipeline::build(&config.stages)?;
     let fields = [
         "value",
         "unit",
@@ -913,7 +917,7 @@ fn ner_documents(
     let mut stages = config.stages.clone();
     stages.claims.enabled = false;
     stages.delay_ms = 0;
-    let pipeline = Pipeline::build(&stages).map_err(|e| EvalError::Stage(e.to_string()))?;
+    let pipeline = Pipeline::build(&stages)?;
     let joiner = if options.paragraphs { " " } else { "\n" };
     let mut score = NerScore::default();
     let (mut skipped, mut lines) = (Vec::new(), 0usize);
@@ -995,7 +999,7 @@ fn ner_sentences(
     sentences: Vec<Sentence>,
     config: &Config,
 ) -> Result<String, EvalError> {
-    let stage = NerStage::build(&config.stages.ner).map_err(|e| EvalError::Stage(e.to_string()))?;
+    let stage = NerStage::build(&config.stages.ner)?;
     let mut score = NerScore::default();
     let started = std::time::Instant::now();
     for chunk in sentences.chunks(64) {
@@ -1005,9 +1009,7 @@ fn ner_sentences(
             .enumerate()
             .map(|(i, (t, _))| (i, Field::Text, t.as_str()))
             .collect();
-        let found = stage
-            .recognize(&refs)
-            .map_err(|e| EvalError::Stage(e.to_string()))?;
+        let found = stage.recognize(&refs)?;
         for ((sent, (_, starts)), ents) in chunk.iter().zip(&texts).zip(found) {
             score.add(sent, &predicted_words(sent, starts, 0, &ents));
         }

@@ -47,7 +47,7 @@ fn still_owned(outcome: &Outcome, sink: &Sink) -> bool {
     let Some((topic, partition, _)) = job.origin.kafka() else {
         return true;
     };
-    let owned = lock(&sink.tracker).owns(topic, partition, job.epoch);
+    let owned = lock(&sink.acker.tracker).owns(topic, partition, job.epoch);
     if !owned {
         tracing::debug!(origin = %job.origin, "partition revoked before delivery; left to its new owner");
     }
@@ -96,5 +96,5 @@ async fn deliver(mut outcome: Outcome, sink: &Sink) {
     }
     sink.health.delivery_ok();
     sink.delivered(&outcome);
-    super::store_acked(sink.consumer.as_ref(), &sink.tracker, outcome.job());
+    crate::source::Acker::ack(&sink.acker, outcome.job());
 }

@@ -16,7 +16,10 @@ pub mod deliver;
 pub mod headers;
 pub mod mock;
 pub mod properties;
+mod source;
 pub mod transact;
+
+pub use source::{KafkaAcker, KafkaSink, KafkaSource};
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -299,19 +302,29 @@ pub fn producer(cfg: &KafkaConfig) -> Result<FutureProducer, KafkaError> {
     Ok(producer)
 }
 
-/// What both delivery modes share: where records go, the clients, and the state they report to.
+/// What both delivery modes share: where records go, the producer, the source's acker, and the
+/// state they report to.
 #[derive(Clone)]
 pub struct Sink {
     pub cfg: Arc<KafkaConfig>,
     pub producer: FutureProducer,
-    pub consumer: Arc<StreamConsumer<TidingsContext>>,
-    pub tracker: Tracker,
+    /// The consumer side's acknowledgements (offsets), handed out by [`KafkaSource`].
+    pub acker: KafkaAcker,
     pub stats: Arc<Stats>,
     pub health: Arc<Health>,
     /// Set at the shutdown deadline: retries stop, the rest is redelivered after restart.
     pub stop: watch::Receiver<bool>,
     /// Set when the producer hit an unrecoverable error: the daemon must stop and be restarted.
-    pub fatal: Arc<watch::Sender<Option<String>>>,
+    pub fatal: Arc<watch::Sender<Option<ProducerFatal>>>,
+}
+
+/// The producer cannot go on (e.g. fenced by another instance with the same transactional id);
+/// undelivered records were not committed and are redelivered after a restart.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("producer fatal error {code:?}: {reason}")]
+pub struct ProducerFatal {
+    code: RDKafkaErrorCode,
+    reason: String,
 }
 
 impl Sink {
@@ -334,7 +347,7 @@ impl Sink {
     /// partition's committable offset moved forward.
     fn ack<'j>(&self, job: &'j Job) -> Option<(&'j str, i32, i64)> {
         let (topic, partition, offset) = job.origin.kafka()?;
-        let mark = lock(&self.tracker).ack(topic, partition, offset, job.epoch)?;
+        let mark = lock(&self.acker.tracker).ack(topic, partition, offset, job.epoch)?;
         Some((topic, partition, mark))
     }
 
@@ -352,9 +365,9 @@ impl Sink {
     fn check_fatal(&self) -> bool {
         match self.producer.client().fatal_error() {
             Some((code, reason)) => {
-                let message = format!("producer fatal error {code:?}: {reason}");
-                tracing::error!("{message}");
-                self.fatal.send_replace(Some(message));
+                let fatal = ProducerFatal { code, reason };
+                tracing::error!("{fatal}");
+                self.fatal.send_replace(Some(fatal));
                 true
             }
             None => false,

@@ -15,7 +15,6 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use rdkafka::consumer::Consumer;
 use rdkafka::error::KafkaError;
 use rdkafka::producer::Producer;
 use rdkafka::{Offset, TopicPartitionList};
@@ -78,7 +77,7 @@ pub async fn run(mut outcomes: mpsc::Receiver<Outcome>, sink: Sink, interval: Du
 /// Moves every waiting record below its partition's watermark into a batch; drops records of
 /// partitions this instance no longer owns (their new owner redoes them).
 fn take_ready(waiting: &mut Vec<Outcome>, sink: &Sink) -> Batch {
-    let tracker = lock(&sink.tracker);
+    let tracker = lock(&sink.acker.tracker);
     let mut batch = Batch::default();
     let mut keep = Vec::with_capacity(waiting.len());
     for o in waiting.drain(..) {
@@ -192,7 +191,7 @@ async fn attempt(batch: &Batch, sink: &Sink) -> Result<(), AttemptError> {
         offsets.add_partition_offset(topic, *partition, Offset::Offset(*next))?;
     }
     let group = sink
-        .consumer
+        .acker
         .group_metadata()
         .ok_or(AttemptError::NoGroupMetadata)?;
     let p = sink.producer.clone();

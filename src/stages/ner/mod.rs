@@ -9,7 +9,9 @@
 //! comes out once and whole.
 
 pub mod decode;
+pub mod engine;
 pub mod model;
+pub mod onnx;
 #[cfg(feature = "rust-bert")]
 pub mod torch;
 
@@ -76,14 +78,47 @@ impl Default for NerConfig {
     }
 }
 
+/// Why NER could not load or run. Load errors reach the operator through the error chain (the
+/// cause is a `#[source]`); inference errors become dead-letter reasons through `to_string`, so
+/// those variants print their cause in their own message (and do not also chain it).
 #[derive(Debug, thiserror::Error)]
 pub enum NerError {
-    #[error("{0}")]
-    Runtime(String),
+    #[error(transparent)]
+    Runtime(#[from] onnx::RuntimeError),
+    /// A model file that is missing or wrong, with no underlying error to carry.
     #[error("model: {0}")]
     Model(String),
+    /// A model file that could not be read or parsed.
+    #[error("model: {}{}{what}", path.display(), if what.is_empty() { "" } else { ": " })]
+    Load {
+        path: PathBuf,
+        /// What was expected of the file, when the cause alone would not say it ("" if nothing).
+        what: &'static str,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The model's output does not fit its inputs or labels.
     #[error("inference: {0}")]
     Inference(String),
+    #[error("inference: {0}")]
+    Onnx(ort::Error),
+    #[error("inference: tokenizer: {0}")]
+    Tokenizer(tokenizers::Error),
+    #[cfg(feature = "rust-bert")]
+    #[error("inference: {0}")]
+    Torch(tch::TchError),
+}
+
+impl NerError {
+    fn load(
+        path: &std::path::Path,
+        e: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        NerError::Load {
+            path: path.to_path_buf(),
+            what: "",
+            source: e.into(),
+        }
+    }
 }
 
 /// One window's `input_ids` and `token_type_ids`, special tokens included.
@@ -357,6 +392,28 @@ impl Stage for NerStage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unreadable_model_config_is_a_load_error_carrying_its_path_and_typed_cause() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("config.json"), b"{ not json").expect("write config");
+        let config = NerConfig {
+            model_dir: dir.path().to_path_buf(),
+            ..NerConfig::default()
+        };
+        let Err(e) = NerStage::build(&config) else {
+            panic!("a config.json that is not JSON loaded");
+        };
+        let NerError::Load { path, source, .. } = &e else {
+            panic!("expected NerError::Load, got {e:?}");
+        };
+        assert_eq!(path, &dir.path().join("config.json"));
+        assert!(source.downcast_ref::<serde_json::Error>().is_some());
+        // Printed as a chain, the path and the parser's reason each appear once.
+        let chain = crate::telemetry::error_chain(&e);
+        assert_eq!(chain.matches("config.json").count(), 1, "{chain}");
+        assert!(chain.contains("key must be a string"), "{chain}");
+    }
 
     #[test]
     fn gate_reads_english_and_everything_not_reliably_another_language() {

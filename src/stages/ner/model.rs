@@ -2,53 +2,22 @@
 //! `tokenizer.json`, and the network's weights), loaded once and shared by all workers.
 //!
 //! The tokenizer, special tokens, casing cue and window length live in [`Model`]; the network itself is
-//! an [`Engine`]: ONNX Runtime by default, libtorch through rust-bert behind the `rust-bert` feature.
+//! an [`Engine`] built by [`Backend::engine`]: ONNX Runtime by default, libtorch through rust-bert
+//! behind the `rust-bert` feature.
 //! Both see the same padded input matrices, so windowing, aggregation and spans are shared.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
 
 use ndarray::Array2;
-use ort::session::builder::GraphOptimizationLevel;
-use ort::session::Session;
-use ort::value::TensorRef;
 use tokenizers::Tokenizer;
 
 use super::decode::Token;
+use super::engine::{Engine, Inputs, Logits};
+use super::onnx::OnnxEngine;
+/// Where the runtime library is looked for, and its one initialisation (kept here for callers
+/// that name them by this path).
+pub use super::onnx::{init_runtime, DEFAULT_RUNTIME};
 use super::NerError;
-
-/// The ONNX Runtime shared library is process-global: initialise it once, remember the outcome.
-static RUNTIME: OnceLock<Result<PathBuf, String>> = OnceLock::new();
-
-/// Where `libonnxruntime.so` is looked for when neither config nor `ORT_DYLIB_PATH` names it:
-/// the place `scripts/setup` unpacks the PyPI wheel to.
-pub const DEFAULT_RUNTIME: &str = ".cache/onnxruntime/libonnxruntime.so";
-
-pub fn init_runtime(configured: Option<&Path>) -> Result<PathBuf, NerError> {
-    RUNTIME
-        .get_or_init(|| {
-            let path = configured
-                .map(Path::to_path_buf)
-                .or_else(|| std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from))
-                .unwrap_or_else(|| PathBuf::from(DEFAULT_RUNTIME));
-            if !path.is_file() {
-                return Err(format!(
-                    "ONNX Runtime library not found at {} (run scripts/setup, or set ORT_DYLIB_PATH or \
-                     stages.ner.runtime_path)",
-                    path.display()
-                ));
-            }
-            // ort panics on a library it cannot load; turn that into an error at start-up.
-            let p = path.clone();
-            match std::panic::catch_unwind(move || ort::init_from(p.to_string_lossy()).commit()) {
-                Ok(Ok(_)) => Ok(path),
-                Ok(Err(e)) => Err(format!("ONNX Runtime at {}: {e}", path.display())),
-                Err(_) => Err(format!("ONNX Runtime at {} could not be loaded", path.display())),
-            }
-        })
-        .clone()
-        .map_err(NerError::Runtime)
-}
 
 /// Which runtime runs the network (`stages.ner.backend`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
@@ -62,98 +31,31 @@ pub enum Backend {
     RustBert,
 }
 
-/// Padded model inputs for one batch of windows, each `[batch, seq]`.
-pub struct Inputs {
-    pub ids: Array2<i64>,
-    pub mask: Array2<i64>,
-    pub types: Array2<i64>,
-}
-
-/// Logits `[batch, seq, labels]`, row-major.
-pub struct Logits {
-    pub data: Vec<f32>,
-    pub seq: usize,
-    pub labels: usize,
-}
-
-/// The network: padded inputs in, per-token logits out. Shared by all workers.
-pub trait Engine: Send + Sync {
-    /// Whether the network reads `token_type_ids`.
-    fn uses_token_type_ids(&self) -> bool;
-    fn run(&self, inputs: &Inputs) -> Result<Logits, NerError>;
-}
-
-/// ONNX Runtime engine.
-pub struct OnnxEngine {
-    /// `Session::run` takes `&mut self` in ort 2.0; one session is shared, its intra-op threads do the
-    /// parallel work, and the lock is held only for the run itself.
-    session: Mutex<Session>,
-    uses_token_type_ids: bool,
-}
-
-impl OnnxEngine {
-    pub fn load(path: &Path, threads: usize, runtime: Option<&Path>) -> Result<Self, NerError> {
-        init_runtime(runtime)?;
-        let session = Session::builder()
-            .and_then(|b| b.with_optimization_level(GraphOptimizationLevel::Level3))
-            .and_then(|b| b.with_intra_threads(threads.max(1)))
-            // Fold int8 weights stored behind DequantizeLinear (training/weight_only.py) into fp32
-            // at load instead of keeping them as quantised operators: fp32 activations make each
-            // window's logits independent of its batch, and so entities deterministic.
-            .and_then(|b| b.with_config_entry("session.disable_quant_qdq", "1"))
-            .and_then(|b| b.commit_from_file(path))
-            .map_err(|e| NerError::Model(format!("{}: {e}", path.display())))?;
-        let names: Vec<&str> = session.inputs.iter().map(|i| i.name.as_str()).collect();
-        for required in ["input_ids", "attention_mask"] {
-            if !names.contains(&required) {
-                return Err(NerError::Model(format!(
-                    "{}: model has inputs {names:?}, needs {required}",
-                    path.display()
-                )));
+impl Backend {
+    /// The engine factory: loads the network at `weights` on this backend. `config` is the model's
+    /// `config.json` (libtorch builds the network from it); `runtime` is ONNX Runtime's library.
+    pub fn engine(
+        self,
+        weights: &Path,
+        config: &Path,
+        threads: usize,
+        runtime: Option<&Path>,
+    ) -> Result<Box<dyn Engine>, NerError> {
+        let _ = config;
+        Ok(match self {
+            Backend::Onnx => Box::new(OnnxEngine::load(weights, threads, runtime)?),
+            #[cfg(feature = "rust-bert")]
+            Backend::RustBert => {
+                Box::new(super::torch::TorchEngine::load(weights, config, threads)?)
             }
-        }
-        let uses_token_type_ids = names.contains(&"token_type_ids");
-        Ok(OnnxEngine {
-            session: Mutex::new(session),
-            uses_token_type_ids,
-        })
-    }
-}
-
-impl Engine for OnnxEngine {
-    fn uses_token_type_ids(&self) -> bool {
-        self.uses_token_type_ids
-    }
-
-    fn run(&self, inputs: &Inputs) -> Result<Logits, NerError> {
-        let err = |e: ort::Error| NerError::Inference(e.to_string());
-        let mut session = self
-            .session
-            .lock()
-            .map_err(|_| NerError::Inference("model lock poisoned by an earlier panic".into()))?;
-        let mut feed = ort::inputs![
-            "input_ids" => TensorRef::from_array_view(&inputs.ids).map_err(err)?,
-            "attention_mask" => TensorRef::from_array_view(&inputs.mask).map_err(err)?,
-        ];
-        if self.uses_token_type_ids {
-            feed.push((
-                "token_type_ids".into(),
-                TensorRef::from_array_view(&inputs.types)
-                    .map_err(err)?
-                    .into(),
-            ));
-        }
-        let outputs = session.run(feed).map_err(err)?;
-        let (shape, data) = outputs[0].try_extract_tensor::<f32>().map_err(err)?;
-        if shape.len() != 3 {
-            return Err(NerError::Inference(format!(
-                "model output has shape {shape:?}, expected [batch, sequence, labels]"
-            )));
-        }
-        Ok(Logits {
-            data: data.to_vec(),
-            seq: shape[1] as usize,
-            labels: shape[2] as usize,
+            #[cfg(not(feature = "rust-bert"))]
+            Backend::RustBert => {
+                return Err(NerError::Model(
+                    "backend rust-bert: this build has no libtorch support (rebuild with \
+                     `--features rust-bert`, see scripts/rust-bert)"
+                        .into(),
+                ))
+            }
         })
     }
 }
@@ -192,7 +94,7 @@ impl Model {
         let config: serde_json::Value = serde_json::from_slice(
             &std::fs::read(&config_path).map_err(|_| missing("config.json", &config_path))?,
         )
-        .map_err(|e| NerError::Model(format!("{}: {e}", config_path.display())))?;
+        .map_err(|e| NerError::load(&config_path, e))?;
         let labels = labels_from_config(&config).ok_or_else(|| {
             NerError::Model(format!("{}: no usable id2label", config_path.display()))
         })?;
@@ -202,11 +104,11 @@ impl Model {
             Tokenizer::from_file(&tok_path).map_err(|_| missing("tokenizer.json", &tok_path))?;
         tokenizer
             .with_truncation(None)
-            .map_err(|e| NerError::Model(e.to_string()))?;
+            .map_err(|e| NerError::load(&tok_path, e))?;
         tokenizer.with_padding(None);
         let specials = tokenizer
             .encode("", true)
-            .map_err(|e| NerError::Model(format!("tokenizer: {e}")))?;
+            .map_err(|e| NerError::load(&tok_path, e))?;
         let special_ids = specials.get_ids();
         let (prefix, suffix) = match special_ids.len() {
             0 => (vec![], vec![]),
@@ -235,23 +137,7 @@ impl Model {
                     )
                 })?,
         };
-        let engine: Box<dyn Engine> = match backend {
-            Backend::Onnx => Box::new(OnnxEngine::load(&model_path, threads, runtime)?),
-            #[cfg(feature = "rust-bert")]
-            Backend::RustBert => Box::new(super::torch::TorchEngine::load(
-                &model_path,
-                &config_path,
-                threads,
-            )?),
-            #[cfg(not(feature = "rust-bert"))]
-            Backend::RustBert => {
-                return Err(NerError::Model(
-                    "backend rust-bert: this build has no libtorch support (rebuild with \
-                     `--features rust-bert`, see scripts/rust-bert)"
-                        .into(),
-                ))
-            }
-        };
+        let engine = backend.engine(&model_path, &config_path, threads, runtime)?;
         let uses_token_type_ids = engine.uses_token_type_ids();
         let case_type_ids = config["tidings"]["case_type_ids"].as_bool() == Some(true);
         let caseless_lines = config["tidings"]["caseless_lines"].as_bool() == Some(true);
@@ -303,7 +189,7 @@ impl Model {
         let enc = self
             .tokenizer
             .encode(text, false)
-            .map_err(|e| NerError::Inference(format!("tokenizer: {e}")))?;
+            .map_err(NerError::Tokenizer)?;
         let caseless = if self.caseless_lines {
             caseless_lines(text)
         } else {

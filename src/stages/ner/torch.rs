@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use rust_bert::bert::{BertConfig, BertForTokenClassification};
 use tch::{nn::VarStore, Device, Kind, Tensor};
 
-use super::model::{Engine, Inputs, Logits};
+use super::engine::{Engine, Inputs, Logits};
 use super::NerError;
 
 pub struct TorchEngine {
@@ -24,22 +24,18 @@ pub struct TorchEngine {
 
 impl TorchEngine {
     pub fn load(weights: &Path, config: &Path, threads: usize) -> Result<Self, NerError> {
-        let model_err = |what: &Path, e: &dyn std::fmt::Display| {
-            NerError::Model(format!("{}: {e}", what.display()))
-        };
         // rust-bert's `Config::from_file` panics on a bad file; read it ourselves for a clean error.
-        let text = std::fs::read_to_string(config).map_err(|e| model_err(config, &e))?;
-        let bert: BertConfig = serde_json::from_str(&text).map_err(|e| {
-            model_err(
-                config,
-                &format!("not a full BERT config for the rust-bert backend ({e})"),
-            )
+        let text = std::fs::read_to_string(config).map_err(|e| NerError::load(config, e))?;
+        let bert: BertConfig = serde_json::from_str(&text).map_err(|e| NerError::Load {
+            path: config.to_path_buf(),
+            what: "not a full BERT config for the rust-bert backend",
+            source: Box::new(e),
         })?;
         tch::set_num_threads(i32::try_from(threads.max(1)).unwrap_or(1));
         let mut vs = VarStore::new(Device::Cpu);
-        let model =
-            BertForTokenClassification::new(vs.root(), &bert).map_err(|e| model_err(config, &e))?;
-        vs.load(weights).map_err(|e| model_err(weights, &e))?;
+        let model = BertForTokenClassification::new(vs.root(), &bert)
+            .map_err(|e| NerError::load(config, e))?;
+        vs.load(weights).map_err(|e| NerError::load(weights, e))?;
         Ok(TorchEngine {
             model: Mutex::new(model),
             _weights: vs,
@@ -75,8 +71,8 @@ impl Engine for TorchEngine {
                 .logits
         });
         let labels = logits.size().last().copied().unwrap_or(0) as usize;
-        let data: Vec<f32> = Vec::try_from(logits.to_kind(Kind::Float).flatten(0, -1))
-            .map_err(|e: tch::TchError| NerError::Inference(e.to_string()))?;
+        let data: Vec<f32> =
+            Vec::try_from(logits.to_kind(Kind::Float).flatten(0, -1)).map_err(NerError::Torch)?;
         Ok(Logits { data, seq, labels })
     }
 }
