@@ -30,6 +30,9 @@ pub struct Health {
     /// librdkafka's reason while it reports every broker down. A lost broker was only visible as a
     /// stall, i.e. after `stall_after` and only with work waiting; this makes it immediate.
     broker_lost: Mutex<Option<String>>,
+    /// Why the input cannot be consumed before any assignment (a topic that does not exist): without
+    /// it `/readyz` said only "starting" for ever.
+    input_missing: Mutex<Option<String>>,
 }
 
 /// What the source knows about outstanding work when readiness is asked.
@@ -55,6 +58,7 @@ impl Health {
             stall_after,
             delivery_error: Mutex::new(None),
             broker_lost: Mutex::new(None),
+            input_missing: Mutex::new(None),
         }
     }
 
@@ -116,9 +120,24 @@ impl Health {
     }
 
     /// Ok when ready; otherwise the reason, for the 503 body and the logs.
+    /// The source cannot read its input (None: it can again, e.g. the topic was created).
+    pub fn input_missing(&self, why: Option<String>) {
+        *self.input_missing.lock().unwrap_or_else(|p| p.into_inner()) = why;
+    }
+
     pub fn readiness(&self, backlog: Backlog) -> Result<(), String> {
         match self.phase() {
-            Phase::Starting => return Err("starting: waiting for a partition assignment".into()),
+            Phase::Starting => {
+                let missing = self
+                    .input_missing
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .clone();
+                return Err(match missing {
+                    Some(why) => format!("starting: input not available: {why}"),
+                    None => "starting: waiting for a partition assignment".into(),
+                });
+            }
             Phase::Draining => return Err("draining: shutting down".into()),
             Phase::Running => {}
         }
@@ -152,6 +171,17 @@ impl Health {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn starting_says_why_when_the_input_is_missing() {
+        let h = Health::new(Duration::ZERO);
+        h.input_missing(Some("topic articles does not exist".into()));
+        let why = h.readiness(Backlog::default()).unwrap_err();
+        assert!(why.contains("topic articles does not exist"), "{why}");
+        h.input_missing(None);
+        let why = h.readiness(Backlog::default()).unwrap_err();
+        assert!(why.contains("waiting for a partition assignment"), "{why}");
+    }
 
     #[test]
     fn ready_only_while_running_and_moving() {

@@ -667,3 +667,37 @@ fn librdkafka_speaks_tls_to_a_tls_listener() {
         "a request went through a TLS session the client should have refused: {untrusted:?}"
     );
 }
+
+/// Issue 16: with an input topic that does not exist, `/readyz` said only "starting: waiting for a
+/// partition assignment" for ever (and the log one warning among many); it now says why.
+#[test]
+fn readyz_says_why_when_the_input_topic_does_not_exist() {
+    let (_cluster, brokers) = common::mock(1);
+    let daemon = common::Daemon::start(
+        &brokers,
+        "no-input-topic",
+        &[
+            ("TIDINGS__STAGES__NER__ENABLED", "false"),
+            ("TIDINGS__KAFKA__INPUT_TOPIC", "no.such.topic"),
+        ],
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(45);
+    let mut last = None;
+    while std::time::Instant::now() < deadline {
+        if let Ok((status, body)) = daemon.get("/readyz") {
+            if status == 503 && body.contains("input not available") {
+                assert!(
+                    body.contains("no.such.topic") || body.to_lowercase().contains("unknown topic"),
+                    "{body}"
+                );
+                return;
+            }
+            last = Some((status, body));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    panic!(
+        "/readyz never said why: last {last:?}; log:\n{}",
+        daemon.log_tail(15)
+    );
+}

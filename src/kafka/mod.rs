@@ -150,6 +150,7 @@ impl ConsumerContext for TidingsContext {
             tracing::info!(partitions = ?labels(&keys), "partitions assigned");
             // Joined the group (possibly with no partitions, when there are more instances than
             // partitions): from here on this instance is doing its share.
+            self.health.input_missing(None);
             self.health.set_phase(Phase::Running);
         }
     }

@@ -33,8 +33,21 @@ pub struct KafkaSource {
     /// Per-partition lag from librdkafka's statistics, for the stats line and `/readyz`.
     lag: Lag,
     stats: Arc<Stats>,
+    /// Told when the input topic does not exist, for `/readyz`.
+    health: Arc<Health>,
     /// Exactly-once commits offsets inside transactions; there is no final commit of its own.
     exactly_once: bool,
+}
+
+/// Whether a consumer error says a subscribed topic does not exist.
+fn unknown_topic(e: &KafkaError) -> bool {
+    use rdkafka::types::RDKafkaErrorCode::{
+        UnknownPartition, UnknownTopic, UnknownTopicOrPartition,
+    };
+    matches!(
+        e.rdkafka_error_code(),
+        Some(UnknownTopicOrPartition | UnknownTopic | UnknownPartition)
+    )
 }
 
 impl KafkaSource {
@@ -53,7 +66,7 @@ impl KafkaSource {
                 tracker: tracker.clone(),
                 lag: lag.clone(),
                 stats: stats.clone(),
-                health,
+                health: health.clone(),
             },
             stats_interval,
         )?;
@@ -62,6 +75,7 @@ impl KafkaSource {
             tracker,
             lag,
             stats,
+            health,
             exactly_once: cfg.exactly_once,
         })
     }
@@ -74,6 +88,11 @@ impl KafkaSource {
                     self.stats.skipped_revoked.inc();
                 }
                 Received::Error(e) => {
+                    // A subscribed topic that does not exist is not transient: `/readyz` says so
+                    // until an assignment arrives (the topic was created).
+                    if unknown_topic(&e) {
+                        self.health.input_missing(Some(e.to_string()));
+                    }
                     // librdkafka reconnects by itself; say so and keep going.
                     tracing::warn!(error = %e, "consumer error");
                     tokio::time::sleep(Duration::from_millis(200)).await;
