@@ -123,6 +123,9 @@ pub async fn run_files(
     let stats = Arc::new(stats_for(config));
     let source = FileSource::open(files.input.as_ref()).await?;
     let sink = FileSink::create(files.output.as_ref(), files.dead_letter, stats.clone()).await?;
+    // A person at a terminal sees a bar; everyone also gets the periodic stats line.
+    let (size, read) = source.progress();
+    let progress = crate::progress::Progress::start(size, read, stats.clone());
     let parts = Parts {
         stats,
         // Its own, unserved: file mode has no endpoint; the stats ticker still reads it.
@@ -131,7 +134,11 @@ pub async fn run_files(
         ))),
         endpoint: None,
     };
-    run(config, pipeline, parts, source, sink, shutdown).await
+    let summary = run(config, pipeline, parts, source, sink, shutdown).await;
+    if let Some(p) = progress {
+        p.finish();
+    }
+    summary
 }
 
 /// What a run reports to, built before its source and sink (which report to the same).

@@ -42,6 +42,7 @@ pub mod health;
 pub mod http;
 pub mod kafka;
 pub mod offsets;
+pub mod progress;
 pub mod record;
 pub mod report;
 pub mod resources;

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use tokio::io::{AsyncBufReadExt, BufReader};
@@ -74,6 +75,10 @@ pub struct FileSource {
     line: Vec<u8>,
     /// 1-based number of the last line read (blank lines count, as an editor numbers them).
     number: u64,
+    /// Bytes read so far, for the progress bar.
+    read: Arc<AtomicU64>,
+    /// The input's size in bytes (None: stdin).
+    size: Option<u64>,
 }
 
 impl FileSource {
@@ -89,21 +94,34 @@ impl FileSource {
             })?),
             None => Box::new(tokio::io::stdin()),
         };
+        let size = match input {
+            Some(p) => tokio::fs::metadata(p).await.ok().map(|m| m.len()),
+            None => None,
+        };
         Ok(FileSource {
             label: input.map_or("-".to_string(), |p| p.display().to_string()),
             reader: BufReader::new(reader),
             line: Vec::new(),
             number: 0,
+            read: Arc::default(),
+            size,
         })
+    }
+
+    /// The input's size in bytes (None for stdin) and a live count of the bytes read.
+    pub fn progress(&self) -> (Option<u64>, Arc<AtomicU64>) {
+        (self.size, self.read.clone())
     }
 
     async fn read(&mut self) -> Result<Option<Job>, std::io::Error> {
         loop {
             // Lines are read as bytes: one line that is not UTF-8 is a `not_utf8` dead letter with
             // its line number (the codec's check), not the end of the run as with `lines()`.
-            if self.reader.read_until(b'\n', &mut self.line).await? == 0 {
+            let n = self.reader.read_until(b'\n', &mut self.line).await?;
+            if n == 0 {
                 return Ok(None);
             }
+            self.read.fetch_add(n as u64, Ordering::Relaxed);
             self.number += 1;
             let mut line = std::mem::take(&mut self.line);
             if line.iter().all(u8::is_ascii_whitespace) {

@@ -29,7 +29,7 @@ pub fn init(config: &TelemetryConfig) {
     // Colour codes only for a person at a terminal, never into a file or a log collector.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(crate::progress::LogWriter::default)
         .with_ansi(std::io::stderr().is_terminal());
     // A second init (tests, demo after run) is harmless: the first subscriber stays.
     let _ = if json {

@@ -313,3 +313,45 @@ fn the_shipped_config_files_pass_check_config_from_another_directory() {
         assert!(out.status.success(), "{file}: {}", text(&out.stderr));
     }
 }
+
+/// Issue 16: file mode showed nothing until the end. On a terminal it now draws a progress bar
+/// (bytes read of the file, lines written and dead-lettered), lifted for log lines and cleared at the
+/// end; off a terminal there is none (every stderr line of the test above parses as JSON).
+/// The terminal is a real pseudo-terminal from util-linux `script`.
+#[test]
+fn file_mode_draws_a_progress_bar_on_a_terminal() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no util-linux `script` to give tidings a terminal");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let once = std::fs::read_to_string(repo().join("examples/articles.jsonl")).unwrap();
+    std::fs::write(&input, once.repeat(20)).unwrap();
+    let line = format!(
+        "{} run --input {} --output out.jsonl",
+        env!("CARGO_BIN_EXE_tidings"),
+        input.display()
+    );
+    let mut cmd = Command::new("script");
+    cmd.current_dir(dir.path())
+        .args(["-qec", &line, "/dev/null"])
+        .env("TIDINGS__STAGES__NER__ENABLED", "false")
+        .env("TIDINGS__TELEMETRY__LOG_FORMAT", "text");
+    let out = cmd.output().expect("run script");
+    let screen = text(&out.stdout);
+    assert!(out.status.success(), "{screen}");
+    let written = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    assert_eq!(written.lines().count(), once.lines().count() * 20);
+    // The bar's own words, with the size of the input, and the log lines around it.
+    let size = std::fs::metadata(&input).unwrap().len();
+    assert!(
+        screen.contains("dead-lettered"),
+        "no progress bar:\n{screen}"
+    );
+    assert!(
+        screen.contains(&format!("{:.2} KiB", size as f64 / 1024.0)),
+        "no input size on the bar:\n{screen}"
+    );
+    assert!(screen.contains("tidings stopped"), "{screen}");
+}
