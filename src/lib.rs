@@ -24,7 +24,7 @@
 //!   HTTP endpoint (/healthz, /readyz, /metrics) and the signal future.
 //! - [`resources`]: where the model, the ONNX Runtime library and the examples are found, wherever
 //!   the binary runs; [`version`]: what this binary is (`--version`, `tidings_build_info`);
-//!   [`report`]: evaluation reports as JSON.
+//!   [`report`]: evaluation reports as JSON; [`progress`]: file mode's progress bar on a terminal.
 //!
 //! # Where rdkafka may be imported
 //! Only in [`kafka`]: the clients and rebalance hooks, [`kafka::KafkaSource`] / [`kafka::KafkaAcker`]
