@@ -28,10 +28,7 @@ impl Progress {
         if !std::io::stderr().is_terminal() {
             return None;
         }
-        let bar = match total {
-            Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
-            None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
-        };
+        let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
         let template = if total.is_some() {
             "{bar:20} {bytes}/{total_bytes} eta {eta}  {msg}"
         } else {

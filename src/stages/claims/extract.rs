@@ -52,6 +52,13 @@ pub struct Found {
     pub scale: f64,
 }
 
+impl Found {
+    /// A count of a named noun ("3,000 drivers"), not a bare number or a share ("% voter").
+    fn counts_a_noun(&self) -> bool {
+        self.kind == QuantityKind::Count && self.unit == "count" && self.unit_name != "-"
+    }
+}
+
 /// A 4-digit year seen while scanning; feeds the claim's `period`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Year {
@@ -175,7 +182,6 @@ pub struct Extractor {
     name_comma: Regex,
     /// … and a comma and a lower-case word after it make the number an age.
     comma_word: Regex,
-    /// Country words that say which franc a bare "francs" is (group 1: French or Belgian).
     /// "went up to 8 billion": the level reached, not a ceiling or a rise.
     level_reached: Regex,
     /// "was 4 percent lower": a copula before the number makes "higher/lower" a comparison.
@@ -899,9 +905,7 @@ impl Extractor {
             // "lost six games", "cut 300 jobs": a count of the things affected, not the amount of a
             // change (CONVENTIONS.md); "cut the workforce by 1,200 jobs" states one.
             if matches!(q.change, "up" | "down")
-                && q.kind == QuantityKind::Count
-                && q.unit == "count"
-                && q.unit_name != "-"
+                && q.counts_a_noun()
                 && !self.by_before.is_match(tail_slice(text, q.start, 40))
             {
                 q.change = "=";
@@ -929,15 +933,9 @@ impl Extractor {
     /// is not a count of the noun.
     fn inherit_unit(&self, text: &str, found: &mut [Found]) {
         let elided = |q: &Found| q.unit == "count" && q.unit_name == "-";
-        let counted = |q: &Found| {
-            q.kind == QuantityKind::Count
-                && q.unit == "count"
-                && q.unit_name != "-"
-                && !q.unit_name.starts_with('%')
-        };
         let carries = |q: &Found| {
             (matches!(q.kind, QuantityKind::Money | QuantityKind::Measure) && q.unit_name != "-")
-                || counted(q)
+                || q.counts_a_noun()
         };
         let level = |q: &Found| {
             let head = tail_slice(text, q.start, 24).trim_end();
@@ -968,7 +966,7 @@ impl Extractor {
                 .checked_sub(1)
                 .map(|p| &found[p])
                 .filter(|p| carries(p) && same_sentence(p.end, found[i].start))
-                .filter(|p| !counted(p) || !level(&found[i]))
+                .filter(|p| !p.counts_a_noun() || !level(&found[i]))
                 .filter(|p| {
                     text.get(p.end..found[i].start)
                         .is_some_and(|gap| !gap.trim().eq_ignore_ascii_case("and"))
@@ -1018,20 +1016,11 @@ impl Extractor {
     /// its country ("Swiss francs", "Indian rupees"), an ISO code or a symbol already says which.
     fn resolve_currency(&self, text: &str, at: usize, written: &str, u: Unit) -> Unit {
         let written = written.trim().trim_end_matches('.');
-        let plain = !written.is_empty()
-            && !written.contains(char::is_whitespace)
-            && written.chars().all(char::is_alphabetic)
-            && written.chars().any(char::is_lowercase);
-        if !plain {
+        let plain =
+            written.chars().all(char::is_alphabetic) && written.chars().any(char::is_lowercase);
+        let Some(rows) = lexicon::CURRENCY_CONTEXT.get(u.unit).filter(|_| plain) else {
             return u;
-        }
-        let rows: Vec<&lexicon::CurrencyCue> = lexicon::CURRENCY_CONTEXT
-            .iter()
-            .filter(|r| r.plain == u.unit)
-            .collect();
-        if rows.is_empty() {
-            return u;
-        }
+        };
         let sentence = sentence_around(text, at);
         let offset = sentence.as_ptr() as usize - text.as_ptr() as usize;
         let nearest = rows

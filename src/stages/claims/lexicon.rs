@@ -1,6 +1,7 @@
 //! Words and symbols the tagger knows: number words, scale words per language, currencies and units,
 //! each mapped to the canonical unit id and the NewsQuant-style `unit_name`.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::record::QuantityKind;
@@ -80,27 +81,30 @@ pub static NOT_COUNTED: LazyLock<std::collections::HashSet<&'static str>> = Lazy
         .collect()
 });
 
-/// A currency name several countries share, resolved by a country cue: (plain unit id, cues as a
-/// whole-word case-sensitive regex, resolved unit id, resolved unit name), from
-/// `data/currency-context.tsv`.
+/// One country cue of a currency name several countries share, from `data/currency-context.tsv`:
+/// the cues (a whole-word, case-sensitive regex) and the unit id and name they resolve to.
 pub struct CurrencyCue {
-    pub plain: &'static str,
     pub cues: regex::Regex,
     pub unit: &'static str,
     pub name: &'static str,
 }
 
-pub static CURRENCY_CONTEXT: LazyLock<Vec<CurrencyCue>> = LazyLock::new(|| {
-    rows(include_str!("data/currency-context.tsv"))
-        .map(|c| CurrencyCue {
-            plain: c[0],
-            cues: regex::Regex::new(&format!(r"\b(?:{})\b", c[1]))
-                .unwrap_or_else(|e| panic!("data/currency-context.tsv: bad cues {:?}: {e}", c[1])),
-            unit: c[2],
-            name: c[3],
-        })
-        .collect()
-});
+/// The cues by the plain name's unit id ("CHF" for "francs"), so an amount in a currency nobody
+/// shares costs one lookup.
+pub static CURRENCY_CONTEXT: LazyLock<HashMap<&'static str, Vec<CurrencyCue>>> =
+    LazyLock::new(|| {
+        let mut by_plain: HashMap<&'static str, Vec<CurrencyCue>> = HashMap::new();
+        for c in rows(include_str!("data/currency-context.tsv")) {
+            let cues = regex::Regex::new(&format!(r"\b(?:{})\b", c[1]))
+                .unwrap_or_else(|e| panic!("data/currency-context.tsv: bad cues {:?}: {e}", c[1]));
+            by_plain.entry(c[0]).or_default().push(CurrencyCue {
+                cues,
+                unit: c[2],
+                name: c[3],
+            });
+        }
+        by_plain
+    });
 
 /// Words hyphenated before a number that qualify it rather than name a model ("minus-40 degrees",
 /// "sub-5 nanometre", "mid-30s"); any other word before "-N" makes a name ("F-35", "scp-173").
@@ -174,7 +178,7 @@ mod tests {
         assert!(CURRENCY_PREFIXES
             .iter()
             .all(|(p, code, name)| !p.is_empty() && code.len() == 3 && !name.is_empty()));
-        assert!(CURRENCY_CONTEXT.len() > 30);
+        assert!(CURRENCY_CONTEXT.values().map(Vec::len).sum::<usize>() > 30);
         assert!(SCALES
             .iter()
             .all(|(p, f)| !p.is_empty() && (*f >= 100.0 || *f <= 0.1)));
