@@ -10,6 +10,7 @@
 //! enough), which made tagging 8x slower on real articles (benches/throughput.rs: 2.2 → 17 MB/s).
 
 use regex::Regex;
+use regex_automata::meta;
 
 use super::lexicon::{self, COUNT_ADJECTIVES, NOT_COUNTED, NUMBER_QUALIFIERS, NUMBER_WORDS};
 use super::table::Table;
@@ -127,7 +128,10 @@ pub struct Extractor {
     /// `lexicon::UNITS` and `lexicon::SCALES`, each entry one pattern, anchored right after a number.
     units: Table,
     scales: Table,
-    currencies: Vec<(Regex, &'static str, &'static str)>,
+    /// `lexicon::CURRENCY_PREFIXES`, one pattern each, anchored at the end of the text before a number:
+    /// one search finds the earliest-starting prefix (an earlier row wins a tie, as the data file says)
+    /// where a regex per row ran them all for every number.
+    currencies: meta::Regex,
     range_sep: Regex,
     approx: Regex,
     more: Regex,
@@ -261,10 +265,13 @@ impl Extractor {
                     .map(|(p, _)| format!(r"(?:{HS}?-?{HS}?)(?:{p})"))
                     .collect::<Vec<_>>(),
             ),
-            currencies: lexicon::CURRENCY_PREFIXES
-                .iter()
-                .map(|(p, code, name)| (re(&format!(r"(?:{p}){HS}?$")), *code, *name))
-                .collect(),
+            currencies: meta::Regex::new_many(
+                &lexicon::CURRENCY_PREFIXES
+                    .iter()
+                    .map(|(p, ..)| format!(r"(?:{p}){HS}?$"))
+                    .collect::<Vec<_>>(),
+            )
+            .unwrap_or_else(|e| panic!("invalid built-in currency prefix: {e}")),
             range_sep: re(&format!(r"(?i)^{HS}?(?:-|–|—|to|and|bis|à|a){HS}?$")),
             approx: re(
                 r"(?i)(?-u:\b)(?:nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|estimated at|put at|close to|circa|approx\.?|rund|etwa|knapp|fast|environ|près de|presque|quelque|casi|alrededor de|cerca de|unos|unas)\s*$",
@@ -398,8 +405,7 @@ impl Extractor {
                 // are a currency code ("USD115").
                 let glued_code = || {
                     let head = tail_slice(text, start, 12);
-                    before.is_some_and(|c| c.is_ascii_uppercase())
-                        && self.currencies.iter().any(|(r, ..)| r.is_match(head))
+                    before.is_some_and(|c| c.is_ascii_uppercase()) && self.currencies.is_match(head)
                 };
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !glued_code() {
                     continue;
@@ -473,11 +479,10 @@ impl Extractor {
 
             // Currency before the number.
             let head = tail_slice(text, start, 12);
-            let currency = self
-                .currencies
-                .iter()
-                .filter_map(|(r, code, name)| r.find(head).map(|m| (m.start(), *code, *name)))
-                .min_by_key(|(s, _, _)| *s);
+            let currency = self.currencies.find(head).map(|m| {
+                let (_, code, name) = lexicon::CURRENCY_PREFIXES[m.pattern().as_usize()];
+                (m.start(), code, name)
+            });
             // "MAUD 60", "MSEK 12": millions of that currency.
             let mut prefix_scale = 1.0;
             if let Some((s, _, _)) = currency {
