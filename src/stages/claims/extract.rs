@@ -188,6 +188,8 @@ pub struct Extractor {
     comma_word: Regex,
     /// "went up to 8 billion": the level reached, not a ceiling or a rise.
     level_reached: Regex,
+    /// "raised", "raising" (and an estimate word) right before an amount of money.
+    raised_funds: Regex,
     /// "was 4 percent lower": a copula before the number makes "higher/lower" a comparison.
     copula: Regex,
     /// "$10bn less than its imports" states a difference, not a fall.
@@ -349,6 +351,9 @@ impl Extractor {
             ),
             name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
+            raised_funds: re(
+                r"(?i)(?-u:\b)(?:raised?|raises|raising)\s+(?:(?:about|nearly|almost|some|around|roughly|more than|over|an estimated|a further|another)\s+)?$",
+            ),
             level_reached: re(
                 r"(?i)(?-u:\b)(?:went|goes|go|gone|going|moved|shot|edged|crept)\s+(?:up|down)\s+to\s*$",
             ),
@@ -513,7 +518,9 @@ impl Extractor {
                 };
                 let plural_follows =
                     || after.starts_with(char::is_whitespace) && next_word_plural(after);
-                if !single || currency.is_some() || money_follows() || plural_follows() {
+                // "raised 25k": a lower-case k glued to digits is a thousand (a kelvin is "K").
+                let glued_k = word == "k" && rest.starts_with('k');
+                if !single || currency.is_some() || money_follows() || plural_follows() || glued_k {
                     scale = f;
                     rest = &rest[len..];
                     end += len;
@@ -854,6 +861,20 @@ impl Extractor {
                         {
                             continue;
                         }
+                        // "resistance at 67,000 if it…", "176 million rand from 281 million
+                        // previously": more than one of something is written in the plural, so a
+                        // lone singular word after such a count is not what it counts. The count
+                        // keeps an elided unit, which the sentence may give it.
+                        Some(noun)
+                            if value != 1.0
+                                && !noun.contains(' ')
+                                && first_word(&text[noun_at..]).is_some_and(|w| {
+                                    w.eq_ignore_ascii_case(&noun) && !plural_word(w)
+                                }) =>
+                        {
+                            q.unit = "count".into();
+                            q.unit_name = "-".into();
+                        }
                         Some(noun) => {
                             q.unit = "count".into();
                             q.unit_name = noun; // already singular
@@ -907,6 +928,30 @@ impl Extractor {
                 }
             }
             q.change = self.change(text, q.start, q.end);
+            // "-0.2%", "-15 points": a signed change figure ("+" is read by `change`); a signed
+            // temperature or level ("-5C", "minus-40 degrees") states no change.
+            if q.change == "="
+                && q.value.is_some_and(|v| v < 0.0)
+                && q.start < start
+                && CHANGE_UNITS.contains(&q.unit_name.as_str())
+            {
+                q.change = "down";
+            }
+            // "raised $2 billion in a share sale": money raised is an amount collected, not a rise
+            // ("raised its offer by $1", "raised prices 5%" still are).
+            let before = tail_slice(text, q.start, 40);
+            if q.change == "up"
+                && q.kind == QuantityKind::Money
+                && self.raised_funds.is_match(before)
+            {
+                q.change = if self.approx.is_match(before) {
+                    "~"
+                } else if self.more.is_match(before) {
+                    ">"
+                } else {
+                    "="
+                };
+            }
             // "lost six games", "cut 300 jobs": a count of the things affected, not the amount of a
             // change (CONVENTIONS.md); "cut the workforce by 1,200 jobs" states one.
             if matches!(q.change, "up" | "down")
@@ -1400,6 +1445,9 @@ const MONEY_NOUNS: &[&str] = &[
 ];
 
 /// Words before a number that make it a level reached or stood at, not a count of anything.
+/// Units whose signed figure ("-0.2%", "-15 points") is the amount of a change.
+const CHANGE_UNITS: &[&str] = &["percentage", "percentage point", "point", "basis point"];
+
 const LEVEL_WORDS: &[&str] = &[
     "to", "at", "from", "of", "above", "below", "near", "around", "is", "was", "were", "are", "be",
     "by",
@@ -1722,6 +1770,13 @@ fn next_word_plural(after: &str) -> bool {
     after.split_whitespace().next().is_some_and(plural_word)
 }
 
+/// The first word of `text`, without the punctuation after it.
+fn first_word(text: &str) -> Option<&str> {
+    text.split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']))
+}
+
 /// `is_plural` of a word as written, trailing punctuation and case aside.
 fn plural_word(w: &str) -> bool {
     is_plural(
@@ -1733,7 +1788,19 @@ fn plural_word(w: &str) -> bool {
 fn is_plural(w: &str) -> bool {
     matches!(
         w,
-        "people" | "children" | "men" | "women" | "staff" | "police"
+        "people"
+            | "children"
+            | "men"
+            | "women"
+            | "staff"
+            | "police"
+            | "crew"
+            | "sheep"
+            | "cattle"
+            | "aircraft"
+            | "personnel"
+            | "deer"
+            | "livestock"
     ) || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3)
 }
 
@@ -1922,6 +1989,9 @@ mod tests {
         assert_eq!(one("Output rose to 25k units.").value, Some(25_000.0));
         assert_eq!(one("it sold 25K copies.").value, Some(25_000.0));
         assert_eq!(one("a salary of $90k").value, Some(90_000.0));
+        assert_eq!(one("the club raised 40k last season").value, Some(40_000.0));
+        // A kelvin stays a unit.
+        assert_eq!(one("cooled to 4 kelvin").unit_name, "kelvin");
     }
 
     #[test]
@@ -2050,6 +2120,21 @@ mod tests {
             all("the Sharks have lost nine of their last 11 matches")[0].change,
             "="
         );
+    }
+
+    #[test]
+    fn money_raised_is_collected_not_a_rise() {
+        assert_eq!(
+            one("the startup raised $40 million from investors").change,
+            "="
+        );
+        assert_eq!(
+            one("it is raising about 2 billion euros in bonds").change,
+            "~"
+        );
+        assert_eq!(one("they raised nearly $9 million").change, "~");
+        assert_eq!(one("the bidder raised its offer by $1.50").change, "up");
+        assert_eq!(one("fares were raised 4% on Monday").change, "up");
     }
 
     #[test]
@@ -2239,6 +2324,16 @@ mod tests {
         assert_eq!(one("she beat 4 Österreichers").unit_name, "österreicher");
         // A verb is not what is counted.
         assert_eq!(one("of the 30 billion remaining").unit_name, "-");
+        // Nor is a lone singular word after a count above one ("if", "previously", "when") …
+        assert_eq!(
+            one("support held at 5,200 if the index fell").unit_name,
+            "-"
+        );
+        let f = all("a profit of 90 million rand from 70 million previously");
+        assert_eq!(f[1].unit_name, "south african rand");
+        // … but nouns without a plural form count.
+        assert_eq!(one("all 6 crew were rescued").unit_name, "crew");
+        assert_eq!(one("one ballot was void").unit_name, "ballot");
         assert!(all("he won the 1,000 Islands Race")
             .iter()
             .all(|q| q.unit_name != "island"));
@@ -2271,6 +2366,12 @@ mod tests {
     #[test]
     fn signs_tildes_notation_and_old_prefixes() {
         assert_eq!(one("the index closed +0.6% higher").change, "up");
+        let q = one("the fund returned -1.3% in March");
+        assert_eq!((q.value, q.change), (Some(-1.3), "down"));
+        assert_eq!(one("the Nikkei ended -210 points").change, "down");
+        // A signed level is no change.
+        assert_eq!(one("a low of -12 Celsius was recorded").change, "=");
+        assert_eq!(one("it was -3 degrees at dawn").change, "=");
         assert_eq!(one("we expect ~250 guests").change, "~");
         assert_eq!(one("a mass of 2.5e6 tonnes").value, Some(2.5e6));
         let q = one("it cost RM4.2 million");
