@@ -188,6 +188,11 @@ pub struct Extractor {
     comma_word: Regex,
     /// "went up to 8 billion": the level reached, not a ceiling or a rise.
     level_reached: Regex,
+    /// An apposition naming a change: ", an increase of", ", a 3 percent drop of".
+    up_noun: Regex,
+    down_noun: Regex,
+    /// A change in noun form after a determiner ("a rise of", "the 2 percent fall of").
+    noun_change: Regex,
     /// "raised", "raising" (and an estimate word) right before an amount of money.
     raised_funds: Regex,
     /// "was 4 percent lower": a copula before the number makes "higher/lower" a comparison.
@@ -205,6 +210,10 @@ pub struct Extractor {
 
 /// Horizontal whitespace: a number and its unit, scale or currency may be apart by one of these, never
 /// by a newline. Spelled out because `[^\S\n]` made the tagger's patterns take minutes to compile.
+/// An estimate word that may stand between a change cue and its amount ("rose nearly 5%").
+const ESTIMATE: &str =
+    r"(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated))?\s*$";
+
 const HS: &str = r"[ \t\xA0\u202F]";
 
 /// Compiles a pattern known at build time; a failure is a bug in this file, caught by every test.
@@ -285,10 +294,10 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:under|less than|below|up to|at most|fewer than|no more than|as few as|as little as|weniger als|bis zu|moins de|jusqu'à|menos de|hasta)\s*$",
             ),
             up: re(
-                r"(?i)(?-u:\b)(?:up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown|gained?|gains|jumped?|jumps|climbed?|climbs|surged?|surges|soared?|soars|expanded|expands|advanced?|advances|rallied|rally|rallies|added|adds|firmed|rebounded|recovered|strengthened|improved|leapt|leaped|spiked|picked up|edged(?: up)?|inched(?: up)?|nudged(?: up)?|ticked(?: up)?|raised(?: by)?|boosted(?: by)?|hiked(?: by)?|(?:an? )?(?:increase|rise|jump|gain|growth|hike|surge|expansion)s? of|hausse de|augmenté de|aumentó|subió|creció|stieg|stiegen)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated|a|less than|under|just under|just over))?\s*$",
+                r"(?i)(?-u:\b)(?:up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown|gained?|gains|jumped?|jumps|climbed?|climbs|surged?|surges|soared?|soars|expanded|expands|advanced?|advances|rallied|rally|rallies|added|adds|firmed|rebounded|recovered|strengthened|improved|leapt|leaped|spiked|picked up|edged(?: up)?|inched(?: up)?|nudged(?: up)?|ticked(?: up)?|raised(?: by)?|boosted(?: by)?|hiked(?: by)?|hausse de|augmenté de|aumentó|subió|creció|stieg|stiegen)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated|a|less than|under|just under|just over))?\s*$",
             ),
             down: re(
-                r"(?i)(?-u:\b)(?:down|off|fell|fall|falls|falling|fallen|dropped|drops?|declined?|declines|declining|decreased?|decreases|slumped?|slumps|shrank|shrunk|shrinks|lost|loses|plunged?|plunges|plummeted|tumbled?|sank|slid|slipped|slips|shed|sheds|eased|eases|dipped|dips|retreated|weakened|sagged|dived|crashed|edged down|inched down|nudged down|ticked down|cut(?: by)?|reduced(?: by)?|lowered(?: by)?|(?:an? )?(?:fall|drop|decline|decrease|cut|reduction|contraction|slump)s? of|baisse de|diminué de|reculé de|cayó|bajó|descendió|sank|sanken|fiel)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a|less than|under|just under|just over))?\s*$",
+                r"(?i)(?-u:\b)(?:down|off|fell|fall|falls|falling|fallen|dropped|drops?|declined?|declines|declining|decreased?|decreases|slumped?|slumps|shrank|shrunk|shrinks|lost|loses|plunged?|plunges|plummeted|tumbled?|sank|slid|slipped|slips|shed|sheds|eased|eases|dipped|dips|retreated|weakened|sagged|dived|crashed|edged down|inched down|nudged down|ticked down|cut(?: by)?|reduced(?: by)?|lowered(?: by)?|baisse de|diminué de|reculé de|cayó|bajó|descendió|sank|sanken|fiel)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a|less than|under|just under|just over))?\s*$",
             ),
             up_by: re(&format!(
                 r"(?i)(?-u:\b)(?:raised|raises|raising|increased|increases|increasing|boosted|boosts|hiked|hikes|lifted|lifts|expanded|expands){OBJECT_BY}"
@@ -351,6 +360,15 @@ impl Extractor {
             ),
             name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
+            up_noun: re(&format!(
+                r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:increase|rise|jump|gain|growth|hike|surge|expansion)s?\s+of{ESTIMATE}"
+            )),
+            down_noun: re(&format!(
+                r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:fall|drop|decline|decrease|cut|reduction|contraction|slump)s?\s+of{ESTIMATE}"
+            )),
+            noun_change: re(&format!(
+                r"(?i)(?-u:\b)(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:increase|rise|jump|gain|growth|hike|surge|expansion|fall|drop|decline|decrease|cut|reduction|contraction|slump)s?\s+of{ESTIMATE}"
+            )),
             raised_funds: re(
                 r"(?i)(?-u:\b)(?:raised?|raises|raising)\s+(?:(?:about|nearly|almost|some|around|roughly|more than|over|an estimated|a further|another)\s+)?$",
             ),
@@ -418,6 +436,10 @@ impl Extractor {
                 // "F-35", "MiG-19": a number hyphenated to a code-like word (one with a capital) is a
                 // name; "minus-40", "sub-5", "mid-30s" are ordinary words that qualify the number.
                 if text[..start].ends_with('-') && hyphen_code(&text[..start - 1]) {
+                    continue;
+                }
+                // "the 1997-98 budget", "the 1992-95 war": the end of a span of years.
+                if surface.len() == 2 && year_span_before(&text[..start]) {
                     continue;
                 }
                 // "highway 35", "exit 436", "Flight 370": the number names something; so do house
@@ -1147,15 +1169,26 @@ impl Extractor {
         if self.up_to.is_match(before) {
             return "<";
         }
+        // ", an increase of 17 percent" restates the change of the figure before it; a change in
+        // noun form elsewhere ("forecast a rise of 6 percent", "growth of 7.2 percent") is "="
+        // (CONVENTIONS.md).
+        if self.up_noun.is_match(before) {
+            return "up";
+        }
+        if self.down_noun.is_match(before) {
+            return "down";
+        }
+        // "a fall of 2 percent": the noun, not the verb "fall".
+        let noun_form = self.noun_change.is_match(before);
         // "was 4 percent lower", "ended 3p higher": a comparison, not a stated change.
         let compared = self.copula.is_match(before);
-        if self.up.is_match(before)
+        if !noun_form && self.up.is_match(before)
             || self.up_by.is_match(before)
             || !compared && self.after_up.is_match(after)
         {
             return "up";
         }
-        if self.down.is_match(before)
+        if !noun_form && self.down.is_match(before)
             || self.down_by.is_match(before)
             || !compared && self.after_down.is_match(after) && !self.difference.is_match(after)
         {
@@ -1362,7 +1395,15 @@ impl Extractor {
                     && gap.trim().eq_ignore_ascii_case("to")
                     && (prev.unit_name != "-"
                         || prev.value.zip(q.value).is_none_or(|(lo, hi)| hi > 4.0 * lo));
+                // "a 53 percent to 39 percent lead": two figures compared, not a range (a range
+                // ascends, unless it is the "from 50 to 40" of a change).
+                let descends = prev.value.zip(q.value).is_some_and(|(lo, hi)| lo > hi)
+                    && !tail_slice(text, prev.start, 12)
+                        .trim_end()
+                        .to_lowercase()
+                        .ends_with("from");
                 let joinable = self.range_sep.is_match(gap)
+                    && !descends
                     && same_unit
                     && !change_then_level
                     && prev.range.is_none()
@@ -1770,6 +1811,19 @@ fn next_word_plural(after: &str) -> bool {
     after.split_whitespace().next().is_some_and(plural_word)
 }
 
+/// Whether `before` ends with a year and a dash or slash ("1997-", "1995/"), a year standing alone.
+fn year_span_before(before: &str) -> bool {
+    let Some(head) = before.strip_suffix(['-', '–', '/']) else {
+        return false;
+    };
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits == 4
+        && !head[..head.len() - 4].ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
+        && head[head.len() - 4..]
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2099).contains(&y))
+}
+
 /// The first word of `text`, without the punctuation after it.
 fn first_word(text: &str) -> Option<&str> {
     text.split_whitespace()
@@ -1843,7 +1897,7 @@ mod tests {
             (q.value, q.unit_name.as_str()),
             (Some(2000.0), "technology")
         );
-        assert_eq!(one("an increase of 17 percent").change, "up");
+        assert_eq!(one("the gap widened, an increase of 17 percent").change, "up");
         assert_eq!(one("prices fell 5%").change, "down");
         assert_eq!(one("gusts of up to 245 km/h").change, "<");
     }
@@ -2120,6 +2174,30 @@ mod tests {
             all("the Sharks have lost nine of their last 11 matches")[0].change,
             "="
         );
+    }
+
+    #[test]
+    fn spans_of_years_and_compared_figures_are_not_ranges() {
+        assert!(all("the 2003-04 season opened late").is_empty());
+        assert!(all("during the 1939-45 war").is_empty());
+        // Two figures compared descend; a range ascends.
+        let f = all("she led him by 48 percent to 41 percent");
+        assert_eq!(
+            f.iter().map(|q| q.value).collect::<Vec<_>>(),
+            [Some(48.0), Some(41.0)]
+        );
+        assert_eq!(one("between 41 and 48 percent").range, Some((41.0, 48.0)));
+    }
+
+    #[test]
+    fn a_change_in_noun_form_is_no_stated_change_unless_in_apposition() {
+        assert_eq!(one("analysts expect growth of 3.1 percent").change, "=");
+        assert_eq!(one("they forecast a fall of 2 percent").change, "=");
+        assert_eq!(one("an expansion of about 8 percent").change, "~");
+        let f = all("orders reached $9 billion, an increase of 12 percent");
+        assert_eq!(f[1].change, "up");
+        let f = all("output hit 40 tonnes, a sharp drop of 6 percent");
+        assert_eq!(f[1].change, "down");
     }
 
     #[test]
