@@ -283,7 +283,7 @@ impl Extractor {
                     .collect::<Vec<_>>(),
             )
             .unwrap_or_else(|e| panic!("invalid built-in currency prefix: {e}")),
-            range_sep: re(&format!(r"(?i)^{HS}?(?:-|–|—|to|and|bis|à|a){HS}?$")),
+            range_sep: re(&format!(r"(?i)^{HS}?(?:-|–|—|to|and|or|bis|à|a){HS}?$")),
             approx: re(
                 r"(?i)(?-u:\b)(?:nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|estimated at|put at|close to|circa|approx\.?|rund|etwa|knapp|fast|environ|près de|presque|quelque|casi|alrededor de|cerca de|unos|unas)\s*$",
             ),
@@ -1005,9 +1005,11 @@ impl Extractor {
     /// is not a count of the noun.
     fn inherit_unit(&self, text: &str, found: &mut [Found]) {
         let elided = |q: &Found| q.unit == "count" && q.unit_name == "-";
+        // "the 30-share index … closed up 4.32": a hyphenated modifier names no unit for others.
         let carries = |q: &Found| {
-            (matches!(q.kind, QuantityKind::Money | QuantityKind::Measure) && q.unit_name != "-")
-                || q.counts_a_noun()
+            ((matches!(q.kind, QuantityKind::Money | QuantityKind::Measure) && q.unit_name != "-")
+                || q.counts_a_noun())
+                && !text[q.end..].starts_with(['-', '–'])
         };
         let level = |q: &Found| {
             let head = tail_slice(text, q.start, 24).trim_end();
@@ -1371,19 +1373,26 @@ impl Extractor {
                 let gap = text.get(prev.end..q.start).unwrap_or("x");
                 // "6-4", "a 3-0 win", "Morinville 11-13": two whole numbers hyphenated with no unit
                 // are a score or a code, not a range (a range names its unit: "10-12%").
+                // A pair that does not ascend ("a 3-1 away win", "trailed 4-3 when") is a score
+                // whatever word follows it.
                 let whole = |f: &Found| f.value.is_some_and(|v| v.fract() == 0.0 && v >= 0.0);
+                let ascends = prev.value.zip(q.value).is_some_and(|(a, b)| a < b);
                 if matches!(gap, "-" | "–")
                     && whole(prev)
                     && whole(&q)
                     && prev.unit_name == "-"
                     && prev.scale == 1.0
-                    && (q.unit_name == "-" || SCORE_NOUNS.contains(&q.unit_name.as_str()))
+                    && (q.unit_name == "-"
+                        || SCORE_NOUNS.contains(&q.unit_name.as_str())
+                        || !ascends && q.unit == "count")
                 {
                     out.pop();
                     continue;
                 }
-                // "$40,000 and $60,000 a year": the rate written once on the second end.
+                // "$40,000 and $60,000 a year": the rate written once on the second end; "$276-277":
+                // the currency written once on the first.
                 let same_unit = prev.unit_name == "-"
+                    || matches!(gap, "-" | "–") && q.unit_name == "-" && q.unit == "count"
                     || prev.unit_name == q.unit_name
                     || prev.unit == q.unit
                     || q.unit
@@ -1409,11 +1418,13 @@ impl Extractor {
                     && prev.range.is_none()
                     && q.range.is_none();
                 let needs_between = gap.trim().eq_ignore_ascii_case("and");
+                // "25 or 30 percent" is a range; "$5 or 10 percent" two amounts.
+                let or_bare = !gap.trim().eq_ignore_ascii_case("or") || prev.unit_name == "-";
                 let between = tail_slice(text, prev.start, 10)
                     .to_lowercase()
                     .trim_end()
                     .ends_with("between");
-                if joinable && (!needs_between || between) {
+                if joinable && or_bare && (!needs_between || between) {
                     if let (Some(lo), Some(hi)) = (prev.value, q.value) {
                         // "between 10 and 12 million": the scale written once applies to both ends,
                         // but not to an end already complete ("$500,000 to $2 million").
@@ -1897,7 +1908,10 @@ mod tests {
             (q.value, q.unit_name.as_str()),
             (Some(2000.0), "technology")
         );
-        assert_eq!(one("the gap widened, an increase of 17 percent").change, "up");
+        assert_eq!(
+            one("the gap widened, an increase of 17 percent").change,
+            "up"
+        );
         assert_eq!(one("prices fell 5%").change, "down");
         assert_eq!(one("gusts of up to 245 km/h").change, "<");
     }
@@ -2198,6 +2212,29 @@ mod tests {
         assert_eq!(f[1].change, "up");
         let f = all("output hit 40 tonnes, a sharp drop of 6 percent");
         assert_eq!(f[1].change, "down");
+    }
+
+    #[test]
+    fn scores_ranges_with_one_currency_and_either_or() {
+        assert!(all("they won 4-2 away from home").is_empty());
+        assert!(all("a 2-2 home draw").is_empty());
+        assert_eq!(
+            one("corn was $130-135 on Monday").range,
+            Some((130.0, 135.0))
+        );
+        let q = one("prices may rise by 5 or 6 percent");
+        assert_eq!(
+            (q.range, q.unit_name.as_str()),
+            (Some((5.0, 6.0)), "percentage")
+        );
+        assert_eq!(one("it is 60 kms away").unit_name, "kilometre");
+        assert_eq!(one("a million tourists came").value, Some(1e6));
+        // A hyphenated count names no unit for the figures after it.
+        let f = all("the 40-member index closed up 3.5 at 1,220");
+        assert_eq!(
+            (f[1].unit_name.as_str(), f[2].unit_name.as_str()),
+            ("-", "-")
+        );
     }
 
     #[test]
