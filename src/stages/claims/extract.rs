@@ -107,9 +107,10 @@ impl Unit {
         name: "year of age",
         kind: QuantityKind::Duration,
     };
-    const COUNT: Unit = Unit {
+    /// "capped 42 times": a count of occurrences, the counted noun "time".
+    const TIMES: Unit = Unit {
         unit: "count",
-        name: "count",
+        name: "time",
         kind: QuantityKind::Count,
     };
 }
@@ -193,6 +194,8 @@ pub struct Extractor {
     down_noun: Regex,
     /// A change in noun form after a determiner ("a rise of", "the 2 percent fall of").
     noun_change: Regex,
+    /// A bracketed conversion into a currency right after an amount ("(US$7,845)").
+    converted: Regex,
     /// "raised", "raising" (and an estimate word) right before an amount of money.
     raised_funds: Regex,
     /// "was 4 percent lower": a copula before the number makes "higher/lower" a comparison.
@@ -294,10 +297,10 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:under|less than|below|up to|at most|fewer than|no more than|as few as|as little as|weniger als|bis zu|moins de|jusqu'à|menos de|hasta)\s*$",
             ),
             up: re(
-                r"(?i)(?-u:\b)(?:up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown|gained?|gains|jumped?|jumps|climbed?|climbs|surged?|surges|soared?|soars|expanded|expands|advanced?|advances|rallied|rally|rallies|added|adds|firmed|rebounded|recovered|strengthened|improved|leapt|leaped|spiked|picked up|edged(?: up)?|inched(?: up)?|nudged(?: up)?|ticked(?: up)?|raised(?: by)?|boosted(?: by)?|hiked(?: by)?|hausse de|augmenté de|aumentó|subió|creció|stieg|stiegen)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated|a|less than|under|just under|just over))?\s*$",
+                r"(?i)(?-u:\b)(?:up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown|gained?|gains|jumped?|jumps|jumping|climbed?|climbs|climbing|surged?|surges|surging|soared?|soars|soaring|expanded|expands|advanced?|advances|advancing|rallied|rally|rallies|rallying|added|adds|adding|gaining|firmed|rebounded|recovered|strengthened|improved|leapt|leaped|spiked|picked up|edged(?: up)?|inched(?: up)?|nudged(?: up)?|ticked(?: up)?|raised(?: by)?|boosted(?: by)?|hiked(?: by)?|hausse de|augmenté de|aumentó|subió|creció|stieg|stiegen)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated|a|less than|under|just under|just over))?\s*$",
             ),
             down: re(
-                r"(?i)(?-u:\b)(?:down|off|fell|fall|falls|falling|fallen|dropped|drops?|declined?|declines|declining|decreased?|decreases|slumped?|slumps|shrank|shrunk|shrinks|lost|loses|plunged?|plunges|plummeted|tumbled?|sank|slid|slipped|slips|shed|sheds|eased|eases|dipped|dips|retreated|weakened|sagged|dived|crashed|edged down|inched down|nudged down|ticked down|cut(?: by)?|reduced(?: by)?|lowered(?: by)?|baisse de|diminué de|reculé de|cayó|bajó|descendió|sank|sanken|fiel)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a|less than|under|just under|just over))?\s*$",
+                r"(?i)(?-u:\b)(?:down|off|fell|fall|falls|falling|fallen|dropped|drops?|declined?|declines|declining|decreased?|decreases|slumped?|slumps|shrank|shrunk|shrinks|lost|loses|plunged?|plunges|plunging|plummeted|plummeting|tumbled?|tumbling|sank|sinking|slid|sliding|slipped|slips|slipping|shed|sheds|shedding|eased|eases|easing|dipped|dips|dipping|retreated|retreating|weakened|weakening|dropping|losing|slumping|shrinking|decreasing|sagged|dived|crashed|edged down|inched down|nudged down|ticked down|cut(?: by)?|reduced(?: by)?|lowered(?: by)?|baisse de|diminué de|reculé de|cayó|bajó|descendió|sank|sanken|fiel)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a|less than|under|just under|just over))?\s*$",
             ),
             up_by: re(&format!(
                 r"(?i)(?-u:\b)(?:raised|raises|raising|increased|increases|increasing|boosted|boosts|hiked|hikes|lifted|lifts|expanded|expands){OBJECT_BY}"
@@ -369,6 +372,9 @@ impl Extractor {
             noun_change: re(&format!(
                 r"(?i)(?-u:\b)(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:increase|rise|jump|gain|growth|hike|surge|expansion|fall|drop|decline|decrease|cut|reduction|contraction|slump)s?\s+of{ESTIMATE}"
             )),
+            converted: re(
+                r"^\s*\(\s*(?:about\s+|some\s+)?(?:US\s?\$|U\.S\.\s?\$|\$|€|¥|DM|A\$|C\$|HK\$|S\$|NZ\$)",
+            ),
             raised_funds: re(
                 r"(?i)(?-u:\b)(?:raised?|raises|raising)\s+(?:(?:about|nearly|almost|some|around|roughly|more than|over|an estimated|a further|another)\s+)?$",
             ),
@@ -630,13 +636,16 @@ impl Extractor {
                 }
                 let after = &rest[*len..];
                 // "361 million pounds" is money; "300 pounds" of weight stays a mass.
-                if u.unit == "lb" && (scale >= 1e6 || currency.is_some()) {
+                // So is "5,060 pounds ($7,845)": an amount converted into another currency.
+                if u.unit == "lb"
+                    && (scale >= 1e6 || currency.is_some() || self.converted.is_match(after))
+                {
                     *u = Unit::GBP;
                 }
                 // "three times" is a count of occurrences unless a comparison follows
                 // ("four times greater", "three times as many").
                 if u.unit == "times" && !self.comparison.is_match(after) {
-                    *u = Unit::COUNT;
+                    *u = Unit::TIMES;
                 }
             }
             // A number glued to letters that are neither unit nor scale: ordinals ("1st") and
@@ -1714,6 +1723,7 @@ fn counted_noun(after: &str) -> Option<String> {
         }
     }
     let mut words: Vec<String> = Vec::new();
+    let mut owner: Option<String> = None;
     let mut capital_plural = false;
     let rest_words: Vec<&str> = after.split_whitespace().take(6).collect();
     for (i, raw) in rest_words.iter().take(5).enumerate() {
@@ -1738,6 +1748,16 @@ fn counted_noun(after: &str) -> Option<String> {
                 || COUNT_LEADS.contains(&lower.as_str())
                 || PICKS.contains(&lower.as_str()) && next_number())
         {
+            continue;
+        }
+        // "one of the world's largest makers": a possessive owns the set, it is not the noun.
+        if words.is_empty() && (lower.ends_with("'s") || lower.ends_with("’s")) {
+            owner = Some(
+                lower
+                    .trim_end_matches('s')
+                    .trim_end_matches(['\'', '’'])
+                    .to_string(),
+            );
             continue;
         }
         // "48 billion leaving", "40 were settled": a verb form is not the counted noun, unless it
@@ -1786,6 +1806,10 @@ fn counted_noun(after: &str) -> Option<String> {
         Some(i) => &words[..=i],
         None => &words[..words.len().min(1)],
     };
+    // "one of the country's leading …" names no noun after the owner: the owner is the set.
+    if phrase.is_empty() {
+        return owner;
+    }
     let (last, head) = phrase.split_last()?;
     if head.is_empty() && !capital_plural && after.trim_start().starts_with(char::is_uppercase) {
         return None;
@@ -2001,7 +2025,7 @@ mod tests {
         assert_eq!(one("picked the 16-bit chip").unit_name, "bit");
         assert_eq!(one("I'm 1.8m tall.").unit_name, "metre");
         assert_eq!(one("a loss of 2.7m jobs").value, Some(2.7e6));
-        assert_eq!(one("called Bob 3 times already").unit_name, "count");
+        assert_eq!(one("called Bob 3 times already").unit_name, "time");
         let (f, _) = Extractor::new().extract(
             "highway 35 and the F-35 at 123 Random Street, PA 23456",
             NumberFormat::English,
@@ -2238,6 +2262,15 @@ mod tests {
     }
 
     #[test]
+    fn changes_in_the_progressive_and_pounds_converted() {
+        assert_eq!(one("shares were slipping 0.4 percent").change, "down");
+        assert_eq!(one("the euro was climbing 1.1 percent").change, "up");
+        let f = all("the painting went for 9,200 pounds ($14,300)");
+        assert_eq!(f[0].unit_name, "pound sterling");
+        assert_eq!(one("the parcel weighs 12 pounds").unit_name, "pound-mass");
+    }
+
+    #[test]
     fn money_raised_is_collected_not_a_rise() {
         assert_eq!(
             one("the startup raised $40 million from investors").change,
@@ -2435,6 +2468,10 @@ mod tests {
             "protesting farmer"
         );
         assert_eq!(one("one of the few Frenchmen").unit_name, "frenchman");
+        assert_eq!(
+            one("one of the region's big lenders").unit_name,
+            "big lender"
+        );
         // A people's name may start with a letter of more than one byte.
         assert_eq!(one("she beat 4 Österreichers").unit_name, "österreicher");
         // A verb is not what is counted.
