@@ -50,6 +50,27 @@ fn every_conll_testa_document_is_read_by_ner() {
     );
 }
 
+/// The group models (id/ms, bs/hr/sr) only decide within their group: clear English news, tables and
+/// name lists included, never reaches one, so the NER gate and the number format see what they saw
+/// before the models existed.
+#[test]
+fn conll_english_never_reaches_a_group_model() {
+    let Some(path) = shared("data/conll2003/eng.testa") else {
+        return;
+    };
+    let stage = LangStage::new(LangConfig::default());
+    let grouped: Vec<String> = common::conll_documents(&path)
+        .iter()
+        .filter_map(|doc| {
+            let l = stage.detect(doc, None);
+            l.method
+                .contains("group")
+                .then(|| format!("{} ({}): {}", l.code, l.method, &doc[..doc.len().min(60)]))
+        })
+        .collect();
+    assert!(grouped.is_empty(), "{grouped:#?}");
+}
+
 #[test]
 fn tables_and_name_lists_get_entities_through_the_real_pipeline() {
     let Some(path) = shared("data/conll2003/eng.testa") else {
