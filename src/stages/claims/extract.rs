@@ -213,6 +213,10 @@ pub struct Extractor {
 
 /// Horizontal whitespace: a number and its unit, scale or currency may be apart by one of these, never
 /// by a newline. Spelled out because `[^\S\n]` made the tagger's patterns take minutes to compile.
+/// Nouns naming a rise or a fall ("a rise of", ", a sharp drop of").
+const UP_NOUNS: &str = "increase|rise|jump|gain|growth|hike|surge|expansion";
+const DOWN_NOUNS: &str = "fall|drop|decline|decrease|cut|reduction|contraction|slump";
+
 /// An estimate word that may stand between a change cue and its amount ("rose nearly 5%").
 const ESTIMATE: &str =
     r"(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated))?\s*$";
@@ -364,13 +368,13 @@ impl Extractor {
             name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
             up_noun: re(&format!(
-                r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:increase|rise|jump|gain|growth|hike|surge|expansion)s?\s+of{ESTIMATE}"
+                r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:{UP_NOUNS})s?\s+of{ESTIMATE}"
             )),
             down_noun: re(&format!(
-                r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:fall|drop|decline|decrease|cut|reduction|contraction|slump)s?\s+of{ESTIMATE}"
+                r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:{DOWN_NOUNS})s?\s+of{ESTIMATE}"
             )),
             noun_change: re(&format!(
-                r"(?i)(?-u:\b)(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:increase|rise|jump|gain|growth|hike|surge|expansion|fall|drop|decline|decrease|cut|reduction|contraction|slump)s?\s+of{ESTIMATE}"
+                r"(?i)(?-u:\b)(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:{UP_NOUNS}|{DOWN_NOUNS})s?\s+of{ESTIMATE}"
             )),
             converted: re(
                 r"^\s*\(\s*(?:about\s+|some\s+)?(?:US\s?\$|U\.S\.\s?\$|\$|€|¥|DM|A\$|C\$|HK\$|S\$|NZ\$)",
@@ -975,13 +979,7 @@ impl Extractor {
                 && q.kind == QuantityKind::Money
                 && self.raised_funds.is_match(before)
             {
-                q.change = if self.approx.is_match(before) {
-                    "~"
-                } else if self.more.is_match(before) {
-                    ">"
-                } else {
-                    "="
-                };
+                q.change = self.bound(before, head_slice(text, q.end, 60));
             }
             // "lost six games", "cut 300 jobs": a count of the things affected, not the amount of a
             // change (CONVENTIONS.md); "cut the workforce by 1,200 jobs" states one.
@@ -1211,6 +1209,12 @@ impl Extractor {
         {
             return "up";
         }
+        self.bound(before, after)
+    }
+
+    /// The change an amount's estimate or bound words give it ("about", "more than", "up to"…),
+    /// when no change verb or sign states one.
+    fn bound(&self, before: &str, after: &str) -> &'static str {
         if self.approx.is_match(before) || before.trim_end().ends_with('~') {
             return "~";
         }
@@ -1727,7 +1731,7 @@ fn counted_noun(after: &str) -> Option<String> {
     let mut capital_plural = false;
     let rest_words: Vec<&str> = after.split_whitespace().take(6).collect();
     for (i, raw) in rest_words.iter().take(5).enumerate() {
-        let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']);
+        let word = raw.trim_end_matches(AFTER_WORD);
         let lower = word.to_lowercase();
         // "3 of the four children", "six of their last eight games", "12 more years", "30 mainly
         // small parties": the set's own size and words that pick from it are not the noun.
@@ -1846,9 +1850,10 @@ fn next_word_plural(after: &str) -> bool {
     after.split_whitespace().next().is_some_and(plural_word)
 }
 
-/// Whether `before` ends with a year and a dash or slash ("1997-", "1995/"), a year standing alone.
+/// Whether `before` ends with a year and a dash ("1997-"), a year standing alone ("1995/96" is
+/// masked as a date already).
 fn year_span_before(before: &str) -> bool {
-    let Some(head) = before.strip_suffix(['-', '–', '/']) else {
+    let Some(head) = before.strip_suffix(['-', '–']) else {
         return false;
     };
     let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -1859,11 +1864,14 @@ fn year_span_before(before: &str) -> bool {
             .is_ok_and(|y| (1800..=2099).contains(&y))
 }
 
+/// Punctuation that may follow a word in running text.
+const AFTER_WORD: [char; 9] = [',', '.', ';', ':', ')', '"', '”', '!', '?'];
+
 /// The first word of `text`, without the punctuation after it.
 fn first_word(text: &str) -> Option<&str> {
     text.split_whitespace()
         .next()
-        .map(|w| w.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '!', '?']))
+        .map(|w| w.trim_end_matches(AFTER_WORD))
 }
 
 /// `is_plural` of a word as written, trailing punctuation and case aside.
