@@ -94,6 +94,31 @@ fn the_binary_copied_to_an_empty_directory_runs_the_demo_and_a_file_run() {
             .any(|r| r["entities"].as_array().is_some_and(|e| !e.is_empty())),
         "no entities in {records:?}"
     );
+    // The German, French and Spanish articles are read in their own words: every figure has a
+    // metric, and a percentage is named as that language names it.
+    for (lang, percent) in [("de", "Prozent"), ("fr", "pour cent"), ("es", "por ciento")] {
+        let record = records
+            .iter()
+            .find(|r| r["language"]["code"] == lang)
+            .unwrap_or_else(|| panic!("no {lang} article in {records:?}"));
+        let claims = record["claims"].as_array().unwrap();
+        assert!(
+            claims.iter().all(|c| c["metric"].is_string()),
+            "{lang}: {claims:?}"
+        );
+        assert!(
+            claims.iter().any(|c| c["unit_name"] == percent),
+            "{lang}: {claims:?}"
+        );
+        // Money counts in scale words joined by "de" are money ("millones de euros").
+        assert!(
+            claims
+                .iter()
+                .filter(|c| c["text"].as_str().unwrap_or("").contains("euro"))
+                .all(|c| c["kind"] == "money"),
+            "{lang}: {claims:?}"
+        );
+    }
     // Nothing was dead-lettered, so nothing was created in the working directory.
     assert_eq!(std::fs::read_dir(cwd.path()).unwrap().count(), 0);
 }

@@ -14,6 +14,7 @@ use regex_automata::meta;
 
 use super::lexicon::{self, COUNT_ADJECTIVES, NOT_COUNTED, NUMBER_QUALIFIERS, NUMBER_WORDS};
 use super::table::Table;
+use super::words;
 use crate::record::QuantityKind;
 
 /// Number formats by language: which character groups thousands and which marks decimals.
@@ -214,6 +215,27 @@ pub struct Extractor {
 /// Horizontal whitespace: a number and its unit, scale or currency may be apart by one of these, never
 /// by a newline. Spelled out because `[^\S\n]` made the tagger's patterns take minutes to compile.
 /// Nouns naming a rise or a fall ("a rise of", ", a sharp drop of").
+/// A change cue just before a number: the language files' verbs of rise or fall (`dir` is "up" or
+/// "down"), a joining particle ("by", "um") and a bound between ("fell by nearly 3%").
+fn change_before(dir: &str) -> String {
+    format!(
+        r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+(?:{}))?\s*$",
+        words::cues(dir),
+        words::cues("by"),
+        words::cues("change_bound")
+    )
+}
+
+/// A change cue just after a number: a clause-final participle ("um 3 Prozent auf 9 Mrd. Euro
+/// gesunken") or a comparative ("3 percent higher").
+fn change_after(dir: &str) -> String {
+    format!(
+        r"(?i)^\s*(?:(?:\S+\s+){{0,4}}(?:{})(?-u:\b)|(?:{})(?-u:\b))",
+        words::cues(&format!("{dir}_final")),
+        words::cues(&format!("{dir}_after"))
+    )
+}
+
 const UP_NOUNS: &str = "increase|rise|jump|gain|growth|hike|surge|expansion";
 const DOWN_NOUNS: &str = "fall|drop|decline|decrease|cut|reduction|contraction|slump";
 
@@ -291,33 +313,19 @@ impl Extractor {
             )
             .unwrap_or_else(|e| panic!("invalid built-in currency prefix: {e}")),
             range_sep: re(&format!(r"(?i)^{HS}?(?:-|–|—|to|and|or|bis|à|a){HS}?$")),
-            approx: re(
-                r"(?i)(?-u:\b)(?:nearly|almost|about|around|approximately|roughly|some|an estimated|estimated|estimated at|put at|close to|circa|approx\.?|rund|etwa|knapp|fast|environ|près de|presque|quelque|casi|alrededor de|cerca de|unos|unas)\s*$",
-            ),
-            more: re(
-                r"(?i)(?-u:\b)(?:over|more than|above|at least|exceeding|upwards of|in excess of|greater than|no less than|north of|mehr als|über|plus de|au moins|más de|al menos)\s*$",
-            ),
-            less: re(
-                r"(?i)(?-u:\b)(?:under|less than|below|up to|at most|fewer than|no more than|as few as|as little as|weniger als|bis zu|moins de|jusqu'à|menos de|hasta)\s*$",
-            ),
-            up: re(
-                r"(?i)(?-u:\b)(?:up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown|gained?|gains|jumped?|jumps|jumping|climbed?|climbs|climbing|surged?|surges|surging|soared?|soars|soaring|expanded|expands|advanced?|advances|advancing|rallied|rally|rallies|rallying|added|adds|adding|gaining|firmed|rebounded|recovered|strengthened|improved|leapt|leaped|spiked|picked up|edged(?: up)?|inched(?: up)?|nudged(?: up)?|ticked(?: up)?|raised(?: by)?|boosted(?: by)?|hiked(?: by)?|hausse de|augmenté de|aumentó|subió|creció|stieg|stiegen)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated|a|less than|under|just under|just over))?\s*$",
-            ),
-            down: re(
-                r"(?i)(?-u:\b)(?:down|off|fell|fall|falls|falling|fallen|dropped|drops?|declined?|declines|declining|decreased?|decreases|slumped?|slumps|shrank|shrunk|shrinks|lost|loses|plunged?|plunges|plunging|plummeted|plummeting|tumbled?|tumbling|sank|sinking|slid|sliding|slipped|slips|slipping|shed|sheds|shedding|eased|eases|easing|dipped|dips|dipping|retreated|retreating|weakened|weakening|dropping|losing|slumping|shrinking|decreasing|sagged|dived|crashed|edged down|inched down|nudged down|ticked down|cut(?: by)?|reduced(?: by)?|lowered(?: by)?|baisse de|diminué de|reculé de|cayó|bajó|descendió|sank|sanken|fiel)(?:\s+(?:by|of|um|de|en|un))?(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a|less than|under|just under|just over))?\s*$",
-            ),
+            approx: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("approx"))),
+            more: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("more"))),
+            less: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("less"))),
+            up: re(&change_before("up")),
+            down: re(&change_before("down")),
             up_by: re(&format!(
                 r"(?i)(?-u:\b)(?:raised|raises|raising|increased|increases|increasing|boosted|boosts|hiked|hikes|lifted|lifts|expanded|expands){OBJECT_BY}"
             )),
             down_by: re(&format!(
                 r"(?i)(?-u:\b)(?:lowered|lowers|lowering|cut|cuts|cutting|reduced|reduces|reducing|decreased|decreases|trimmed|trims|slashed|slashes){OBJECT_BY}"
             )),
-            after_up: re(
-                r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gestiegen|zugelegt|gewachsen)(?-u:\b)|(?:higher|más|mehr|de plus)(?-u:\b))",
-            ),
-            after_down: re(
-                r"(?i)^\s*(?:(?:\S+\s+){0,4}(?:gesunken|gefallen|zurückgegangen|geschrumpft)(?-u:\b)|(?:lower|menos|weniger|de moins)(?-u:\b))",
-            ),
+            after_up: re(&change_after("up")),
+            after_down: re(&change_after("down")),
             after_more: re(&format!(
                 r"(?i)^(?:{HS}?or more(?-u:\b)|{HS}?-?plus(?-u:\b)|\+)"
             )),
@@ -562,6 +570,24 @@ impl Extractor {
                             rest = &rest[m.end()..];
                             end += m.end();
                         }
+                    }
+                }
+            }
+            // "108.662 millones de euros", "2 milliards d'euros": a scale word joined to its
+            // currency by "de"; the count of euros is an amount of money.
+            if scale > 1.0 && currency.is_none() {
+                let trimmed = rest.trim_start();
+                if let Some(after) = ["de ", "d'", "d’"]
+                    .iter()
+                    .find_map(|link| trimmed.strip_prefix(link))
+                {
+                    let money = self
+                        .units
+                        .longest(after, |e| word_ends(after, e))
+                        .is_some_and(|(_, i)| lexicon::UNITS[i].3 == QuantityKind::Money);
+                    if money {
+                        end += rest.len() - after.len();
+                        rest = after;
                     }
                 }
             }

@@ -9,155 +9,29 @@
 //! frames it: a change in percent is "growth of …", a duration "duration of …", a multiplier
 //! "ratio of … to …".
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use super::extract::{re, starts_with_ignore_ascii_case, Found};
+use super::words::{self, Frames, Words};
 use crate::record::QuantityKind;
 
-/// Nouns that name something measured in the news; the head of most metrics.
-const MEASURES: &str = r"deficits?|surplus(?:es)?|imports?|exports?|trade|volumes?|growth|revenues?|sales|profits?|earnings|income|prices?|tariffs?|levies|duties|gdp|output|production|investments?|spending|debts?|budgets?|rates?|shares?|value|costs?|jobs|unemployment|inflation|reserves|assets|capital|funding|loss(?:es)?|salar(?:y|ies)|wages?|population|emissions|demand|supply|consumption|turnover|stakes?|valuation|purchases|subsidies|taxes|fines?|deals?|contracts?|ban|talks|plan|bonds?|orders|shipments|deliveries|visitors|tourists|students|workers|employees|users|customers|cases|deaths|votes|seats";
-
-/// Words that end a phrase when walking outwards from its head.
-pub(crate) const STOP: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "of",
-    "and",
-    "or",
-    "to",
-    "in",
-    "on",
-    "at",
-    "with",
-    "from",
-    "that",
-    "which",
-    "who",
-    "were",
-    "was",
-    "is",
-    "are",
-    "be",
-    "has",
-    "have",
-    "had",
-    "been",
-    "this",
-    "these",
-    "those",
-    "according",
-    "while",
-    "up",
-    "down",
-    "by",
-    "for",
-    "as",
-    "said",
-    "says",
-    "than",
-    "more",
-    "less",
-    "over",
-    "under",
-    "about",
-    "after",
-    "before",
-    "since",
-    "last",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "it",
-    "they",
-    "we",
-    "he",
-    "she",
-    "there",
-    "also",
-    "just",
-    "only",
-    "nearly",
-    "almost",
-    "around",
-    "some",
-    "into",
-    "but",
-    "however",
-    "if",
-    "when",
-    "even",
-    "still",
-    "despite",
-    "against",
-    "between",
-    "among",
-    "both",
-    "all",
-    "each",
-    "other",
-    "new",
-    "such",
-    "not",
-    "no",
-    "so",
-    "because",
-    "leading",
-    "noting",
-    "saying",
-    "stood",
-    // Verbs of change and size end a noun phrase ("Imports of steel fell …").
-    "fell",
-    "rose",
-    "grew",
-    "jumped",
-    "climbed",
-    "dropped",
-    "declined",
-    "increased",
-    "decreased",
-    "reached",
-    "totalled",
-    "totaled",
-    "hit",
-    "surged",
-    "slipped",
-    "soared",
-    "plunged",
-    "tumbled",
-    "gained",
-    "lost",
-    "amounted",
-    "accounted",
-    "remained",
-    "expanded",
-    "shrank",
-    "widened",
-    "narrowed",
-    "doubled",
-    "tripled",
-    "halved",
-    "fall",
-    "rise",
-    "falls",
-    "rises",
-    "grow",
-    "grows",
-];
-
+/// The metric finder of every built-in language.
 pub struct MetricFinder {
-    head: Regex,
-    share: Regex,
-    than: Regex,
-    word: Regex,
+    languages: Vec<Finder>,
 }
+
+/// One language's finder: its words and the regexes built from them.
+struct Finder {
+    words: &'static Words,
+    head: Regex,
+    share: Option<Regex>,
+    than: Option<Regex>,
+}
+
+/// A word of a noun phrase: letters and digits, with inner apostrophes, dots and hyphens.
+static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*"));
 
 impl Default for MetricFinder {
     fn default() -> Self {
@@ -167,20 +41,58 @@ impl Default for MetricFinder {
 
 impl MetricFinder {
     pub fn new() -> Self {
-        MetricFinder {
-            head: re(&format!(r"(?i)(?-u:\b)(?:{MEASURES})(?-u:\b)")),
-            share: re(
-                r"(?i)(?-u:\b)(accounted for|accounts for|account for|made up|makes up|represented|represents)\s+(?:\S+\s+){0,2}$",
-            ),
-            than: re(r"(?i)^\s*(?:greater|larger|bigger|higher|more)\s+than\s+"),
-            word: re(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*"),
-        }
+        let languages = words::all()
+            .iter()
+            .map(|words| {
+                // An ASCII word boundary is faster and enough for ASCII words; "Überschuss" needs
+                // the Unicode one.
+                let b = if words.measures.is_ascii() {
+                    "(?-u:\\b)"
+                } else {
+                    "\\b"
+                };
+                let phrases = |alt: &str| alt.replace(' ', r"\s+");
+                Finder {
+                    words,
+                    head: re(&format!("(?i){b}(?:{}){b}", words.measures)),
+                    share: words.share.as_deref().map(|s| {
+                        re(&format!(
+                            r"(?i)(?-u:\b)({})\s+(?:\S+\s+){{0,2}}$",
+                            phrases(s)
+                        ))
+                    }),
+                    than: words
+                        .than
+                        .as_deref()
+                        .map(|t| re(&format!(r"(?i)^\s*(?:{})\s+", phrases(t)))),
+                }
+            })
+            .collect();
+        MetricFinder { languages }
     }
 
     /// The metric of `q`, found in `text` from `ss` (the sentence start, or a bounded look-back in a
-    /// long one); `prev` is the metric of the
-    /// previous quantity of the same sentence.
-    pub fn find(&self, text: &str, ss: usize, q: &Found, prev: Option<&str>) -> Option<String> {
+    /// long one) with the words of language `lang`; `prev` is the metric of the previous quantity of
+    /// the same sentence.
+    pub fn find(
+        &self,
+        lang: &str,
+        text: &str,
+        ss: usize,
+        q: &Found,
+        prev: Option<&str>,
+    ) -> Option<String> {
+        let f = self
+            .languages
+            .iter()
+            .find(|f| f.words.code == lang)
+            .unwrap_or(&self.languages[0]);
+        f.find(text, ss, q, prev)
+    }
+}
+
+impl Finder {
+    fn find(&self, text: &str, ss: usize, q: &Found, prev: Option<&str>) -> Option<String> {
         let before = &text[ss..q.start];
         let after = &text[q.end..];
         let base = self
@@ -190,20 +102,22 @@ impl MetricFinder {
             .or_else(|| self.nearest_measure(text, ss, before))
             .or_else(|| prev.map(str::to_string));
         let growth = q.kind == QuantityKind::Percent || q.unit == "count";
+        let frames = &self.words.frames;
         match (q.kind, q.change) {
-            (QuantityKind::Duration, _) => base.map(|m| format!("duration of {m}")),
+            (QuantityKind::Duration, _) => base.map(|m| Frames::apply(frames.duration, &m)),
             (QuantityKind::Ratio, _) => {
                 let other = self
                     .than
-                    .find(after)
+                    .as_ref()
+                    .and_then(|than| than.find(after))
                     .and_then(|m| self.phrase_from(&after[m.end()..]));
                 match (base, other) {
-                    (Some(a), Some(b)) => Some(format!("ratio of {a} to {b}")),
+                    (Some(a), Some(b)) => Some(frames.ratio_of(&a, &b)),
                     (a, _) => a,
                 }
             }
-            (_, "up") if growth => base.map(|m| format!("growth of {}", strip_frame(&m))),
-            (_, "down") if growth => base.map(|m| format!("decline of {}", strip_frame(&m))),
+            (_, "up") if growth => base.map(|m| Frames::apply(frames.growth, frames.strip(&m))),
+            (_, "down") if growth => base.map(|m| Frames::apply(frames.decline, frames.strip(&m))),
             _ => base,
         }
     }
@@ -212,8 +126,10 @@ impl MetricFinder {
     /// "tens of billions of dollars in United States goods".
     fn of_phrase(&self, after: &str) -> Option<String> {
         let trimmed = after.trim_start();
-        let skip = ["worth of ", "of ", "in "]
-            .into_iter()
+        let skip = self
+            .words
+            .of
+            .iter()
             .find(|p| starts_with_ignore_ascii_case(trimmed, p))?;
         let rest = &trimmed[skip.len()..];
         // "of 2016", "in October": a date, not a thing.
@@ -233,7 +149,7 @@ impl MetricFinder {
             .next()
             .map(str::to_lowercase)?;
         let possessive = det.ends_with("'s") || det.ends_with("’s");
-        if !(["a", "an", "the", "its", "their"].contains(&det.as_str()) || possessive) {
+        if !(self.words.determiners.contains(&det.as_str()) || possessive) {
             return None;
         }
         let rest = after.trim_start_matches(['+', ' ']);
@@ -246,9 +162,9 @@ impl MetricFinder {
         if q.kind != QuantityKind::Percent {
             return None;
         }
-        let m = self.share.find(before)?;
-        let subject = phrase_before(&before[..m.start()])?;
-        Some(format!("{subject} share"))
+        let m = self.share.as_ref()?.find(before)?;
+        let subject = self.phrase_before(&before[..m.start()])?;
+        Some(Frames::apply(self.words.frames.share, &subject))
     }
 
     /// The nearest measure noun before the quantity in its clause, with its modifiers and a
@@ -261,8 +177,21 @@ impl MetricFinder {
         if between.contains([';', ':', '(']) || between.split_whitespace().count() > 10 {
             return None;
         }
-        let left = phrase_before(&before[..head.end()])?;
-        let right = self.qualifier(&before[head.end()..]);
+        let mut left = self.phrase_before(&before[..head.end()])?;
+        if self.words.noun_first {
+            if let Some(outer) = self.measure_of(&before[..head.end() - left.len()]) {
+                left = format!("{outer}{left}");
+            }
+        }
+        // "turistas internacionales", "gasto total": where adjectives follow the noun, they are
+        // part of the phrase too.
+        let (adjectives, rest) = if self.words.noun_first {
+            self.words_after(between)
+        } else {
+            (String::new(), between)
+        };
+        let right = self.qualifier(rest);
+        let left = format!("{left}{adjectives}");
         let np = format!("{left}{right}");
         // "the deficit": name it as the text named it before ("services trade deficit").
         if np.split_whitespace().count() == 1 {
@@ -270,7 +199,7 @@ impl MetricFinder {
             // quadratic on long texts.
             let earlier = super::extract::tail_slice(text, ss + head.start(), 4000);
             if let Some(end) = last_word(earlier, head.as_str()) {
-                if let Some(longer) = phrase_before(&earlier[..end]) {
+                if let Some(longer) = self.phrase_before(&earlier[..end]) {
                     if longer.split_whitespace().count() > 1 {
                         return Some(longer);
                     }
@@ -285,13 +214,13 @@ impl MetricFinder {
     fn phrase_from(&self, s: &str) -> Option<String> {
         let mut words = Vec::new();
         let mut end = 0;
-        for m in self.word.find_iter(s) {
+        for m in WORD.find_iter(s) {
             let gap = &s[end..m.start()];
             if !words.is_empty() && !gap.chars().all(char::is_whitespace) {
                 break;
             }
             let w = m.as_str().trim_end_matches('.');
-            if STOP.contains(&w.to_lowercase().as_str()) || words.len() >= 6 {
+            if self.stop(w) || words.len() >= 6 {
                 break;
             }
             words.push(w.to_string());
@@ -306,27 +235,24 @@ impl MetricFinder {
 
     /// " with China", " to the United States", " on steel": one prepositional qualifier.
     fn qualifier(&self, s: &str) -> String {
-        for p in [" with ", " to ", " on ", " from ", " of ", " for "] {
+        for p in &self.words.links {
             if !starts_with_ignore_ascii_case(s, p) {
                 continue;
             }
             let rest = &s[p.len()..];
             let (det, rest) = match rest.split_once(' ') {
-                Some((d, r)) if ["the", "its", "their"].contains(&d.to_lowercase().as_str()) => {
+                Some((d, r)) if self.words.articles.contains(&d.to_lowercase().as_str()) => {
                     (format!("{d} "), r)
                 }
                 _ => (String::new(), rest),
             };
             let mut words = Vec::new();
-            for m in self.word.find_iter(rest).take(3) {
+            for m in WORD.find_iter(rest).take(3) {
                 let w = m.as_str().trim_end_matches('.');
                 let gap_ok = rest[..m.start()]
                     .trim_start_matches(|c: char| c.is_alphanumeric() || "'’.- ".contains(c))
                     .is_empty();
-                if !gap_ok
-                    || STOP.contains(&w.to_lowercase().as_str())
-                    || w.chars().all(|c| c.is_ascii_digit())
-                {
+                if !gap_ok || self.stop(w) || w.chars().all(|c| c.is_ascii_digit()) {
                     break;
                 }
                 words.push(w);
@@ -342,30 +268,73 @@ impl MetricFinder {
         }
         String::new()
     }
-}
 
-/// Up to four modifier words ending at the end of `s` ("China's services trade deficit").
-fn phrase_before(s: &str) -> Option<String> {
-    let mut words: Vec<&str> = Vec::new();
-    for w in s.split_whitespace().rev() {
-        let clean =
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-');
-        if clean.is_empty()
-            || clean.len() != w.trim_end_matches([',', '.']).len() && !words.is_empty()
-        {
-            break;
+    /// Up to four modifier words ending at the end of `s` ("China's services trade deficit").
+    fn phrase_before(&self, s: &str) -> Option<String> {
+        let mut words: Vec<&str> = Vec::new();
+        for w in s.split_whitespace().rev() {
+            let clean =
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-');
+            if clean.is_empty()
+                || clean.len() != w.trim_end_matches([',', '.']).len() && !words.is_empty()
+            {
+                break;
+            }
+            let lower = clean.to_lowercase();
+            if self.words.stop.contains(lower.as_str())
+                || (!words.is_empty() && (lower.ends_with("ed") || w.ends_with(',')))
+                || words.len() >= 5
+            {
+                break;
+            }
+            words.push(clean);
         }
-        let lower = clean.to_lowercase();
-        if STOP.contains(&lower.as_str())
-            || (!words.is_empty() && (lower.ends_with("ed") || w.ends_with(',')))
-            || words.len() >= 5
-        {
-            break;
-        }
-        words.push(clean);
+        words.reverse();
+        (!words.is_empty()).then(|| words.join(" "))
     }
-    words.reverse();
-    (!words.is_empty()).then(|| words.join(" "))
+
+    /// "taux de " before "chômage": the measure whose "de" complement the next one is, with the
+    /// link ("taux de "), when `s` ends in one.
+    fn measure_of(&self, s: &str) -> Option<String> {
+        let link = self
+            .words
+            .of
+            .iter()
+            .find(|l| s.to_lowercase().ends_with(&format!(" {l}")))?;
+        let before = s[..s.len() - link.len()].trim_end();
+        let last = WORD.find_iter(before).last()?;
+        let whole = self
+            .head
+            .find(last.as_str())
+            .is_some_and(|m| m.len() == last.len());
+        (whole && last.end() == before.len())
+            .then(|| format!("{} {}", last.as_str(), &s[s.len() - link.len()..]))
+    }
+
+    /// Whether `w` ends a noun phrase.
+    fn stop(&self, w: &str) -> bool {
+        self.words.stop.contains(w.to_lowercase().as_str())
+    }
+
+    /// Up to two words right after a head noun, before a stop word or punctuation (" total" of
+    /// "gasto total alcanzó"), and the text after them.
+    fn words_after<'a>(&self, s: &'a str) -> (String, &'a str) {
+        let mut taken = String::new();
+        let mut end = 0;
+        for m in WORD.find_iter(s).take(2) {
+            let w = m.as_str();
+            if !s[end..m.start()].chars().all(char::is_whitespace)
+                || self.stop(w)
+                || w.starts_with(|c: char| c.is_ascii_digit())
+            {
+                break;
+            }
+            taken.push(' ');
+            taken.push_str(w);
+            end = m.end();
+        }
+        (taken, &s[end..])
+    }
 }
 
 /// End of the last whole-word occurrence of `word` in `s`, ignoring ASCII case.
@@ -376,14 +345,8 @@ fn last_word(s: &str, word: &str) -> Option<usize> {
         let hit = bytes[i..i + n].eq_ignore_ascii_case(word.as_bytes())
             && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
             && bytes.get(i + n).is_none_or(|b| !b.is_ascii_alphanumeric());
-        // Only ASCII bytes compare equal to the ASCII measure nouns, so `i + n` is a char boundary.
+        // The bytes at `i` equal the whole word's or differ only in ASCII case, so `i` and `i + n`
+        // are char boundaries.
         hit.then_some(i + n)
     })
-}
-
-/// "growth of growth of X" reads badly when the previous metric was already framed.
-fn strip_frame(m: &str) -> &str {
-    m.strip_prefix("growth of ")
-        .or_else(|| m.strip_prefix("decline of "))
-        .unwrap_or(m)
 }

@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod metric;
 pub mod number_format;
 pub mod table;
+pub mod words;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -71,12 +72,14 @@ impl Stage for ClaimsStage {
             &[article.title.as_str(), article.text.as_str()],
         );
         let entities = article.entities.clone().unwrap_or_default();
+        let lang = article.language.as_ref().map_or("und", |l| l.code.as_str());
         let mut claims = Vec::new();
         for field in Field::ALL {
             let text = article.field(field);
             claims.extend(self.tagger.tag_as(
                 text,
                 field,
+                lang,
                 format,
                 article.published_at.as_deref(),
                 &entities,
@@ -130,12 +133,11 @@ impl Tagger {
     pub fn new() -> Self {
         Tagger {
             extractor: Extractor::new(),
-            according_to: re(
-                r"(?i)(?-u:\b)(?:according to|citing|selon|laut|según)\s+(?:the\s+|a\s+|an\s+)?([^,.;:()“”\x22]{2,60}?)\s*(?:[,.;:()“”\x22]|(?-u:\b)on(?-u:\b)|(?-u:\b)in(?-u:\b)|$)",
-            ),
-            speech: re(
-                r"(?-u:\b)(?:said|says|saying|told|noted|stated|added|announced|reported|estimated|calculated|admits|admitted|wrote|warned|explained|confirmed|sagte|teilte|mitteilte|a déclaré|a indiqué|indiqué|informó|dijo)(?-u:\b)",
-            ),
+            according_to: re(&format!(
+                r"(?i)(?-u:\b)(?:{})\s+(?:the\s+|a\s+|an\s+)?([^,.;:()“”\x22]{{2,60}}?)\s*(?:[,.;:()“”\x22]|(?-u:\b)on(?-u:\b)|(?-u:\b)in(?-u:\b)|$)",
+                words::cues("according")
+            )),
+            speech: re(&format!(r"(?-u:\b)(?:{})(?-u:\b)", words::cues("speech"))),
             said_name: re(&format!(
                 r"(?-u:\b)(?:said|says)\s+((?:[A-Z][\w'’-]*)(?:\s+{CAP}){{0,4}})"
             )),
@@ -186,14 +188,17 @@ impl Tagger {
         entities: &[Entity],
     ) -> Vec<Claim> {
         let format = NumberFormat::for_language(lang);
-        self.tag_as(text, field, format, published_at, entities)
+        self.tag_as(text, field, lang, format, published_at, entities)
     }
 
-    /// Claims of one field, numbers read in `format` (decided per document by the stage).
+    /// Claims of one field, numbers read in `format` (decided per document by the stage), metrics and
+    /// unit names in the words of `lang` (English when tidings has no words for it).
+    #[allow(clippy::too_many_arguments)]
     pub fn tag_as(
         &self,
         text: &str,
         field: Field,
+        lang: &str,
         format: NumberFormat,
         published_at: Option<&str>,
         entities: &[Entity],
@@ -202,6 +207,8 @@ impl Tagger {
         if found.is_empty() {
             return Vec::new();
         }
+        let words = words::for_language(lang);
+        let english = words.code == "en";
         let chars = CharIndex::new(text);
         let sentences = sentence_bounds(text, found.iter().map(|q| (q.start, q.end)));
         let published = published_at.and_then(parse_date);
@@ -243,11 +250,18 @@ impl Tagger {
                 .as_ref()
                 .filter(|(s, _)| *s == ss)
                 .and_then(|(_, m)| m.as_deref());
-            let mut metric = self
-                .metrics
-                .find(text, q.start - near_before.len(), &q, prev_metric)
-                .or_else(|| self.metric(text, ss, &q))
-                .map(|m| self.with_target(m, &text[q.end..]));
+            let mut metric =
+                self.metrics
+                    .find(lang, text, q.start - near_before.len(), &q, prev_metric);
+            // The fallbacks read English syntax ("totalled …", "tariffs of 25% on steel").
+            if english {
+                metric = metric
+                    .or_else(|| self.metric(text, ss, &q))
+                    .map(|m| self.with_target(m, &text[q.end..]));
+            }
+            if let Some(name) = words.units.get(q.unit.as_str()) {
+                q.unit_name = (*name).to_string();
+            }
             // Source, period and subjects belong to the sentence: worked out once for all its
             // quantities (resolving "the spokesman" scans the text before it).
             let sentence_facts = facts
@@ -749,19 +763,19 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 }
 
 fn trim_stopwords(np: &str) -> String {
-    use metric::STOP;
+    let stop = &words::for_language("en").stop;
     let words: Vec<&str> = np.split_whitespace().collect();
     let start = words
         .iter()
-        .position(|w| !STOP.contains(&w.to_lowercase().as_str()))
+        .position(|w| !stop.contains(w.to_lowercase().as_str()))
         .unwrap_or(words.len());
     let mut end = words.len();
-    while end > start && STOP.contains(&words[end - 1].to_lowercase().as_str()) {
+    while end > start && stop.contains(words[end - 1].to_lowercase().as_str()) {
         end -= 1;
     }
     // Cut at the first stop word after the head so "trade deficit according to" stays "trade deficit".
     let mut cut = start;
-    while cut < end && (words[cut] == "of" || !STOP.contains(&words[cut].to_lowercase().as_str())) {
+    while cut < end && (words[cut] == "of" || !stop.contains(words[cut].to_lowercase().as_str())) {
         cut += 1;
     }
     words[start..cut.max(start)].join(" ")
@@ -873,6 +887,39 @@ mod tests {
         assert_eq!(c.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(40.0)]);
         // Without the entities the number in the name is taken.
         assert_eq!(tag(text, None).len(), 2);
+    }
+
+    #[test]
+    fn metrics_and_unit_names_are_in_the_language_of_the_text() {
+        let tagged = |lang: &str, text: &str| {
+            let format = NumberFormat::for_language(lang);
+            Tagger::new().tag_as(text, Field::Text, lang, format, None, &[])
+        };
+        let c = tagged(
+            "de",
+            "Der Handelsüberschuss der Schweiz mit Japan wuchs um 4,2 Prozent auf 3,1 Mrd. Franken.",
+        );
+        assert_eq!(c[0].unit_name, "Prozent");
+        assert_eq!(
+            c[0].metric.as_deref(),
+            Some("Zuwachs: Handelsüberschuss der Schweiz")
+        );
+        let c = tagged(
+            "fr",
+            "Le taux d'inflation en Belgique a atteint 3,4 %, et les ventes ont baissé de 2 %.",
+        );
+        assert_eq!(c[0].unit_name, "pour cent");
+        assert_eq!(c[0].metric.as_deref(), Some("taux d'inflation en Belgique"));
+        let c = tagged(
+            "es",
+            "Las exportaciones agrícolas sumaron 7.300 millones de dólares el año pasado.",
+        );
+        assert_eq!((c[0].kind, c[0].value), (QuantityKind::Money, Some(7.3e9)));
+        assert_eq!(c[0].unit_name, "dólar estadounidense");
+        assert_eq!(c[0].metric.as_deref(), Some("exportaciones agrícolas"));
+        // A language tidings has no words for reads as English.
+        let c = tagged("it", "Sales rose 5% in March.");
+        assert_eq!(c[0].unit_name, "percentage");
     }
 
     #[test]

@@ -1,0 +1,227 @@
+//! The words one language uses around a quantity: the nouns that name what is measured, the words that
+//! end a noun phrase, the prepositions that qualify it, how a metric is framed, and the language's own
+//! names for units. One data file per language (`data/lang/*.tsv`, keys described in `en.tsv`),
+//! chosen by the article's detected language; a language without a file reads as English.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// How a metric is framed by the kind of quantity; each holds `{}` where the metric goes.
+pub struct Frames {
+    pub growth: &'static str,
+    pub decline: &'static str,
+    pub duration: &'static str,
+    pub share: &'static str,
+    /// Two `{}`: the metric and what it is compared with.
+    pub ratio: &'static str,
+}
+
+/// One language's words, from its data file.
+pub struct Words {
+    /// ISO 639-1 code, the file's name.
+    pub code: &'static str,
+    /// Measure nouns, a regex alternation.
+    pub measures: String,
+    /// Words that end a noun phrase (lower case).
+    pub stop: HashSet<&'static str>,
+    /// What follows a quantity to say what it is of ("of ", "worth of ", "d'"), longest first.
+    pub of: Vec<String>,
+    /// Prepositions of the one qualifier a metric keeps, with the spaces around them (" with ").
+    pub links: Vec<String>,
+    /// Articles a qualifier may start with ("the", "den").
+    pub articles: Vec<&'static str>,
+    /// Determiners before an amount that modifies the noun after it ("a $309 billion trade deficit").
+    pub determiners: Vec<&'static str>,
+    /// Verbs that make a percentage a share of their subject, a regex alternation, if any.
+    pub share: Option<String>,
+    /// Comparatives a ratio is measured against ("larger than"), a regex alternation, if any.
+    pub than: Option<String>,
+    /// Adjectives and complements follow the noun ("taux de chômage", "turistas internacionales").
+    pub noun_first: bool,
+    pub frames: Frames,
+    /// The language's name for a unit, by unit id; counted nouns are the text's own words already.
+    pub units: HashMap<&'static str, &'static str>,
+    /// Every row by key, for the cue lists read through [`cues`].
+    rows: HashMap<&'static str, Vec<&'static str>>,
+}
+
+/// The built-in languages, English first.
+static LANGUAGES: LazyLock<Vec<Words>> = LazyLock::new(|| {
+    [
+        ("en", include_str!("data/lang/en.tsv")),
+        ("de", include_str!("data/lang/de.tsv")),
+        ("fr", include_str!("data/lang/fr.tsv")),
+        ("es", include_str!("data/lang/es.tsv")),
+    ]
+    .into_iter()
+    .map(|(code, src)| parse(code, src))
+    .collect()
+});
+
+/// All built-in languages.
+pub fn all() -> &'static [Words] {
+    &LANGUAGES
+}
+
+/// The cues under `key` of every language, one regex alternation: a number's bound and change are
+/// read with all of them, since a figure quoted in another language's words still says what it says.
+pub fn cues(key: &str) -> String {
+    let all: Vec<&str> = LANGUAGES
+        .iter()
+        .flat_map(|w| w.rows.get(key).into_iter().flatten().copied())
+        .collect();
+    assert!(
+        !all.is_empty(),
+        "data/lang: no {key:?} rows in any language"
+    );
+    all.join("|")
+}
+
+/// The words of `code` ("de"), English when there is no file for it.
+pub fn for_language(code: &str) -> &'static Words {
+    LANGUAGES
+        .iter()
+        .find(|w| w.code == code)
+        .unwrap_or(&LANGUAGES[0])
+}
+
+/// A "with"/"de"/"d'" as written in the file, the space after it added unless it ends in an
+/// apostrophe ("d'euros").
+fn spaced(word: &str) -> String {
+    if word.ends_with(['\'', '’']) {
+        word.to_string()
+    } else {
+        format!("{word} ")
+    }
+}
+
+/// One file's rows. The files ship inside the binary, so a malformed one is a bug every test
+/// catches, not an input error.
+fn parse(code: &'static str, src: &'static str) -> Words {
+    let mut values: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    let mut units = HashMap::new();
+    for line in src.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let cols: Vec<&'static str> = line.split('\t').collect();
+        match cols.as_slice() {
+            ["unit", id, name] => {
+                units.insert(*id, *name);
+            }
+            [key, value] => values.entry(*key).or_default().push(value),
+            _ => panic!("data/lang/{code}.tsv: bad row {line:?}"),
+        }
+    }
+    let alternation = |key: &str| values.get(key).map(|rows| rows.join("|"));
+    let list = |key: &str| -> Vec<&'static str> {
+        values
+            .get(key)
+            .into_iter()
+            .flatten()
+            .flat_map(|row| row.split_whitespace())
+            .collect()
+    };
+    let one = |key: &str| -> &'static str {
+        match values.get(key).map(Vec::as_slice) {
+            Some([v]) => v,
+            _ => panic!("data/lang/{code}.tsv: needs exactly one {key:?} row"),
+        }
+    };
+    let mut of: Vec<String> = alternation("of")
+        .unwrap_or_default()
+        .split('|')
+        .filter(|w| !w.is_empty())
+        .map(spaced)
+        .collect();
+    // "worth of " before "of ": the longer phrase is what the text says.
+    of.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Words {
+        code,
+        measures: alternation("measures")
+            .unwrap_or_else(|| panic!("data/lang/{code}.tsv: no measures")),
+        stop: list("stop").into_iter().collect(),
+        of,
+        links: list("link")
+            .into_iter()
+            .map(|w| format!(" {}", spaced(w)))
+            .collect(),
+        articles: list("article"),
+        determiners: list("determiner"),
+        share: alternation("share"),
+        than: alternation("than"),
+        noun_first: values.contains_key("noun_first"),
+        frames: Frames {
+            growth: one("frame.growth"),
+            decline: one("frame.decline"),
+            duration: one("frame.duration"),
+            share: one("frame.share"),
+            ratio: one("frame.ratio"),
+        },
+        units,
+        rows: values,
+    }
+}
+
+impl Frames {
+    /// `frame` with `metric` in its (first) `{}`.
+    pub fn apply(frame: &str, metric: &str) -> String {
+        frame.replacen("{}", metric, 1)
+    }
+
+    /// The ratio frame with both sides filled in.
+    pub fn ratio_of(&self, metric: &str, other: &str) -> String {
+        self.ratio
+            .replacen("{}", metric, 1)
+            .replacen("{}", other, 1)
+    }
+
+    /// `metric` without a growth or decline frame around it, so "growth of growth of X" is never
+    /// written when the previous quantity's metric was framed already.
+    pub fn strip<'a>(&self, metric: &'a str) -> &'a str {
+        [self.growth, self.decline]
+            .iter()
+            .find_map(|f| {
+                let (pre, post) = f.split_once("{}")?;
+                metric.strip_prefix(pre)?.strip_suffix(post)
+            })
+            .unwrap_or(metric)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_file_parses_with_its_frames_and_measures() {
+        for w in all() {
+            assert!(regex::Regex::new(&w.measures).is_ok(), "{}", w.code);
+            assert!(w.stop.len() > 40, "{}: {} stop words", w.code, w.stop.len());
+            assert!(!w.of.is_empty() && !w.links.is_empty(), "{}", w.code);
+            for f in [w.frames.growth, w.frames.decline, w.frames.duration] {
+                assert_eq!(f.matches("{}").count(), 1, "{}: {f:?}", w.code);
+            }
+            assert_eq!(w.frames.ratio.matches("{}").count(), 2, "{}", w.code);
+            // Unit names are for unit ids the catalogue knows.
+            for id in w.units.keys() {
+                assert!(
+                    super::super::lexicon::UNITS.iter().any(|u| u.1 == *id),
+                    "{}: unknown unit id {id}",
+                    w.code
+                );
+            }
+        }
+        assert_eq!(for_language("xx").code, "en");
+        assert_eq!(for_language("fr").units.get("percent"), Some(&"pour cent"));
+    }
+
+    #[test]
+    fn frames_are_undone_whatever_the_language() {
+        let de = &for_language("de").frames;
+        let framed = Frames::apply(de.decline, "Exporte");
+        assert_eq!(de.strip(&framed), "Exporte");
+        assert_eq!(for_language("en").frames.strip("growth of sales"), "sales");
+        assert_eq!(
+            for_language("en").frames.strip("sales growth"),
+            "sales growth"
+        );
+    }
+}
