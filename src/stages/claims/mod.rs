@@ -24,6 +24,7 @@ use crate::record::{
 };
 use extract::{re, Extractor, Found, NumberFormat, Year};
 use metric::MetricFinder;
+use words::Words;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -137,7 +138,11 @@ impl Tagger {
                 r"(?i)(?-u:\b)(?:{})\s+(?:the\s+|a\s+|an\s+)?([^,.;:()“”\x22]{{2,60}}?)\s*(?:[,.;:()“”\x22]|(?-u:\b)on(?-u:\b)|(?-u:\b)in(?-u:\b)|$)",
                 words::cues("according")
             )),
-            speech: re(&format!(r"(?-u:\b)(?:{})(?-u:\b)", words::cues("speech"))),
+            // A verb ending in "é" has no ASCII word boundary after it.
+            speech: re(&format!(
+                r"(?-u:\b)(?:{})(?:(?-u:\b)|[^\p{{L}}\p{{N}}]|$)",
+                words::cues("speech")
+            )),
             said_name: re(&format!(
                 r"(?-u:\b)(?:said|says)\s+((?:[A-Z][\w'’-]*)(?:\s+{CAP}){{0,4}})"
             )),
@@ -210,7 +215,12 @@ impl Tagger {
         let words = words::for_language(lang);
         let english = words.code == "en";
         let chars = CharIndex::new(text);
-        let sentences = sentence_bounds(text, found.iter().map(|q| (q.start, q.end)));
+        let sentences = joined_over_quantities(
+            sentence_bounds(text, found.iter().map(|q| (q.start, q.end))),
+            found
+                .iter()
+                .map(|q| (q.start, q.start + text[q.start..q.end].trim_end().len())),
+        );
         let published = published_at.and_then(parse_date);
         // This field's entities (with their index in the article's list) in text order, so each
         // sentence finds its own by binary search rather than by a scan of the article's.
@@ -231,18 +241,11 @@ impl Tagger {
                 q.end = q.start + trimmed;
             }
             // Sentences are in order: a binary search, not a scan per quantity (quadratic on long texts).
-            let (ss, mut se) = sentences
+            let (ss, se) = sentences
                 .get(sentences.partition_point(|&(_, e)| e <= q.start))
                 .copied()
                 .filter(|&(s, _)| s <= q.start)
                 .unwrap_or((0, text.len()));
-            // A quantity never straddles sentences: when it does, the splitter broke after an
-            // abbreviation inside it ("1 Mrd. Euro"), so the sentence runs on to the next bound.
-            if q.end > se {
-                se = sentences
-                    .get(sentences.partition_point(|&(_, e)| e < q.end))
-                    .map_or(text.len(), |&(_, e)| e);
-            }
             // Read only the words just before the quantity: the whole sentence prefix for each of a
             // long sentence's quantities was quadratic.
             let near_before = extract::tail_slice(text, q.start, (q.start - ss).min(LOOK_BACK));
@@ -268,7 +271,15 @@ impl Tagger {
                 .take()
                 .filter(|f| f.span == (ss, se))
                 .unwrap_or_else(|| {
-                    self.sentence_facts(text, (ss, se), &years, published, &field_entities, &chars)
+                    self.sentence_facts(
+                        text,
+                        (ss, se),
+                        &years,
+                        published,
+                        &field_entities,
+                        &chars,
+                        words,
+                    )
                 });
             let s_char = chars.char_of(ss);
             let mut around_end = (q.end + 16).min(text.len());
@@ -336,8 +347,11 @@ impl Tagger {
         published: Option<(i32, u32)>,
         entities: &[(usize, &Entity)],
         chars: &CharIndex,
+        words: &Words,
     ) -> SentenceFacts {
-        let asserted_by = self.asserted_by(text, ss, se);
+        let asserted_by = self
+            .speaker_in_order(&text[ss..se], words)
+            .or_else(|| self.asserted_by(text, ss, se));
         let period = self.period(&text[ss..se], ss, years, published);
         let (s_char, e_char) = (chars.char_of(ss), chars.char_of(se));
         let first = entities.partition_point(|(_, e)| e.start < s_char);
@@ -397,6 +411,40 @@ impl Tagger {
         let c = self.np_before.captures(before)?;
         let np = trim_stopwords(c.get(1)?.as_str());
         (!np.is_empty()).then_some(np)
+    }
+
+    /// The speaker where a language puts it elsewhere than English does: after the verb ("…, a
+    /// indiqué le ministre du Travail à Paris", "…, informó el Ministerio de Industria") or between a
+    /// lead word and a clause-final verb ("…, wie das Statistische Bundesamt mitteilte"). A place
+    /// after the name ends it.
+    fn speaker_in_order(&self, sentence: &str, words: &Words) -> Option<String> {
+        if !words.speaker_after && words.speech_lead.is_empty() {
+            return None;
+        }
+        let verb = self.speech.find(sentence)?;
+        let before = sentence[..verb.start()].trim_end();
+        let name = if words.speaker_after && before.ends_with(',') {
+            sentence[verb.end()..]
+                .split([',', '.', ';', ':', '('])
+                .next()?
+        } else {
+            let clause = before.rsplit(',').next()?.trim_start();
+            let (lead, rest) = clause.split_once(' ')?;
+            if !words.speech_lead.contains(&lead.to_lowercase().as_str()) {
+                return None;
+            }
+            rest
+        };
+        let name = words
+            .place
+            .iter()
+            .filter_map(|p| name.find(&format!(" {p} ")))
+            .min()
+            .map_or(name, |at| &name[..at])
+            .trim();
+        // A name has a capital somewhere ("le ministre du Travail"); "…, a indiqué hier" has none.
+        (name.contains(char::is_uppercase) && name.split_whitespace().count() <= 8)
+            .then(|| name.to_string())
     }
 
     /// Who the sentence attributes its figures to. A named speaker ("Gao said", "said Zhou") comes
@@ -751,6 +799,24 @@ fn sentence_bounds(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> V
     bounds
 }
 
+/// Sentences with those a quantity straddles made one: the splitter broke after an abbreviation
+/// inside it ("97,3 Mrd. Euro", German nouns being capitalised), so every quantity of that sentence,
+/// not only the straddling one, belongs to the whole of it. `bounds` are in order and disjoint.
+fn joined_over_quantities(
+    mut bounds: Vec<(usize, usize)>,
+    spans: impl Iterator<Item = (usize, usize)>,
+) -> Vec<(usize, usize)> {
+    for (start, end) in spans {
+        let first = bounds.partition_point(|&(_, e)| e <= start);
+        let last = bounds.partition_point(|&(_, e)| e < end);
+        if first < last && last < bounds.len() && bounds[first].0 <= start {
+            bounds[first].1 = bounds[last].1;
+            bounds.drain(first + 1..=last);
+        }
+    }
+    bounds
+}
+
 /// Year and month of an ISO-8601-ish date ("2017-07-27", "2017-07-27T09:00:00Z").
 pub fn parse_date(s: &str) -> Option<(i32, u32)> {
     let y: i32 = s.get(..4)?.parse().ok()?;
@@ -917,9 +983,41 @@ mod tests {
         assert_eq!((c[0].kind, c[0].value), (QuantityKind::Money, Some(7.3e9)));
         assert_eq!(c[0].unit_name, "dólar estadounidense");
         assert_eq!(c[0].metric.as_deref(), Some("exportaciones agrícolas"));
+        // The speaker where French and Spanish put it: after the verb, a place after the name.
+        let c = tagged(
+            "fr",
+            "Les réserves d'or ont atteint 2 436 tonnes, a précisé la Banque de France à Paris.",
+        );
+        assert_eq!(c[0].asserted_by.as_deref(), Some("la Banque de France"));
+        let c = tagged(
+            "es",
+            "La deuda pública bajó un 2,5%, señaló el Banco de España en un informe.",
+        );
+        assert_eq!(c[0].asserted_by.as_deref(), Some("el Banco de España"));
+        assert_eq!(c[0].metric.as_deref(), Some("caída: deuda pública"));
         // A language tidings has no words for reads as English.
         let c = tagged("it", "Sales rose 5% in March.");
         assert_eq!(c[0].unit_name, "percentage");
+    }
+
+    #[test]
+    fn a_sentence_broken_inside_a_quantity_is_one_for_all_its_quantities() {
+        let text = "Der Umsatz von Bosch stieg um 3,1 Prozent auf 12,4 Mrd. Euro, wie der Konzern mitteilte. Danach fiel er.";
+        let format = NumberFormat::for_language("de");
+        let c = Tagger::new().tag_as(text, Field::Text, "de", format, None, &[]);
+        let ends: Vec<usize> = c.iter().map(|c| c.sentence.end).collect();
+        let first = text.find(" Danach").map(|b| text[..b].chars().count());
+        assert_eq!(ends, [first.unwrap(); 2], "{c:?}");
+        assert_eq!(c[0].asserted_by.as_deref(), Some("der Konzern"));
+        // Bounds away from quantities stay where the splitter put them.
+        assert_eq!(
+            joined_over_quantities(vec![(0, 5), (5, 9), (9, 20)], [(6, 12)].into_iter()),
+            [(0, 5), (5, 20)]
+        );
+        assert_eq!(
+            joined_over_quantities(vec![(0, 5), (5, 9)], [(1, 5)].into_iter()),
+            [(0, 5), (5, 9)]
+        );
     }
 
     #[test]

@@ -39,6 +39,12 @@ pub struct Words {
     /// Adjectives and complements follow the noun ("taux de chômage", "turistas internacionales").
     pub noun_first: bool,
     pub frames: Frames,
+    /// After a comma, the speaker follows the speech verb ("…, a indiqué le ministre").
+    pub speaker_after: bool,
+    /// Words that open a clause ending in the speech verb, the speaker between ("wie … mitteilte").
+    pub speech_lead: Vec<&'static str>,
+    /// Prepositions of a place after a speaker's name ("à Paris"), which end the name.
+    pub place: Vec<&'static str>,
     /// The language's name for a unit, by unit id; counted nouns are the text's own words already.
     pub units: HashMap<&'static str, &'static str>,
     /// Every row by key, for the cue lists read through [`cues`].
@@ -148,6 +154,9 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         share: alternation("share"),
         than: alternation("than"),
         noun_first: values.contains_key("noun_first"),
+        speaker_after: values.contains_key("speaker_after"),
+        speech_lead: list("speech_lead"),
+        place: list("place"),
         frames: Frames {
             growth: one("frame.growth"),
             decline: one("frame.decline"),
