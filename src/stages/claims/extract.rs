@@ -236,20 +236,25 @@ fn change_after(dir: &str) -> String {
     )
 }
 
-const UP_NOUNS: &str = "increase|rise|jump|gain|growth|hike|surge|expansion";
-const DOWN_NOUNS: &str = "fall|drop|decline|decrease|cut|reduction|contraction|slump";
+/// A bound word that may stand between a change cue and its amount ("rose nearly 5%", "an increase
+/// of about 3%"), then the end of the text before the amount.
+fn bound_then_end() -> String {
+    format!(r"(?:\s+(?:{}))?\s*$", words::cues("change_bound"))
+}
 
-/// An estimate word that may stand between a change cue and its amount ("rose nearly 5%").
-const ESTIMATE: &str =
-    r"(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated))?\s*$";
+/// A transitive change verb of direction `dir`, one to four words of object and "by" ("raised rates
+/// by", "cut its 2024 forecast by about").
+fn change_by_object(dir: &str) -> String {
+    format!(
+        r"(?i)(?-u:\b)(?:{})\s+(?:[\w'’-]+\s+){{1,4}}by{}",
+        words::cues(&format!("{dir}_object")),
+        bound_then_end()
+    )
+}
 
 const HS: &str = r"[ \t\xA0\u202F]";
 
 /// Compiles a pattern known at build time; a failure is a bug in this file, caught by every test.
-/// One to four words of object between a transitive change verb and its "by" ("raised rates by",
-/// "cut its 2024 forecast by about").
-const OBJECT_BY: &str = r"\s+(?:[\w'’-]+\s+){1,4}by(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|a|less than|under|just under|just over))?\s*$";
-
 pub(crate) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern:?}: {e}"))
 }
@@ -262,6 +267,8 @@ impl Default for Extractor {
 
 impl Extractor {
     pub fn new() -> Self {
+        let (up_nouns, down_nouns) = (words::cues("up_noun"), words::cues("down_noun"));
+        let bound = bound_then_end();
         let words: Vec<String> = {
             let mut w: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
             w.sort_by_key(|s| std::cmp::Reverse(s.len()));
@@ -318,12 +325,8 @@ impl Extractor {
             less: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("less"))),
             up: re(&change_before("up")),
             down: re(&change_before("down")),
-            up_by: re(&format!(
-                r"(?i)(?-u:\b)(?:raised|raises|raising|increased|increases|increasing|boosted|boosts|hiked|hikes|lifted|lifts|expanded|expands){OBJECT_BY}"
-            )),
-            down_by: re(&format!(
-                r"(?i)(?-u:\b)(?:lowered|lowers|lowering|cut|cuts|cutting|reduced|reduces|reducing|decreased|decreases|trimmed|trims|slashed|slashes){OBJECT_BY}"
-            )),
+            up_by: re(&change_by_object("up")),
+            down_by: re(&change_by_object("down")),
             after_up: re(&change_after("up")),
             after_down: re(&change_after("down")),
             after_more: re(&format!(
@@ -376,20 +379,23 @@ impl Extractor {
             name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
             up_noun: re(&format!(
-                r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:{UP_NOUNS})s?\s+of{ESTIMATE}"
+                r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:{up_nouns})s?\s+of{bound}"
             )),
             down_noun: re(&format!(
-                r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:{DOWN_NOUNS})s?\s+of{ESTIMATE}"
+                r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:{down_nouns})s?\s+of{bound}"
             )),
             noun_change: re(&format!(
-                r"(?i)(?-u:\b)(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:{UP_NOUNS}|{DOWN_NOUNS})s?\s+of{ESTIMATE}"
+                r"(?i)(?-u:\b)(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:{up_nouns}|{down_nouns})s?\s+of{bound}"
             )),
             converted: re(
                 r"^\s*\(\s*(?:about\s+|some\s+)?(?:US\s?\$|U\.S\.\s?\$|\$|€|¥|DM|A\$|C\$|HK\$|S\$|NZ\$)",
             ),
-            raised_funds: re(
-                r"(?i)(?-u:\b)(?:raised?|raises|raising)\s+(?:(?:about|nearly|almost|some|around|roughly|more than|over|an estimated|a further|another)\s+)?$",
-            ),
+            raised_funds: re(&format!(
+                r"(?i)(?-u:\b)(?:{})\s+(?:(?:{}|{})\s+)?$",
+                words::cues("raise_funds"),
+                words::cues("change_bound"),
+                words::cues("raise_funds_bound")
+            )),
             level_reached: re(
                 r"(?i)(?-u:\b)(?:went|goes|go|gone|going|moved|shot|edged|crept)\s+(?:up|down)\s+to\s*$",
             ),
