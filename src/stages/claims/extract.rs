@@ -1181,8 +1181,14 @@ impl Extractor {
 
     fn near_month(&self, text: &str, start: usize, end: usize) -> bool {
         let before = tail_slice(text, start, 20).trim_end();
-        // "Sept 15-30": the second day of a span of days.
-        let day_span = before.strip_suffix(['-', '–']).and_then(|b| {
+        // "Sept 15-30", "between November 20 and 24": the second day of a span of days.
+        let joined = before.strip_suffix(['-', '–']).or_else(|| {
+            ["and", "to", "through", "until"].iter().find_map(|w| {
+                let b = before.strip_suffix(w)?;
+                b.ends_with(char::is_whitespace).then_some(b)
+            })
+        });
+        let day_span = joined.and_then(|b| {
             let b = b.trim_end();
             let day = b.trim_end_matches(|c: char| c.is_ascii_digit());
             (1..=2)
@@ -2265,6 +2271,17 @@ mod tests {
             [Some(48.0), Some(41.0)]
         );
         assert_eq!(one("between 41 and 48 percent").range, Some((41.0, 48.0)));
+    }
+
+    #[test]
+    fn the_second_day_of_a_span_is_a_date() {
+        assert!(all("the fair runs from June 3 to 9 in Lyon").is_empty());
+        assert!(all("polls open between October 12 and 15").is_empty());
+        // A figure after a date is still one.
+        assert_eq!(
+            all("on May 4, 2,000 and 3,000 people marched")[0].value,
+            Some(2000.0)
+        );
     }
 
     #[test]
