@@ -1458,10 +1458,32 @@ impl Extractor {
                         prev.range = Some((lo.min(hi), lo.max(hi)));
                         prev.value = None;
                         prev.end = q.end;
-                        prev.unit = q.unit;
-                        prev.unit_name = q.unit_name;
-                        prev.kind = q.kind;
-                        prev.bare = q.bare;
+                        // "$276-277": the currency written on the first end is the range's unit.
+                        let bare_end = q.unit == "count" && q.unit_name == "-";
+                        if !(bare_end && prev.unit_name != "-") {
+                            prev.unit = q.unit;
+                            prev.unit_name = q.unit_name;
+                            prev.kind = q.kind;
+                            prev.bare = q.bare;
+                        }
+                        // "$246-248 per tonne": the rate after a bare second end is the range's.
+                        if bare_end
+                            && prev.unit != "count"
+                            && !prev.unit.contains('/')
+                            && prev.kind != QuantityKind::Ratio
+                        {
+                            let per = self.per.captures(&text[prev.end..]).filter(|c| {
+                                !self.time_ref.is_match(&text[prev.end + c[0].len()..])
+                            });
+                            if let Some(c) = per {
+                                let denom = per_unit(&c[1].to_lowercase());
+                                prev.unit = format!("{}/{denom}", prev.unit);
+                                prev.unit_name = format!("{} per {denom}", prev.unit_name);
+                                if !c[0].trim_start().to_lowercase().starts_with("of") {
+                                    prev.end += c[0].len();
+                                }
+                            }
+                        }
                         if prev.change == "=" {
                             prev.change = q.change;
                         }
@@ -2743,6 +2765,14 @@ mod tests {
         assert_eq!(one("30 forest rangers").unit_name, "forest ranger");
         assert_eq!(one("15 former ministers").unit_name, "former minister");
         assert_eq!(one("6 power stations").unit_name, "power station");
+    }
+
+    #[test]
+    fn a_range_with_the_currency_on_its_first_end_keeps_it_and_its_rate() {
+        let q = one("maize sold at $310-315 per tonne last week");
+        assert_eq!(q.range, Some((310.0, 315.0)));
+        assert_eq!(q.unit_name, "dollar per metric ton");
+        assert_eq!(one("tickets cost $20-25 at the door").unit_name, "dollar");
     }
 
     #[test]
