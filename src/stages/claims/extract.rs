@@ -889,7 +889,12 @@ impl Extractor {
                         let noun = c[1].to_string();
                         if !NOT_COUNTED.contains(&noun.as_str()) {
                             q.unit = "count".into();
-                            q.unit_name = lexicon::singular(&noun);
+                            // "a 300-strong crowd" sizes the noun; "strong" is not what is counted.
+                            q.unit_name = if noun == "strong" {
+                                "-".into()
+                            } else {
+                                lexicon::singular(&noun)
+                            };
                             q.change = self.change(text, q.start, q.end);
                             found.push(q);
                             continue;
@@ -1491,10 +1496,32 @@ impl Extractor {
                         prev.range = Some((lo.min(hi), lo.max(hi)));
                         prev.value = None;
                         prev.end = q.end;
-                        prev.unit = q.unit;
-                        prev.unit_name = q.unit_name;
-                        prev.kind = q.kind;
-                        prev.bare = q.bare;
+                        // "$276-277": the currency written on the first end is the range's unit.
+                        let bare_end = q.unit == "count" && q.unit_name == "-";
+                        if !(bare_end && prev.unit_name != "-") {
+                            prev.unit = q.unit;
+                            prev.unit_name = q.unit_name;
+                            prev.kind = q.kind;
+                            prev.bare = q.bare;
+                        }
+                        // "$246-248 per tonne": the rate after a bare second end is the range's.
+                        if bare_end
+                            && prev.unit != "count"
+                            && !prev.unit.contains('/')
+                            && prev.kind != QuantityKind::Ratio
+                        {
+                            let per = self.per.captures(&text[prev.end..]).filter(|c| {
+                                !self.time_ref.is_match(&text[prev.end + c[0].len()..])
+                            });
+                            if let Some(c) = per {
+                                let denom = per_unit(&c[1].to_lowercase());
+                                prev.unit = format!("{}/{denom}", prev.unit);
+                                prev.unit_name = format!("{} per {denom}", prev.unit_name);
+                                if !c[0].trim_start().to_lowercase().starts_with("of") {
+                                    prev.end += c[0].len();
+                                }
+                            }
+                        }
                         if prev.change == "=" {
                             prev.change = q.change;
                         }
@@ -1765,9 +1792,11 @@ fn counted_noun(after: &str) -> Option<String> {
         }
     }
     let mut words: Vec<String> = Vec::new();
+    // Where each of `words` stands in `rest_words`, to find what follows the phrase.
+    let mut at: Vec<usize> = Vec::new();
     let mut owner: Option<String> = None;
     let mut capital_plural = false;
-    let rest_words: Vec<&str> = after.split_whitespace().take(6).collect();
+    let rest_words: Vec<&str> = after.split_whitespace().take(16).collect();
     for (i, raw) in rest_words.iter().take(5).enumerate() {
         let word = raw.trim_end_matches(AFTER_WORD);
         let lower = word.to_lowercase();
@@ -1834,6 +1863,7 @@ fn counted_noun(after: &str) -> Option<String> {
             capital_plural = true;
         }
         words.push(lower);
+        at.push(i);
         if plural || word.len() != raw.len() {
             break;
         }
@@ -1843,6 +1873,7 @@ fn counted_noun(after: &str) -> Option<String> {
         .is_some_and(|w| COUNT_ADJECTIVES.contains(&w.as_str()) && words.len() > 1)
     {
         words.remove(0);
+        at.remove(0);
     }
     let phrase = match words.iter().position(|w| is_plural(w)) {
         Some(i) => &words[..=i],
@@ -1856,7 +1887,8 @@ fn counted_noun(after: &str) -> Option<String> {
     if head.is_empty() && !capital_plural && after.trim_start().starts_with(char::is_uppercase) {
         return None;
     }
-    let mut out: Vec<String> = head.to_vec();
+    // "the hottest players" counts hot players: the adjectives before the noun lose their degree.
+    let mut out: Vec<String> = head.iter().map(|w| positive_degree(w)).collect();
     if capital_plural && head.is_empty() {
         // singular() treats a capitalised plural as a people's name ("Aussies" → "aussie").
         let mut chars = last.chars();
@@ -1868,7 +1900,174 @@ fn counted_noun(after: &str) -> Option<String> {
     } else {
         out.push(lexicon::singular(last));
     }
+    // "three pairs of impostor birds": the noun's "of" complement says what it is a pair of.
+    let end = at[phrase.len() - 1];
+    let ends_clean = rest_words[end].len() == rest_words[end].trim_end_matches(AFTER_WORD).len();
+    if ends_clean && rest_words.get(end + 1) == Some(&"of") {
+        out.extend(of_complement(&rest_words[end + 2..]));
+    }
     Some(out.join(" "))
+}
+
+/// The words a counted noun's "of" names, from the words after the "of", without an article:
+/// "members of parliament cast votes" → "parliament", "sets of talks" → "talk", "members of the
+/// Basque separatist group ETA" → "Basque separatist group ETA". Without a part-of-speech tagger the complement ends at a
+/// function word, a number or punctuation; a lower-case word after the first is taken only on the
+/// way to a capitalised word of a name-led complement ("group ETA") or as the plural ending a compound ("impostor birds"). A
+/// verb after a singular noun ("parliament cast votes") is thus left out. A capitalised word keeps
+/// its case; a name alone is an owner, not a complement.
+fn of_complement(words: &[&str]) -> Vec<String> {
+    let words = match words.first() {
+        Some(w) if ["the", "a", "an"].contains(&w.to_lowercase().as_str()) => &words[1..],
+        _ => words,
+    };
+    // (word, capitalised, plural, punctuation after) up to the first word that cannot be a noun.
+    let mut cand: Vec<(&str, bool, bool, bool)> = Vec::new();
+    for raw in words.iter().take(8) {
+        let word = raw.trim_end_matches(AFTER_WORD);
+        let lower = word.to_lowercase();
+        if !word.chars().all(|c| c.is_alphabetic() || c == '-')
+            || !word.starts_with(char::is_alphabetic)
+            || NOT_COUNTED.contains(&lower.as_str())
+            || NUMBER_WORDS.iter().any(|(w, _)| *w == lower)
+            || COUNT_ADJECTIVES.contains(&lower.as_str())
+        {
+            break;
+        }
+        let punct = word.len() != raw.len();
+        cand.push((
+            word,
+            word.starts_with(char::is_uppercase),
+            is_plural(&lower),
+            punct,
+        ));
+        if punct {
+            break;
+        }
+    }
+    let Some(&first) = cand.first() else {
+        return Vec::new();
+    };
+    let mut take = 1;
+    // A name-led complement runs on to its last capitalised word ("the Basque separatist group
+    // ETA"). After a lower-case first word a capitalised one may be a verb's object ("members of
+    // parliament met President Ortiz") or the rest of the complement ("members of rebel group
+    // Shining Path"): that cannot be told apart, so such a complement is left out.
+    if first.1 {
+        if let Some(i) = cand.iter().rposition(|c| c.1) {
+            take = i + 1;
+        }
+    } else if cand.iter().skip(1).any(|c| c.1) {
+        return Vec::new();
+    }
+    let plural = cand[take - 1].2;
+    if take == 1 && !plural && cand.get(1).is_some_and(|c| c.2 && !c.1) {
+        // "impostor birds", "makers of Japanese cars": a plural right after ends a compound.
+        take = 2;
+    }
+    // "shares of Acme Corp", "workers of Daewoo": a name alone owns the noun, it does not say
+    // what kind it is; the owner is the claim's subject, not its unit.
+    if cand.iter().take(take).all(|c| c.1) {
+        return Vec::new();
+    }
+    let n = cand.len();
+    cand.into_iter()
+        .take(take.min(n))
+        .enumerate()
+        .map(|(i, (w, capital, plural, _))| {
+            if capital {
+                w.to_string()
+            } else if plural && i + 1 == take {
+                lexicon::singular(w)
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// Words that end like a comparative or superlative but are none ("interest rates", "forest
+/// fires", "former ministers").
+const NOT_DEGREES: &[&str] = &[
+    "interest",
+    "forest",
+    "protest",
+    "contest",
+    "request",
+    "harvest",
+    "arrest",
+    "honest",
+    "modest",
+    "earnest",
+    "digest",
+    "manifest",
+    "southwest",
+    "northwest",
+    "midwest",
+    "tempest",
+    "conquest",
+    "inquest",
+    "bequest",
+    "unrest",
+    "priest",
+];
+
+/// Comparatives reduced to their adjective; other words ending in "-er" are mostly nouns ("farmer",
+/// "power", "winner") or not comparatives ("former", "other", "under").
+const COMPARATIVES: &[(&str, &str)] = &[
+    ("older", "old"),
+    ("younger", "young"),
+    ("bigger", "big"),
+    ("larger", "large"),
+    ("smaller", "small"),
+    ("higher", "high"),
+    ("greater", "great"),
+    ("newer", "new"),
+    ("longer", "long"),
+    ("stronger", "strong"),
+    ("weaker", "weak"),
+    ("richer", "rich"),
+    ("poorer", "poor"),
+    ("cheaper", "cheap"),
+    ("hotter", "hot"),
+    ("colder", "cold"),
+    ("busier", "busy"),
+    ("wealthier", "wealthy"),
+];
+
+/// An adjective without its degree: "hottest" → "hot", "largest" → "large", "busiest" → "busy",
+/// "older" → "old". Other words are returned as they are.
+fn positive_degree(word: &str) -> String {
+    if let Some((_, plain)) = COMPARATIVES.iter().find(|(c, _)| *c == word) {
+        return (*plain).to_string();
+    }
+    let Some(stem) = word.strip_suffix("est") else {
+        return word.to_string();
+    };
+    if stem.len() < 3
+        || NOT_DEGREES.contains(&word)
+        || !stem.chars().all(|c| c.is_ascii_lowercase())
+    {
+        return word.to_string();
+    }
+    let b = stem.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let (last, before) = (b[b.len() - 1], b[b.len() - 2]);
+    if let Some(s) = stem.strip_suffix('i') {
+        // "busiest" → "busy".
+        return format!("{s}y");
+    }
+    if last == before && b"bdgmnpt".contains(&last) {
+        // "hottest" → "hot", "biggest" → "big".
+        return stem[..stem.len() - 1].to_string();
+    }
+    // "largest" → "large", "strangest" → "strange", "latest" → "late", "finest" → "fine"; not
+    // "greatest" or "oldest".
+    let cvc = !vowel(last) && !b"wxy".contains(&last) && vowel(before) && !vowel(b[b.len() - 3]);
+    if cvc || (last == b'g' && b"rn".contains(&before)) {
+        return format!("{stem}e");
+    }
+    stem.to_string()
 }
 
 /// `value × scale` as the decimal the text wrote: "4.28 billion" is 4280000000, not the
@@ -2546,6 +2745,89 @@ mod tests {
         assert!(all("he won the 1,000 Islands Race")
             .iter()
             .all(|q| q.unit_name != "island"));
+    }
+
+    #[test]
+    fn of_complements_of_counted_nouns() {
+        assert_eq!(
+            one("police found 40 crates of stolen watches").unit_name,
+            "crate stolen watch"
+        );
+        // A verb after a singular complement is not part of it.
+        assert_eq!(
+            one("some 60 members of staff lodged complaints").unit_name,
+            "member staff"
+        );
+        assert_eq!(
+            one("12 members of congress signed letters").unit_name,
+            "member congress"
+        );
+        assert_eq!(
+            one("four rounds of talks with the unions ended").unit_name,
+            "round talk"
+        );
+        // A name runs on to its last capitalised word, an article dropped.
+        assert_eq!(
+            one("about 30 fighters of the Kurdish guerrilla group PKK crossed").unit_name,
+            "fighter Kurdish guerrilla group PKK"
+        );
+        // A capitalised word after a lower-case one: a verb's object or more complement.
+        assert_eq!(
+            one("23 members of parliament met President Ortiz").unit_name,
+            "member"
+        );
+        // A name alone is an owner, not the kind of thing counted.
+        assert_eq!(
+            one("some 700 workers of Hyundai Heavy struck").unit_name,
+            "worker"
+        );
+        assert_eq!(one("she has 3 shares of Acme").unit_name, "share");
+        // Units and sets counted from keep their own rules.
+        assert_eq!(
+            one("they shipped 500 tonnes of maize").unit_name,
+            "metric ton"
+        );
+        assert_eq!(one("he sold 3,000 of them").unit_name, "-");
+        assert_eq!(one("one of the new engines failed").unit_name, "new engine");
+        assert_eq!(one("40 members of his family").unit_name, "member");
+    }
+
+    #[test]
+    fn counted_nouns_lose_comparative_and_superlative_degree() {
+        assert_eq!(
+            one("one of the busiest airports in Asia").unit_name,
+            "busy airport"
+        );
+        assert_eq!(
+            one("she has two younger brothers").unit_name,
+            "young brother"
+        );
+        assert_eq!(one("among the 10 biggest lenders").unit_name, "big lender");
+        assert_eq!(
+            one("one of the largest owners of cargo ships").unit_name,
+            "large owner cargo ship"
+        );
+        assert_eq!(one("the five finest wines").unit_name, "fine wine");
+        assert_eq!(one("25 oldest trees").unit_name, "old tree");
+        // Words that merely end like a degree stay.
+        assert_eq!(one("2 interest payments").unit_name, "interest payment");
+        assert_eq!(one("30 forest rangers").unit_name, "forest ranger");
+        assert_eq!(one("15 former ministers").unit_name, "former minister");
+        assert_eq!(one("6 power stations").unit_name, "power station");
+    }
+
+    #[test]
+    fn a_range_with_the_currency_on_its_first_end_keeps_it_and_its_rate() {
+        let q = one("maize sold at $310-315 per tonne last week");
+        assert_eq!(q.range, Some((310.0, 315.0)));
+        assert_eq!(q.unit_name, "dollar per metric ton");
+        assert_eq!(one("tickets cost $20-25 at the door").unit_name, "dollar");
+    }
+
+    #[test]
+    fn a_strength_sizes_a_group_without_naming_it() {
+        let q = one("the 250-strong board met");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(250.0), "-"));
     }
 
     #[test]
