@@ -1986,66 +1986,18 @@ fn of_complement(words: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// Words that end like a comparative or superlative but are none ("interest rates", "forest
-/// fires", "former ministers").
-const NOT_DEGREES: &[&str] = &[
-    "interest",
-    "forest",
-    "protest",
-    "contest",
-    "request",
-    "harvest",
-    "arrest",
-    "honest",
-    "modest",
-    "earnest",
-    "digest",
-    "manifest",
-    "southwest",
-    "northwest",
-    "midwest",
-    "tempest",
-    "conquest",
-    "inquest",
-    "bequest",
-    "unrest",
-    "priest",
-];
-
-/// Comparatives reduced to their adjective; other words ending in "-er" are mostly nouns ("farmer",
-/// "power", "winner") or not comparatives ("former", "other", "under").
-const COMPARATIVES: &[(&str, &str)] = &[
-    ("older", "old"),
-    ("younger", "young"),
-    ("bigger", "big"),
-    ("larger", "large"),
-    ("smaller", "small"),
-    ("higher", "high"),
-    ("greater", "great"),
-    ("newer", "new"),
-    ("longer", "long"),
-    ("stronger", "strong"),
-    ("weaker", "weak"),
-    ("richer", "rich"),
-    ("poorer", "poor"),
-    ("cheaper", "cheap"),
-    ("hotter", "hot"),
-    ("colder", "cold"),
-    ("busier", "busy"),
-    ("wealthier", "wealthy"),
-];
-
 /// An adjective without its degree: "hottest" → "hot", "largest" → "large", "busiest" → "busy",
 /// "older" → "old". Other words are returned as they are.
 fn positive_degree(word: &str) -> String {
-    if let Some((_, plain)) = COMPARATIVES.iter().find(|(c, _)| *c == word) {
+    let en = words::for_language("en");
+    if let Some(plain) = en.comparatives.get(word) {
         return (*plain).to_string();
     }
     let Some(stem) = word.strip_suffix("est") else {
         return word.to_string();
     };
     if stem.len() < 3
-        || NOT_DEGREES.contains(&word)
+        || en.list("not_superlative").any(|w| w == word)
         || !stem.chars().all(|c| c.is_ascii_lowercase())
     {
         return word.to_string();

@@ -47,7 +47,9 @@ pub struct Words {
     pub place: Vec<&'static str>,
     /// The language's name for a unit, by unit id; counted nouns are the text's own words already.
     pub units: HashMap<&'static str, &'static str>,
-    /// Every row by key, for the cue lists read through [`cues`].
+    /// Comparatives and the adjective they reduce to ("older" → "old").
+    pub comparatives: HashMap<&'static str, &'static str>,
+    /// Every row by key, for the cue lists read through [`cues`] and [`Words::list`].
     rows: HashMap<&'static str, Vec<&'static str>>,
 }
 
@@ -165,7 +167,26 @@ fn parse(code: &'static str, src: &'static str) -> Words {
             ratio: one("frame.ratio"),
         },
         units,
+        comparatives: list("comparative")
+            .into_iter()
+            .map(|pair| {
+                pair.split_once('=').unwrap_or_else(|| {
+                    panic!("data/lang/{code}.tsv: comparative {pair:?} is not more=adjective")
+                })
+            })
+            .collect(),
         rows: values,
+    }
+}
+
+impl Words {
+    /// The space-separated words of every `key` row.
+    pub fn list<'a>(&'a self, key: &str) -> impl Iterator<Item = &'static str> + 'a {
+        self.rows
+            .get(key)
+            .into_iter()
+            .flatten()
+            .flat_map(|row| row.split_whitespace())
     }
 }
 
