@@ -385,7 +385,7 @@ impl Extractor {
                 r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:{down_nouns})s?\s+of{bound}"
             )),
             noun_change: re(&format!(
-                r"(?i)(?-u:\b)(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:{up_nouns}|{down_nouns})s?\s+of{bound}"
+                r"(?i)(?-u:\b)(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+){{0,3}}(?:{up_nouns}|{down_nouns})s?\s+of{bound}"
             )),
             converted: re(
                 r"^\s*\(\s*(?:about\s+|some\s+)?(?:US\s?\$|U\.S\.\s?\$|\$|€|¥|DM|A\$|C\$|HK\$|S\$|NZ\$)",
@@ -2440,6 +2440,11 @@ mod tests {
         assert_eq!(one("analysts expect growth of 3.1 percent").change, "=");
         assert_eq!(one("they forecast a fall of 2 percent").change, "=");
         assert_eq!(one("an expansion of about 8 percent").change, "~");
+        // Modifiers between the determiner and the noun ("a third straight quarterly fall of").
+        assert_eq!(
+            one("bankers see an annual export rise of 4 percent").change,
+            "="
+        );
         let f = all("orders reached $9 billion, an increase of 12 percent");
         assert_eq!(f[1].change, "up");
         let f = all("output hit 40 tonnes, a sharp drop of 6 percent");
