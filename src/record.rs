@@ -167,10 +167,10 @@ pub struct Claim {
     pub kind: QuantityKind,
     /// Canonical unit id: ISO 4217 code for money, "percent", "percentage_point", "km", "year", "count"...
     pub unit: String,
-    /// Lower-case singular English unit name, as in the NewsQuant format ("dollar", "percentage", "job").
+    /// Lower-case singular unit name, as in the NewsQuant format ("dollar", "percentage", "job"), in
+    /// the article's language where tidings knows it ("Prozent", "pour cent").
     pub unit_name: String,
-    /// NewsQuant change: "=", "~", ">", "<", "up", "down".
-    pub change: String,
+    pub change: Change,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metric: Option<String>,
     /// Entities the claim is about: text plus the index into `entities` where NER found them.
@@ -309,6 +309,52 @@ pub enum QuantityKind {
     Ratio,
 }
 
+/// What a claim says of its figure (NewsQuant's `change`): stated as is, approximate, a lower or upper
+/// bound, or the amount of a rise or fall. Written as NewsQuant writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Change {
+    #[default]
+    #[serde(rename = "=")]
+    Equal,
+    #[serde(rename = "~")]
+    Approx,
+    /// "more than 5": the figure is a lower bound.
+    #[serde(rename = ">")]
+    More,
+    /// "up to 5": the figure is an upper bound.
+    #[serde(rename = "<")]
+    Less,
+    #[serde(rename = "up")]
+    Up,
+    #[serde(rename = "down")]
+    Down,
+}
+
+impl Change {
+    /// NewsQuant's spelling ("=", "~", ">", "<", "up", "down").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Equal => "=",
+            Change::Approx => "~",
+            Change::More => ">",
+            Change::Less => "<",
+            Change::Up => "up",
+            Change::Down => "down",
+        }
+    }
+
+    /// A rise or a fall, not a bound or a plain figure.
+    pub fn is_direction(self) -> bool {
+        matches!(self, Change::Up | Change::Down)
+    }
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The output record, one per article. Optional stage outputs are absent (not empty) when the stage is
 /// disabled, so consumers can tell "found nothing" from "did not look".
 #[derive(Debug, Serialize)]
@@ -389,6 +435,27 @@ impl CharIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_change_is_written_as_newsquant_writes_it_and_read_back() {
+        use Change::*;
+        for (c, text) in [
+            (Equal, "="),
+            (Approx, "~"),
+            (More, ">"),
+            (Less, "<"),
+            (Up, "up"),
+            (Down, "down"),
+        ] {
+            assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{text}\""));
+            assert_eq!(c.to_string(), text);
+            assert_eq!(
+                serde_json::from_str::<Change>(&format!("\"{text}\"")).unwrap(),
+                c
+            );
+        }
+        assert!(serde_json::from_str::<Change>("\"sideways\"").is_err());
+    }
 
     #[test]
     fn char_index_round_trips_multibyte_text() {

@@ -354,7 +354,7 @@ impl Check {
                 .and_then(Value::as_str)
                 .is_some_and(|u| u.eq_ignore_ascii_case(&pred.unit_name)),
             Check::Change => {
-                gold.get("change").and_then(Value::as_str).unwrap_or("=") == pred.change
+                gold.get("change").and_then(Value::as_str).unwrap_or("=") == pred.change.as_str()
             }
         }
     }
@@ -482,7 +482,7 @@ fn change_pattern(g: &Value, preds: &[Claim]) -> Option<String> {
     let gold = g["change"].as_str().unwrap_or("=");
     let p = preds
         .iter()
-        .find(|p| value_matches(g.get("value"), p) && p.change != gold)?;
+        .find(|p| value_matches(g.get("value"), p) && p.change.as_str() != gold)?;
     Some(format!("change: {gold} → {}", p.change))
 }
 
@@ -617,7 +617,7 @@ fn seed_claims(
             let value = value_matches(g.get("value"), p);
             let unit = g["unit"].as_str().is_some_and(|u| u == p.unit_name)
                 && g["currency"].as_str().is_none_or(|c| c == p.unit);
-            let change = g["change"].as_str().unwrap_or("=") == p.change;
+            let change = g["change"].as_str().unwrap_or("=") == p.change.as_str();
             let checks = [
                 ("value", value),
                 ("unit", unit),
@@ -648,7 +648,7 @@ fn seed_claims(
                     let got = match f {
                         "value" => format!("{:?} {:?}", p.value, p.range),
                         "unit" => format!("{} {}", p.unit, p.unit_name),
-                        "change" => p.change.clone(),
+                        "change" => p.change.to_string(),
                         "metric" => format!("{:?}", p.metric),
                         "period" => format!("{:?}", p.period),
                         "subject" => format!(

@@ -15,7 +15,7 @@ use regex_automata::meta;
 use super::lexicon::{self, COUNT_ADJECTIVES, NOT_COUNTED, NUMBER_QUALIFIERS, NUMBER_WORDS};
 use super::table::Table;
 use super::words;
-use crate::record::QuantityKind;
+use crate::record::{Change, QuantityKind};
 
 /// Number formats by language: which character groups thousands and which marks decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,7 @@ pub struct Found {
     pub unit: String,
     pub unit_name: String,
     pub kind: QuantityKind,
-    pub change: &'static str,
+    pub change: Change,
     /// Bare number with neither unit nor counted noun: kept, but not a claim.
     pub bare: bool,
     /// Scale word factor applied ("billion" = 1e9), so a range can share it.
@@ -215,12 +215,12 @@ pub struct Extractor {
 /// Horizontal whitespace: a number and its unit, scale or currency may be apart by one of these, never
 /// by a newline. Spelled out because `[^\S\n]` made the tagger's patterns take minutes to compile.
 /// Nouns naming a rise or a fall ("a rise of", ", a sharp drop of").
-/// A change cue just before a number: the language files' verbs of rise or fall (`dir` is "up" or
-/// "down"), a joining particle ("by", "um") and a bound between ("fell by nearly 3%").
-fn change_before(dir: &str) -> String {
+/// A change cue just before a number: the language files' verbs of rise or fall (`dir` is up or
+/// down), a joining particle ("by", "um") and a bound between ("fell by nearly 3%").
+fn change_before(dir: Change) -> String {
     format!(
         r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+(?:{}))?\s*$",
-        words::cues(dir),
+        words::cues(dir.as_str()),
         words::cues("by"),
         words::cues("change_bound")
     )
@@ -228,7 +228,7 @@ fn change_before(dir: &str) -> String {
 
 /// A change cue just after a number: a clause-final participle ("um 3 Prozent auf 9 Mrd. Euro
 /// gesunken") or a comparative ("3 percent higher").
-fn change_after(dir: &str) -> String {
+fn change_after(dir: Change) -> String {
     format!(
         r"(?i)^\s*(?:(?:\S+\s+){{0,4}}(?:{})(?-u:\b)|(?:{})(?-u:\b))",
         words::cues(&format!("{dir}_final")),
@@ -244,7 +244,7 @@ fn bound_then_end() -> String {
 
 /// A transitive change verb of direction `dir`, one to four words of object and "by" ("raised rates
 /// by", "cut its 2024 forecast by about").
-fn change_by_object(dir: &str) -> String {
+fn change_by_object(dir: Change) -> String {
     format!(
         r"(?i)(?-u:\b)(?:{})\s+(?:[\w'’-]+\s+){{1,4}}by{}",
         words::cues(&format!("{dir}_object")),
@@ -323,12 +323,12 @@ impl Extractor {
             approx: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("approx"))),
             more: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("more"))),
             less: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("less"))),
-            up: re(&change_before("up")),
-            down: re(&change_before("down")),
-            up_by: re(&change_by_object("up")),
-            down_by: re(&change_by_object("down")),
-            after_up: re(&change_after("up")),
-            after_down: re(&change_after("down")),
+            up: re(&change_before(Change::Up)),
+            down: re(&change_before(Change::Down)),
+            up_by: re(&change_by_object(Change::Up)),
+            down_by: re(&change_by_object(Change::Down)),
+            after_up: re(&change_after(Change::Up)),
+            after_down: re(&change_after(Change::Down)),
             after_more: re(&format!(
                 r"(?i)^(?:{HS}?or more(?-u:\b)|{HS}?-?plus(?-u:\b)|\+)"
             )),
@@ -772,7 +772,7 @@ impl Extractor {
                 unit: String::new(),
                 unit_name: String::new(),
                 kind: QuantityKind::Count,
-                change: "=",
+                change: Change::Equal,
                 bare: false,
                 scale,
             };
@@ -1002,17 +1002,17 @@ impl Extractor {
             q.change = self.change(text, q.start, q.end);
             // "-0.2%", "-15 points": a signed change figure ("+" is read by `change`); a signed
             // temperature or level ("-5C", "minus-40 degrees") states no change.
-            if q.change == "="
+            if q.change == Change::Equal
                 && q.value.is_some_and(|v| v < 0.0)
                 && q.start < start
                 && CHANGE_UNITS.contains(&q.unit_name.as_str())
             {
-                q.change = "down";
+                q.change = Change::Down;
             }
             // "raised $2 billion in a share sale": money raised is an amount collected, not a rise
             // ("raised its offer by $1", "raised prices 5%" still are).
             let before = tail_slice(text, q.start, 40);
-            if q.change == "up"
+            if q.change == Change::Up
                 && q.kind == QuantityKind::Money
                 && self.raised_funds.is_match(before)
             {
@@ -1020,15 +1020,16 @@ impl Extractor {
             }
             // "lost six games", "cut 300 jobs": a count of the things affected, not the amount of a
             // change (CONVENTIONS.md); "cut the workforce by 1,200 jobs" states one.
-            if matches!(q.change, "up" | "down")
+            if matches!(q.change, Change::Up | Change::Down)
                 && q.counts_a_noun()
                 && !self.by_before.is_match(tail_slice(text, q.start, 40))
             {
-                q.change = "=";
+                q.change = Change::Equal;
             }
             // "tens of billions" is an estimate whatever the words around it say.
-            if vague && q.change == "=" && starts_with_ignore_ascii_case(surface, "tens") {
-                q.change = "~";
+            if vague && q.change == Change::Equal && starts_with_ignore_ascii_case(surface, "tens")
+            {
+                q.change = Change::Approx;
             }
             found.push(q);
         }
@@ -1108,14 +1109,19 @@ impl Extractor {
         for i in 1..found.len() {
             let (head, tail) = found.split_at_mut(i);
             let (p, q) = (&head[i - 1], &mut tail[0]);
-            if q.change != "=" || !matches!(p.change, "up" | "down" | ">" | "<") {
+            if q.change != Change::Equal
+                || !matches!(
+                    p.change,
+                    Change::Up | Change::Down | Change::More | Change::Less
+                )
+            {
                 continue;
             }
             let Some(gap) = text.get(p.end..q.start) else {
                 continue;
             };
             let equivalent = self.equivalent_gap.is_match(gap);
-            let coordinated = p.change.len() > 1
+            let coordinated = p.change.is_direction()
                 && p.unit_name == q.unit_name
                 && self.coordinated_gap.is_match(gap);
             if equivalent || coordinated {
@@ -1209,26 +1215,26 @@ impl Extractor {
         self.months.is_match(before) || self.months.is_match(&next_word)
     }
 
-    fn change(&self, text: &str, start: usize, end: usize) -> &'static str {
+    fn change(&self, text: &str, start: usize, end: usize) -> Change {
         let before = tail_slice(text, start, 60);
         let before = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
         let after = head_slice(text, end, 60);
         // "went up to 8 billion": the level reached.
         if self.level_reached.is_match(before) {
-            return "=";
+            return Change::Equal;
         }
         // "gusts of up to 245 km/h", "up to 25%": a ceiling, not a rise.
         if self.up_to.is_match(before) {
-            return "<";
+            return Change::Less;
         }
         // ", an increase of 17 percent" restates the change of the figure before it; a change in
         // noun form elsewhere ("forecast a rise of 6 percent", "growth of 7.2 percent") is "="
         // (CONVENTIONS.md).
         if self.up_noun.is_match(before) {
-            return "up";
+            return Change::Up;
         }
         if self.down_noun.is_match(before) {
-            return "down";
+            return Change::Down;
         }
         // "a fall of 2 percent": the noun, not the verb "fall".
         let noun_form = self.noun_change.is_match(before);
@@ -1238,39 +1244,39 @@ impl Extractor {
             || self.up_by.is_match(before)
             || !compared && self.after_up.is_match(after)
         {
-            return "up";
+            return Change::Up;
         }
         if !noun_form && self.down.is_match(before)
             || self.down_by.is_match(before)
             || !compared && self.after_down.is_match(after) && !self.difference.is_match(after)
         {
-            return "down";
+            return Change::Down;
         }
         // "+0.4%", "~300": a sign written for the change, a tilde for an estimate.
         if before.ends_with('+')
             && !before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric())
         {
-            return "up";
+            return Change::Up;
         }
         self.bound(before, after)
     }
 
     /// The change an amount's estimate or bound words give it ("about", "more than", "up to"…),
     /// when no change verb or sign states one.
-    fn bound(&self, before: &str, after: &str) -> &'static str {
+    fn bound(&self, before: &str, after: &str) -> Change {
         if self.approx.is_match(before) || before.trim_end().ends_with('~') {
-            return "~";
+            return Change::Approx;
         }
         // "no more than 80" is a ceiling and "no less than 5" a floor: the cue that starts first
         // (the longer one) decides.
         let more = self.more.find(before).map(|m| m.start());
         let less = self.less.find(before).map(|m| m.start());
         match (more, less) {
-            (Some(m), Some(l)) if l < m => "<",
-            (Some(_), _) => ">",
-            (None, Some(_)) => "<",
-            (None, None) if self.after_more.is_match(after) => ">",
-            (None, None) => "=",
+            (Some(m), Some(l)) if l < m => Change::Less,
+            (Some(_), _) => Change::More,
+            (None, Some(_)) => Change::Less,
+            (None, None) if self.after_more.is_match(after) => Change::More,
+            (None, None) => Change::Equal,
         }
     }
 
@@ -1456,7 +1462,7 @@ impl Extractor {
                         .is_some_and(|r| r.starts_with('/'));
                 // "down 1.70 guilders to 61.00", "rose four to 90.18": a change and the level it
                 // reached, not a range; "rose 5 to 7 percent" is one (its ends are close).
-                let change_then_level = matches!(prev.change, "up" | "down")
+                let change_then_level = matches!(prev.change, Change::Up | Change::Down)
                     && gap.trim().eq_ignore_ascii_case("to")
                     && (prev.unit_name != "-"
                         || prev.value.zip(q.value).is_none_or(|(lo, hi)| hi > 4.0 * lo));
@@ -1522,7 +1528,7 @@ impl Extractor {
                                 }
                             }
                         }
-                        if prev.change == "=" {
+                        if prev.change == Change::Equal {
                             prev.change = q.change;
                         }
                         continue;
@@ -2120,10 +2126,13 @@ mod tests {
         let q = one("imports rose, up 600 percent from 2016");
         assert_eq!(
             (q.value, q.kind, q.change),
-            (Some(600.0), QuantityKind::Percent, "up")
+            (Some(600.0), QuantityKind::Percent, Change::Up)
         );
-        assert_eq!(one("nearly 90 per cent of them").change, "~");
-        assert_eq!(one("over 2,000 different technologies").change, ">");
+        assert_eq!(one("nearly 90 per cent of them").change, Change::Approx);
+        assert_eq!(
+            one("over 2,000 different technologies").change,
+            Change::More
+        );
         let q = one("over 2,000 different technologies");
         assert_eq!(
             (q.value, q.unit_name.as_str()),
@@ -2131,10 +2140,10 @@ mod tests {
         );
         assert_eq!(
             one("the gap widened, an increase of 17 percent").change,
-            "up"
+            Change::Up
         );
-        assert_eq!(one("prices fell 5%").change, "down");
-        assert_eq!(one("gusts of up to 245 km/h").change, "<");
+        assert_eq!(one("prices fell 5%").change, Change::Down);
+        assert_eq!(one("gusts of up to 245 km/h").change, Change::Less);
     }
 
     #[test]
@@ -2159,7 +2168,7 @@ mod tests {
         let q = one("tens of billions of dollars");
         assert_eq!(
             (q.range, q.unit.as_str(), q.change),
-            (Some((1e10, 99e9)), "USD", "~")
+            (Some((1e10, 99e9)), "USD", Change::Approx)
         );
     }
 
@@ -2374,40 +2383,55 @@ mod tests {
         );
         let f = all("the stock slipped 2.5 kroner to 98.00 kroner");
         assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!((f[0].value, f[0].change), (Some(2.5), "down"));
+        assert_eq!((f[0].value, f[0].change), (Some(2.5), Change::Down));
     }
 
     #[test]
     fn direction_verbs_levels_and_bounds() {
-        assert_eq!(one("the index advanced 12 points").change, "up");
-        assert_eq!(one("the shares plummeted 40 cents").change, "down");
-        assert_eq!(one("the yield shed 3 basis points").change, "down");
+        assert_eq!(one("the index advanced 12 points").change, Change::Up);
+        assert_eq!(one("the shares plummeted 40 cents").change, Change::Down);
+        assert_eq!(one("the yield shed 3 basis points").change, Change::Down);
         // The level a change reached is not the change.
-        assert_eq!(one("profit climbed to $5 million").change, "=");
-        assert_eq!(one("revenue went up to $7 billion").change, "=");
+        assert_eq!(one("profit climbed to $5 million").change, Change::Equal);
+        assert_eq!(one("revenue went up to $7 billion").change, Change::Equal);
         // A comparison after a copula is not a stated change; "more" counts are plain.
-        assert_eq!(one("output was 6 percent lower").change, "=");
-        assert_eq!(one("we need 4 more weeks").change, "=");
-        assert_eq!(one("a fee of no more than 15 percent").change, "<");
-        assert_eq!(one("a stake of no less than 15 percent").change, ">");
-        assert_eq!(one("damage estimated at $20 million").change, "~");
+        assert_eq!(one("output was 6 percent lower").change, Change::Equal);
+        assert_eq!(one("we need 4 more weeks").change, Change::Equal);
+        assert_eq!(one("a fee of no more than 15 percent").change, Change::Less);
+        assert_eq!(
+            one("a stake of no less than 15 percent").change,
+            Change::More
+        );
+        assert_eq!(
+            one("damage estimated at $20 million").change,
+            Change::Approx
+        );
     }
 
     #[test]
     fn transitive_change_verbs_reach_over_their_object_to_by() {
-        assert_eq!(one("the bank raised rates by 50 basis points").change, "up");
+        assert_eq!(
+            one("the bank raised rates by 50 basis points").change,
+            Change::Up
+        );
         assert_eq!(
             one("it lowered its full-year forecast by about 2 percent").change,
-            "down"
+            Change::Down
         );
-        assert_eq!(one("they cut the workforce by 1,200 jobs").change, "down");
+        assert_eq!(
+            one("they cut the workforce by 1,200 jobs").change,
+            Change::Down
+        );
         // Without "by" the amount is the level reached or the object, not the change.
-        assert_eq!(one("the bank raised rates to 5 percent").change, "=");
+        assert_eq!(
+            one("the bank raised rates to 5 percent").change,
+            Change::Equal
+        );
         // A count of the things affected is not a change amount (CONVENTIONS.md: "cut 200 jobs").
-        assert_eq!(one("the group cut 300 jobs in May").change, "=");
+        assert_eq!(one("the group cut 300 jobs in May").change, Change::Equal);
         assert_eq!(
             all("the Sharks have lost nine of their last 11 matches")[0].change,
-            "="
+            Change::Equal
         );
     }
 
@@ -2437,18 +2461,27 @@ mod tests {
 
     #[test]
     fn a_change_in_noun_form_is_no_stated_change_unless_in_apposition() {
-        assert_eq!(one("analysts expect growth of 3.1 percent").change, "=");
-        assert_eq!(one("they forecast a fall of 2 percent").change, "=");
-        assert_eq!(one("an expansion of about 8 percent").change, "~");
+        assert_eq!(
+            one("analysts expect growth of 3.1 percent").change,
+            Change::Equal
+        );
+        assert_eq!(
+            one("they forecast a fall of 2 percent").change,
+            Change::Equal
+        );
+        assert_eq!(
+            one("an expansion of about 8 percent").change,
+            Change::Approx
+        );
         // Modifiers between the determiner and the noun ("a third straight quarterly fall of").
         assert_eq!(
             one("bankers see an annual export rise of 4 percent").change,
-            "="
+            Change::Equal
         );
         let f = all("orders reached $9 billion, an increase of 12 percent");
-        assert_eq!(f[1].change, "up");
+        assert_eq!(f[1].change, Change::Up);
         let f = all("output hit 40 tonnes, a sharp drop of 6 percent");
-        assert_eq!(f[1].change, "down");
+        assert_eq!(f[1].change, Change::Down);
     }
 
     #[test]
@@ -2476,8 +2509,8 @@ mod tests {
 
     #[test]
     fn changes_in_the_progressive_and_pounds_converted() {
-        assert_eq!(one("shares were slipping 0.4 percent").change, "down");
-        assert_eq!(one("the euro was climbing 1.1 percent").change, "up");
+        assert_eq!(one("shares were slipping 0.4 percent").change, Change::Down);
+        assert_eq!(one("the euro was climbing 1.1 percent").change, Change::Up);
         let f = all("the painting went for 9,200 pounds ($14,300)");
         assert_eq!(f[0].unit_name, "pound sterling");
         assert_eq!(one("the parcel weighs 12 pounds").unit_name, "pound-mass");
@@ -2487,28 +2520,31 @@ mod tests {
     fn money_raised_is_collected_not_a_rise() {
         assert_eq!(
             one("the startup raised $40 million from investors").change,
-            "="
+            Change::Equal
         );
         assert_eq!(
             one("it is raising about 2 billion euros in bonds").change,
-            "~"
+            Change::Approx
         );
-        assert_eq!(one("they raised nearly $9 million").change, "~");
-        assert_eq!(one("the bidder raised its offer by $1.50").change, "up");
-        assert_eq!(one("fares were raised 4% on Monday").change, "up");
+        assert_eq!(one("they raised nearly $9 million").change, Change::Approx);
+        assert_eq!(
+            one("the bidder raised its offer by $1.50").change,
+            Change::Up
+        );
+        assert_eq!(one("fares were raised 4% on Monday").change, Change::Up);
     }
 
     #[test]
     fn change_carries_to_equivalents_and_coordinated_amounts() {
         let f = all("the index dropped 80 points, or 1.5 percent, on Monday");
-        assert_eq!((f[0].change, f[1].change), ("down", "down"));
+        assert_eq!((f[0].change, f[1].change), (Change::Down, Change::Down));
         let f = all("he lost 30 pounds (14 kg) in a month");
-        assert_eq!((f[0].change, f[1].change), ("down", "down"));
+        assert_eq!((f[0].change, f[1].change), (Change::Down, Change::Down));
         let f = all("sales rose 3 percent in May and 9 percent for the half");
-        assert_eq!((f[0].change, f[1].change), ("up", "up"));
+        assert_eq!((f[0].change, f[1].change), (Change::Up, Change::Up));
         // An approximation stays with its own amount.
         let f = all("about 20 miles (32 km) away");
-        assert_eq!((f[0].change, f[1].change), ("~", "="));
+        assert_eq!((f[0].change, f[1].change), (Change::Approx, Change::Equal));
     }
 
     #[test]
@@ -2813,14 +2849,17 @@ mod tests {
 
     #[test]
     fn signs_tildes_notation_and_old_prefixes() {
-        assert_eq!(one("the index closed +0.6% higher").change, "up");
+        assert_eq!(one("the index closed +0.6% higher").change, Change::Up);
         let q = one("the fund returned -1.3% in March");
-        assert_eq!((q.value, q.change), (Some(-1.3), "down"));
-        assert_eq!(one("the Nikkei ended -210 points").change, "down");
+        assert_eq!((q.value, q.change), (Some(-1.3), Change::Down));
+        assert_eq!(one("the Nikkei ended -210 points").change, Change::Down);
         // A signed level is no change.
-        assert_eq!(one("a low of -12 Celsius was recorded").change, "=");
-        assert_eq!(one("it was -3 degrees at dawn").change, "=");
-        assert_eq!(one("we expect ~250 guests").change, "~");
+        assert_eq!(
+            one("a low of -12 Celsius was recorded").change,
+            Change::Equal
+        );
+        assert_eq!(one("it was -3 degrees at dawn").change, Change::Equal);
+        assert_eq!(one("we expect ~250 guests").change, Change::Approx);
         assert_eq!(one("a mass of 2.5e6 tonnes").value, Some(2.5e6));
         let q = one("it cost RM4.2 million");
         assert_eq!(

@@ -15,7 +15,7 @@ use regex::Regex;
 
 use super::extract::{re, starts_with_ignore_ascii_case, Found};
 use super::words::{self, Frames, Words};
-use crate::record::QuantityKind;
+use crate::record::{Change, QuantityKind};
 
 /// The metric finder of every built-in language.
 pub struct MetricFinder {
@@ -116,8 +116,12 @@ impl Finder {
                     (a, _) => a,
                 }
             }
-            (_, "up") if growth => base.map(|m| Frames::apply(frames.growth, frames.strip(&m))),
-            (_, "down") if growth => base.map(|m| Frames::apply(frames.decline, frames.strip(&m))),
+            (_, Change::Up) if growth => {
+                base.map(|m| Frames::apply(frames.growth, frames.strip(&m)))
+            }
+            (_, Change::Down) if growth => {
+                base.map(|m| Frames::apply(frames.decline, frames.strip(&m)))
+            }
             _ => base,
         }
     }

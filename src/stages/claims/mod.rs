@@ -325,7 +325,7 @@ impl Tagger {
                 kind: q.kind,
                 unit: q.unit.clone(),
                 unit_name: q.unit_name.clone(),
-                change: q.change.to_string(),
+                change: q.change,
                 metric,
                 subject: sentence_facts.subject.clone(),
                 period: sentence_facts.period.clone(),
