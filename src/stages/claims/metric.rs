@@ -8,6 +8,11 @@
 //! metric of the previous quantity in the sentence ("…, up 25.5 per cent"). The kind of quantity then
 //! frames it: a change in percent is "growth of …", a duration "duration of …", a multiplier
 //! "ratio of … to …".
+//!
+//! The words are the article's language's ([`super::words`]: measure nouns, stop words, qualifier
+//! prepositions, frames), so a German figure gets "Rückgang: deutschen Exporte nach China"; where
+//! adjectives follow the noun (French, Spanish) the phrase runs on to the right ("gasto total") and
+//! across a "de" between two measure nouns ("taux de chômage").
 
 use std::sync::LazyLock;
 
