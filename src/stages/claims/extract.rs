@@ -985,19 +985,7 @@ impl Extractor {
                 }
             }
             if !q.bare && q.unit != "count" && q.kind != QuantityKind::Ratio {
-                let per = self.per.captures(&text[q.end..]).filter(|c| {
-                    // "$1.17 billion a year earlier" dates the figure; it is not a rate.
-                    !self.time_ref.is_match(&text[q.end + c[0].len()..])
-                });
-                if let Some(c) = per {
-                    let denom = per_unit(&c[1].to_lowercase());
-                    q.unit = format!("{}/{denom}", q.unit);
-                    q.unit_name = format!("{} per {denom}", q.unit_name);
-                    // The span takes "a share" along, not an "of jet fuel a year" in between.
-                    if !c[0].trim_start().to_lowercase().starts_with("of") {
-                        q.end += c[0].len();
-                    }
-                }
+                self.attach_rate(text, &mut q);
             }
             q.change = self.change(text, q.start, q.end);
             // "-0.2%", "-15 points": a signed change figure ("+" is read by `change`); a signed
@@ -1020,7 +1008,7 @@ impl Extractor {
             }
             // "lost six games", "cut 300 jobs": a count of the things affected, not the amount of a
             // change (CONVENTIONS.md); "cut the workforce by 1,200 jobs" states one.
-            if matches!(q.change, Change::Up | Change::Down)
+            if q.change.is_direction()
                 && q.counts_a_noun()
                 && !self.by_before.is_match(tail_slice(text, q.start, 40))
             {
@@ -1213,6 +1201,23 @@ impl Extractor {
             .take_while(|c| c.is_alphabetic() || *c == '.')
             .collect();
         self.months.is_match(before) || self.months.is_match(&next_word)
+    }
+
+    /// "$9 a share", "$420 per tonne": the rate written right after `q` divides its unit, and the
+    /// span takes it along (not an "of jet fuel a year" in between).
+    fn attach_rate(&self, text: &str, q: &mut Found) {
+        let per = self.per.captures(&text[q.end..]).filter(|c| {
+            // "$1.17 billion a year earlier" dates the figure; it is not a rate.
+            !self.time_ref.is_match(&text[q.end + c[0].len()..])
+        });
+        if let Some(c) = per {
+            let denom = per_unit(&c[1].to_lowercase());
+            q.unit = format!("{}/{denom}", q.unit);
+            q.unit_name = format!("{} per {denom}", q.unit_name);
+            if !c[0].trim_start().to_lowercase().starts_with("of") {
+                q.end += c[0].len();
+            }
+        }
     }
 
     fn change(&self, text: &str, start: usize, end: usize) -> Change {
@@ -1462,7 +1467,7 @@ impl Extractor {
                         .is_some_and(|r| r.starts_with('/'));
                 // "down 1.70 guilders to 61.00", "rose four to 90.18": a change and the level it
                 // reached, not a range; "rose 5 to 7 percent" is one (its ends are close).
-                let change_then_level = matches!(prev.change, Change::Up | Change::Down)
+                let change_then_level = prev.change.is_direction()
                     && gap.trim().eq_ignore_ascii_case("to")
                     && (prev.unit_name != "-"
                         || prev.value.zip(q.value).is_none_or(|(lo, hi)| hi > 4.0 * lo));
@@ -1516,17 +1521,7 @@ impl Extractor {
                             && !prev.unit.contains('/')
                             && prev.kind != QuantityKind::Ratio
                         {
-                            let per = self.per.captures(&text[prev.end..]).filter(|c| {
-                                !self.time_ref.is_match(&text[prev.end + c[0].len()..])
-                            });
-                            if let Some(c) = per {
-                                let denom = per_unit(&c[1].to_lowercase());
-                                prev.unit = format!("{}/{denom}", prev.unit);
-                                prev.unit_name = format!("{} per {denom}", prev.unit_name);
-                                if !c[0].trim_start().to_lowercase().starts_with("of") {
-                                    prev.end += c[0].len();
-                                }
-                            }
+                            self.attach_rate(text, prev);
                         }
                         if prev.change == Change::Equal {
                             prev.change = q.change;
@@ -2003,7 +1998,7 @@ fn positive_degree(word: &str) -> String {
         return word.to_string();
     };
     if stem.len() < 3
-        || en.list("not_superlative").any(|w| w == word)
+        || en.not_superlative.contains(word)
         || !stem.chars().all(|c| c.is_ascii_lowercase())
     {
         return word.to_string();

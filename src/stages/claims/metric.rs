@@ -305,11 +305,12 @@ impl Finder {
     /// "taux de " before "chômage": the measure whose "de" complement the next one is, with the
     /// link ("taux de "), when `s` ends in one.
     fn measure_of(&self, s: &str) -> Option<String> {
+        let lower = s.to_lowercase();
         let link = self
             .words
             .of
             .iter()
-            .find(|l| s.to_lowercase().ends_with(&format!(" {l}")))?;
+            .find(|l| lower.ends_with(&format!(" {l}")))?;
         let before = s[..s.len() - link.len()].trim_end();
         let last = WORD.find_iter(before).last()?;
         let whole = self

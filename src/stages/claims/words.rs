@@ -49,7 +49,9 @@ pub struct Words {
     pub units: HashMap<&'static str, &'static str>,
     /// Comparatives and the adjective they reduce to ("older" → "old").
     pub comparatives: HashMap<&'static str, &'static str>,
-    /// Every row by key, for the cue lists read through [`cues`] and [`Words::list`].
+    /// Words in -est that are no superlative ("interest", "forest").
+    pub not_superlative: HashSet<&'static str>,
+    /// Every row by key, for the cue lists read through [`cues`].
     rows: HashMap<&'static str, Vec<&'static str>>,
 }
 
@@ -175,18 +177,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
                 })
             })
             .collect(),
+        not_superlative: list("not_superlative").into_iter().collect(),
         rows: values,
-    }
-}
-
-impl Words {
-    /// The space-separated words of every `key` row.
-    pub fn list<'a>(&'a self, key: &str) -> impl Iterator<Item = &'static str> + 'a {
-        self.rows
-            .get(key)
-            .into_iter()
-            .flatten()
-            .flat_map(|row| row.split_whitespace())
     }
 }
 
