@@ -944,6 +944,13 @@ impl Extractor {
                                     w.eq_ignore_ascii_case(&noun) && !plural_word(w)
                                 }) =>
                         {
+                            // "the three met": a number word heading its determiner's phrase is
+                            // a pronoun, whatever word follows it.
+                            if !is_digits
+                                && self.determiner_before.is_match(tail_slice(text, start, 24))
+                            {
+                                continue;
+                            }
                             q.unit = "count".into();
                             q.unit_name = "-".into();
                         }
@@ -952,11 +959,20 @@ impl Extractor {
                             q.unit_name = noun; // already singular
                         }
                         None => {
-                            // Number words and fractions alone are too ambiguous to report, unless
-                            // they open a range ("eight to 10 feet").
+                            // A number word alone counts something the sentence names elsewhere
+                            // ("the blast killed seven", "rose four to 90.18") unless it is a
+                            // pronoun: "one" ("one can see"), a determiner's head ("the two
+                            // met", "its three") or an article's ("a dozen" in "64 cents a
+                            // dozen"). Fractions alone stay too ambiguous. A number word that
+                            // opens a range ("eight to 10 feet") is kept whatever it is.
+                            let pronoun = value < 2.0
+                                || value.fract() != 0.0
+                                || surface.starts_with(['a', 'A'])
+                                || self.determiner_before.is_match(tail_slice(text, start, 24));
                             if !is_digits
                                 && scale == 1.0
                                 && !self.range_lead.is_match(&text[q.end..])
+                                && pronoun
                             {
                                 continue;
                             }
@@ -2099,6 +2115,27 @@ mod tests {
         let (f, _) = Extractor::new().extract(text, NumberFormat::English);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
         f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_number_word_alone_counts_unless_it_is_a_pronoun() {
+        let q = one("Gunmen shot dead nine at a wedding party.");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(9.0), "-"));
+        let q = one("Wheat futures gained three on the day.");
+        assert_eq!(q.value, Some(3.0));
+        for text in [
+            "The three met again on Sunday.",
+            "One could hardly tell the difference.",
+            "Apples sold at 90 cents a dozen.",
+            "Both sides lost their three.",
+        ] {
+            let f = all(text);
+            assert!(
+                f.iter()
+                    .all(|q| !matches!(q.value, Some(v) if v == 3.0 || v == 1.0 || v == 12.0)),
+                "{text}: {f:?}"
+            );
+        }
     }
 
     #[test]
