@@ -1879,9 +1879,18 @@ fn counted_noun(after: &str) -> Option<String> {
             }
             capital_plural = true;
         }
+        // "11 crew members", "300 police officers": a plural without an ending may modify a
+        // plural noun after it.
+        let modifies = plural
+            && invariant_plural(&lower)
+            && word.len() == raw.len()
+            && rest_words.get(i + 1).is_some_and(|w| {
+                let w = w.trim_end_matches(AFTER_WORD);
+                w.starts_with(char::is_lowercase) && regular_plural(w)
+            });
         words.push(lower);
         at.push(i);
-        if plural || word.len() != raw.len() {
+        if (plural && !modifies) || word.len() != raw.len() {
             break;
         }
     }
@@ -1892,7 +1901,7 @@ fn counted_noun(after: &str) -> Option<String> {
         words.remove(0);
         at.remove(0);
     }
-    let phrase = match words.iter().position(|w| is_plural(w)) {
+    let phrase = match words.iter().rposition(|w| is_plural(w)) {
         Some(i) => &words[..=i],
         None => &words[..words.len().min(1)],
     };
@@ -2089,22 +2098,17 @@ fn plural_word(w: &str) -> bool {
 }
 
 fn is_plural(w: &str) -> bool {
-    matches!(
-        w,
-        "people"
-            | "children"
-            | "men"
-            | "women"
-            | "staff"
-            | "police"
-            | "crew"
-            | "sheep"
-            | "cattle"
-            | "aircraft"
-            | "personnel"
-            | "deer"
-            | "livestock"
-    ) || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3)
+    invariant_plural(w) || regular_plural(w)
+}
+
+/// "crew", "police": plural without an ending (`invariant_plural` rows of `data/lang/en.tsv`).
+fn invariant_plural(w: &str) -> bool {
+    words::for_language("en").invariant_plurals.contains(w)
+}
+
+/// A plural in -s ("jobs", "members"), not "-ss" or "-us" ("press", "bonus").
+fn regular_plural(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3
 }
 
 #[cfg(test)]
@@ -2766,6 +2770,12 @@ mod tests {
         assert_eq!(f[1].unit_name, "south african rand");
         // … but nouns without a plural form count.
         assert_eq!(one("all 6 crew were rescued").unit_name, "crew");
+        // … and may modify a plural after them.
+        assert_eq!(
+            one("all 9 crew members were rescued").unit_name,
+            "crew member"
+        );
+        assert_eq!(one("some 250 police officers").unit_name, "police officer");
         assert_eq!(one("one ballot was void").unit_name, "ballot");
         assert!(all("he won the 1,000 Islands Race")
             .iter()

@@ -51,6 +51,8 @@ pub struct Words {
     pub comparatives: HashMap<&'static str, &'static str>,
     /// Words in -est that are no superlative ("interest", "forest").
     pub not_superlative: HashSet<&'static str>,
+    /// Plural nouns without the language's plural ending ("crew", "police").
+    pub invariant_plurals: HashSet<&'static str>,
     /// Every row by key, for the cue lists read through [`cues`].
     rows: HashMap<&'static str, Vec<&'static str>>,
 }
@@ -178,6 +180,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
             })
             .collect(),
         not_superlative: list("not_superlative").into_iter().collect(),
+        invariant_plurals: list("invariant_plural").into_iter().collect(),
         rows: values,
     }
 }
