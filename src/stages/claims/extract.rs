@@ -210,6 +210,8 @@ pub struct Extractor {
     time_ref: Regex,
     /// "a share", "per year", "/h" after a unit: the unit becomes "dollar per share".
     per: Regex,
+    /// "$4.85 a bushel", "$12 per ticket": money per a noun outside the `per` list.
+    per_noun: Regex,
 }
 
 /// Horizontal whitespace: a number and its unit, scale or currency may be apart by one of these, never
@@ -414,6 +416,9 @@ impl Extractor {
             ),
             per: re(&format!(
                 r"(?i)^(?:{HS}+of{HS}+(?:[\w'-]+{HS}+){{1,4}}?)?{HS}*-?{HS}*(?:(?:a|an|per|each)(?:{HS}+|{HS}*-{HS}*)|/{HS}*)(square{HS}+(?:foot|feet|metre|meter|mile|kilometre|kilometer|yard)|sq\.?{HS}*(?:ft|m|km)|cubic{HS}+(?:metre|meter|foot|feet)|share|year|annum|month|week|day|hour|hr|h|minute|min|second|sec|s|millisecond|ms|dozen|person|head|capita|barrel|ton|tonne|kilogram|kg|pound|ounce|gallon|litre|liter|kilowatt-hour|kwh|gram|gramme|mile|kilometre|kilometer|km|unit|piece|night|seat|passenger|worker|employee|household|student|vehicle|car|acre|hectare|cm|centimetre|centimeter|metre|meter|foot|feet|yard)(?-u:\b)"
+            )),
+            per_noun: re(&format!(
+                r"^{HS}*(?:a|an|per){HS}+([a-z][a-z-]{{2,}})(?:$|[,.;:)]|{HS}+([a-z]+)(?-u:\b))"
             )),
             months: re(
                 r"(?i)(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?$",
@@ -1233,7 +1238,33 @@ impl Extractor {
             if !c[0].trim_start().to_lowercase().starts_with("of") {
                 q.end += c[0].len();
             }
+            return;
         }
+        // Money "a" any singular noun that ends its phrase ("$4.85 a bushel.", "$12 per ticket
+        // in 1995") is a price per that noun; a noun phrase going on ("$5 a person familiar with")
+        // or a plural ("$2 million a ... years") is something else.
+        if q.kind != QuantityKind::Money {
+            return;
+        }
+        let stop = &words::for_language("en").stop;
+        let Some(c) = self.per_noun.captures(&text[q.end..]) else {
+            return;
+        };
+        let noun = &c[1];
+        let ends = c.get(2).is_none_or(|next| stop.contains(next.as_str()));
+        if !ends
+            || stop.contains(noun)
+            || regular_plural(noun)
+            || NUMBER_WORDS.iter().any(|(w, _)| *w == noun)
+            || self
+                .time_ref
+                .is_match(&text[q.end + c.get(1).map_or(0, |m| m.end())..])
+        {
+            return;
+        }
+        q.unit = format!("{}/{noun}", q.unit);
+        q.unit_name = format!("{} per {noun}", q.unit_name);
+        q.end += c.get(1).map_or(0, |m| m.end());
     }
 
     fn change(&self, text: &str, start: usize, end: usize) -> Change {
@@ -2653,6 +2684,13 @@ mod tests {
         assert_eq!(q.unit_name, "euro per square metre");
         let q = one("The field reached 12 kV/cm.");
         assert_eq!(q.unit_name, "kilovolt per centimetre");
+        // Money per any noun that ends its phrase; not per a noun phrase that goes on.
+        let q = one("Corn settled at $3.10 a bushel.");
+        assert_eq!(q.unit_name, "dollar per bushel");
+        let q = one("Seats went for $40 per ticket in May.");
+        assert_eq!(q.unit_name, "dollar per ticket");
+        let q = one("It sold for $9 a rival bidder said.");
+        assert_eq!(q.unit_name, "dollar");
     }
 
     #[test]
