@@ -186,6 +186,11 @@ pub struct Extractor {
     coordinated_gap: Regex,
     /// "Jones, 54, said": a capitalised word and a comma before a number …
     name_comma: Regex,
+    /// The end of a sentence right after a number.
+    sentence_end: Regex,
+    /// A name set off by a comma or "said" before it and a comma after ("…, the tourist, Khaled
+    /// Hijazi, ").
+    set_off_name: Regex,
     /// … and a comma and a lower-case word after it make the number an age.
     comma_word: Regex,
     /// "went up to 8 billion": the level reached, not a ceiling or a rise.
@@ -245,11 +250,13 @@ fn bound_then_end() -> String {
 }
 
 /// A transitive change verb of direction `dir`, one to four words of object and "by" ("raised rates
-/// by", "cut its 2024 forecast by about").
+/// by", "cut its 2024 forecast by about"), or an intransitive one, a phrase of when or where and "by"
+/// ("fell in July by").
 fn change_by_object(dir: Change) -> String {
     format!(
-        r"(?i)(?-u:\b)(?:{})\s+(?:[\w'’-]+\s+){{1,4}}by{}",
+        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+\s+){{1,4}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})by{}",
         words::cues(&format!("{dir}_object")),
+        words::cues(dir.as_str()),
         bound_then_end()
     )
 }
@@ -299,7 +306,7 @@ impl Extractor {
             ],
             // Dates, times, phone numbers, version-like ids: numbers inside them are not quantities.
             masks: re(
-                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|local time)(?-u:\b)",
+                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?-u:\b)\d{1,2}(?:\.[0-5]\d)?\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|local time)(?-u:\b)",
             ),
             units: Table::new(
                 &lexicon::UNITS
@@ -380,6 +387,10 @@ impl Extractor {
             ),
             name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
+            sentence_end: re(r#"^[.!?]["”']?(?:\s|$)"#),
+            set_off_name: re(
+                r"(?:,|(?-u:\b)said|(?-u:\b)says)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*,[ \t]*$",
+            ),
             up_noun: re(&format!(
                 r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:{up_nouns})s?\s+of{bound}"
             )),
@@ -876,7 +887,11 @@ impl Extractor {
                     let apposition = is_digits
                         && (1.0..=120.0).contains(&value)
                         && self.name_comma.is_match(tail_slice(text, start, 40))
-                        && self.comma_word.is_match(&text[end..]);
+                        && (self.comma_word.is_match(&text[end..])
+                            // "…, said the tourist, Khaled Hijazi, 37.": a name set off by commas
+                            // ends the sentence with its age.
+                            || self.sentence_end.is_match(&text[end..])
+                                && self.set_off_name.is_match(tail_slice(text, start, 60)));
                     if value >= 1.0
                         && value.fract() == 0.0
                         && scale == 1.0
@@ -1009,6 +1024,9 @@ impl Extractor {
                 self.attach_rate(text, &mut q);
             }
             q.change = self.change(text, q.start, q.end);
+            if q.change == Change::More && self.over_a_span(text, &q) {
+                q.change = Change::Equal;
+            }
             // "-0.2%", "-15 points": a signed change figure ("+" is read by `change`); a signed
             // temperature or level ("-5C", "minus-40 degrees") states no change.
             if q.change == Change::Equal
@@ -1065,6 +1083,17 @@ impl Extractor {
                 || q.counts_a_noun())
                 && !text[q.end..].starts_with(['-', '–'])
         };
+        // "shortened to 34.3 hours from 34.7": a duration carries only to the level it is set
+        // against; "in the 3 months to June rose to 250" is no count of months.
+        let duration_against = |p: &Found, q: &Found| {
+            p.kind == QuantityKind::Duration
+                && p.unit_name != "-"
+                && text.get(p.end..q.start).is_some_and(|gap| {
+                    let gap = gap.trim().to_lowercase();
+                    ["from", "versus", "vs", "vs.", "against", "compared with"]
+                        .contains(&gap.as_str())
+                })
+        };
         let level = |q: &Found| {
             let head = tail_slice(text, q.start, 24).trim_end();
             let word = head
@@ -1093,7 +1122,10 @@ impl Extractor {
             let prev = i
                 .checked_sub(1)
                 .map(|p| &found[p])
-                .filter(|p| carries(p) && same_sentence(p.end, found[i].start))
+                .filter(|p| {
+                    (carries(p) || duration_against(p, &found[i]))
+                        && same_sentence(p.end, found[i].start)
+                })
                 .filter(|p| !p.counts_a_noun() || !level(&found[i]))
                 .filter(|p| {
                     text.get(p.end..found[i].start)
@@ -1311,6 +1343,35 @@ impl Extractor {
             return Change::Up;
         }
         self.bound(before, after)
+    }
+
+    /// "two hits over eight innings", "cut 500 jobs over three years": "over" before a span of time
+    /// or play says when, unless the word before it asks for a length ("jailed for over 10 years").
+    fn over_a_span(&self, text: &str, q: &Found) -> bool {
+        let en = words::for_language("en");
+        let head = q.unit_name.rsplit(' ').next().unwrap_or("");
+        let span = (q.kind == QuantityKind::Duration && q.unit != "year_of_age")
+            || en.span_nouns.contains(head);
+        let Some(lead) = tail_slice(text, q.start, 40)
+            .trim_end()
+            .strip_suffix("over")
+            .or_else(|| {
+                tail_slice(text, q.start, 40)
+                    .trim_end()
+                    .strip_suffix("Over")
+            })
+        else {
+            return false;
+        };
+        let word = lead
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        span && lead.ends_with(char::is_whitespace)
+            && !word.is_empty()
+            && !en.length_leads.contains(word.as_str())
     }
 
     /// The change an amount's estimate or bound words give it ("about", "more than", "up to"…),
@@ -1846,7 +1907,20 @@ fn counted_noun(after: &str) -> Option<String> {
     let mut capital_plural = false;
     let rest_words: Vec<&str> = after.split_whitespace().take(16).collect();
     for (i, raw) in rest_words.iter().take(5).enumerate() {
-        let word = raw.trim_end_matches(AFTER_WORD);
+        // "300 U.S. warplanes": an abbreviation's dots end no phrase when a lower-case word
+        // follows it.
+        let abbreviation = raw.len() >= 4
+            && raw.ends_with('.')
+            && raw.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            && !raw.contains("..")
+            && rest_words
+                .get(i + 1)
+                .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let word = if abbreviation {
+            raw
+        } else {
+            raw.trim_end_matches(AFTER_WORD)
+        };
         let lower = word.to_lowercase();
         // "3 of the four children", "six of their last eight games", "12 more years", "30 mainly
         // small parties": the set's own size and words that pick from it are not the noun.
@@ -1891,7 +1965,7 @@ fn counted_noun(after: &str) -> Option<String> {
         if !lower.chars().any(char::is_alphabetic)
             || !lower
                 .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || abbreviation && c == '.')
             || NOT_COUNTED.contains(&lower.as_str())
         {
             break;
@@ -2174,6 +2248,63 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_in_counted_nouns() {
+        assert_eq!(
+            first("Some 40 U.S. warships and 9 jets sailed").unit_name,
+            "u.s. warship"
+        );
+        // At a sentence's end the dots end it.
+        assert_eq!(one("he lived 30 years in the U.S.").unit_name, "year");
+    }
+
+    #[test]
+    fn over_a_span_of_time_or_play_is_when_not_more_than() {
+        let f = all("Smith gave up four runs over six innings.");
+        assert_eq!(f[1].change, Change::Equal);
+        assert_eq!(
+            one("Costs will be spread over five years.").change,
+            Change::Equal
+        );
+        assert_eq!(
+            one("She was jailed for over five years.").change,
+            Change::More
+        );
+        assert_eq!(one("He is aged over 60.").change, Change::More);
+        assert_eq!(one("Over 60 people came.").change, Change::More);
+    }
+
+    #[test]
+    fn a_change_verb_and_by_with_a_phrase_between() {
+        assert_eq!(
+            one("Prices fell in May by 0.3 percent").change,
+            Change::Down
+        );
+        assert_eq!(
+            one("Output rose at the plant by 12 percent").change,
+            Change::Up
+        );
+        assert_eq!(
+            one("They plan to lower tariffs by 5 percent").change,
+            Change::Down
+        );
+    }
+
+    #[test]
+    fn an_age_after_a_name_set_off_at_the_end_of_a_sentence() {
+        let q = one("\"It was hard,\" said the driver, Ali Khan, 44.");
+        assert_eq!(q.unit_name, "year of age");
+        assert_eq!(one("The prize went to Team Blue, 44.").unit_name, "-");
+    }
+
+    #[test]
+    fn a_duration_carries_to_the_level_it_is_set_against() {
+        let f = all("The week shortened to 38.5 hours from 39.1 in May.");
+        assert_eq!(f[1].unit_name, "hour");
+        let f = all("In the 3 months to June sales reached 250.");
+        assert_eq!(f.last().map(|q| q.unit_name.as_str()), Some("-"));
+    }
+
+    #[test]
     fn money_with_scale_and_currency() {
         let q = one("leading to a $309 billion trade deficit");
         assert_eq!(
@@ -2424,6 +2555,8 @@ mod tests {
         assert!(all("Leeds beat Hull 4-2 on Sunday").is_empty());
         assert!(all("the 2-0 victory sealed it").is_empty());
         assert!(all("trading closed at 1645 GMT").is_empty());
+        assert!(all("the attack began at 4.50 a.m. local time").is_empty());
+        assert!(all("polls close at 8 pm on Sunday").is_empty());
         assert!(all("landed at 0910 (0710 GMT) in fog").is_empty());
         assert!(all("results for fiscal 1997/98 and memo MEMO/97/113").is_empty());
         // A hyphenated pair with a unit is a range.

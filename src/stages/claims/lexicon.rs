@@ -149,6 +149,11 @@ pub fn singular(word: &str) -> String {
         return w[..w.len() - 1].to_string();
     }
     if let Some(stem) = w.strip_suffix("ies") {
+        // "birdies", "movies": nouns in -ie (`ie_noun` rows of data/lang/en.tsv).
+        let ie = &w[..w.len() - 1];
+        if super::words::for_language("en").ie_nouns.contains(ie) {
+            return ie.to_string();
+        }
         if stem.len() > 1 {
             return format!("{stem}y");
         }
@@ -187,5 +192,13 @@ mod tests {
             (word("twelve"), word("a third")),
             (Some(12.0), Some(1.0 / 3.0))
         );
+    }
+
+    #[test]
+    fn singulars_of_nouns_in_ie_and_y() {
+        assert_eq!(singular("birdies"), "birdie");
+        assert_eq!(singular("rookies"), "rookie");
+        assert_eq!(singular("companies"), "company");
+        assert_eq!(singular("policies"), "policy");
     }
 }

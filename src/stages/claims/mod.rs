@@ -230,7 +230,12 @@ impl Tagger {
             .filter(|(_, e)| e.field == field)
             .collect();
         field_entities.sort_by_key(|(_, e)| e.start);
-        let found = names_removed(found, &field_entities, &chars);
+        let named: Vec<(usize, &Entity)> = field_entities
+            .iter()
+            .filter(|(_, e)| e.text.chars().any(char::is_alphabetic))
+            .copied()
+            .collect();
+        let found = names_removed(found, &named, &chars);
         let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
         let mut prev: Option<(usize, Option<String>)> = None;
         let mut facts: Option<SentenceFacts> = None;
@@ -744,7 +749,8 @@ fn last_named_body(earlier: &str) -> Option<String> {
 
 /// Drops numbers that NER put inside a name ("the 1,000 Lakes Rally", "World War Two", "Airbus
 /// A320", "Route 66"): the model sees the whole phrase, which the rules cannot. A quantity only
-/// next to a name ("$2 million Canadian Open") stays.
+/// next to a name ("$2 million Canadian Open") stays, and so does one the model tagged alone ("the
+/// 1.1 million Rwandan refugees" with "1.1" as MISC): a name has a word in it.
 fn names_removed(
     found: Vec<Found>,
     entities: &[(usize, &Entity)],
@@ -953,6 +959,19 @@ mod tests {
         assert_eq!(c.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(40.0)]);
         // Without the entities the number in the name is taken.
         assert_eq!(tag(text, None).len(), 2);
+        // A number the model tagged alone is no name.
+        let text = "Some of the 2.5 million Somali refugees went home.";
+        let number = Entity {
+            label: "MISC".into(),
+            text: "2.5".into(),
+            field: Field::Text,
+            start: 12,
+            end: 15,
+            score: 0.9,
+        };
+        assert_eq!(text.get(12..15), Some("2.5"));
+        let c = Tagger::new().tag(text, Field::Text, "en", None, &[number]);
+        assert_eq!(c.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(2.5e6)]);
     }
 
     #[test]

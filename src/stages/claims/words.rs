@@ -53,6 +53,12 @@ pub struct Words {
     pub not_superlative: HashSet<&'static str>,
     /// Plural nouns without the language's plural ending ("crew", "police").
     pub invariant_plurals: HashSet<&'static str>,
+    /// Nouns in -ie ("birdie"), whose plural in -ies is no -y noun's.
+    pub ie_nouns: HashSet<&'static str>,
+    /// Units of play that, like durations, are spans "over" which something happens ("inning").
+    pub span_nouns: HashSet<&'static str>,
+    /// Words before "over" that ask for a length, making it "more than" ("for", "aged").
+    pub length_leads: HashSet<&'static str>,
     /// Every row by key, for the cue lists read through [`cues`].
     rows: HashMap<&'static str, Vec<&'static str>>,
 }
@@ -181,6 +187,9 @@ fn parse(code: &'static str, src: &'static str) -> Words {
             .collect(),
         not_superlative: list("not_superlative").into_iter().collect(),
         invariant_plurals: list("invariant_plural").into_iter().collect(),
+        span_nouns: list("span_noun").into_iter().collect(),
+        ie_nouns: list("ie_noun").into_iter().collect(),
+        length_leads: list("length_lead").into_iter().collect(),
         rows: values,
     }
 }
