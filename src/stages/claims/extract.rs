@@ -306,7 +306,7 @@ impl Extractor {
             ],
             // Dates, times, phone numbers, version-like ids: numbers inside them are not quantities.
             masks: re(
-                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?-u:\b)\d{1,2}(?:\.[0-5]\d)?\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|local time)(?-u:\b)",
+                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?-u:\b)\d{1,2}(?:\.[0-5]\d)?\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))|(?-u:\b)\d+-for-\d+(?-u:\b)|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|local time)(?-u:\b)",
             ),
             units: Table::new(
                 &lexicon::UNITS
@@ -343,7 +343,7 @@ impl Extractor {
             )),
             time_ref: re(r"(?i)^\s*(?:earlier|ago|before|later|on|after|prior|previously)(?-u:\b)"),
             label_noun: re(
-                r"(?i)(?-u:\b)(?:highway|route|interstate|exit|flight|room|chapter|section|article|page|no\.|number|nos?\.|version|gate|platform|bus|item|paragraph|rule|resolution|channel|track|terminal|apollo|windows|iphone|galaxy|boeing|airbus|level|session|phase|stage|round|leg|part|grade|tier|category|step|act|season|episode)\s*$",
+                r"(?i)(?-u:\b)(?:highway|route|interstate|exit|flight|room|chapter|section|article|page|no\.|number|nos?\.|version|gate|platform|bus|item|paragraph|rule|resolution|channel|track|terminal|apollo|windows|iphone|galaxy|boeing|airbus|level|session|phase|stage|round|leg|part|grade|tier|category|step|act|season|episode|group|pool|heat)\s*$",
             ),
             subunit_gap: re(&format!(r"(?i)^{HS}+(?:and{HS}+)?")),
             cent_word: re(&format!(
@@ -360,7 +360,7 @@ impl Extractor {
                 r"(?i)^{HS}*(?:-|–|to|and|or){HS}*(?:\d|{word_num})"
             )),
             list_marker: re(&format!(r"^{HS}?\)")),
-            the_before: re(r"(?i)(?-u:\b)the\s+$"),
+            the_before: re(r"(?i)(?-u:\b)(?:the|an?)\s+$"),
             determiner_before: re(r"(?i)(?-u:\b)(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?$"),
             street: re(
                 r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square)(?-u:\b)",
@@ -476,6 +476,14 @@ impl Extractor {
                 // "F-35", "MiG-19": a number hyphenated to a code-like word (one with a capital) is a
                 // name; "minus-40", "sub-5", "mid-30s" are ordinary words that qualify the number.
                 if text[..start].ends_with('-') && hyphen_code(&text[..start - 1]) {
+                    continue;
+                }
+                // "an under-21 match", "the U-17 team": an age group names a team.
+                let lead = tail_slice(text, start, 8).to_lowercase();
+                if (lead.ends_with("under-") || lead.ends_with(" u-") || lead.ends_with("over-"))
+                    && text[end..].starts_with(' ')
+                    && text[end..].trim_start().starts_with(char::is_lowercase)
+                {
                     continue;
                 }
                 // "the 1997-98 budget", "the 1992-95 war": the end of a span of years.
@@ -1004,8 +1012,8 @@ impl Extractor {
                             {
                                 continue;
                             }
-                            // "the 486 is …": a name, not an amount ("the 2-0 win" is a score, dropped
-                            // with its pair when ranges are joined).
+                            // "the 486 is …", "shot a 68": a name or a score, not an amount ("the
+                            // 2-0 win" is a score, dropped with its pair when ranges are joined).
                             if is_digits
                                 && scale == 1.0
                                 && self.the_before.is_match(tail_slice(text, start, 8))
@@ -1100,7 +1108,9 @@ impl Extractor {
                 .rsplit(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("");
-            LEVEL_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+            // "for a total of 20": a total is the count of the noun, not a level of it.
+            let total = head.to_lowercase().ends_with("total of");
+            LEVEL_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) && !total
         };
         let same_sentence = |a: usize, b: usize| {
             text.get(a..b).is_some_and(|gap| {
@@ -2557,6 +2567,10 @@ mod tests {
         assert!(all("trading closed at 1645 GMT").is_empty());
         assert!(all("the attack began at 4.50 a.m. local time").is_empty());
         assert!(all("polls close at 8 pm on Sunday").is_empty());
+        assert!(all("Jones went 3-for-4 at the plate").is_empty());
+        assert!(all("Hoch shot a 68 on Sunday").is_empty());
+        assert!(all("it won its European under-21 qualifier").is_empty());
+        assert!(all("they drew in a group 9 qualifier").is_empty());
         assert!(all("landed at 0910 (0710 GMT) in fog").is_empty());
         assert!(all("results for fiscal 1997/98 and memo MEMO/97/113").is_empty());
         // A hyphenated pair with a unit is a range.
