@@ -2016,9 +2016,23 @@ fn counted_noun(after: &str) -> Option<String> {
         words.remove(0);
         at.remove(0);
     }
+    // Without a plural the noun is the first word, or the second after an adjective ("one usable
+    // runway"), unless that word is a verb form ("one local died").
+    let adjective = |w: &str| {
+        let en = words::for_language("en");
+        w.len() > 4 && en.adjective_suffixes.iter().any(|s| w.ends_with(s))
+    };
+    let singular_len = match words.get(..2) {
+        Some([a, b])
+            if adjective(a) && !b.ends_with("ed") && !b.ends_with("ing") && !regular_plural(b) =>
+        {
+            2
+        }
+        _ => words.len().min(1),
+    };
     let phrase = match words.iter().rposition(|w| is_plural(w)) {
         Some(i) => &words[..=i],
-        None => &words[..words.len().min(1)],
+        None => &words[..singular_len],
     };
     // "one of the country's leading …" names no noun after the owner: the owner is the set.
     if phrase.is_empty() {
@@ -2255,6 +2269,18 @@ mod tests {
                 "{text}: {f:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_singular_counted_noun_runs_past_an_adjective() {
+        assert_eq!(one("the one usable bridge left").unit_name, "usable bridge");
+        assert_eq!(
+            one("One elderly woman, aged, spoke").unit_name,
+            "elderly woman"
+        );
+        assert_eq!(one("one local died").unit_name, "local");
+        assert_eq!(one("he bought one house at Ransart").unit_name, "house");
+        assert_eq!(one("one of the best results").unit_name, "good result");
     }
 
     #[test]
