@@ -1124,9 +1124,11 @@ impl Extractor {
             let next = found.get(i + 1).filter(|n| {
                 n.unit_name != "-"
                     && n.unit != "count"
-                    && text
-                        .get(found[i].end..n.start)
-                        .is_some_and(|gap| self.paired_gap.is_match(gap))
+                    && text.get(found[i].end..n.start).is_some_and(|gap| {
+                        self.paired_gap.is_match(gap)
+                            // "rose by 500 to 39,200 rupees": a change and the level it led to.
+                            || found[i].change.is_direction() && gap.trim() == "to"
+                    })
             });
             // "$4.25 and 32 items": a second thing listed, not the same unit again.
             let prev = i
@@ -2333,6 +2335,12 @@ mod tests {
     }
 
     #[test]
+    fn a_change_takes_the_unit_of_the_level_it_led_to() {
+        let f = all("Copper rose by 400 to 52,100 rupees.");
+        assert_eq!(f[0].unit_name, "indian rupee");
+    }
+
+    #[test]
     fn a_duration_carries_to_the_level_it_is_set_against() {
         let f = all("The week shortened to 38.5 hours from 39.1 in May.");
         assert_eq!(f[1].unit_name, "hour");
@@ -2342,6 +2350,9 @@ mod tests {
 
     #[test]
     fn money_with_scale_and_currency() {
+        // Wire style: "mln", "dlrs".
+        let q = one("profit was 45 mln dlrs");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(45e6), "dollar"));
         let q = one("leading to a $309 billion trade deficit");
         assert_eq!(
             (q.value, q.unit.as_str(), q.unit_name.as_str()),
