@@ -217,6 +217,9 @@ pub struct Extractor {
     per: Regex,
     /// "$4.85 a bushel", "$12 per ticket": money per a noun outside the `per` list.
     per_noun: Regex,
+    /// Words joining a scale word to its currency in any language ("de ", "d'"), `scale_link`
+    /// rows, with the space after a word.
+    scale_links: Vec<String>,
 }
 
 /// Horizontal whitespace: a number and its unit, scale or currency may be apart by one of these, never
@@ -428,6 +431,16 @@ impl Extractor {
             per: re(&format!(
                 r"(?i)^(?:{HS}+of{HS}+(?:[\w'-]+{HS}+){{1,4}}?)?{HS}*-?{HS}*(?:(?:a|an|per|each)(?:{HS}+|{HS}*-{HS}*)|/{HS}*)(square{HS}+(?:foot|feet|metre|meter|mile|kilometre|kilometer|yard)|sq\.?{HS}*(?:ft|m|km)|cubic{HS}+(?:metre|meter|foot|feet)|share|year|annum|month|week|day|hour|hr|h|minute|min|second|sec|s|millisecond|ms|dozen|person|head|capita|barrel|ton|tonne|kilogram|kg|pound|ounce|gallon|litre|liter|kilowatt-hour|kwh|gram|gramme|mile|kilometre|kilometer|km|unit|piece|night|seat|passenger|worker|employee|household|student|vehicle|car|acre|hectare|cm|centimetre|centimeter|metre|meter|foot|feet|yard)(?-u:\b)"
             )),
+            scale_links: words::cues("scale_link")
+                .split('|')
+                .map(|w| {
+                    if w.ends_with(['\'', '’']) {
+                        w.to_string()
+                    } else {
+                        format!("{w} ")
+                    }
+                })
+                .collect(),
             per_noun: re(&format!(
                 r"^{HS}*(?:a|an|per){HS}+([a-z][a-z-]{{2,}})(?:$|[,.;:)]|{HS}+([a-z]+)(?-u:\b))"
             )),
@@ -607,9 +620,10 @@ impl Extractor {
             // currency by "de"; the count of euros is an amount of money.
             if scale > 1.0 && currency.is_none() {
                 let trimmed = rest.trim_start();
-                if let Some(after) = ["de ", "d'", "d’"]
+                if let Some(after) = self
+                    .scale_links
                     .iter()
-                    .find_map(|link| trimmed.strip_prefix(link))
+                    .find_map(|link| trimmed.strip_prefix(link.as_str()))
                 {
                     let money = self
                         .units
