@@ -176,6 +176,8 @@ pub struct Extractor {
     of_group: Regex,
     /// " of them", " of whom": a share of a group named elsewhere.
     of_pronoun: Regex,
+    /// " the ", " its ": the group "half" takes without "of" ("half the stations").
+    half_group: Regex,
     /// Punctuation or the end of the text right after a number.
     clause_end: Regex,
     /// " and " / " or " between a bare number and an amount with a unit: both are in that unit.
@@ -382,6 +384,7 @@ impl Extractor {
             ),
             of_group: re(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"),
             of_pronoun: re(r"(?i)^\s+of\s+(?:them|those|these|us|you|which|whom|it)(?-u:\b)"),
+            half_group: re(r"(?i)^\s+(?:the|its|their|his|her|our|all)\s+"),
             clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
             paired_gap: re(r"^\s*(?:and|or|,)\s*$"),
             equivalent_gap: re(r"^(?:\s+[\w-]+)?(?:,?\s+or\s+(?:about\s+)?|\s*\(\s*)$"),
@@ -783,7 +786,14 @@ impl Extractor {
                 let lone = ["half", "quarter", "a quarter", "a half"]
                     .iter()
                     .any(|w| surface.eq_ignore_ascii_case(w));
-                let of_group = self.of_group.find(after_num).and_then(|m| {
+                // "half the stations": "half" may take its group without "of".
+                let group = self.of_group.find(after_num).or_else(|| {
+                    surface
+                        .eq_ignore_ascii_case("half")
+                        .then(|| self.half_group.find(after_num))
+                        .flatten()
+                });
+                let of_group = group.and_then(|m| {
                     // From the match's last (whitespace) character: counted_noun wants one.
                     let last = after_num[..m.end()].char_indices().next_back()?.0;
                     counted_noun(&after_num[last..])
@@ -3119,6 +3129,9 @@ mod tests {
         assert_eq!((q.value, q.unit_name.as_str()), (Some(0.5), "% voter"));
         assert_eq!(one("the ideal share is one third.").unit_name, "% -");
         assert!(all("in the first half of the year").is_empty());
+        // "half" may take its group without "of"; a period still is none.
+        assert_eq!(one("half the mines closed").unit_name, "% mine");
+        assert!(all("in the second half the team scored").is_empty());
         assert_eq!(one("it took three and a half hours").value, Some(3.5));
         assert_eq!(one("thousands of fans came").range, Some((1e3, 1e4)));
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
