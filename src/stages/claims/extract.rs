@@ -475,6 +475,10 @@ impl Extractor {
         let mut years = Vec::new();
         for m in numbers.find_iter(text) {
             let (start, mut end) = (m.start(), m.end());
+            // Inside the quantity before ("half a million" holds "a million").
+            if found.last().is_some_and(|p| p.end > start) {
+                continue;
+            }
             let surface = m.as_str();
             let is_digits =
                 surface.starts_with(|c: char| c.is_ascii_digit() || c == '.' || VULGAR.contains(c));
@@ -589,6 +593,24 @@ impl Extractor {
 
             // Scale, then unit, after the number.
             let mut rest = after_num;
+            // "half a mile", "half an hour", "half a million": an article between a fraction in
+            // words and its scale or unit.
+            if !is_digits && value < 1.0 {
+                let article = ["a ", "an "].iter().find_map(|a| {
+                    let r = rest.strip_prefix(' ')?;
+                    r.get(..a.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(a))
+                        .then(|| &r[a.len()..])
+                });
+                if let Some(r) = article {
+                    let measured = self.scales.longest(r, |e| word_ends(r, e)).is_some()
+                        || self.units.longest(r, |e| word_ends(r, e)).is_some();
+                    if measured {
+                        end += rest.len() - r.len() - 1;
+                        rest = &rest[rest.len() - r.len() - 1..];
+                    }
+                }
+            }
             let mut scale = 1.0;
             if let Some((len, i)) = self.scales.longest(rest, |e| word_ends(rest, e)) {
                 let f = lexicon::SCALES[i].1;
@@ -667,6 +689,16 @@ impl Extractor {
                 u.unit == "GBP_penny"
                     && rest[..len].trim().eq_ignore_ascii_case("p")
                     && (len > 1 || rest[len..].starts_with(".m"))
+            }) {
+                unit = None;
+            }
+            // French "1 an" is a year, but "387.60 an ounce", "half an hour" hold the English
+            // article: "an" before a word is no unit.
+            if unit.is_some_and(|(len, _)| {
+                rest[..len].trim().eq_ignore_ascii_case("an")
+                    && rest[len..]
+                        .trim_start_matches([' ', '\t'])
+                        .starts_with(char::is_alphabetic)
             }) {
                 unit = None;
             }
@@ -1252,9 +1284,12 @@ impl Extractor {
         let Some(head) = head.strip_suffix(' ') else {
             return false;
         };
-        let word_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        // "S&P 500", "AT&T": an ampersand joins a name's letters.
+        let word_start = head
+            .rfind(|c: char| !c.is_alphabetic() && c != '&')
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
         let (lead, word) = head.split_at(word_start);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let inside = lead.ends_with(' ')
@@ -2373,6 +2408,15 @@ mod tests {
     }
 
     #[test]
+    fn the_article_an_is_no_unit() {
+        let f = all("Gold was quoted at $387.10/387.60 an ounce.");
+        assert!(f.iter().all(|q| !q.unit_name.contains("year")), "{f:?}");
+        assert_eq!(one("it lasted half an hour").unit_name, "hour");
+        assert_eq!(one("half a million fled").value, Some(5e5));
+        assert_eq!(one("he was jailed for 1 an.").unit_name, "year");
+    }
+
+    #[test]
     fn money_with_scale_and_currency() {
         // Wire style: "mln", "dlrs".
         let q = one("profit was 45 mln dlrs");
@@ -2632,6 +2676,7 @@ mod tests {
         assert!(all("Hoch shot a 68 on Sunday").is_empty());
         assert!(all("it won its European under-21 qualifier").is_empty());
         assert!(all("they drew in a group 9 qualifier").is_empty());
+        assert!(all("shares in the S&P 500 slipped").is_empty());
         assert!(all("landed at 0910 (0710 GMT) in fog").is_empty());
         assert!(all("results for fiscal 1997/98 and memo MEMO/97/113").is_empty());
         // A hyphenated pair with a unit is a range.
