@@ -311,7 +311,7 @@ impl Extractor {
             ],
             // Dates, times, phone numbers, version-like ids: numbers inside them are not quantities.
             masks: re(
-                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?-u:\b)\d{1,2}(?:\.[0-5]\d)?\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))|(?-u:\b)\d+-for-\d+(?-u:\b)|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|local time)(?-u:\b)",
+                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?-u:\b)\d{1,2}(?:\.[0-5]\d)?\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))|(?-u:\b)\d+-for-\d+(?-u:\b)|(?-u:\b)\d{1,2}\s?o(?:'|’)clock|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|local time)(?-u:\b)",
             ),
             units: Table::new(
                 &lexicon::UNITS
@@ -355,7 +355,9 @@ impl Extractor {
                 r"(?i)^{HS}*(?:cents?|pence|centavos?|mao)(?-u:\b)"
             )),
             hyphen_noun: re(r"^ ?- ?([a-z]{2,})(?-u:\b)"),
-            difference: re(r"(?i)^\s*(?:less|fewer)\s+than(?-u:\b)"),
+            difference: re(
+                r"(?i)^\s*(?:[\w-]+\s+)?(?:less|fewer|more|higher|lower|greater|bigger|smaller)\s+than(?-u:\b)",
+            ),
             minus: re(r"(?i)(?:(?:^|[\s(])-|(?-u:\b)minus)[ \t-]?$"),
             scaled_code: re(&format!(
                 r"^{HS}?([mMkK])(USD|EUR|GBP|AUD|CAD|CHF|NOK|SEK|DKK|JPY|CNY|usd|eur|gbp|aud|cad|chf|nok|sek|dkk)(?-u:\b)"
@@ -761,6 +763,9 @@ impl Extractor {
             // one-letter product names ("5G", "3D") are not amounts; any other letters are a unit the
             // lexicon does not know ("12kW", "60Hz"), kept as written so the number is never lost.
             let mut raw_unit = None;
+            // "in their early 20s": a decade, from its first to its last year ("the 60s" may be the
+            // 1960s, and is left out below like any number after "the").
+            let mut decade = false;
             if is_digits
                 && unit.is_none()
                 && scale == 1.0
@@ -769,22 +774,22 @@ impl Extractor {
                 let letters: &str = &rest[..rest
                     .find(|c: char| !c.is_alphanumeric())
                     .unwrap_or(rest.len())];
+                decade = letters == "s" && value % 10.0 == 0.0 && (10.0..100.0).contains(&value);
                 // "in their 40s", "a man in his 30s": an age, the convention says.
-                if letters == "s"
-                    && value % 10.0 == 0.0
-                    && (10.0..100.0).contains(&value)
-                    && self.their_decade.is_match(tail_slice(text, start, 24))
-                {
+                if decade && self.their_decade.is_match(tail_slice(text, start, 24)) {
                     unit = Some((1, Unit::YEAR_OF_AGE));
+                } else if decade {
+                    end += 1;
                 }
                 let ordinal = unit.is_none()
+                    && !decade
                     && ["st", "nd", "rd", "th", "s", "ths", "nds", "rds"]
                         .iter()
                         .any(|o| letters.eq_ignore_ascii_case(o));
                 let one_capital =
                     letters.len() == 1 && letters.starts_with(|c: char| c.is_uppercase());
-                if unit.is_some() {
-                    // An age found above.
+                if unit.is_some() || decade {
+                    // An age or a decade found above.
                 } else if ordinal
                     || one_capital
                     || letters.contains(|c: char| c.is_ascii_digit())
@@ -848,7 +853,9 @@ impl Extractor {
                 start: q_start,
                 end,
                 value: Some(value),
-                range: vague_high.map(|h| (value, scaled(h, scale))),
+                range: vague_high
+                    .map(|h| (value, scaled(h, scale)))
+                    .or(decade.then_some((value, value + 9.0))),
                 unit: String::new(),
                 unit_name: String::new(),
                 kind: QuantityKind::Count,
@@ -1397,7 +1404,7 @@ impl Extractor {
         let compared = self.copula.is_match(before);
         if !noun_form && self.up.is_match(before)
             || self.up_by.is_match(before)
-            || !compared && self.after_up.is_match(after)
+            || !compared && self.after_up.is_match(after) && !self.difference.is_match(after)
         {
             return Change::Up;
         }
@@ -2371,6 +2378,13 @@ mod tests {
     }
 
     #[test]
+    fn a_comparison_with_than_is_no_change() {
+        let f = all("Output was 9.5 percent higher than in 1995 and up 2 percent from May.");
+        assert_eq!((f[0].change, f[1].change), (Change::Equal, Change::Up));
+        assert_eq!(one("Sales rose 3 percent higher").change, Change::Up);
+    }
+
+    #[test]
     fn a_change_verb_and_by_with_a_phrase_between() {
         assert_eq!(
             one("Prices fell in May by 0.3 percent").change,
@@ -2673,6 +2687,7 @@ mod tests {
         assert!(all("the attack began at 4.50 a.m. local time").is_empty());
         assert!(all("polls close at 8 pm on Sunday").is_empty());
         assert!(all("Jones went 3-for-4 at the plate").is_empty());
+        assert!(all("they met at 5 o'clock").is_empty());
         assert!(all("Hoch shot a 68 on Sunday").is_empty());
         assert!(all("it won its European under-21 qualifier").is_empty());
         assert!(all("they drew in a group 9 qualifier").is_empty());
@@ -3021,6 +3036,9 @@ mod tests {
             one("twin seven-year-olds were found").unit_name,
             "year of age"
         );
+        // A decade of age is a range.
+        assert_eq!(one("nurses in their early 30s").range, Some((30.0, 39.0)));
+        assert!(all("a hit song of the 60s").is_empty());
         // A list of places with counts is not a list of ages.
         assert_ne!(one("in Lyon, 12, Nantes").unit_name, "year of age");
     }

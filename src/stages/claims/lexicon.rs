@@ -148,6 +148,12 @@ pub fn singular(word: &str) -> String {
     if word.starts_with(char::is_uppercase) && w.ends_with('s') && !w.ends_with("ss") {
         return w[..w.len() - 1].to_string();
     }
+    // "buses", "bonuses": nouns in -s (`s_noun` rows of data/lang/en.tsv).
+    if let Some(stem) = w.strip_suffix("es") {
+        if super::words::for_language("en").s_nouns.contains(stem) {
+            return stem.to_string();
+        }
+    }
     if let Some(stem) = w.strip_suffix("ies") {
         // "birdies", "movies": nouns in -ie (`ie_noun` rows of data/lang/en.tsv).
         let ie = &w[..w.len() - 1];
@@ -197,6 +203,8 @@ mod tests {
     #[test]
     fn singulars_of_nouns_in_ie_and_y() {
         assert_eq!(singular("birdies"), "birdie");
+        assert_eq!(singular("buses"), "bus");
+        assert_eq!(singular("houses"), "house");
         assert_eq!(singular("rookies"), "rookie");
         assert_eq!(singular("companies"), "company");
         assert_eq!(singular("policies"), "policy");

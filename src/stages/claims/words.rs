@@ -55,6 +55,8 @@ pub struct Words {
     pub invariant_plurals: HashSet<&'static str>,
     /// Endings that mark an adjective ("-able", "-ly").
     pub adjective_suffixes: Vec<&'static str>,
+    /// Nouns whose singular ends in -s ("bus").
+    pub s_nouns: HashSet<&'static str>,
     /// Nouns in -ie ("birdie"), whose plural in -ies is no -y noun's.
     pub ie_nouns: HashSet<&'static str>,
     /// Units of play that, like durations, are spans "over" which something happens ("inning").
@@ -191,6 +193,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         invariant_plurals: list("invariant_plural").into_iter().collect(),
         span_nouns: list("span_noun").into_iter().collect(),
         ie_nouns: list("ie_noun").into_iter().collect(),
+        s_nouns: list("s_noun").into_iter().collect(),
         adjective_suffixes: list("adjective_suffix"),
         length_leads: list("length_lead").into_iter().collect(),
         rows: values,
