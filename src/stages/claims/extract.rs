@@ -290,7 +290,7 @@ impl Extractor {
         };
         // "dozens of homes" is the number word "dozens" (12, as NewsQuant counts it) before a noun;
         // "dozens of millions of" is a vague magnitude like "tens of billions of".
-        let vague = r"(?:tens|dozens|hundreds|thousands|millions) of (?:(?:thousands|millions|billions|trillions) of )?";
+        let vague = r"(?:tens|dozens|scores|hundreds|thousands|millions) of (?:(?:thousands|millions|billions|trillions) of )?";
         let word_num = format!(
             r"(?-u:\b)(?:{})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+and\s+a\s+half)?(?-u:\b)",
             words.join("|")
@@ -1203,8 +1203,9 @@ impl Extractor {
                 })
                 .filter(|p| !p.counts_a_noun() || !level(&found[i]))
                 .filter(|p| {
-                    text.get(p.end..found[i].start)
-                        .is_some_and(|gap| !gap.trim().eq_ignore_ascii_case("and"))
+                    text.get(p.end..found[i].start).is_some_and(|gap| {
+                        !gap.trim().eq_ignore_ascii_case("and") && !self.names_money(gap, p)
+                    })
                 });
             let Some(from) = next.or(prev) else {
                 continue;
@@ -1423,6 +1424,24 @@ impl Extractor {
         self.bound(before, after)
     }
 
+    /// Whether `gap` names money other than `p`'s ("$142 million and said the peso hit 1,037"): a
+    /// number after it is not in `p`'s currency. Reads the gap's words only, so linear in it.
+    fn names_money(&self, gap: &str, p: &Found) -> bool {
+        gap.char_indices()
+            .filter(|&(i, c)| {
+                c.is_alphabetic() && !gap[..i].ends_with(|b: char| b.is_alphanumeric())
+            })
+            .any(|(i, _)| {
+                let word = &gap[i..];
+                self.units
+                    .longest(word, |e| word_ends(word, e))
+                    .is_some_and(|(_, u)| {
+                        let (_, id, _, kind) = lexicon::UNITS[u];
+                        kind == QuantityKind::Money && id != p.unit
+                    })
+            })
+    }
+
     /// "two hits over eight innings", "cut 500 jobs over three years": "over" before a span of time
     /// or play says when, unless the word before it asks for a length ("jailed for over 10 years").
     fn over_a_span(&self, text: &str, q: &Found) -> bool {
@@ -1477,6 +1496,7 @@ impl Extractor {
         if let Some(rest) = [
             "tens of ",
             "dozens of ",
+            "scores of ",
             "hundreds of ",
             "thousands of ",
             "millions of ",
@@ -1491,6 +1511,8 @@ impl Extractor {
                 // two gold sets disagree on.
                 "tens of " => (10.0, 99.0),
                 "dozens of " => (12.0, 120.0),
+                // A score is twenty: "scores of" as "dozens of" is of twelves.
+                "scores of " => (20.0, 200.0),
                 "hundreds of " => (100.0, 1000.0),
                 "thousands of " => (1e3, 1e4),
                 _ => (1e6, 1e7),
@@ -2006,7 +2028,15 @@ fn counted_noun(after: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             || NUMBER_WORDS.iter().any(|(w, _)| *w == lower);
-        let next_plural = || rest_words.get(i + 1).is_some_and(|w| plural_word(w));
+        // "2,000 striking workers", "100 leading British shares": the plural the verb form
+        // modifies, maybe after a capitalised modifier of its own.
+        let next_plural = || {
+            rest_words.get(i + 1).is_some_and(|w| plural_word(w))
+                || rest_words.get(i + 1).is_some_and(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.len() == w.trim_end_matches(AFTER_WORD).len()
+                }) && rest_words.get(i + 2).is_some_and(|w| plural_word(w))
+        };
         let next_number = || {
             rest_words.get(i + 1).is_some_and(|w| {
                 w.starts_with(|c: char| c.is_ascii_digit())
@@ -2405,6 +2435,14 @@ mod tests {
         let q = one("\"It was hard,\" said the driver, Ali Khan, 44.");
         assert_eq!(q.unit_name, "year of age");
         assert_eq!(one("The prize went to Team Blue, 44.").unit_name, "-");
+    }
+
+    #[test]
+    fn an_elided_unit_is_not_carried_past_other_money() {
+        let f = all("It raised $50 million and said the rand hit 7.25.");
+        assert_eq!(f[1].unit_name, "-");
+        let f = all("Profit fell to $4 million from 6 million.");
+        assert_eq!(f[1].unit_name, "dollar");
     }
 
     #[test]
@@ -3061,6 +3099,10 @@ mod tests {
             one("the 3,000 protesting farmers left").unit_name,
             "protesting farmer"
         );
+        assert_eq!(
+            one("an index of 100 leading British shares").unit_name,
+            "leading british share"
+        );
         assert_eq!(one("one of the few Frenchmen").unit_name, "frenchman");
         assert_eq!(
             one("one of the region's big lenders").unit_name,
@@ -3199,6 +3241,7 @@ mod tests {
         assert_eq!(one("thousands of fans came").range, Some((1e3, 1e4)));
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
         assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
+        assert_eq!(one("scores of rebels attacked").range, Some((20.0, 200.0)));
     }
 
     #[test]
