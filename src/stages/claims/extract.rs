@@ -509,7 +509,10 @@ impl Extractor {
                     continue;
                 }
                 // "the 1997-98 budget", "the 1992-95 war": the end of a span of years.
-                if surface.len() == 2 && year_span_before(&text[..start]) {
+                if (surface.len() == 2 && year_span_before(&text[..start]))
+                    || (surface.len() == 4
+                        && year_to_year(&text[..start], surface.parse().unwrap_or(0.0)))
+                {
                     continue;
                 }
                 // "highway 35", "exit 436", "Flight 370": the number names something; so do house
@@ -1154,10 +1157,11 @@ impl Extractor {
                 || q.counts_a_noun())
                 && !text[q.end..].starts_with(['-', '–'])
         };
-        // "shortened to 34.3 hours from 34.7": a duration carries only to the level it is set
-        // against; "in the 3 months to June rose to 250" is no count of months.
+        // "shortened to 34.3 hours from 34.7", "to five percent from six": a duration or a
+        // percentage carries only to the level it is set against; "in the 3 months to June rose
+        // to 250" is no count of months.
         let duration_against = |p: &Found, q: &Found| {
-            p.kind == QuantityKind::Duration
+            matches!(p.kind, QuantityKind::Duration | QuantityKind::Percent)
                 && p.unit_name != "-"
                 && text.get(p.end..q.start).is_some_and(|gap| {
                     let gap = gap.trim().to_lowercase();
@@ -2292,6 +2296,20 @@ fn next_word_plural(after: &str) -> bool {
     after.split_whitespace().next().is_some_and(plural_word)
 }
 
+/// Whether `before` ends with a four-digit year and a dash that `year` closes a span of ("king
+/// from 1249-1286", "the 1914-1918 war"): a later year within two centuries.
+fn year_to_year(before: &str, year: f64) -> bool {
+    let Some(head) = before.strip_suffix(['-', '–']) else {
+        return false;
+    };
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits == 4
+        && !head[..head.len() - 4].ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
+        && head[head.len() - 4..].parse::<f64>().is_ok_and(|first| {
+            (1000.0..=2100.0).contains(&first) && year > first && year - first < 200.0
+        })
+}
+
 /// Whether `before` ends with a year and a dash ("1997-"), a year standing alone ("1995/96" is
 /// masked as a date already).
 fn year_span_before(before: &str) -> bool {
@@ -2455,6 +2473,8 @@ mod tests {
     fn a_duration_carries_to_the_level_it_is_set_against() {
         let f = all("The week shortened to 38.5 hours from 39.1 in May.");
         assert_eq!(f[1].unit_name, "hour");
+        let f = all("It cut its growth forecast to 5 percent from six.");
+        assert_eq!(f[1].unit_name, "percentage");
         let f = all("In the 3 months to June sales reached 250.");
         assert_eq!(f.last().map(|q| q.unit_name.as_str()), Some("-"));
     }
@@ -2812,6 +2832,9 @@ mod tests {
     fn spans_of_years_and_compared_figures_are_not_ranges() {
         assert!(all("the 2003-04 season opened late").is_empty());
         assert!(all("during the 1939-45 war").is_empty());
+        assert!(all("he ruled from 1249-1286 in peace").is_empty());
+        // A four-digit amount after a year is no year when it is not later.
+        assert!(!all("in 1996-1200 jobs went").is_empty());
         // Two figures compared descend; a range ascends.
         let f = all("she led him by 48 percent to 41 percent");
         assert_eq!(
