@@ -1160,7 +1160,7 @@ impl Extractor {
         // "shortened to 34.3 hours from 34.7", "to five percent from six": a duration or a
         // percentage carries only to the level it is set against; "in the 3 months to June rose
         // to 250" is no count of months.
-        let duration_against = |p: &Found, q: &Found| {
+        let set_against = |p: &Found, q: &Found| {
             matches!(p.kind, QuantityKind::Duration | QuantityKind::Percent)
                 && p.unit_name != "-"
                 && text.get(p.end..q.start).is_some_and(|gap| {
@@ -1202,7 +1202,7 @@ impl Extractor {
                 .checked_sub(1)
                 .map(|p| &found[p])
                 .filter(|p| {
-                    (carries(p) || duration_against(p, &found[i]))
+                    (carries(p) || set_against(p, &found[i]))
                         && same_sentence(p.end, found[i].start)
                 })
                 .filter(|p| !p.counts_a_noun() || !level(&found[i]))
@@ -1366,20 +1366,20 @@ impl Extractor {
             return;
         };
         let noun = &c[1];
+        // Where the rate ends: after the noun, not the word after it that `per_noun` looked at.
+        let rate_end = q.end + c.get(1).map_or(0, |m| m.end());
         let ends = c.get(2).is_none_or(|next| stop.contains(next.as_str()));
         if !ends
             || stop.contains(noun)
             || regular_plural(noun)
             || NUMBER_WORDS.iter().any(|(w, _)| *w == noun)
-            || self
-                .time_ref
-                .is_match(&text[q.end + c.get(1).map_or(0, |m| m.end())..])
+            || self.time_ref.is_match(&text[rate_end..])
         {
             return;
         }
         q.unit = format!("{}/{noun}", q.unit);
         q.unit_name = format!("{} per {noun}", q.unit_name);
-        q.end += c.get(1).map_or(0, |m| m.end());
+        q.end = rate_end;
     }
 
     fn change(&self, text: &str, start: usize, end: usize) -> Change {
@@ -1453,14 +1453,10 @@ impl Extractor {
         let head = q.unit_name.rsplit(' ').next().unwrap_or("");
         let span = (q.kind == QuantityKind::Duration && q.unit != "year_of_age")
             || en.span_nouns.contains(head);
-        let Some(lead) = tail_slice(text, q.start, 40)
-            .trim_end()
+        let head = tail_slice(text, q.start, 40).trim_end();
+        let Some(lead) = head
             .strip_suffix("over")
-            .or_else(|| {
-                tail_slice(text, q.start, 40)
-                    .trim_end()
-                    .strip_suffix("Over")
-            })
+            .or_else(|| head.strip_suffix("Over"))
         else {
             return false;
         };
@@ -2296,32 +2292,30 @@ fn next_word_plural(after: &str) -> bool {
     after.split_whitespace().next().is_some_and(plural_word)
 }
 
+/// The four-digit number standing alone right before a dash at the end of `before` ("1997-" in
+/// "the 1997-98 budget"), the first year of a span if any.
+fn number_before_dash(before: &str) -> Option<u32> {
+    let head = before.strip_suffix(['-', '–'])?;
+    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (digits == 4
+        && !head[..head.len() - 4].ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.'))
+    .then(|| head[head.len() - 4..].parse().ok())
+    .flatten()
+}
+
 /// Whether `before` ends with a four-digit year and a dash that `year` closes a span of ("king
 /// from 1249-1286", "the 1914-1918 war"): a later year within two centuries.
 fn year_to_year(before: &str, year: f64) -> bool {
-    let Some(head) = before.strip_suffix(['-', '–']) else {
-        return false;
-    };
-    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    digits == 4
-        && !head[..head.len() - 4].ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
-        && head[head.len() - 4..].parse::<f64>().is_ok_and(|first| {
-            (1000.0..=2100.0).contains(&first) && year > first && year - first < 200.0
-        })
+    number_before_dash(before).is_some_and(|first| {
+        let first = f64::from(first);
+        (1000.0..=2100.0).contains(&first) && year > first && year - first < 200.0
+    })
 }
 
 /// Whether `before` ends with a year and a dash ("1997-"), a year standing alone ("1995/96" is
 /// masked as a date already).
 fn year_span_before(before: &str) -> bool {
-    let Some(head) = before.strip_suffix(['-', '–']) else {
-        return false;
-    };
-    let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    digits == 4
-        && !head[..head.len() - 4].ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
-        && head[head.len() - 4..]
-            .parse::<u32>()
-            .is_ok_and(|y| (1800..=2099).contains(&y))
+    number_before_dash(before).is_some_and(|y| (1800..=2099).contains(&y))
 }
 
 /// Punctuation that may follow a word in running text.
