@@ -184,7 +184,8 @@ pub struct Extractor {
     paired_gap: Regex,
     /// ", or " / " (" between two amounts: the second restates the first.
     equivalent_gap: Regex,
-    /// " for July and " between two amounts of one unit: both take the change verb.
+    /// " for July and " / " in the quarter or " between two amounts of one unit: both take the
+    /// change verb.
     coordinated_gap: Regex,
     /// "Jones, 54, said": a capitalised word and a comma before a number …
     name_comma: Regex,
@@ -231,10 +232,23 @@ pub struct Extractor {
 /// down), a joining particle ("by", "um") and a bound between ("fell by nearly 3%").
 fn change_before(dir: Change) -> String {
     format!(
-        r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+(?:{}))?\s*$",
+        r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+(?:{}))?(?:\s+{})?\s*$",
         words::cues(dir.as_str()),
         words::cues("by"),
-        words::cues("change_bound")
+        words::cues("change_bound"),
+        modified_amount()
+    )
+}
+
+/// An article and one or two modifiers before an amount ("a seasonally adjusted", "a
+/// better-than-forecast", "a record"): the last word hyphenated, in -ed or -er, with an adjective's
+/// ending or a listed modifier, so an object with a preposition ("a deal with") is none.
+fn modified_amount() -> String {
+    format!(
+        r"(?:{})\s+(?:[\w'’-]+\s+)?(?:[\w'’]+-[\w'’-]+|\w+(?:ed|er|{})|{})",
+        words::cues("amount_article"),
+        words::alternation("adjective_suffix"),
+        words::cues("amount_adjective")
     )
 }
 
@@ -391,7 +405,7 @@ impl Extractor {
             paired_gap: re(r"^\s*(?:and|or|,)\s*$"),
             equivalent_gap: re(r"^(?:\s+[\w-]+)?(?:,?\s+or\s+(?:about\s+)?|\s*\(\s*)$"),
             coordinated_gap: re(
-                r"^\s+(?:(?:for|in|on|at|over)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,?\s+)?and\s+$",
+                r"^\s+(?:(?:for|in|on|at|over)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,?\s+)?(?:and|or)\s+$",
             ),
             name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
@@ -2796,6 +2810,24 @@ mod tests {
     }
 
     #[test]
+    fn a_change_verb_reaches_over_an_article_and_its_modifiers() {
+        assert_eq!(
+            one("exports climbed a better-than-forecast 4.1 percent").change,
+            Change::Up
+        );
+        assert_eq!(
+            one("orders slid a seasonally adjusted 2.6 percent").change,
+            Change::Down
+        );
+        assert_eq!(one("the stock added a hefty 9 cents").change, Change::Up);
+        // An object with a preposition is no modifier of the amount.
+        assert_eq!(
+            one("the bank cut a deal with 5 lenders").change,
+            Change::Equal
+        );
+    }
+
+    #[test]
     fn transitive_change_verbs_reach_over_their_object_to_by() {
         assert_eq!(
             one("the bank raised rates by 50 basis points").change,
@@ -2932,6 +2964,9 @@ mod tests {
         assert_eq!((f[0].change, f[1].change), (Change::Down, Change::Down));
         let f = all("sales rose 3 percent in May and 9 percent for the half");
         assert_eq!((f[0].change, f[1].change), (Change::Up, Change::Up));
+        let f =
+            all("output fell 0.8 percent in the third quarter or 3.1 percent at an annual rate");
+        assert_eq!((f[0].change, f[1].change), (Change::Down, Change::Down));
         // An approximation stays with its own amount.
         let f = all("about 20 miles (32 km) away");
         assert_eq!((f[0].change, f[1].change), (Change::Approx, Change::Equal));

@@ -99,6 +99,15 @@ pub fn cues(key: &str) -> String {
     all.join("|")
 }
 
+/// The words listed under `key` (space-separated) in every language, one regex alternation.
+pub fn alternation(key: &str) -> String {
+    cues(key)
+        .split([' ', '|'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// The words of `code` ("de"), English when there is no file for it.
 pub fn for_language(code: &str) -> &'static Words {
     LANGUAGES
