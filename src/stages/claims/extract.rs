@@ -145,6 +145,10 @@ pub struct Extractor {
     down_by: Regex,
     after_up: Regex,
     after_down: Regex,
+    /// "2 cents up at", "9 points down on the day": the change adverb after the amount, which a
+    /// closing verb before it ("closed", "ended") does not make a comparison.
+    adverb_up: Regex,
+    adverb_down: Regex,
     after_more: Regex,
     months: Regex,
     comparison: Regex,
@@ -357,6 +361,14 @@ impl Extractor {
             down_by: re(&change_by_object(Change::Down)),
             after_up: re(&change_after(Change::Up)),
             after_down: re(&change_after(Change::Down)),
+            adverb_up: re(&format!(
+                r"(?i)^\s*(?:{})(?-u:\b)",
+                words::cues("up_adverb")
+            )),
+            adverb_down: re(&format!(
+                r"(?i)^\s*(?:{})(?-u:\b)",
+                words::cues("down_adverb")
+            )),
             after_more: re(&format!(
                 r"(?i)^(?:{HS}?or more(?-u:\b)|{HS}?-?plus(?-u:\b)|\+)"
             )),
@@ -435,7 +447,7 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:went|goes|go|gone|going|moved|shot|edged|crept)\s+(?:up|down)\s+to\s*$",
             ),
             copula: re(
-                r"(?i)(?-u:\b)(?:is|was|are|were|be|been|being|ended|closed|finished|stood|remained)\s*$",
+                r"(?i)(?-u:\b)(?:is|was|are|were|be|been|being|ended|closed|finished|settled|stood|remained)\s*$",
             ),
             up_to: re(r"(?i)(?-u:\b)(?:up to|of up to|bis zu|jusqu'à|hasta)\s*$"),
             of_a: re(r"(?i)^\s+of\s+an?\s+"),
@@ -1424,12 +1436,14 @@ impl Extractor {
         if !noun_form && self.up.is_match(before)
             || self.up_by.is_match(before)
             || !compared && self.after_up.is_match(after) && !self.difference.is_match(after)
+            || self.adverb_up.is_match(after)
         {
             return Change::Up;
         }
         if !noun_form && self.down.is_match(before)
             || self.down_by.is_match(before)
             || !compared && self.after_down.is_match(after) && !self.difference.is_match(after)
+            || self.adverb_down.is_match(after)
         {
             return Change::Down;
         }
@@ -2797,6 +2811,14 @@ mod tests {
         assert_eq!(one("revenue went up to $7 billion").change, Change::Equal);
         // A comparison after a copula is not a stated change; "more" counts are plain.
         assert_eq!(one("output was 6 percent lower").change, Change::Equal);
+        assert_eq!(one("soy settled 4 cents higher").change, Change::Equal);
+        // "up"/"down" after the amount is the change adverb ("down 3"), even after "closed".
+        let f = all("corn closed 2 cents up at $3.10");
+        assert_eq!((f[0].change, f[1].change), (Change::Up, Change::Equal));
+        assert_eq!(
+            one("the index ended 9 points down on the day").change,
+            Change::Down
+        );
         assert_eq!(one("we need 4 more weeks").change, Change::Equal);
         assert_eq!(one("a fee of no more than 15 percent").change, Change::Less);
         assert_eq!(
