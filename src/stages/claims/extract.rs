@@ -309,8 +309,10 @@ impl Extractor {
         // "dozens of homes" is the number word "dozens" (12, as NewsQuant counts it) before a noun;
         // "dozens of millions of" is a vague magnitude like "tens of billions of".
         let vague = r"(?:tens|dozens|scores|hundreds|thousands|millions) of (?:(?:thousands|millions|billions|trillions) of )?";
+        // A units digit joins only a tens word ("forty-two"); after another ("a dozen
+        // seven-year-old …") it is a number of its own.
         let word_num = format!(
-            r"(?-u:\b)(?:{})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+and\s+a\s+half)?(?-u:\b)",
+            r"(?-u:\b)(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|{})(?:\s+and\s+a\s+half)?(?-u:\b)",
             words.join("|")
         );
         // Fractions with the denominators news uses ("1/4 point", "7 3/4%", "½ teaspoon"); "24/7" and
@@ -329,7 +331,7 @@ impl Extractor {
             ],
             // Dates, times, phone numbers, version-like ids: numbers inside them are not quantities.
             masks: re(
-                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?-u:\b)\d{1,2}(?:\.[0-5]\d)?\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))|(?-u:\b)\d+-for-\d+(?-u:\b)|(?-u:\b)\d{1,2}\s?o(?:'|’)clock|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|local time)(?-u:\b)",
+                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?-u:\b)\d{1,2}(?:\.[0-5]\d)?\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))|(?-u:\b)\d+-for-\d+(?-u:\b)|(?-u:\b)\d{1,2}\s?o(?:'|’)clock|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|local time)(?-u:\b)|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d\s+local\s*/\s*(?:[01]\d|2[0-3])[0-5]\d(?-u:\b)",
             ),
             units: Table::new(
                 &lexicon::UNITS
@@ -455,7 +457,7 @@ impl Extractor {
             by_before: re(
                 r"(?i)(?-u:\b)(?:by|um)(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated))?\s*$",
             ),
-            aged: re(r"(?i)(?-u:\b)(?:aged|age of|age|ages)\s*$"),
+            aged: re(r"(?i)(?-u:\b)(?:aged|age of|age|ages)(?:\s+(?:between|from))?\s*$"),
             comparison: re(
                 r"(?i)^\s*(?:more|greater|larger|bigger|higher|faster|smaller|lower|less|fewer|as|the|over|longer|stronger|richer|cheaper|that)(?-u:\b)",
             ),
@@ -733,6 +735,19 @@ impl Extractor {
             }) {
                 unit = None;
             }
+            // "its fiscal 1997 year forecast": a year's number before the word "year" names the
+            // year ("a 1997-year-old" or "1000 years" stay amounts).
+            if unit.is_some_and(|(len, u)| {
+                u.unit == "year"
+                    && is_digits
+                    && scale == 1.0
+                    && m.as_str().len() == 4
+                    && (1800.0..=2100.0).contains(&value)
+                    && rest[..len].trim().eq_ignore_ascii_case("year")
+                    && !rest[len..].starts_with('-')
+            }) {
+                unit = None;
+            }
             // "5G", "3D": one capital letter glued to a number whose symbol is lower case ("5g" of
             // gram) names a product, not a unit.
             if unit.is_some_and(|(len, u)| {
@@ -995,7 +1010,7 @@ impl Extractor {
                     if value >= 1.0
                         && value.fract() == 0.0
                         && scale == 1.0
-                        && (apposition || self.aged.is_match(tail_slice(text, start, 12)))
+                        && (apposition || self.aged.is_match(tail_slice(text, start, 20)))
                     {
                         q.unit = "year_of_age".into();
                         q.unit_name = "year of age".into();
@@ -1403,6 +1418,8 @@ impl Extractor {
         {
             return;
         }
+        // "per cwt": an abbreviation is named in full.
+        let noun = per_unit(&noun.to_lowercase());
         q.unit = format!("{}/{noun}", q.unit);
         q.unit_name = format!("{} per {noun}", q.unit_name);
         q.end = rate_end;
@@ -1694,8 +1711,15 @@ impl Extractor {
                 }
                 // "$40,000 and $60,000 a year": the rate written once on the second end; "$276-277":
                 // the currency written once on the first.
+                let between = tail_slice(text, prev.start, 10)
+                    .to_lowercase()
+                    .trim_end()
+                    .ends_with("between");
+                // "aged between six and nine": after "between", a bare second end is in the
+                // first's unit.
+                let bare_second = q.unit_name == "-" && q.unit == "count";
                 let same_unit = prev.unit_name == "-"
-                    || matches!(gap, "-" | "–") && q.unit_name == "-" && q.unit == "count"
+                    || (matches!(gap, "-" | "–") || between && gap.trim() == "and") && bare_second
                     || prev.unit_name == q.unit_name
                     || prev.unit == q.unit
                     || q.unit
@@ -1723,10 +1747,6 @@ impl Extractor {
                 let needs_between = gap.trim().eq_ignore_ascii_case("and");
                 // "25 or 30 percent" is a range; "$5 or 10 percent" two amounts.
                 let or_bare = !gap.trim().eq_ignore_ascii_case("or") || prev.unit_name == "-";
-                let between = tail_slice(text, prev.start, 10)
-                    .to_lowercase()
-                    .trim_end()
-                    .ends_with("between");
                 if joinable && or_bare && (!needs_between || between) {
                     if let (Some(lo), Some(hi)) = (prev.value, q.value) {
                         // "between 10 and 12 million": the scale written once applies to both ends,
@@ -1902,6 +1922,7 @@ fn per_unit(word: &str) -> String {
         "cm" | "centimeter" => "centimetre".into(),
         "meter" => "metre".into(),
         "feet" => "foot".into(),
+        "cwt" => "hundredweight".into(),
         w if w.starts_with("sq") || w.starts_with("cubic") => {
             // "square feet", "sq ft", "sq. m", "cubic meters": one space, full words.
             let (power, base) = if w.starts_with("cubic") {
@@ -2033,6 +2054,8 @@ fn counted_noun(after: &str) -> Option<String> {
     let mut at: Vec<usize> = Vec::new();
     let mut owner: Option<String> = None;
     let mut capital_plural = false;
+    // Whether every word taken so far is capitalised ("Iraqi" before "Kurds").
+    let mut capitals_only = true;
     let rest_words: Vec<&str> = after.split_whitespace().take(16).collect();
     for (i, raw) in rest_words.iter().take(5).enumerate() {
         // "300 U.S. warplanes": an abbreviation's dots end no phrase when a lower-case word
@@ -2111,24 +2134,40 @@ fn counted_noun(after: &str) -> Option<String> {
         let plural = is_plural(&lower);
         // … unless it is the noun's only word ("three Aussies", "two Americans"), not the start of
         // a longer name ("the 1,000 Lakes Rally").
+        // "300 Iraqi Kurds": after capitalised modifiers only, a capitalised plural that ends
+        // the phrase is the noun of a people too.
         if capital && plural {
             let name_goes_on = rest_words
                 .get(i + 1)
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
-            if !words.is_empty() || name_goes_on {
+            if name_goes_on || !words.is_empty() && !capitals_only {
                 break;
             }
-            capital_plural = true;
+            capital_plural = words.is_empty();
         }
+        capitals_only &= capital;
         // "11 crew members", "300 police officers": a plural without an ending may modify a
         // plural noun after it.
+        // "12 human rights campaigners", "40 arms dealers": so may a plural in -s when the
+        // plural after it ends the phrase (a plural subject takes no verb in -s, so that word is
+        // a noun).
+        let next_plural_in_s = rest_words.get(i + 1).is_some_and(|w| {
+            let w = w.trim_end_matches(AFTER_WORD);
+            w.starts_with(char::is_lowercase) && regular_plural(w)
+        });
+        let phrase_ends_after_next = || {
+            let stop = &words::for_language("en").stop;
+            rest_words
+                .get(i + 1)
+                .is_some_and(|w| w.len() != w.trim_end_matches(AFTER_WORD).len())
+                || rest_words
+                    .get(i + 2)
+                    .is_none_or(|w| stop.contains(w.to_lowercase().as_str()))
+        };
         let modifies = plural
-            && invariant_plural(&lower)
             && word.len() == raw.len()
-            && rest_words.get(i + 1).is_some_and(|w| {
-                let w = w.trim_end_matches(AFTER_WORD);
-                w.starts_with(char::is_lowercase) && regular_plural(w)
-            });
+            && next_plural_in_s
+            && (invariant_plural(&lower) || regular_plural(&lower) && phrase_ends_after_next());
         words.push(lower);
         at.push(i);
         if (plural && !modifies) || word.len() != raw.len() {
@@ -2148,12 +2187,16 @@ fn counted_noun(after: &str) -> Option<String> {
         let en = words::for_language("en");
         w.len() > 4 && en.adjective_suffixes.iter().any(|s| w.ends_with(s))
     };
+    // Nor a word that ends a noun phrase or a verb of speech ("one official told").
+    let verb_or_stop = |w: &str| {
+        let en = words::for_language("en");
+        w.ends_with("ed")
+            || w.ends_with("ing")
+            || en.stop.contains(w)
+            || words::cues("speech").split('|').any(|v| v == w)
+    };
     let singular_len = match words.get(..2) {
-        Some([a, b])
-            if adjective(a) && !b.ends_with("ed") && !b.ends_with("ing") && !regular_plural(b) =>
-        {
-            2
-        }
+        Some([a, b]) if adjective(a) && !verb_or_stop(b) && !regular_plural(b) => 2,
         _ => words.len().min(1),
     };
     let phrase = match words.iter().rposition(|w| is_plural(w)) {
@@ -2184,6 +2227,28 @@ fn counted_noun(after: &str) -> Option<String> {
     // "three pairs of impostor birds": the noun's "of" complement says what it is a pair of.
     let end = at[phrase.len() - 1];
     let ends_clean = rest_words[end].len() == rest_words[end].trim_end_matches(AFTER_WORD).len();
+    // "210 passengers and crew on board": a plural joined by "and" to a plural that ends the
+    // phrase counts both.
+    let joined = rest_words
+        .get(end + 2)
+        .map(|w| w.trim_end_matches(AFTER_WORD));
+    if ends_clean
+        && is_plural(last)
+        && rest_words.get(end + 1) == Some(&"and")
+        && joined.is_some_and(|w| w.starts_with(char::is_lowercase) && is_plural(w))
+    {
+        let stop = &words::for_language("en").stop;
+        let w = rest_words[end + 2];
+        let ends = w.len() != w.trim_end_matches(AFTER_WORD).len()
+            || rest_words
+                .get(end + 3)
+                .is_none_or(|n| stop.contains(n.to_lowercase().as_str()) || n.ends_with("ed"));
+        if let Some(w) = joined.filter(|_| ends) {
+            out.push("and".into());
+            out.push(lexicon::singular(w));
+            return Some(out.join(" "));
+        }
+    }
     if ends_clean && rest_words.get(end + 1) == Some(&"of") {
         out.extend(of_complement(&rest_words[end + 2..]));
     }
@@ -2198,8 +2263,11 @@ fn counted_noun(after: &str) -> Option<String> {
 /// verb after a singular noun ("parliament cast votes") is thus left out. A capitalised word keeps
 /// its case; a name alone is an owner, not a complement.
 fn of_complement(words: &[&str]) -> Vec<String> {
-    let words = match words.first() {
-        Some(w) if ["the", "a", "an"].contains(&w.to_lowercase().as_str()) => &words[1..],
+    // "members of a family": an indefinite article names some one owner, not what kind of
+    // member; "members of the family" keeps it.
+    let words = match words.first().map(|w| w.to_lowercase()) {
+        Some(w) if w == "a" || w == "an" => return Vec::new(),
+        Some(w) if w == "the" => &words[1..],
         _ => words,
     };
     // (word, capitalised, plural, punctuation after) up to the first word that cannot be a noun.
@@ -2365,7 +2433,9 @@ fn plural_word(w: &str) -> bool {
 }
 
 fn is_plural(w: &str) -> bool {
-    invariant_plural(w) || regular_plural(w)
+    invariant_plural(w)
+        || regular_plural(w)
+        || words::for_language("en").irregular_plurals.contains_key(w)
 }
 
 /// "crew", "police": plural without an ending (`invariant_plural` rows of `data/lang/en.tsv`).
@@ -2850,6 +2920,66 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_number_word_takes_no_units_digit() {
+        // "a dozen" + "seven-year-old": two numbers, not one unreadable compound.
+        let f = all("guards found a dozen nine-year-old bonds in a safe");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(
+            (f[0].value, f[0].unit_name.as_str()),
+            (Some(12.0), "nine-year-old bond")
+        );
+        assert_eq!(f[1].unit_name, "year of age");
+        assert_eq!(one("forty-two ships sailed").value, Some(42.0));
+    }
+
+    #[test]
+    fn clock_times_in_local_time_and_years_named_as_years() {
+        // "at 0930 local / 1330 GMT": both are times of day.
+        assert!(all("the minister speaks at 0930 local / 1330 GMT on Monday").is_empty());
+        // "a fiscal 1997 year forecast": the year's name.
+        assert_eq!(
+            all("its fiscal 1997 year forecast of $2.10 a share").len(),
+            1
+        );
+        assert_eq!(one("over a 1000 year span").unit_name, "year");
+    }
+
+    #[test]
+    fn an_age_range_after_aged() {
+        let f = all("ten pupils, aged between six and nine, were hurt");
+        assert_eq!(f[1].range, Some((6.0, 9.0)));
+        assert_eq!(f[1].unit_name, "year of age");
+    }
+
+    #[test]
+    fn counted_nouns_irregular_compound_and_coordinated() {
+        assert_eq!(one("one flock of geese landed").unit_name, "flock goose");
+        assert_eq!(
+            one("sales on 3,100 head of cattle").unit_name,
+            "head cattle"
+        );
+        assert_eq!(
+            one("sales confirmed on 3,100 head, mostly steers").unit_name,
+            "head"
+        );
+        assert_eq!(one("two head coaches were fired").unit_name, "head coach");
+        assert_eq!(
+            one("jailed 12 human rights campaigners in May").unit_name,
+            "human rights campaigner"
+        );
+        assert_eq!(
+            one("about 300 Iraqi Kurds fled").unit_name.to_lowercase(),
+            "iraqi kurd"
+        );
+        assert_eq!(one("One official told the paper").unit_name, "official");
+        assert_eq!(
+            one("a jet with 210 passengers and crew landed").unit_name,
+            "passenger and crew"
+        );
+        assert_eq!(one("six members of a gang were held").unit_name, "member");
+    }
+
+    #[test]
     fn transitive_change_verbs_reach_over_their_object_to_by() {
         assert_eq!(
             one("the bank raised rates by 50 basis points").change,
@@ -3058,6 +3188,11 @@ mod tests {
 
     #[test]
     fn rates_per_area_and_compound_units() {
+        assert_eq!(
+            one("lifting hogs $2.25 per cwt").unit_name,
+            "dollar per hundredweight"
+        );
+        assert_eq!(one("bid 41 cts lower").unit_name, "cent");
         let q = one("Offices let for $62 per square foot a year.");
         assert_eq!(q.unit_name, "dollar per square foot");
         let q = one("Flats sell at 9,000 euros per sq m.");

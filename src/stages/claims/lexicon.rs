@@ -130,15 +130,11 @@ pub const COUNT_ADJECTIVES: &[&str] = &[
 /// Singular of a counted English noun, good enough for unit names ("jobs" → "job", "people" stays).
 pub fn singular(word: &str) -> String {
     let w = word.to_lowercase();
-    for (plural, single) in [
-        ("people", "people"),
-        ("children", "child"),
-        ("men", "man"),
-        ("women", "woman"),
-    ] {
-        if w == plural {
-            return single.into();
-        }
+    if let Some(single) = super::words::for_language("en")
+        .irregular_plurals
+        .get(w.as_str())
+    {
+        return (*single).into();
     }
     // "Englishmen", "policemen".
     if let Some(stem) = w.strip_suffix("men").filter(|s| s.len() > 2) {

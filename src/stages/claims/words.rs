@@ -53,6 +53,8 @@ pub struct Words {
     pub not_superlative: HashSet<&'static str>,
     /// Plural nouns without the language's plural ending ("crew", "police").
     pub invariant_plurals: HashSet<&'static str>,
+    /// Plurals without the plural ending and their singular ("mice" → "mouse").
+    pub irregular_plurals: HashMap<&'static str, &'static str>,
     /// Endings that mark an adjective ("-able", "-ly").
     pub adjective_suffixes: Vec<&'static str>,
     /// Nouns whose singular ends in -s ("bus").
@@ -150,6 +152,17 @@ fn parse(code: &'static str, src: &'static str) -> Words {
             .flat_map(|row| row.split_whitespace())
             .collect()
     };
+    // "older=old" pairs.
+    let pairs = |key: &str| -> HashMap<&'static str, &'static str> {
+        list(key)
+            .into_iter()
+            .map(|pair| {
+                pair.split_once('=').unwrap_or_else(|| {
+                    panic!("data/lang/{code}.tsv: {key} {pair:?} is not word=word")
+                })
+            })
+            .collect()
+    };
     let one = |key: &str| -> &'static str {
         match values.get(key).map(Vec::as_slice) {
             Some([v]) => v,
@@ -190,14 +203,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
             ratio: one("frame.ratio"),
         },
         units,
-        comparatives: list("comparative")
-            .into_iter()
-            .map(|pair| {
-                pair.split_once('=').unwrap_or_else(|| {
-                    panic!("data/lang/{code}.tsv: comparative {pair:?} is not more=adjective")
-                })
-            })
-            .collect(),
+        comparatives: pairs("comparative"),
+        irregular_plurals: pairs("irregular_plural"),
         not_superlative: list("not_superlative").into_iter().collect(),
         invariant_plurals: list("invariant_plural").into_iter().collect(),
         span_nouns: list("span_noun").into_iter().collect(),
