@@ -1047,8 +1047,11 @@ impl Extractor {
                     {
                         continue;
                     }
-                    // "thousands of fans": the vague magnitude took the "of " along.
-                    let noun_at = if vague && text[..q.end].ends_with(' ') {
+                    // "thousands of fans", "hundreds of its troops": the vague magnitude took
+                    // the "of " along; the noun is read from that "of" on.
+                    let noun_at = if vague && text[..q.end].ends_with(" of ") {
+                        q.end - 4
+                    } else if vague && text[..q.end].ends_with(' ') {
                         q.end - 1
                     } else {
                         q.end
@@ -1100,10 +1103,17 @@ impl Extractor {
                             // met", "its three") or an article's ("a dozen" in "64 cents a
                             // dozen"). Fractions alone stay too ambiguous. A number word that
                             // opens a range ("eight to 10 feet") is kept whatever it is.
-                            let pronoun = value < 2.0
+                            // A change word before makes it the amount of the change ("down
+                            // one from May"); "a dozen" is a rate only right after a price.
+                            let rate = surface.starts_with(['a', 'A'])
+                                && found.last().is_some_and(|p: &Found| {
+                                    text.get(p.end..start).is_some_and(|g| g.trim().is_empty())
+                                });
+                            let pronoun = (value < 2.0
                                 || value.fract() != 0.0
-                                || surface.starts_with(['a', 'A'])
-                                || self.determiner_before.is_match(tail_slice(text, start, 24));
+                                || self.determiner_before.is_match(tail_slice(text, start, 24)))
+                                && !self.change(text, q.start, q.end).is_direction()
+                                || rate;
                             if !is_digits
                                 && scale == 1.0
                                 && !self.range_lead.is_match(&text[q.end..])
@@ -2464,6 +2474,12 @@ mod tests {
         assert_eq!((q.value, q.unit_name.as_str()), (Some(9.0), "-"));
         let q = one("Wheat futures gained three on the day.");
         assert_eq!(q.value, Some(3.0));
+        // "one" after a change word is the change; "a dozen" not after a price is twelve.
+        let f = all("There were 80 barges, down one from May.");
+        assert_eq!((f[1].value, f[1].change), (Some(1.0), Change::Down));
+        let f = all("The crash killed four people and hurt a dozen more.");
+        assert_eq!(f[1].value, Some(12.0));
+        assert_eq!(one("it sent hundreds of its troops").unit_name, "troop");
         for text in [
             "The three met again on Sunday.",
             "One could hardly tell the difference.",
