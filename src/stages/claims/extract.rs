@@ -462,7 +462,7 @@ impl Extractor {
                 r"(?i)^\s*(?:more|greater|larger|bigger|higher|faster|smaller|lower|less|fewer|as|the|over|longer|stronger|richer|cheaper|that)(?-u:\b)",
             ),
             per: re(&format!(
-                r"(?i)^(?:{HS}+of{HS}+(?:[\w'-]+{HS}+){{1,4}}?)?{HS}*-?{HS}*(?:(?:a|an|per|each)(?:{HS}+|{HS}*-{HS}*)|/{HS}*)(square{HS}+(?:foot|feet|metre|meter|mile|kilometre|kilometer|yard)|sq\.?{HS}*(?:ft|m|km)|cubic{HS}+(?:metre|meter|foot|feet)|share|year|annum|month|week|day|hour|hr|h|minute|min|second|sec|s|millisecond|ms|dozen|person|head|capita|barrel|ton|tonne|kilogram|kg|pound|ounce|gallon|litre|liter|kilowatt-hour|kwh|gram|gramme|mile|kilometre|kilometer|km|unit|piece|night|seat|passenger|worker|employee|household|student|vehicle|car|acre|hectare|cm|centimetre|centimeter|metre|meter|foot|feet|yard)(?-u:\b)"
+                r"(?i)^(?:{HS}+of{HS}+(?:[\w'-]+{HS}+){{1,4}}?)?{HS}*-?{HS}*(?:(?:a|an|per|each)(?:{HS}+|{HS}*-{HS}*)|/{HS}*)(square{HS}+(?:foot|feet|metre|meter|mile|kilometre|kilometer|yard)|sq\.?{HS}*(?:ft|m|km)|cubic{HS}+(?:metre|meter|foot|feet)|share|year|annum|month|week|day|hour|hr|h|minute|min|second|sec|s|millisecond|ms|dozen|person|head|capita|barrel|ton|tonne|kilogram|kg|pound|lbs?|cwt|ounce|gallon|litre|liter|kilowatt-hour|kwh|gram|gramme|mile|kilometre|kilometer|km|unit|piece|night|seat|passenger|worker|employee|household|student|vehicle|car|acre|hectare|cm|centimetre|centimeter|metre|meter|foot|feet|yard)(?-u:\b)"
             )),
             scale_links: words::cues("scale_link")
                 .split('|')
@@ -1211,13 +1211,22 @@ impl Extractor {
         // "shortened to 34.3 hours from 34.7", "to five percent from six": a duration or a
         // percentage carries only to the level it is set against; "in the 3 months to June rose
         // to 250" is no count of months.
+        // "450 contracts, up from 202": so does a count to the level it is compared with.
+        let against = words::cues("set_against");
         let set_against = |p: &Found, q: &Found| {
-            matches!(p.kind, QuantityKind::Duration | QuantityKind::Percent)
+            (matches!(p.kind, QuantityKind::Duration | QuantityKind::Percent) || p.counts_a_noun())
                 && p.unit_name != "-"
                 && text.get(p.end..q.start).is_some_and(|gap| {
-                    let gap = gap.trim().to_lowercase();
-                    ["from", "versus", "vs", "vs.", "against", "compared with"]
-                        .contains(&gap.as_str())
+                    // A count's span ends before its noun: the gap starts after the noun's words.
+                    let noun_words = if p.counts_a_noun() {
+                        p.unit_name.split(' ').count()
+                    } else {
+                        0
+                    };
+                    let gap: Vec<&str> = gap.split_whitespace().skip(noun_words).collect();
+                    let gap = gap.join(" ");
+                    let gap = gap.trim_start_matches(',').trim().to_lowercase();
+                    against.split('|').any(|w| w == gap)
                 })
         };
         let level = |q: &Found| {
@@ -1256,7 +1265,7 @@ impl Extractor {
                     (carries(p) || set_against(p, &found[i]))
                         && same_sentence(p.end, found[i].start)
                 })
-                .filter(|p| !p.counts_a_noun() || !level(&found[i]))
+                .filter(|p| !p.counts_a_noun() || !level(&found[i]) || set_against(p, &found[i]))
                 .filter(|p| {
                     text.get(p.end..found[i].start).is_some_and(|gap| {
                         !gap.trim().eq_ignore_ascii_case("and") && !self.names_money(gap, p)
@@ -1933,6 +1942,8 @@ fn per_unit(word: &str) -> String {
         "meter" => "metre".into(),
         "feet" => "foot".into(),
         "cwt" => "hundredweight".into(),
+        // CONVENTIONS.md names the pound of weight "pound-mass".
+        "pound" | "lb" | "lbs" => "pound-mass".into(),
         w if w.starts_with("sq") || w.starts_with("cubic") => {
             // "square feet", "sq ft", "sq. m", "cubic meters": one space, full words.
             let (power, base) = if w.starts_with("cubic") {
@@ -2585,6 +2596,8 @@ mod tests {
         assert_eq!(f[1].unit_name, "percentage");
         let f = all("In the 3 months to June sales reached 250.");
         assert_eq!(f.last().map(|q| q.unit_name.as_str()), Some("-"));
+        let f = all("Volume was put at 610 contracts, down from 875 on Monday.");
+        assert_eq!(f[1].unit_name, "contract", "{f:?}");
     }
 
     #[test]
@@ -2908,6 +2921,11 @@ mod tests {
         assert_eq!(one("we need 4 more weeks").change, Change::Equal);
         assert_eq!(one("a fee of no more than 15 percent").change, Change::Less);
         assert_eq!(
+            one("a term of a maximum of four years").change,
+            Change::Less
+        );
+        assert_eq!(one("a minimum of 20 days' notice").change, Change::More);
+        assert_eq!(
             one("a stake of no less than 15 percent").change,
             Change::More
         );
@@ -3209,6 +3227,18 @@ mod tests {
             "dollar per hundredweight"
         );
         assert_eq!(one("bid 41 cts lower").unit_name, "cent");
+        assert_eq!(
+            one("tin sold at $3.10 per lb, the agency said").unit_name,
+            "dollar per pound-mass"
+        );
+        assert_eq!(
+            one("tin sold at $3.10 a pound").unit_name,
+            "dollar per pound-mass"
+        );
+        assert_eq!(
+            one("beef at $61.20 per cwt live").unit_name,
+            "dollar per hundredweight"
+        );
         let q = one("Offices let for $62 per square foot a year.");
         assert_eq!(q.unit_name, "dollar per square foot");
         let q = one("Flats sell at 9,000 euros per sq m.");
