@@ -3166,6 +3166,10 @@ mod tests {
             ["new zealand dollar", "dollar"]
         );
         assert_eq!(one("a fine of 5 million lei").unit_name, "romanian leu");
+        // CONVENTIONS.md names the peseta with its country; "Finnish marks" are markkas.
+        assert_eq!(one("a fine of 5 million pesetas").unit_name, "spanish peseta");
+        assert_eq!(one("a fine of 5 million Finnish marks").unit_name, "finnish markka");
+        assert_eq!(one("a fine of 5 million NZ dollars").unit_name, "new zealand dollar");
         assert_eq!(
             one("the budget of 12 billion kuna").unit_name,
             "croatian kuna"
