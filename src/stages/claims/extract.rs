@@ -3167,9 +3167,22 @@ mod tests {
         );
         assert_eq!(one("a fine of 5 million lei").unit_name, "romanian leu");
         // CONVENTIONS.md names the peseta with its country; "Finnish marks" are markkas.
-        assert_eq!(one("a fine of 5 million pesetas").unit_name, "spanish peseta");
-        assert_eq!(one("a fine of 5 million Finnish marks").unit_name, "finnish markka");
-        assert_eq!(one("a fine of 5 million NZ dollars").unit_name, "new zealand dollar");
+        assert_eq!(
+            one("a fine of 5 million pesetas").unit_name,
+            "spanish peseta"
+        );
+        assert_eq!(
+            one("a fine of 5 million Finnish marks").unit_name,
+            "finnish markka"
+        );
+        assert_eq!(
+            one("a fine of 5 million NZ dollars").unit_name,
+            "new zealand dollar"
+        );
+        // "DM" is the Deutsche Mark, "dm" the decimetre.
+        assert_eq!(one("a fine of 5 million DM").unit_name, "deutsche mark");
+        assert_eq!(one("a fine of DM 5 million").unit_name, "deutsche mark");
+        assert_eq!(one("a board 4 dm wide").unit_name, "decimetre");
         assert_eq!(
             one("the budget of 12 billion kuna").unit_name,
             "croatian kuna"
