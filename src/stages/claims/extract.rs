@@ -150,6 +150,8 @@ pub struct Extractor {
     adverb_up: Regex,
     adverb_down: Regex,
     after_more: Regex,
+    /// "three or fewer", "six years or less": a ceiling written after the amount.
+    after_less: Regex,
     months: Regex,
     comparison: Regex,
     aged: Regex,
@@ -374,6 +376,7 @@ impl Extractor {
             after_more: re(&format!(
                 r"(?i)^(?:{HS}?or more(?-u:\b)|{HS}?-?plus(?-u:\b)|\+)"
             )),
+            after_less: re(&format!(r"(?i)^{HS}?or (?:fewer|less)(?-u:\b)")),
             time_ref: re(r"(?i)^\s*(?:earlier|ago|before|later|on|after|prior|previously)(?-u:\b)"),
             label_noun: re(
                 r"(?i)(?-u:\b)(?:highway|route|interstate|exit|flight|room|chapter|section|article|page|no\.|number|nos?\.|version|gate|platform|bus|item|paragraph|rule|resolution|channel|track|terminal|apollo|windows|iphone|galaxy|boeing|airbus|level|session|phase|stage|round|leg|part|grade|tier|category|step|act|season|episode|group|pool|heat)\s*$",
@@ -1550,6 +1553,7 @@ impl Extractor {
             (Some(_), _) => Change::More,
             (None, Some(_)) => Change::Less,
             (None, None) if self.after_more.is_match(after) => Change::More,
+            (None, None) if self.after_less.is_match(after) => Change::Less,
             (None, None) => Change::Equal,
         }
     }
@@ -2043,7 +2047,7 @@ fn counted_noun(after: &str) -> Option<String> {
     /// Words between a number and its noun that pick from the set rather than name it ("12 more
     /// years", "30 mainly small parties") …
     const COUNT_LEADS: &[&str] = &[
-        "few", "more", "fewer", "such", "mainly", "mostly", "largely",
+        "few", "more", "fewer", "less", "such", "mainly", "mostly", "largely",
     ];
     /// … and those that do only before the set's size ("six of their last eight games").
     const PICKS: &[&str] = &["last", "first", "next"];
@@ -2115,9 +2119,25 @@ fn counted_noun(after: &str) -> Option<String> {
                     || NUMBER_WORDS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
             })
         };
+        // "three or fewer pitches": the bound after the amount; "12 five-year-old bonds": a
+        // modifier that is an amount of its own.
+        let or_bound = lower == "or"
+            && rest_words
+                .get(i + 1)
+                .is_some_and(|w| COUNT_LEADS.contains(&w.to_lowercase().as_str()));
+        // CONVENTIONS.md labels modifiers in digits and ages in words ("a 45-day limit", "a
+        // nine-year-old"), not other modifiers in words ("three-ton satellites" keep theirs).
+        let amount_modifier = lower.split_once('-').is_some_and(|(n, rest)| {
+            rest.starts_with(char::is_alphabetic)
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+                || NUMBER_WORDS.iter().any(|(w, _)| *w == n) && rest.ends_with("-old")
+        });
         if words.is_empty()
             && word.len() == raw.len()
             && (number
+                || or_bound
+                || amount_modifier
                 || COUNT_LEADS.contains(&lower.as_str())
                 || PICKS.contains(&lower.as_str()) && next_number())
         {
@@ -2261,9 +2281,12 @@ fn counted_noun(after: &str) -> Option<String> {
         let stop = &words::for_language("en").stop;
         let w = rest_words[end + 2];
         let ends = w.len() != w.trim_end_matches(AFTER_WORD).len()
-            || rest_words
-                .get(end + 3)
-                .is_none_or(|n| stop.contains(n.to_lowercase().as_str()) || n.ends_with("ed"));
+            || rest_words.get(end + 3).is_none_or(|n| {
+                let n = n.to_lowercase();
+                // "fighters and sets a date": a determiner after makes the word a verb.
+                (stop.contains(n.as_str()) || n.ends_with("ed"))
+                    && !words::for_language("en").determiners.contains(&n.as_str())
+            });
         if let Some(w) = joined.filter(|_| ends) {
             out.push("and".into());
             out.push(lexicon::singular(w));
@@ -2925,6 +2948,14 @@ mod tests {
             Change::Less
         );
         assert_eq!(one("a minimum of 20 days' notice").change, Change::More);
+        // "or fewer" / "or less" after the amount is a ceiling, "or more" a floor; the counted
+        // noun comes after them.
+        let q = one("he threw three or fewer pitches");
+        assert_eq!((q.change, q.unit_name.as_str()), (Change::Less, "pitch"));
+        let q = one("terms of six years or less");
+        assert_eq!((q.change, q.unit_name.as_str()), (Change::Less, "year"));
+        let q = one("firms with 50 or more workers");
+        assert_eq!((q.change, q.unit_name.as_str()), (Change::More, "worker"));
         assert_eq!(
             one("a stake of no less than 15 percent").change,
             Change::More
@@ -2958,10 +2989,7 @@ mod tests {
         // "a dozen" + "seven-year-old": two numbers, not one unreadable compound.
         let f = all("guards found a dozen nine-year-old bonds in a safe");
         assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!(
-            (f[0].value, f[0].unit_name.as_str()),
-            (Some(12.0), "nine-year-old bond")
-        );
+        assert_eq!((f[0].value, f[0].unit_name.as_str()), (Some(12.0), "bond"));
         assert_eq!(f[1].unit_name, "year of age");
         assert_eq!(one("forty-two ships sailed").value, Some(42.0));
     }
@@ -3011,6 +3039,20 @@ mod tests {
             "passenger and crew"
         );
         assert_eq!(one("six members of a gang were held").unit_name, "member");
+        // A verb with its object after "and" is no second noun.
+        assert_eq!(
+            one("it disarms 9,000 fighters and sets a date").unit_name,
+            "fighter"
+        );
+        // A modifier that is an amount of its own is not part of the noun.
+        assert_eq!(
+            all("they found 12 five-year-old bonds")[0].unit_name,
+            "bond"
+        );
+        // A score after a score is no modifier ("a 3-6 0-4 hole").
+        assert!(all("out of a 3-6 0-4 hole")
+            .iter()
+            .all(|q| q.unit_name != "hole"));
     }
 
     #[test]
