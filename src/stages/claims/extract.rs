@@ -1260,9 +1260,22 @@ impl Extractor {
                             || found[i].change.is_direction() && gap.trim() == "to"
                     })
             });
+            // "fell 200.35 points, or 0.92 percent, to 21,456.70": past an equivalent that
+            // restates the change, the level takes the change's unit.
+            let p = match i.checked_sub(2) {
+                Some(j)
+                    if !carries(&found[i - 1])
+                        && carries(&found[j])
+                        && text
+                            .get(found[j].end..found[i - 1].start)
+                            .is_some_and(|gap| self.equivalent_gap.is_match(gap)) =>
+                {
+                    Some(j)
+                }
+                _ => i.checked_sub(1),
+            };
             // "$4.25 and 32 items": a second thing listed, not the same unit again.
-            let prev = i
-                .checked_sub(1)
+            let prev = p
                 .map(|p| &found[p])
                 .filter(|p| {
                     (carries(p) || set_against(p, &found[i]))
@@ -2619,6 +2632,8 @@ mod tests {
         assert_eq!(f[1].unit_name, "percentage");
         let f = all("In the 3 months to June sales reached 250.");
         assert_eq!(f.last().map(|q| q.unit_name.as_str()), Some("-"));
+        let f = all("The index fell 20.35 points, or 0.9 percent, to 2,456.70.");
+        assert_eq!(f[2].unit_name, "point");
         let f = all("Volume was put at 610 contracts, down from 875 on Monday.");
         assert_eq!(f[1].unit_name, "contract", "{f:?}");
     }
@@ -3224,6 +3239,9 @@ mod tests {
         // "DM" is the Deutsche Mark, "dm" the decimetre.
         assert_eq!(one("a fine of 5 million DM").unit_name, "deutsche mark");
         assert_eq!(one("a fine of DM 5 million").unit_name, "deutsche mark");
+        // Reuters' "mln" and "bln".
+        let q = one("a loss of 3 bln dlrs");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(3e9), "dollar"));
         assert_eq!(one("a board 4 dm wide").unit_name, "decimetre");
         assert_eq!(
             one("the budget of 12 billion kuna").unit_name,
