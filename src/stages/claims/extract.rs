@@ -56,6 +56,14 @@ pub struct Found {
 
 impl Found {
     /// A count of a named noun ("3,000 drivers"), not a bare number or a share ("% voter").
+    /// Takes an elided unit `(unit id, name, kind)` from another quantity of the sentence.
+    fn take_unit(&mut self, (unit, name, kind): (String, String, QuantityKind)) {
+        self.unit = unit;
+        self.unit_name = name;
+        self.kind = kind;
+        self.bare = false;
+    }
+
     fn counts_a_noun(&self) -> bool {
         self.kind == QuantityKind::Count && self.unit == "count" && self.unit_name != "-"
     }
@@ -1087,13 +1095,33 @@ impl Extractor {
                         {
                             // "the three met": a number word heading its determiner's phrase is
                             // a pronoun, whatever word follows it.
-                            if !is_digits
-                                && self.determiner_before.is_match(tail_slice(text, start, 24))
-                            {
+                            let determiner =
+                                self.determiner_before.is_match(tail_slice(text, start, 24));
+                            if !is_digits && determiner {
                                 continue;
                             }
+                            // "their new 51,000 seat stadium", "a 300,000 barrel cargo": after a
+                            // determiner, a singular word that modifies the noun after it is
+                            // the measure (CONVENTIONS.md labels digit modifiers).
+                            let modifies_next =
+                                text[noun_at..].split_whitespace().nth(1).is_some_and(|w| {
+                                    let en = words::for_language("en");
+                                    w.len() > 2
+                                        && w.chars().all(|c| c.is_ascii_lowercase())
+                                        && !en.stop.contains(w)
+                                        && !w.ends_with("ed")
+                                        && !w.ends_with("ing")
+                                        && !w.ends_with("ly")
+                                }) && !text[noun_at..]
+                                    .split_whitespace()
+                                    .next()
+                                    .is_some_and(|w| w.ends_with(AFTER_WORD));
                             q.unit = "count".into();
-                            q.unit_name = "-".into();
+                            q.unit_name = if is_digits && determiner && modifies_next {
+                                noun
+                            } else {
+                                "-".into()
+                            };
                         }
                         Some(noun) => {
                             q.unit = "count".into();
@@ -1290,12 +1318,32 @@ impl Extractor {
             let Some(from) = next.or(prev) else {
                 continue;
             };
-            let (unit, name, kind) = (from.unit.clone(), from.unit_name.clone(), from.kind);
-            let q = &mut found[i];
-            q.unit = unit;
-            q.unit_name = name;
-            q.kind = kind;
-            q.bare = false;
+            let from = (from.unit.clone(), from.unit_name.clone(), from.kind);
+            found[i].take_unit(from);
+        }
+        // "shed five points to 9.93 percent and futures rose four": a bare change still without
+        // a unit takes the unit of the nearest change before it in the sentence. A pass of its
+        // own, so the level after it ("rose four to 90.18") does not take that unit in turn.
+        for i in 0..found.len() {
+            if !elided(&found[i]) || !found[i].change.is_direction() {
+                continue;
+            }
+            let Some(from) = found[..i]
+                .iter()
+                .rev()
+                .find(|p| p.change.is_direction())
+                .filter(|p| {
+                    (carries(p) || p.kind == QuantityKind::Percent && p.unit_name != "-")
+                        && same_sentence(p.end, found[i].start)
+                        && text
+                            .get(p.end..found[i].start)
+                            .is_some_and(|gap| !self.names_money(gap, p))
+                })
+            else {
+                continue;
+            };
+            let from = (from.unit.clone(), from.unit_name.clone(), from.kind);
+            found[i].take_unit(from);
         }
     }
 
@@ -2632,6 +2680,13 @@ mod tests {
         assert_eq!(f[1].unit_name, "percentage");
         let f = all("In the 3 months to June sales reached 250.");
         assert_eq!(f.last().map(|q| q.unit_name.as_str()), Some("-"));
+        let f = all("Rates shed five points to 9.93 percent and futures rose four to 90.18.");
+        assert_eq!(f[2].unit_name, "point", "{f:?}");
+        let f = all("Sales rose 5 percent in May and fell 3 in June.");
+        assert_eq!(f[1].unit_name, "percentage");
+        // A digit modifier after a determiner is the measure.
+        assert_eq!(one("their new 51,000 seat arena").unit_name, "seat");
+        assert_eq!(one("resistance at 67,000 if it breaks").unit_name, "-");
         let f = all("The index fell 20.35 points, or 0.9 percent, to 2,456.70.");
         assert_eq!(f[2].unit_name, "point");
         let f = all("Volume was put at 610 contracts, down from 875 on Monday.");
