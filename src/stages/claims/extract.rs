@@ -1272,7 +1272,7 @@ impl Extractor {
         };
         let same_sentence = |a: usize, b: usize| {
             text.get(a..b).is_some_and(|gap| {
-                gap.len() < 200 && !gap.contains([';', '\n']) && !gap.contains(". ")
+                gap.len() < 200 && !gap.contains([';', '\n']) && !sentence_break(gap)
             })
         };
         for i in 0..found.len() {
@@ -1941,7 +1941,7 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
         }
         let same_sentence = |a: usize, b: usize| {
             let gap = &text[a.min(b)..a.max(b)];
-            gap.len() < 200 && !gap.contains(". ") && !gap.contains('\n')
+            gap.len() < 200 && !sentence_break(gap) && !gap.contains('\n')
         };
         // Only the money just before and just after can be the nearest (`money` is in text order);
         // trying all of it for each amount was quadratic.
@@ -2044,6 +2044,15 @@ fn hyphen_code(before: &str) -> bool {
         .collect();
     word.ends_with(char::is_alphabetic)
         && !NUMBER_QUALIFIERS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether a full stop and a space in `gap` end a sentence: not after an abbreviation of capitals
+/// ("nine other U.S. ships", "Mr. Smith"'s "Mr" aside).
+fn sentence_break(gap: &str) -> bool {
+    gap.match_indices(". ").any(|(i, _)| {
+        let word = gap[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+        !(word.contains('.') || word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+    })
 }
 
 /// Whether only spaces, bullets or dashes stand between byte `at` and the start of its line.
@@ -2687,6 +2696,9 @@ mod tests {
         // A digit modifier after a determiner is the measure.
         assert_eq!(one("their new 51,000 seat arena").unit_name, "seat");
         assert_eq!(one("resistance at 67,000 if it breaks").unit_name, "-");
+        // "U.S." ends no sentence.
+        let f = all("It has six other ships, and nine other U.S. ships, for a total of 15.");
+        assert_eq!(f[2].unit_name, "other u.s. ship");
         let f = all("The index fell 20.35 points, or 0.9 percent, to 2,456.70.");
         assert_eq!(f[2].unit_name, "point");
         let f = all("Volume was put at 610 contracts, down from 875 on Monday.");
