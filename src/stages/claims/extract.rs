@@ -158,6 +158,11 @@ pub struct Extractor {
     adverb_up: Regex,
     adverb_down: Regex,
     after_more: Regex,
+    /// "56 not out", "an eight-under-par 63": a sports score around a bare number.
+    score_after: Regex,
+    score_before: Regex,
+    /// " for " between the two numbers of a cricket score ("four for 38").
+    score_pair: Regex,
     /// "three or fewer", "six years or less": a ceiling written after the amount.
     after_less: Regex,
     months: Regex,
@@ -385,6 +390,19 @@ impl Extractor {
                 r"(?i)^(?:{HS}?or more(?-u:\b)|{HS}?-?plus(?-u:\b)|\+)"
             )),
             after_less: re(&format!(r"(?i)^{HS}?or (?:fewer|less)(?-u:\b)")),
+            score_after: re(&format!(
+                r"(?i)^{HS}+(?:(?:{})(?:$|[^\w-])|(?:{})(?:$|[,.;:]))",
+                words::cues("score_after"),
+                words::cues("score_after_end")
+            )),
+            score_before: re(&format!(
+                r"(?i)\w-(?:{}){HS}+$",
+                words::cues("score_before")
+            )),
+            score_pair: re(&format!(
+                r"(?i)^{HS}+(?:{}){HS}+$",
+                words::cues("score_pair")
+            )),
             time_ref: re(r"(?i)^\s*(?:earlier|ago|before|later|on|after|prior|previously)(?-u:\b)"),
             label_noun: re(
                 r"(?i)(?-u:\b)(?:highway|route|interstate|exit|flight|room|chapter|section|article|page|no\.|number|nos?\.|version|gate|platform|bus|item|paragraph|rule|resolution|channel|track|terminal|apollo|windows|iphone|galaxy|boeing|airbus|level|session|phase|stage|round|leg|part|grade|tier|category|step|act|season|episode|group|pool|heat)\s*$",
@@ -1067,6 +1085,14 @@ impl Extractor {
                     } else {
                         q.end
                     };
+                    // "56 not out", "at 13 under,", "an eight-under-par 63": a score.
+                    if is_digits
+                        && scale == 1.0
+                        && (self.score_after.is_match(&text[q.end..])
+                            || self.score_before.is_match(tail_slice(text, start, 16)))
+                    {
+                        continue;
+                    }
                     match counted_noun(&text[noun_at..]) {
                         // "the 8088 chip", "a 737 jet": a determiner, a large number and a singular noun
                         // name a model; "has 450 engineers.", "about 1000 arrived" count.
@@ -1789,6 +1815,19 @@ impl Extractor {
                     && (q.unit_name == "-"
                         || SCORE_NOUNS.contains(&q.unit_name.as_str())
                         || !ascends && q.unit == "count")
+                {
+                    out.pop();
+                    continue;
+                }
+                // "took four for 38", "reached 128 for four": a cricket score, two bare whole
+                // numbers joined by "for".
+                if self.score_pair.is_match(gap)
+                    && whole(prev)
+                    && whole(&q)
+                    && prev.unit_name == "-"
+                    && q.unit_name == "-"
+                    && prev.scale == 1.0
+                    && q.scale == 1.0
                 {
                     out.pop();
                     continue;
@@ -2966,6 +3005,15 @@ mod tests {
     #[test]
     fn scores_clock_times_and_codes_are_not_quantities() {
         assert!(all("Leeds beat Hull 4-2 on Sunday").is_empty());
+        // Cricket and golf scores in prose (CONVENTIONS.md: "250 for six", golf rounds).
+        assert!(all("Ali took four for 38 as Kent won").is_empty());
+        assert!(all("Surrey reached 128 for four on a wet day").is_empty());
+        assert!(all("Patel's 56 not out saved the side").is_empty());
+        assert!(all("Lind fired an eight-under-par 63 on Friday").is_empty());
+        assert!(all("Ames was at 13 under, level with Cole").is_empty());
+        // A price "for" a count is no score, nor is a count "under" a place.
+        assert_eq!(all("two tickets for $40").len(), 2);
+        assert_eq!(all("Police found 13 under the bridge").len(), 1);
         assert!(all("the 2-0 victory sealed it").is_empty());
         assert!(all("trading closed at 1645 GMT").is_empty());
         assert!(all("the attack began at 4.50 a.m. local time").is_empty());
