@@ -77,8 +77,63 @@ pub struct Year {
     pub year: i32,
 }
 
+/// One number as the scanner found it, before anything around it is read.
+#[derive(Debug, Clone, Copy)]
+struct Scanned<'t> {
+    start: usize,
+    end: usize,
+    surface: &'t str,
+    /// Written in digits (or a vulgar fraction), not in words.
+    is_digits: bool,
+}
+
+/// A currency written before the number ("$", "HK$", "MAUD").
+#[derive(Debug, Clone, Copy)]
+struct Prefix {
+    /// Where the prefix starts, with the "M" of millions.
+    start: usize,
+    code: &'static str,
+    name: &'static str,
+    /// "MAUD 60": millions of that currency.
+    scale: f64,
+}
+
+/// What follows a number, as the passes after it read it.
+#[derive(Debug, Clone, Copy)]
+struct Tail<'t> {
+    /// The quantity's end so far: after the number and its scale word.
+    end: usize,
+    /// The text after `end` (not moved by the decade's "s").
+    rest: &'t str,
+    scale: f64,
+    /// The unit's length in `rest`, and the unit.
+    unit: Option<(usize, Unit)>,
+    /// Letters glued to the number that name no known unit ("12kW"), kept as written.
+    raw_unit: Option<&'t str>,
+    /// "the early 20s": ten years from the number on.
+    decade: bool,
+}
+
+/// What reading one number gave, when it is a quantity or a year.
+enum Reading {
+    Quantity(Found),
+    /// A plain year, kept for the claim's period.
+    Year(Year),
+}
+
+/// The number is part of a name, code, date or score, or a pronoun: not a quantity.
+#[derive(Debug)]
+struct NotAQuantity;
+
+/// Masks come in text order and do not overlap: the only one that can cover a number is the
+/// first ending after its start (a scan of all masks per number was quadratic).
+fn in_mask(masked: &[(usize, usize)], s: usize, e: usize) -> bool {
+    let i = masked.partition_point(|&(_, b)| b <= s);
+    masked.get(i).is_some_and(|&(a, _)| e > a)
+}
+
 /// One row of `lexicon::UNITS`.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 struct Unit {
     unit: &'static str,
     name: &'static str,
@@ -513,18 +568,18 @@ impl Extractor {
     }
 
     /// All quantities in `text` (sorted by position) and the years seen.
+    ///
+    /// Two kinds of pass. Each number the scanner finds is read on its own by [`Self::read`]:
+    /// names and codes rejected, sign, currency before, scale and unit after, the classes of a
+    /// bare number (year, date, age, counted noun, score), then rate and direction. The list as a
+    /// whole is then joined and completed: ranges, sub-units ("3 yuan 5 jiao"), a currency or unit
+    /// written once for several amounts, a change verb shared by coordinated amounts.
     pub fn extract(&self, text: &str, format: NumberFormat) -> (Vec<Found>, Vec<Year>) {
         let masked: Vec<(usize, usize)> = self
             .masks
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
             .collect();
-        // Masks come in text order and do not overlap: the only one that can cover a number is the
-        // first ending after its start (a scan of all masks per number was quadratic).
-        let in_mask = |s: usize, e: usize| {
-            let i = masked.partition_point(|&(_, b)| b <= s);
-            masked.get(i).is_some_and(|&(a, _)| e > a)
-        };
         let numbers = match format {
             NumberFormat::English => &self.numbers[0],
             NumberFormat::Continental => &self.numbers[1],
@@ -533,714 +588,23 @@ impl Extractor {
         let mut found: Vec<Found> = Vec::new();
         let mut years = Vec::new();
         for m in numbers.find_iter(text) {
-            let (start, mut end) = (m.start(), m.end());
             // Inside the quantity before ("half a million" holds "a million").
-            if found.last().is_some_and(|p| p.end > start) {
+            if found.last().is_some_and(|p| p.end > m.start()) {
                 continue;
             }
-            let surface = m.as_str();
-            let is_digits =
-                surface.starts_with(|c: char| c.is_ascii_digit() || c == '.' || VULGAR.contains(c));
-            if is_digits {
-                let before = text[..start].chars().next_back();
-                // Part of a token like "G20", "A380", "COVID-19": not a quantity, unless the letters
-                // are a currency code ("USD115").
-                let glued_code = || {
-                    let head = tail_slice(text, start, 12);
-                    before.is_some_and(|c| c.is_ascii_uppercase()) && self.currencies.is_match(head)
-                };
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !glued_code() {
-                    continue;
-                }
-                // "F-35", "MiG-19": a number hyphenated to a code-like word (one with a capital) is a
-                // name; "minus-40", "sub-5", "mid-30s" are ordinary words that qualify the number.
-                if text[..start].ends_with('-') && hyphen_code(&text[..start - 1]) {
-                    continue;
-                }
-                // "an under-21 match", "the U-17 team": an age group names a team.
-                let lead = tail_slice(text, start, 8).to_lowercase();
-                if (lead.ends_with("under-") || lead.ends_with(" u-") || lead.ends_with("over-"))
-                    && text[end..].starts_with(' ')
-                    && text[end..].trim_start().starts_with(char::is_lowercase)
-                {
-                    continue;
-                }
-                // "the 1997-98 budget", "the 1992-95 war": the end of a span of years.
-                if (surface.len() == 2 && year_span_before(&text[..start]))
-                    || (surface.len() == 4
-                        && year_to_year(&text[..start], surface.parse().unwrap_or(0.0)))
-                {
-                    continue;
-                }
-                // "highway 35", "exit 436", "Flight 370": the number names something; so do house
-                // numbers ("123 Random Street") and ZIP codes ("PA 23456").
-                if self.label_noun.is_match(tail_slice(text, start, 16))
-                    || self.street.is_match(&text[end..])
-                    || (surface.len() == 5 && self.zip_state.is_match(tail_slice(text, start, 4)))
-                {
-                    continue;
-                }
-                if in_mask(start, end) {
-                    continue;
-                }
-            }
-            // "7-Eleven", "10-K", "4-H": digits hyphenated to a capitalised word make a name, in a
-            // sentence that is not all capitals (where "UP 3-PCT" is still an amount).
-            let hyphen_capital = |a: &str, b: &str| {
-                a.ends_with(|c: char| c.is_ascii_digit())
-                    && b.starts_with(|c: char| c.is_uppercase())
-                    && sentence_around(text, start).contains(char::is_lowercase)
+            let n = Scanned {
+                start: m.start(),
+                end: m.end(),
+                surface: m.as_str(),
+                is_digits: m
+                    .as_str()
+                    .starts_with(|c: char| c.is_ascii_digit() || c == '.' || VULGAR.contains(c)),
             };
-            if let Some(next) = text[end..].strip_prefix('-') {
-                if is_digits && hyphen_capital(surface, next) {
-                    continue;
-                }
+            match self.read(text, n, format, &masked, &found) {
+                Ok(Reading::Quantity(q)) => found.push(q),
+                Ok(Reading::Year(y)) => years.push(y),
+                Err(NotAQuantity) => {}
             }
-            if let Some(prev) = text[..start].strip_suffix('-') {
-                if !is_digits && hyphen_capital(prev, surface) {
-                    continue;
-                }
-            }
-            // "phase two", "session one": a number word naming a part, like "Flight 370" in digits.
-            if !is_digits && self.label_noun.is_match(tail_slice(text, start, 16)) {
-                continue;
-            }
-            let Some((mut value, vague_high)) = self.parse_number(surface, format) else {
-                continue;
-            };
-            let after_num = &text[end..];
-            // Negative numbers: a minus sign directly before, itself not inside a word or range.
-            let mut q_start = start;
-            if is_digits {
-                let before: String = text[..start].chars().rev().take(2).collect();
-                let mut b = before.chars();
-                // "75 -300mm" is a range: a digit before the dash (spaces aside) makes it one.
-                let range_dash = text[..start]
-                    .trim_end_matches(['-', '−'])
-                    .trim_end()
-                    .ends_with(|c: char| c.is_ascii_digit());
-                if matches!(b.next(), Some('-') | Some('−'))
-                    && !b.next().is_some_and(|c| c.is_alphanumeric())
-                    && !range_dash
-                {
-                    value = -value;
-                    q_start = text[..start]
-                        .char_indices()
-                        .next_back()
-                        .map_or(start, |(i, _)| i);
-                }
-            }
-
-            // Where the number starts with its sign, before a currency may move the start back.
-            let signed_start = q_start;
-
-            // Currency before the number.
-            let head = tail_slice(text, start, 12);
-            let currency = self.currencies.find(head).map(|m| {
-                let (_, code, name) = lexicon::CURRENCY_PREFIXES[m.pattern().as_usize()];
-                (m.start(), code, name)
-            });
-            // "MAUD 60", "MSEK 12": millions of that currency.
-            let mut prefix_scale = 1.0;
-            if let Some((s, _, _)) = currency {
-                q_start = start - (head.len() - s);
-                let lead = &head[..s];
-                if lead.ends_with('M')
-                    && !lead[..lead.len() - 1].ends_with(|c: char| c.is_alphanumeric())
-                {
-                    prefix_scale = 1e6;
-                    q_start -= 1;
-                }
-            }
-
-            // Scale, then unit, after the number.
-            let mut rest = after_num;
-            // "half a mile", "half an hour", "half a million": an article between a fraction in
-            // words and its scale or unit.
-            if !is_digits && value < 1.0 {
-                let article = ["a ", "an "].iter().find_map(|a| {
-                    let r = rest.strip_prefix(' ')?;
-                    r.get(..a.len())
-                        .is_some_and(|h| h.eq_ignore_ascii_case(a))
-                        .then(|| &r[a.len()..])
-                });
-                if let Some(r) = article {
-                    let measured = self.scales.longest(r, |e| word_ends(r, e)).is_some()
-                        || self.units.longest(r, |e| word_ends(r, e)).is_some();
-                    if measured {
-                        end += rest.len() - r.len() - 1;
-                        rest = &rest[rest.len() - r.len() - 1..];
-                    }
-                }
-            }
-            let mut scale = 1.0;
-            if let Some((len, i)) = self.scales.longest(rest, |e| word_ends(rest, e)) {
-                let f = lexicon::SCALES[i].1;
-                let word = rest[..len].trim().trim_start_matches('-').trim();
-                // A lone "m"/"b"/"k" is a scale next to money ("$5m", "1.8M dollars") or before a
-                // counted noun ("2.7m jobs"); otherwise "5m" is five metres.
-                let single = word.len() == 1;
-                let after = &rest[len..];
-                let money_follows = || {
-                    self.units
-                        .longest(after, |e| word_ends(after, e))
-                        .is_some_and(|(_, i)| lexicon::UNITS[i].3 == QuantityKind::Money)
-                };
-                let plural_follows =
-                    || after.starts_with(char::is_whitespace) && next_word_plural(after);
-                // "raised 25k": a lower-case k glued to digits is a thousand (a kelvin is "K").
-                let glued_k = word == "k" && rest.starts_with('k');
-                if !single || currency.is_some() || money_follows() || plural_follows() || glued_k {
-                    scale = f;
-                    rest = &rest[len..];
-                    end += len;
-                    // "nine tenths of a second": a part of one unit.
-                    if f < 1.0 {
-                        if let Some(m) = self.of_a.find(rest) {
-                            rest = &rest[m.end()..];
-                            end += m.end();
-                        }
-                    }
-                }
-            }
-            // "108.662 millones de euros", "2 milliards d'euros": a scale word joined to its
-            // currency by "de"; the count of euros is an amount of money.
-            if scale > 1.0 && currency.is_none() {
-                let trimmed = rest.trim_start();
-                if let Some(after) = self
-                    .scale_links
-                    .iter()
-                    .find_map(|link| trimmed.strip_prefix(link.as_str()))
-                {
-                    let money = self
-                        .units
-                        .longest(after, |e| word_ends(after, e))
-                        .is_some_and(|(_, i)| lexicon::UNITS[i].3 == QuantityKind::Money);
-                    if money {
-                        end += rest.len() - after.len();
-                        rest = after;
-                    }
-                }
-            }
-            // "30 MUSD", "120 MEUR", "500 kSEK": a scale letter glued to a currency code.
-            let mut unit = None;
-            if let Some(c) = self.scaled_code.captures(rest) {
-                let code = c.get(2).map_or("", |m| m.as_str());
-                if let Some((clen, i)) = self.units.longest(code, |e| e == code.len()) {
-                    if clen == code.len() && scale == 1.0 {
-                        scale = if c[1].eq_ignore_ascii_case("m") {
-                            1e6
-                        } else {
-                            1e3
-                        };
-                        unit = Some((c[0].len(), Unit::from(&lexicon::UNITS[i])));
-                    }
-                }
-            }
-            // A currency glued to the next number ("HK$2 billion (US$255 million)") is that number's
-            // prefix, not this one's unit.
-            let mut unit = unit.or_else(|| {
-                self.units
-                    .longest(rest, |e| {
-                        word_ends(rest, e) && !rest[e..].starts_with(|c: char| c.is_ascii_digit())
-                    })
-                    .map(|(len, i)| (len, Unit::from(&lexicon::UNITS[i])))
-            });
-            // "179.5p" is pence; "5 p" and "3 p.m." are not.
-            if unit.is_some_and(|(len, u)| {
-                u.unit == "GBP_penny"
-                    && rest[..len].trim().eq_ignore_ascii_case("p")
-                    && (len > 1 || rest[len..].starts_with(".m"))
-            }) {
-                unit = None;
-            }
-            // French "1 an" is a year, but "387.60 an ounce", "half an hour" hold the English
-            // article: "an" before a word is no unit.
-            if unit.is_some_and(|(len, _)| {
-                rest[..len].trim().eq_ignore_ascii_case("an")
-                    && rest[len..]
-                        .trim_start_matches([' ', '\t'])
-                        .starts_with(char::is_alphabetic)
-            }) {
-                unit = None;
-            }
-            // "its fiscal 1997 year forecast": a year's number before the word "year" names the
-            // year ("a 1997-year-old" or "1000 years" stay amounts).
-            if unit.is_some_and(|(len, u)| {
-                u.unit == "year"
-                    && is_digits
-                    && scale == 1.0
-                    && m.as_str().len() == 4
-                    && (1800.0..=2100.0).contains(&value)
-                    && rest[..len].trim().eq_ignore_ascii_case("year")
-                    && !rest[len..].starts_with('-')
-            }) {
-                unit = None;
-            }
-            // "5G", "3D": one capital letter glued to a number whose symbol is lower case ("5g" of
-            // gram) names a product, not a unit.
-            if unit.is_some_and(|(len, u)| {
-                len == 1
-                    && rest.starts_with(|c: char| c.is_ascii_uppercase())
-                    && u.unit.chars().all(|c| c.is_lowercase())
-            }) {
-                unit = None;
-            }
-            // "10 \" long", "12 ft 2 in": inches written as a mark, or as "in" after feet.
-            if unit.is_none() && scale == 1.0 && is_digits {
-                let after_feet = self.feet_before.is_match(tail_slice(text, start, 12));
-                let mark = self.inch_mark.find(rest).map(|m| m.end());
-                let word_in = after_feet
-                    .then(|| self.inch_word.find(rest).map(|m| m.end()))
-                    .flatten();
-                if let Some(len) = mark.or(word_in) {
-                    unit = Some((len, Unit::INCH));
-                }
-            }
-            // "100 mb" is megabits, "100 MB" megabytes: the case of the b says which.
-            if let Some((len, u)) = &mut unit {
-                if matches!(u.unit, "MB" | "GB" | "TB") && rest[..*len].trim_end().ends_with('b') {
-                    *u = match u.unit {
-                        "MB" => Unit::MEGABIT,
-                        "GB" => Unit::GIGABIT,
-                        _ => Unit::TERABIT,
-                    };
-                }
-            }
-            if let Some((len, u)) = &mut unit {
-                // "75 USD million": the scale after the currency.
-                if u.kind == QuantityKind::Money && scale == 1.0 {
-                    let after = &rest[*len..];
-                    if let Some((slen, i)) = self.scales.longest(after, |e| word_ends(after, e)) {
-                        if after[..slen].trim().len() > 1 {
-                            scale = lexicon::SCALES[i].1;
-                            *len += slen;
-                        }
-                    }
-                }
-                let after = &rest[*len..];
-                // "361 million pounds" is money; "300 pounds" of weight stays a mass.
-                // So is "5,060 pounds ($7,845)": an amount converted into another currency.
-                if u.unit == "lb"
-                    && (scale >= 1e6 || currency.is_some() || self.converted.is_match(after))
-                {
-                    *u = Unit::GBP;
-                }
-                // "three times" is a count of occurrences unless a comparison follows
-                // ("four times greater", "three times as many").
-                if u.unit == "times" && !self.comparison.is_match(after) {
-                    *u = Unit::TIMES;
-                }
-            }
-            // A number glued to letters that are neither unit nor scale: ordinals ("1st") and
-            // one-letter product names ("5G", "3D") are not amounts; any other letters are a unit the
-            // lexicon does not know ("12kW", "60Hz"), kept as written so the number is never lost.
-            let mut raw_unit = None;
-            // "in their early 20s": a decade, from its first to its last year ("the 60s" may be the
-            // 1960s, and is left out below like any number after "the").
-            let mut decade = false;
-            if is_digits
-                && unit.is_none()
-                && scale == 1.0
-                && rest.starts_with(|c: char| c.is_alphabetic())
-            {
-                let letters: &str = &rest[..rest
-                    .find(|c: char| !c.is_alphanumeric())
-                    .unwrap_or(rest.len())];
-                decade = letters == "s" && value % 10.0 == 0.0 && (10.0..100.0).contains(&value);
-                // "in their 40s", "a man in his 30s": an age, the convention says.
-                if decade && self.their_decade.is_match(tail_slice(text, start, 24)) {
-                    unit = Some((1, Unit::YEAR_OF_AGE));
-                } else if decade {
-                    end += 1;
-                }
-                let ordinal = unit.is_none()
-                    && !decade
-                    && ["st", "nd", "rd", "th", "s", "ths", "nds", "rds"]
-                        .iter()
-                        .any(|o| letters.eq_ignore_ascii_case(o));
-                let one_capital =
-                    letters.len() == 1 && letters.starts_with(|c: char| c.is_uppercase());
-                if unit.is_some() || decade {
-                    // An age or a decade found above.
-                } else if ordinal
-                    || one_capital
-                    || letters.contains(|c: char| c.is_ascii_digit())
-                    || surface.contains(',')
-                {
-                    continue;
-                } else {
-                    raw_unit = Some(letters);
-                }
-            }
-            // "a two-week visit", "a three-run homer", "mother-of-two": a hyphenated modifier written
-            // in words is not an amount; an age is ("a five-year-old").
-            // Measures stay ("a six-mile trip"): only durations and counted nouns are modifiers.
-            let kept = unit.is_some_and(|(_, u)| {
-                u.unit.ends_with("_of_age") || u.kind != QuantityKind::Duration
-            });
-            if !is_digits
-                && !kept
-                && (after_num.starts_with("-") && after_num[1..].starts_with(char::is_alphabetic)
-                    || text[..start].ends_with('-')
-                        && text[..start - 1].ends_with(char::is_alphabetic))
-            {
-                continue;
-            }
-            // "half", "a quarter": a share of something else unless a scale or unit follows
-            // ("quarter million dollars", "half a mile" are amounts; "the fourth quarter" is not).
-            // A share of a group is labelled as one ("nearly half of total imports" → "% total
-            // import"); an explicit fraction closing a clause is a bare share ("is one third").
-            let mut share = None;
-            if !is_digits && value > 0.0 && value < 1.0 && scale == 1.0 && unit.is_none() {
-                let lone = ["half", "quarter", "a quarter", "a half"]
-                    .iter()
-                    .any(|w| surface.eq_ignore_ascii_case(w));
-                // "half the stations": "half" may take its group without "of".
-                let group = self.of_group.find(after_num).or_else(|| {
-                    surface
-                        .eq_ignore_ascii_case("half")
-                        .then(|| self.half_group.find(after_num))
-                        .flatten()
-                });
-                let of_group = group.and_then(|m| {
-                    // From the match's last (whitespace) character: counted_noun wants one.
-                    let last = after_num[..m.end()].char_indices().next_back()?.0;
-                    counted_noun(&after_num[last..])
-                });
-                // "the first half of the year", "this quarter of": a period, not a share.
-                let period = lone && self.period_before.is_match(tail_slice(text, start, 12));
-                // "a quarter of them": a share of a group named before.
-                let of_pronoun = self.of_pronoun.is_match(after_num);
-                share = match of_group {
-                    Some(_) if period => continue,
-                    Some(noun) => Some(format!("% {noun}")),
-                    None if of_pronoun && !period => Some("% -".into()),
-                    None if !lone && self.clause_end.is_match(after_num) => Some("% -".into()),
-                    None => continue,
-                };
-            }
-            let scale = scale * prefix_scale;
-            let value = scaled(value, scale);
-            let mut q = Found {
-                start: q_start,
-                end,
-                value: Some(value),
-                range: vague_high
-                    .map(|h| (value, scaled(h, scale)))
-                    .or(decade.then_some((value, value + 9.0))),
-                unit: String::new(),
-                unit_name: String::new(),
-                kind: QuantityKind::Count,
-                change: Change::Equal,
-                bare: false,
-                scale,
-            };
-            if q.range.is_some() {
-                q.value = None;
-            }
-            let vague = vague_high.is_some();
-            let money_unit = unit.filter(|(_, u)| u.kind == QuantityKind::Money);
-            // "10 rmb 20 usd": a currency before the number that disagrees with the one after it
-            // belongs to the previous amount.
-            let currency =
-                currency.filter(|(_, code, _)| money_unit.is_none_or(|(_, u)| u.unit == *code));
-            if currency.is_none() {
-                q.start = signed_start;
-            }
-            // "- 20 degrees", "minus 5 °C": below zero, with the sign apart from the digits.
-            if let Some((_, u)) = &unit {
-                if matches!(u.unit, "degC" | "degF" | "deg") && value > 0.0 {
-                    let head = tail_slice(text, start, 8);
-                    if let Some(m) = self.minus.find(head) {
-                        q.value = Some(-value);
-                        let sign = head[m.start()..].trim_start_matches(['(', ' ', '\t', '\n']);
-                        q.start = start - sign.len();
-                    }
-                }
-            }
-            match (currency, unit) {
-                (Some((_, code, name)), _) => {
-                    let plain = Unit {
-                        unit: code,
-                        name,
-                        kind: QuantityKind::Money,
-                    };
-                    let written = text.get(q_start..start).unwrap_or_default();
-                    let u = self.resolve_currency(text, start, written, plain);
-                    q.unit = u.unit.into();
-                    q.unit_name = u.name.into();
-                    q.kind = QuantityKind::Money;
-                    // "$5 million dollars": swallow the redundant unit word.
-                    if let Some((len, _)) = money_unit {
-                        q.end += len;
-                    }
-                }
-                (None, Some((len, u))) => {
-                    let written = text.get(q.end..q.end + len).unwrap_or_default();
-                    let u = self.resolve_currency(text, start, written, u);
-                    q.unit = u.unit.into();
-                    q.unit_name = u.name.into();
-                    q.kind = u.kind;
-                    q.end += len;
-                }
-                (None, None) if share.is_some() => {
-                    q.unit = "%".into();
-                    q.unit_name = share.take().unwrap_or_default();
-                    q.kind = QuantityKind::Percent;
-                }
-                (None, None) if raw_unit.is_some() => {
-                    let letters = raw_unit.unwrap_or_default();
-                    q.unit = letters.into();
-                    q.unit_name = letters.to_lowercase();
-                    q.kind = QuantityKind::Measure;
-                    q.end += letters.len();
-                }
-                (None, None) => {
-                    // Earlier years only where a date is expected: "founded in 1781", "since
-                    // 1642", or "1781 - …" opening a this-day-in-history line.
-                    let historical = || {
-                        (1000.0..1800.0).contains(&value)
-                            && (self.year_before.is_match(tail_slice(text, start, 12))
-                                && !next_word_plural(&text[q.end..])
-                                || line_start(text, start)
-                                    && text[q.end..].trim_start().starts_with(['-', '–', '—']))
-                    };
-                    let plain_year = is_digits
-                        && scale == 1.0
-                        && surface.len() == 4
-                        && ((1800.0..=2100.0).contains(&value) || historical())
-                        && !surface.contains([',', '.', ' ']);
-                    if plain_year {
-                        years.push(Year {
-                            start,
-                            end: m.end(),
-                            year: value as i32,
-                        });
-                        continue;
-                    }
-                    if is_digits
-                        && scale == 1.0
-                        && value.fract() == 0.0
-                        && (1.0..=31.0).contains(&value)
-                        && self.near_month(text, start, end)
-                    {
-                        continue;
-                    }
-                    // "aged 30", "aged eight", "Sarah Jones, 54, said": ages.
-                    let apposition = is_digits
-                        && (1.0..=120.0).contains(&value)
-                        && self.name_comma.is_match(tail_slice(text, start, 40))
-                        && (self.comma_word.is_match(&text[end..])
-                            // "…, said the tourist, Khaled Hijazi, 37.": a name set off by commas
-                            // ends the sentence with its age.
-                            || self.sentence_end.is_match(&text[end..])
-                                && self.set_off_name.is_match(tail_slice(text, start, 60)));
-                    if value >= 1.0
-                        && value.fract() == 0.0
-                        && scale == 1.0
-                        && (apposition || self.aged.is_match(tail_slice(text, start, 20)))
-                    {
-                        q.unit = "year_of_age".into();
-                        q.unit_name = "year of age".into();
-                        q.kind = QuantityKind::Duration;
-                        q.change = self.change(text, q.start, q.end);
-                        found.push(q);
-                        continue;
-                    }
-                    // "16-bit", "10-member": a number hyphenated to a noun counts that noun.
-                    if let Some(c) = self.hyphen_noun.captures(&text[q.end..]) {
-                        let noun = c[1].to_string();
-                        if !NOT_COUNTED.contains(&noun.as_str()) {
-                            q.unit = "count".into();
-                            // "a 300-strong crowd" sizes the noun; "strong" is not what is counted.
-                            q.unit_name = if noun == "strong" {
-                                "-".into()
-                            } else {
-                                lexicon::singular(&noun)
-                            };
-                            q.change = self.change(text, q.start, q.end);
-                            found.push(q);
-                            continue;
-                        }
-                    }
-                    // "the Dow 30 rose", "Windows 11 shipped", "Route 66": a bare number right after
-                    // a capitalised word inside a sentence is part of a name, unless a plural noun
-                    // says it counts ("told Reuters 50 people").
-                    // (A score or range, "Hull 4-2", is left to the range pass.)
-                    if is_digits
-                        && scale == 1.0
-                        && !text[q.end..].starts_with(['-', '–'])
-                        && self.name_word_before(text, start)
-                        && !next_word_plural(&text[q.end..])
-                    {
-                        continue;
-                    }
-                    // "thousands of fans", "hundreds of its troops": the vague magnitude took
-                    // the "of " along; the noun is read from that "of" on.
-                    let noun_at = if vague && text[..q.end].ends_with(" of ") {
-                        q.end - 4
-                    } else if vague && text[..q.end].ends_with(' ') {
-                        q.end - 1
-                    } else {
-                        q.end
-                    };
-                    // "56 not out", "at 13 under,", "an eight-under-par 63": a score.
-                    if is_digits
-                        && scale == 1.0
-                        && (self.score_after.is_match(&text[q.end..])
-                            || self.score_before.is_match(tail_slice(text, start, 16)))
-                    {
-                        continue;
-                    }
-                    match counted_noun(&text[noun_at..]) {
-                        // "the 8088 chip", "a 737 jet": a determiner, a large number and a singular noun
-                        // name a model; "has 450 engineers.", "about 1000 arrived" count.
-                        Some(noun)
-                            if is_digits
-                                && scale == 1.0
-                                && value >= 100.0
-                                && value.fract() == 0.0
-                                && !surface.contains([',', '.', ' '])
-                                && !noun.contains(' ')
-                                && self.determiner_before.is_match(tail_slice(text, start, 24))
-                                && !next_word_plural(&text[q.end..]) =>
-                        {
-                            continue;
-                        }
-                        // "resistance at 67,000 if it…", "176 million rand from 281 million
-                        // previously": more than one of something is written in the plural, so a
-                        // lone singular word after such a count is not what it counts. The count
-                        // keeps an elided unit, which the sentence may give it.
-                        Some(noun)
-                            if value != 1.0
-                                && !noun.contains(' ')
-                                && first_word(&text[noun_at..]).is_some_and(|w| {
-                                    w.eq_ignore_ascii_case(&noun) && !plural_word(w)
-                                }) =>
-                        {
-                            // "the three met": a number word heading its determiner's phrase is
-                            // a pronoun, whatever word follows it.
-                            let determiner =
-                                self.determiner_before.is_match(tail_slice(text, start, 24));
-                            if !is_digits && determiner {
-                                continue;
-                            }
-                            // "their new 51,000 seat stadium", "a 300,000 barrel cargo": after a
-                            // determiner, a singular word that modifies the noun after it is
-                            // the measure (CONVENTIONS.md labels digit modifiers).
-                            let modifies_next =
-                                text[noun_at..].split_whitespace().nth(1).is_some_and(|w| {
-                                    let en = words::for_language("en");
-                                    w.len() > 2
-                                        && w.chars().all(|c| c.is_ascii_lowercase())
-                                        && !en.stop.contains(w)
-                                        && !w.ends_with("ed")
-                                        && !w.ends_with("ing")
-                                        && !w.ends_with("ly")
-                                }) && !text[noun_at..]
-                                    .split_whitespace()
-                                    .next()
-                                    .is_some_and(|w| w.ends_with(AFTER_WORD));
-                            q.unit = "count".into();
-                            q.unit_name = if is_digits && determiner && modifies_next {
-                                noun
-                            } else {
-                                "-".into()
-                            };
-                        }
-                        Some(noun) => {
-                            q.unit = "count".into();
-                            q.unit_name = noun; // already singular
-                        }
-                        None => {
-                            // A number word alone counts something the sentence names elsewhere
-                            // ("the blast killed seven", "rose four to 90.18") unless it is a
-                            // pronoun: "one" ("one can see"), a determiner's head ("the two
-                            // met", "its three") or an article's ("a dozen" in "64 cents a
-                            // dozen"). Fractions alone stay too ambiguous. A number word that
-                            // opens a range ("eight to 10 feet") is kept whatever it is.
-                            // A change word before makes it the amount of the change ("down
-                            // one from May"); "a dozen" is a rate only right after a price.
-                            let rate = surface.starts_with(['a', 'A'])
-                                && found.last().is_some_and(|p: &Found| {
-                                    text.get(p.end..start).is_some_and(|g| g.trim().is_empty())
-                                });
-                            let pronoun = (value < 2.0
-                                || value.fract() != 0.0
-                                || self.determiner_before.is_match(tail_slice(text, start, 24)))
-                                && !self.change(text, q.start, q.end).is_direction()
-                                || rate;
-                            if !is_digits
-                                && scale == 1.0
-                                && !self.range_lead.is_match(&text[q.end..])
-                                && pronoun
-                            {
-                                continue;
-                            }
-                            // "1 ) explains …": a list marker.
-                            if is_digits
-                                && value <= 20.0
-                                && self.list_marker.is_match(&text[q.end..])
-                                && !tail_slice(text, start, 40).contains('(')
-                            {
-                                continue;
-                            }
-                            // "the 486 is …", "shot a 68": a name or a score, not an amount ("the
-                            // 2-0 win" is a score, dropped with its pair when ranges are joined).
-                            if is_digits
-                                && scale == 1.0
-                                && self.the_before.is_match(tail_slice(text, start, 8))
-                                && !text[q.end..].starts_with(['-', '–'])
-                            {
-                                continue;
-                            }
-                            q.unit = "count".into();
-                            q.unit_name = "-".into();
-                            q.bare = scale == 1.0;
-                        }
-                    }
-                }
-            }
-            if !q.bare && q.unit != "count" && q.kind != QuantityKind::Ratio {
-                self.attach_rate(text, &mut q);
-            }
-            q.change = self.change(text, q.start, q.end);
-            if q.change == Change::More && self.over_a_span(text, &q) {
-                q.change = Change::Equal;
-            }
-            // "-0.2%", "-15 points": a signed change figure ("+" is read by `change`); a signed
-            // temperature or level ("-5C", "minus-40 degrees") states no change.
-            if q.change == Change::Equal
-                && q.value.is_some_and(|v| v < 0.0)
-                && q.start < start
-                && CHANGE_UNITS.contains(&q.unit_name.as_str())
-            {
-                q.change = Change::Down;
-            }
-            // "raised $2 billion in a share sale": money raised is an amount collected, not a rise
-            // ("raised its offer by $1", "raised prices 5%" still are).
-            let before = tail_slice(text, q.start, 40);
-            if q.change == Change::Up
-                && q.kind == QuantityKind::Money
-                && self.raised_funds.is_match(before)
-            {
-                q.change = self.bound(before, head_slice(text, q.end, 60));
-            }
-            // "lost six games", "cut 300 jobs": a count of the things affected, not the amount of a
-            // change (CONVENTIONS.md); "cut the workforce by 1,200 jobs" states one.
-            if q.change.is_direction()
-                && q.counts_a_noun()
-                && !self.by_before.is_match(tail_slice(text, q.start, 40))
-            {
-                q.change = Change::Equal;
-            }
-            // "tens of billions" is an estimate whatever the words around it say.
-            if vague && q.change == Change::Equal && starts_with_ignore_ascii_case(surface, "tens")
-            {
-                q.change = Change::Approx;
-            }
-            found.push(q);
         }
         let found = self.merge_ranges(text, found);
         let mut found = self.merge_subunits(text, found, numbers, format);
@@ -1248,6 +612,823 @@ impl Extractor {
         self.inherit_unit(text, &mut found);
         self.carry_change(text, &mut found);
         (found, years)
+    }
+
+    /// Reads one scanned number with what is written around it; `found` holds the quantities
+    /// before it in the text.
+    fn read(
+        &self,
+        text: &str,
+        n: Scanned,
+        format: NumberFormat,
+        masked: &[(usize, usize)],
+        found: &[Found],
+    ) -> Result<Reading, NotAQuantity> {
+        self.reject_name(text, n, masked)?;
+        let (value, vague_high) = self.parse_number(n.surface, format).ok_or(NotAQuantity)?;
+        // Where the number starts with its sign, before a currency may move the start back.
+        let signed_start = self.minus_sign(text, n).unwrap_or(n.start);
+        let value = if signed_start < n.start {
+            -value
+        } else {
+            value
+        };
+        let prefix = self.currency_before(text, n.start);
+        let mut tail = self.scale_after(text, n, value, prefix.is_some());
+        tail.unit = self.unit_after(text, n, value, prefix.is_some(), &mut tail);
+        self.glued_letters(text, n, value, &mut tail)?;
+        self.reject_word_modifier(text, n, &tail)?;
+        let mut share = self.share(text, n, value, &tail)?;
+
+        let scale = tail.scale * prefix.map_or(1.0, |p| p.scale);
+        let value = scaled(value, scale);
+        let mut q = Found {
+            start: prefix.map_or(signed_start, |p| p.start),
+            end: tail.end,
+            value: Some(value),
+            range: vague_high
+                .map(|h| (value, scaled(h, scale)))
+                .or(tail.decade.then_some((value, value + 9.0))),
+            unit: String::new(),
+            unit_name: String::new(),
+            kind: QuantityKind::Count,
+            change: Change::Equal,
+            bare: false,
+            scale,
+        };
+        if q.range.is_some() {
+            q.value = None;
+        }
+        let vague = vague_high.is_some();
+        let unit = tail.unit;
+        let money_unit = unit.filter(|(_, u)| u.kind == QuantityKind::Money);
+        // "10 rmb 20 usd": a currency before the number that disagrees with the one after it
+        // belongs to the previous amount.
+        let prefix = prefix.filter(|p| money_unit.is_none_or(|(_, u)| u.unit == p.code));
+        if prefix.is_none() {
+            q.start = signed_start;
+        }
+        // "- 20 degrees", "minus 5 °C": below zero, with the sign apart from the digits.
+        if let Some((_, u)) = &unit {
+            if matches!(u.unit, "degC" | "degF" | "deg") && value > 0.0 {
+                let head = tail_slice(text, n.start, 8);
+                if let Some(m) = self.minus.find(head) {
+                    q.value = Some(-value);
+                    let sign = head[m.start()..].trim_start_matches(['(', ' ', '\t', '\n']);
+                    q.start = n.start - sign.len();
+                }
+            }
+        }
+        match (prefix, unit) {
+            (Some(p), _) => {
+                let plain = Unit {
+                    unit: p.code,
+                    name: p.name,
+                    kind: QuantityKind::Money,
+                };
+                let written = text.get(p.start..n.start).unwrap_or_default();
+                let u = self.resolve_currency(text, n.start, written, plain);
+                q.unit = u.unit.into();
+                q.unit_name = u.name.into();
+                q.kind = QuantityKind::Money;
+                // "$5 million dollars": swallow the redundant unit word.
+                if let Some((len, _)) = money_unit {
+                    q.end += len;
+                }
+            }
+            (None, Some((len, u))) => {
+                let written = text.get(q.end..q.end + len).unwrap_or_default();
+                let u = self.resolve_currency(text, n.start, written, u);
+                q.unit = u.unit.into();
+                q.unit_name = u.name.into();
+                q.kind = u.kind;
+                q.end += len;
+            }
+            (None, None) if share.is_some() => {
+                q.unit = "%".into();
+                q.unit_name = share.take().unwrap_or_default();
+                q.kind = QuantityKind::Percent;
+            }
+            (None, None) if tail.raw_unit.is_some() => {
+                let letters = tail.raw_unit.unwrap_or_default();
+                q.unit = letters.into();
+                q.unit_name = letters.to_lowercase();
+                q.kind = QuantityKind::Measure;
+                q.end += letters.len();
+            }
+            (None, None) => {
+                if let Some(done) = self.classify_bare(text, n, value, vague, &mut q, found)? {
+                    return Ok(done);
+                }
+            }
+        }
+        self.direction(text, n, vague, &mut q);
+        Ok(Reading::Quantity(q))
+    }
+
+    /// Pass "reject names": a number that is part of a name, a code, a span of years or a masked
+    /// date or time is no quantity.
+    fn reject_name(
+        &self,
+        text: &str,
+        n: Scanned,
+        masked: &[(usize, usize)],
+    ) -> Result<(), NotAQuantity> {
+        let Scanned {
+            start,
+            end,
+            surface,
+            is_digits,
+        } = n;
+        let name = |yes: bool| if yes { Err(NotAQuantity) } else { Ok(()) };
+        if is_digits {
+            let before = text[..start].chars().next_back();
+            // Part of a token like "G20", "A380", "COVID-19": not a quantity, unless the letters
+            // are a currency code ("USD115").
+            let glued_code = || {
+                let head = tail_slice(text, start, 12);
+                before.is_some_and(|c| c.is_ascii_uppercase()) && self.currencies.is_match(head)
+            };
+            name(before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !glued_code())?;
+            // "F-35", "MiG-19": a number hyphenated to a code-like word (one with a capital) is a
+            // name; "minus-40", "sub-5", "mid-30s" are ordinary words that qualify the number.
+            name(text[..start].ends_with('-') && hyphen_code(&text[..start - 1]))?;
+            // "an under-21 match", "the U-17 team": an age group names a team.
+            let lead = tail_slice(text, start, 8).to_lowercase();
+            name(
+                (lead.ends_with("under-") || lead.ends_with(" u-") || lead.ends_with("over-"))
+                    && text[end..].starts_with(' ')
+                    && text[end..].trim_start().starts_with(char::is_lowercase),
+            )?;
+            // "the 1997-98 budget", "the 1992-95 war": the end of a span of years.
+            name(
+                (surface.len() == 2 && year_span_before(&text[..start]))
+                    || (surface.len() == 4
+                        && year_to_year(&text[..start], surface.parse().unwrap_or(0.0))),
+            )?;
+            // "highway 35", "exit 436", "Flight 370": the number names something; so do house
+            // numbers ("123 Random Street") and ZIP codes ("PA 23456").
+            name(
+                self.label_noun.is_match(tail_slice(text, start, 16))
+                    || self.street.is_match(&text[end..])
+                    || (surface.len() == 5 && self.zip_state.is_match(tail_slice(text, start, 4))),
+            )?;
+            name(in_mask(masked, start, end))?;
+        }
+        // "7-Eleven", "10-K", "4-H": digits hyphenated to a capitalised word make a name, in a
+        // sentence that is not all capitals (where "UP 3-PCT" is still an amount).
+        let hyphen_capital = |a: &str, b: &str| {
+            a.ends_with(|c: char| c.is_ascii_digit())
+                && b.starts_with(|c: char| c.is_uppercase())
+                && sentence_around(text, start).contains(char::is_lowercase)
+        };
+        if let Some(next) = text[end..].strip_prefix('-') {
+            name(is_digits && hyphen_capital(surface, next))?;
+        }
+        if let Some(prev) = text[..start].strip_suffix('-') {
+            name(!is_digits && hyphen_capital(prev, surface))?;
+        }
+        // "phase two", "session one": a number word naming a part, like "Flight 370" in digits.
+        name(!is_digits && self.label_noun.is_match(tail_slice(text, start, 16)))
+    }
+
+    /// A minus sign directly before the digits, itself not inside a word or a range: where the
+    /// signed number starts.
+    fn minus_sign(&self, text: &str, n: Scanned) -> Option<usize> {
+        if !n.is_digits {
+            return None;
+        }
+        let before: String = text[..n.start].chars().rev().take(2).collect();
+        let mut b = before.chars();
+        // "75 -300mm" is a range: a digit before the dash (spaces aside) makes it one.
+        let range_dash = text[..n.start]
+            .trim_end_matches(['-', '−'])
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit());
+        (matches!(b.next(), Some('-') | Some('−'))
+            && !b.next().is_some_and(|c| c.is_alphanumeric())
+            && !range_dash)
+            .then(|| {
+                text[..n.start]
+                    .char_indices()
+                    .next_back()
+                    .map_or(n.start, |(i, _)| i)
+            })
+    }
+
+    /// Pass "currency before": "$", "HK$", "RM", "MAUD" (millions of Australian dollars).
+    fn currency_before(&self, text: &str, start: usize) -> Option<Prefix> {
+        let head = tail_slice(text, start, 12);
+        let m = self.currencies.find(head)?;
+        let (_, code, name) = lexicon::CURRENCY_PREFIXES[m.pattern().as_usize()];
+        let mut p = Prefix {
+            start: start - (head.len() - m.start()),
+            code,
+            name,
+            scale: 1.0,
+        };
+        // "MAUD 60", "MSEK 12": millions of that currency.
+        let lead = &head[..m.start()];
+        if lead.ends_with('M') && !lead[..lead.len() - 1].ends_with(|c: char| c.is_alphanumeric()) {
+            p.scale = 1e6;
+            p.start -= 1;
+        }
+        Some(p)
+    }
+
+    /// Pass "scale after": "million", "bn", "half a", "nine tenths of a", "millones de". The
+    /// tail's unit is left for [`Self::unit_after`].
+    fn scale_after<'t>(
+        &self,
+        text: &'t str,
+        n: Scanned,
+        value: f64,
+        has_currency: bool,
+    ) -> Tail<'t> {
+        let mut end = n.end;
+        let mut rest = &text[end..];
+        // "half a mile", "half an hour", "half a million": an article between a fraction in
+        // words and its scale or unit.
+        if !n.is_digits && value < 1.0 {
+            let article = ["a ", "an "].iter().find_map(|a| {
+                let r = rest.strip_prefix(' ')?;
+                r.get(..a.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(a))
+                    .then(|| &r[a.len()..])
+            });
+            if let Some(r) = article {
+                let measured = self.scales.longest(r, |e| word_ends(r, e)).is_some()
+                    || self.units.longest(r, |e| word_ends(r, e)).is_some();
+                if measured {
+                    end += rest.len() - r.len() - 1;
+                    rest = &rest[rest.len() - r.len() - 1..];
+                }
+            }
+        }
+        let mut scale = 1.0;
+        if let Some((len, i)) = self.scales.longest(rest, |e| word_ends(rest, e)) {
+            let f = lexicon::SCALES[i].1;
+            let word = rest[..len].trim().trim_start_matches('-').trim();
+            // A lone "m"/"b"/"k" is a scale next to money ("$5m", "1.8M dollars") or before a
+            // counted noun ("2.7m jobs"); otherwise "5m" is five metres.
+            let single = word.len() == 1;
+            let after = &rest[len..];
+            let money_follows = || {
+                self.units
+                    .longest(after, |e| word_ends(after, e))
+                    .is_some_and(|(_, i)| lexicon::UNITS[i].3 == QuantityKind::Money)
+            };
+            let plural_follows =
+                || after.starts_with(char::is_whitespace) && next_word_plural(after);
+            // "raised 25k": a lower-case k glued to digits is a thousand (a kelvin is "K").
+            let glued_k = word == "k" && rest.starts_with('k');
+            if !single || has_currency || money_follows() || plural_follows() || glued_k {
+                scale = f;
+                rest = &rest[len..];
+                end += len;
+                // "nine tenths of a second": a part of one unit.
+                if f < 1.0 {
+                    if let Some(m) = self.of_a.find(rest) {
+                        rest = &rest[m.end()..];
+                        end += m.end();
+                    }
+                }
+            }
+        }
+        // "108.662 millones de euros", "2 milliards d'euros": a scale word joined to its
+        // currency by "de"; the count of euros is an amount of money.
+        if scale > 1.0 && !has_currency {
+            let trimmed = rest.trim_start();
+            if let Some(after) = self
+                .scale_links
+                .iter()
+                .find_map(|link| trimmed.strip_prefix(link.as_str()))
+            {
+                let money = self
+                    .units
+                    .longest(after, |e| word_ends(after, e))
+                    .is_some_and(|(_, i)| lexicon::UNITS[i].3 == QuantityKind::Money);
+                if money {
+                    end += rest.len() - after.len();
+                }
+            }
+        }
+        Tail {
+            end,
+            rest: &text[end..],
+            scale,
+            unit: None,
+            raw_unit: None,
+            decade: false,
+        }
+    }
+
+    /// Pass "unit after": the unit written after the number and its scale, as (length in the
+    /// tail, unit). Scale letters glued to a currency code ("30 MUSD") and a scale after the
+    /// currency ("75 USD million") set the tail's scale.
+    fn unit_after(
+        &self,
+        text: &str,
+        n: Scanned,
+        value: f64,
+        has_currency: bool,
+        tail: &mut Tail,
+    ) -> Option<(usize, Unit)> {
+        let rest = tail.rest;
+        // "30 MUSD", "120 MEUR", "500 kSEK": a scale letter glued to a currency code.
+        let mut unit = None;
+        if let Some(c) = self.scaled_code.captures(rest) {
+            let code = c.get(2).map_or("", |m| m.as_str());
+            if let Some((clen, i)) = self.units.longest(code, |e| e == code.len()) {
+                if clen == code.len() && tail.scale == 1.0 {
+                    tail.scale = if c[1].eq_ignore_ascii_case("m") {
+                        1e6
+                    } else {
+                        1e3
+                    };
+                    unit = Some((c[0].len(), Unit::from(&lexicon::UNITS[i])));
+                }
+            }
+        }
+        // A currency glued to the next number ("HK$2 billion (US$255 million)") is that number's
+        // prefix, not this one's unit.
+        let mut unit = unit.or_else(|| {
+            self.units
+                .longest(rest, |e| {
+                    word_ends(rest, e) && !rest[e..].starts_with(|c: char| c.is_ascii_digit())
+                })
+                .map(|(len, i)| (len, Unit::from(&lexicon::UNITS[i])))
+        });
+        // "179.5p" is pence; "5 p" and "3 p.m." are not.
+        if unit.is_some_and(|(len, u)| {
+            u.unit == "GBP_penny"
+                && rest[..len].trim().eq_ignore_ascii_case("p")
+                && (len > 1 || rest[len..].starts_with(".m"))
+        }) {
+            unit = None;
+        }
+        // French "1 an" is a year, but "387.60 an ounce", "half an hour" hold the English
+        // article: "an" before a word is no unit.
+        if unit.is_some_and(|(len, _)| {
+            rest[..len].trim().eq_ignore_ascii_case("an")
+                && rest[len..]
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with(char::is_alphabetic)
+        }) {
+            unit = None;
+        }
+        // "its fiscal 1997 year forecast": a year's number before the word "year" names the
+        // year ("a 1997-year-old" or "1000 years" stay amounts).
+        if unit.is_some_and(|(len, u)| {
+            u.unit == "year"
+                && n.is_digits
+                && tail.scale == 1.0
+                && n.surface.len() == 4
+                && (1800.0..=2100.0).contains(&value)
+                && rest[..len].trim().eq_ignore_ascii_case("year")
+                && !rest[len..].starts_with('-')
+        }) {
+            unit = None;
+        }
+        // "5G", "3D": one capital letter glued to a number whose symbol is lower case ("5g" of
+        // gram) names a product, not a unit.
+        if unit.is_some_and(|(len, u)| {
+            len == 1
+                && rest.starts_with(|c: char| c.is_ascii_uppercase())
+                && u.unit.chars().all(|c| c.is_lowercase())
+        }) {
+            unit = None;
+        }
+        // "10 \" long", "12 ft 2 in": inches written as a mark, or as "in" after feet.
+        if unit.is_none() && tail.scale == 1.0 && n.is_digits {
+            let after_feet = self.feet_before.is_match(tail_slice(text, n.start, 12));
+            let mark = self.inch_mark.find(rest).map(|m| m.end());
+            let word_in = after_feet
+                .then(|| self.inch_word.find(rest).map(|m| m.end()))
+                .flatten();
+            if let Some(len) = mark.or(word_in) {
+                unit = Some((len, Unit::INCH));
+            }
+        }
+        // "100 mb" is megabits, "100 MB" megabytes: the case of the b says which.
+        if let Some((len, u)) = &mut unit {
+            if matches!(u.unit, "MB" | "GB" | "TB") && rest[..*len].trim_end().ends_with('b') {
+                *u = match u.unit {
+                    "MB" => Unit::MEGABIT,
+                    "GB" => Unit::GIGABIT,
+                    _ => Unit::TERABIT,
+                };
+            }
+        }
+        if let Some((len, u)) = &mut unit {
+            // "75 USD million": the scale after the currency.
+            if u.kind == QuantityKind::Money && tail.scale == 1.0 {
+                let after = &rest[*len..];
+                if let Some((slen, i)) = self.scales.longest(after, |e| word_ends(after, e)) {
+                    if after[..slen].trim().len() > 1 {
+                        tail.scale = lexicon::SCALES[i].1;
+                        *len += slen;
+                    }
+                }
+            }
+            let after = &rest[*len..];
+            // "361 million pounds" is money; "300 pounds" of weight stays a mass.
+            // So is "5,060 pounds ($7,845)": an amount converted into another currency.
+            if u.unit == "lb"
+                && (tail.scale >= 1e6 || has_currency || self.converted.is_match(after))
+            {
+                *u = Unit::GBP;
+            }
+            // "three times" is a count of occurrences unless a comparison follows
+            // ("four times greater", "three times as many").
+            if u.unit == "times" && !self.comparison.is_match(after) {
+                *u = Unit::TIMES;
+            }
+        }
+        unit
+    }
+
+    /// Pass "glued letters": a number glued to letters that are neither unit nor scale.
+    /// Ordinals ("1st") and one-letter product names ("5G", "3D") are not amounts; a decade
+    /// ("the early 20s") spans ten years, or is an age ("in their 40s"); any other letters are a
+    /// unit the lexicon does not know ("12kW", "60Hz"), kept as written so the number is never
+    /// lost.
+    fn glued_letters<'t>(
+        &self,
+        text: &str,
+        n: Scanned,
+        value: f64,
+        tail: &mut Tail<'t>,
+    ) -> Result<(), NotAQuantity> {
+        let rest = tail.rest;
+        if !(n.is_digits
+            && tail.unit.is_none()
+            && tail.scale == 1.0
+            && rest.starts_with(|c: char| c.is_alphabetic()))
+        {
+            return Ok(());
+        }
+        let letters: &'t str = &rest[..rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len())];
+        // "the 60s" may be the 1960s, and is left out later like any number after "the".
+        tail.decade = letters == "s" && value % 10.0 == 0.0 && (10.0..100.0).contains(&value);
+        // "in their 40s", "a man in his 30s": an age, the convention says.
+        if tail.decade && self.their_decade.is_match(tail_slice(text, n.start, 24)) {
+            tail.unit = Some((1, Unit::YEAR_OF_AGE));
+        } else if tail.decade {
+            tail.end += 1;
+        }
+        let ordinal = tail.unit.is_none()
+            && !tail.decade
+            && ["st", "nd", "rd", "th", "s", "ths", "nds", "rds"]
+                .iter()
+                .any(|o| letters.eq_ignore_ascii_case(o));
+        let one_capital = letters.len() == 1 && letters.starts_with(|c: char| c.is_uppercase());
+        if tail.unit.is_some() || tail.decade {
+            // An age or a decade found above.
+        } else if ordinal
+            || one_capital
+            || letters.contains(|c: char| c.is_ascii_digit())
+            || n.surface.contains(',')
+        {
+            return Err(NotAQuantity);
+        } else {
+            tail.raw_unit = Some(letters);
+        }
+        Ok(())
+    }
+
+    /// "a two-week visit", "a three-run homer", "mother-of-two": a hyphenated modifier written in
+    /// words is not an amount; an age is ("a five-year-old"). Measures stay ("a six-mile trip"):
+    /// only durations and counted nouns are modifiers.
+    fn reject_word_modifier(
+        &self,
+        text: &str,
+        n: Scanned,
+        tail: &Tail,
+    ) -> Result<(), NotAQuantity> {
+        let after_num = &text[n.end..];
+        let kept = tail
+            .unit
+            .is_some_and(|(_, u)| u.unit.ends_with("_of_age") || u.kind != QuantityKind::Duration);
+        let modifier = !n.is_digits
+            && !kept
+            && (after_num.starts_with("-") && after_num[1..].starts_with(char::is_alphabetic)
+                || text[..n.start].ends_with('-')
+                    && text[..n.start - 1].ends_with(char::is_alphabetic));
+        if modifier {
+            Err(NotAQuantity)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Pass "share": "half", "a quarter" are a share of something else unless a scale or unit
+    /// follows ("quarter million dollars", "half a mile" are amounts; "the fourth quarter" is
+    /// not). A share of a group is labelled as one ("nearly half of total imports" → "% total
+    /// import"); an explicit fraction closing a clause is a bare share ("is one third"). The
+    /// share's unit name, if the number is one.
+    fn share(
+        &self,
+        text: &str,
+        n: Scanned,
+        value: f64,
+        tail: &Tail,
+    ) -> Result<Option<String>, NotAQuantity> {
+        if n.is_digits || value <= 0.0 || value >= 1.0 || tail.scale != 1.0 || tail.unit.is_some() {
+            return Ok(None);
+        }
+        let (surface, after_num) = (n.surface, &text[n.end..]);
+        let lone = ["half", "quarter", "a quarter", "a half"]
+            .iter()
+            .any(|w| surface.eq_ignore_ascii_case(w));
+        // "half the stations": "half" may take its group without "of".
+        let group = self.of_group.find(after_num).or_else(|| {
+            surface
+                .eq_ignore_ascii_case("half")
+                .then(|| self.half_group.find(after_num))
+                .flatten()
+        });
+        let of_group = group.and_then(|m| {
+            // From the match's last (whitespace) character: counted_noun wants one.
+            let last = after_num[..m.end()].char_indices().next_back()?.0;
+            counted_noun(&after_num[last..])
+        });
+        // "the first half of the year", "this quarter of": a period, not a share.
+        let period = lone && self.period_before.is_match(tail_slice(text, n.start, 12));
+        // "a quarter of them": a share of a group named before.
+        let of_pronoun = self.of_pronoun.is_match(after_num);
+        match of_group {
+            Some(_) if period => Err(NotAQuantity),
+            Some(noun) => Ok(Some(format!("% {noun}"))),
+            None if of_pronoun && !period => Ok(Some("% -".into())),
+            None if !lone && self.clause_end.is_match(after_num) => Ok(Some("% -".into())),
+            None => Err(NotAQuantity),
+        }
+    }
+
+    /// Pass "bare number": a number with no currency, unit or share before or after it. A plain
+    /// year or a day of a month is no amount; an age, a hyphenated count ("16-bit") or a counted
+    /// noun is; a number word alone may be a pronoun; a number after a name is part of it; a
+    /// score is none. `Ok(Some(_))`: read in full; `Ok(None)`: `q` is a count, rate and direction
+    /// still to read.
+    fn classify_bare(
+        &self,
+        text: &str,
+        n: Scanned,
+        value: f64,
+        vague: bool,
+        q: &mut Found,
+        found: &[Found],
+    ) -> Result<Option<Reading>, NotAQuantity> {
+        let Scanned {
+            start,
+            surface,
+            is_digits,
+            ..
+        } = n;
+        let (end, scale) = (q.end, q.scale);
+        // Earlier years only where a date is expected: "founded in 1781", "since
+        // 1642", or "1781 - …" opening a this-day-in-history line.
+        let historical = || {
+            (1000.0..1800.0).contains(&value)
+                && (self.year_before.is_match(tail_slice(text, start, 12))
+                    && !next_word_plural(&text[q.end..])
+                    || line_start(text, start)
+                        && text[q.end..].trim_start().starts_with(['-', '–', '—']))
+        };
+        let plain_year = is_digits
+            && scale == 1.0
+            && surface.len() == 4
+            && ((1800.0..=2100.0).contains(&value) || historical())
+            && !surface.contains([',', '.', ' ']);
+        if plain_year {
+            return Ok(Some(Reading::Year(Year {
+                start,
+                end: n.end,
+                year: value as i32,
+            })));
+        }
+        if is_digits
+            && scale == 1.0
+            && value.fract() == 0.0
+            && (1.0..=31.0).contains(&value)
+            && self.near_month(text, start, end)
+        {
+            return Err(NotAQuantity);
+        }
+        // "aged 30", "aged eight", "Sarah Jones, 54, said": ages.
+        let apposition = is_digits
+            && (1.0..=120.0).contains(&value)
+            && self.name_comma.is_match(tail_slice(text, start, 40))
+            && (self.comma_word.is_match(&text[end..])
+                // "…, said the tourist, Khaled Hijazi, 37.": a name set off by commas
+                // ends the sentence with its age.
+                || self.sentence_end.is_match(&text[end..])
+                    && self.set_off_name.is_match(tail_slice(text, start, 60)));
+        if value >= 1.0
+            && value.fract() == 0.0
+            && scale == 1.0
+            && (apposition || self.aged.is_match(tail_slice(text, start, 20)))
+        {
+            q.unit = "year_of_age".into();
+            q.unit_name = "year of age".into();
+            q.kind = QuantityKind::Duration;
+            q.change = self.change(text, q.start, q.end);
+            return Ok(Some(Reading::Quantity(q.clone())));
+        }
+        // "16-bit", "10-member": a number hyphenated to a noun counts that noun.
+        if let Some(c) = self.hyphen_noun.captures(&text[q.end..]) {
+            let noun = c[1].to_string();
+            if !NOT_COUNTED.contains(&noun.as_str()) {
+                q.unit = "count".into();
+                // "a 300-strong crowd" sizes the noun; "strong" is not what is counted.
+                q.unit_name = if noun == "strong" {
+                    "-".into()
+                } else {
+                    lexicon::singular(&noun)
+                };
+                q.change = self.change(text, q.start, q.end);
+                return Ok(Some(Reading::Quantity(q.clone())));
+            }
+        }
+        // "the Dow 30 rose", "Windows 11 shipped", "Route 66": a bare number right after
+        // a capitalised word inside a sentence is part of a name, unless a plural noun
+        // says it counts ("told Reuters 50 people").
+        // (A score or range, "Hull 4-2", is left to the range pass.)
+        if is_digits
+            && scale == 1.0
+            && !text[q.end..].starts_with(['-', '–'])
+            && self.name_word_before(text, start)
+            && !next_word_plural(&text[q.end..])
+        {
+            return Err(NotAQuantity);
+        }
+        // "thousands of fans", "hundreds of its troops": the vague magnitude took
+        // the "of " along; the noun is read from that "of" on.
+        let noun_at = if vague && text[..q.end].ends_with(" of ") {
+            q.end - 4
+        } else if vague && text[..q.end].ends_with(' ') {
+            q.end - 1
+        } else {
+            q.end
+        };
+        // "56 not out", "at 13 under,", "an eight-under-par 63": a score.
+        if is_digits
+            && scale == 1.0
+            && (self.score_after.is_match(&text[q.end..])
+                || self.score_before.is_match(tail_slice(text, start, 16)))
+        {
+            return Err(NotAQuantity);
+        }
+        match counted_noun(&text[noun_at..]) {
+            // "the 8088 chip", "a 737 jet": a determiner, a large number and a singular noun
+            // name a model; "has 450 engineers.", "about 1000 arrived" count.
+            Some(noun)
+                if is_digits
+                    && scale == 1.0
+                    && value >= 100.0
+                    && value.fract() == 0.0
+                    && !surface.contains([',', '.', ' '])
+                    && !noun.contains(' ')
+                    && self.determiner_before.is_match(tail_slice(text, start, 24))
+                    && !next_word_plural(&text[q.end..]) =>
+            {
+                return Err(NotAQuantity);
+            }
+            // "resistance at 67,000 if it…", "176 million rand from 281 million
+            // previously": more than one of something is written in the plural, so a
+            // lone singular word after such a count is not what it counts. The count
+            // keeps an elided unit, which the sentence may give it.
+            Some(noun)
+                if value != 1.0
+                    && !noun.contains(' ')
+                    && first_word(&text[noun_at..])
+                        .is_some_and(|w| w.eq_ignore_ascii_case(&noun) && !plural_word(w)) =>
+            {
+                // "the three met": a number word heading its determiner's phrase is
+                // a pronoun, whatever word follows it.
+                let determiner = self.determiner_before.is_match(tail_slice(text, start, 24));
+                if !is_digits && determiner {
+                    return Err(NotAQuantity);
+                }
+                // "their new 51,000 seat stadium", "a 300,000 barrel cargo": after a
+                // determiner, a singular word that modifies the noun after it is
+                // the measure (CONVENTIONS.md labels digit modifiers).
+                let modifies_next = text[noun_at..].split_whitespace().nth(1).is_some_and(|w| {
+                    let en = words::for_language("en");
+                    w.len() > 2
+                        && w.chars().all(|c| c.is_ascii_lowercase())
+                        && !en.stop.contains(w)
+                        && !w.ends_with("ed")
+                        && !w.ends_with("ing")
+                        && !w.ends_with("ly")
+                }) && !text[noun_at..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.ends_with(AFTER_WORD));
+                q.unit = "count".into();
+                q.unit_name = if is_digits && determiner && modifies_next {
+                    noun
+                } else {
+                    "-".into()
+                };
+            }
+            Some(noun) => {
+                q.unit = "count".into();
+                q.unit_name = noun; // already singular
+            }
+            None => {
+                // A number word alone counts something the sentence names elsewhere
+                // ("the blast killed seven", "rose four to 90.18") unless it is a
+                // pronoun: "one" ("one can see"), a determiner's head ("the two
+                // met", "its three") or an article's ("a dozen" in "64 cents a
+                // dozen"). Fractions alone stay too ambiguous. A number word that
+                // opens a range ("eight to 10 feet") is kept whatever it is.
+                // A change word before makes it the amount of the change ("down
+                // one from May"); "a dozen" is a rate only right after a price.
+                let rate = surface.starts_with(['a', 'A'])
+                    && found.last().is_some_and(|p: &Found| {
+                        text.get(p.end..start).is_some_and(|g| g.trim().is_empty())
+                    });
+                let pronoun = (value < 2.0
+                    || value.fract() != 0.0
+                    || self.determiner_before.is_match(tail_slice(text, start, 24)))
+                    && !self.change(text, q.start, q.end).is_direction()
+                    || rate;
+                if !is_digits
+                    && scale == 1.0
+                    && !self.range_lead.is_match(&text[q.end..])
+                    && pronoun
+                {
+                    return Err(NotAQuantity);
+                }
+                // "1 ) explains …": a list marker.
+                if is_digits
+                    && value <= 20.0
+                    && self.list_marker.is_match(&text[q.end..])
+                    && !tail_slice(text, start, 40).contains('(')
+                {
+                    return Err(NotAQuantity);
+                }
+                // "the 486 is …", "shot a 68": a name or a score, not an amount ("the
+                // 2-0 win" is a score, dropped with its pair when ranges are joined).
+                if is_digits
+                    && scale == 1.0
+                    && self.the_before.is_match(tail_slice(text, start, 8))
+                    && !text[q.end..].starts_with(['-', '–'])
+                {
+                    return Err(NotAQuantity);
+                }
+                q.unit = "count".into();
+                q.unit_name = "-".into();
+                q.bare = scale == 1.0;
+            }
+        }
+        Ok(None)
+    }
+
+    /// Pass "rate and direction": "a share", "per tonne" after the unit, then the change or
+    /// bound the words around say, with the exceptions news needs.
+    fn direction(&self, text: &str, n: Scanned, vague: bool, q: &mut Found) {
+        if !q.bare && q.unit != "count" && q.kind != QuantityKind::Ratio {
+            self.attach_rate(text, q);
+        }
+        q.change = self.change(text, q.start, q.end);
+        if q.change == Change::More && self.over_a_span(text, q) {
+            q.change = Change::Equal;
+        }
+        // "-0.2%", "-15 points": a signed change figure ("+" is read by `change`); a signed
+        // temperature or level ("-5C", "minus-40 degrees") states no change.
+        if q.change == Change::Equal
+            && q.value.is_some_and(|v| v < 0.0)
+            && q.start < n.start
+            && CHANGE_UNITS.contains(&q.unit_name.as_str())
+        {
+            q.change = Change::Down;
+        }
+        // "raised $2 billion in a share sale": money raised is an amount collected, not a rise
+        // ("raised its offer by $1", "raised prices 5%" still are).
+        let before = tail_slice(text, q.start, 40);
+        if q.change == Change::Up
+            && q.kind == QuantityKind::Money
+            && self.raised_funds.is_match(before)
+        {
+            q.change = self.bound(before, head_slice(text, q.end, 60));
+        }
+        // "lost six games", "cut 300 jobs": a count of the things affected, not the amount of a
+        // change (CONVENTIONS.md); "cut the workforce by 1,200 jobs" states one.
+        if q.change.is_direction()
+            && q.counts_a_noun()
+            && !self.by_before.is_match(tail_slice(text, q.start, 40))
+        {
+            q.change = Change::Equal;
+        }
+        // "tens of billions" is an estimate whatever the words around it say.
+        if vague && q.change == Change::Equal && starts_with_ignore_ascii_case(n.surface, "tens") {
+            q.change = Change::Approx;
+        }
     }
 
     /// The convention's elided unit: a bare number takes the unit of the money or measure written
@@ -2905,6 +3086,147 @@ mod tests {
 
     fn all(text: &str) -> Vec<Found> {
         Extractor::new().extract(text, NumberFormat::English).0
+    }
+
+    /// The number `digits` as the scanner would hand it to the passes.
+    fn scanned<'t>(text: &'t str, digits: &str) -> Scanned<'t> {
+        let start = text.find(digits).expect("number in text");
+        Scanned {
+            start,
+            end: start + digits.len(),
+            surface: &text[start..start + digits.len()],
+            is_digits: digits.starts_with(|c: char| c.is_ascii_digit()),
+        }
+    }
+
+    #[test]
+    fn pass_reject_name() {
+        let x = Extractor::new();
+        let rejected =
+            |text: &str, digits: &str| x.reject_name(text, scanned(text, digits), &[]).is_err();
+        assert!(rejected("leaders met at the G20 summit", "20"));
+        assert!(rejected("the F-35 fighter flew", "35"));
+        assert!(rejected("Flight 370 vanished", "370"));
+        assert!(rejected("the 1997-98 budget", "98"));
+        assert!(!rejected("prices rose 20 percent", "20"));
+        assert!(!rejected("it hit minus-40 degrees", "40"));
+    }
+
+    #[test]
+    fn pass_minus_sign_and_currency_before() {
+        let x = Extractor::new();
+        let text = "growth fell to -5 percent";
+        assert_eq!(x.minus_sign(text, scanned(text, "5")), text.find('-'));
+        // A dash after a number is a range, not a sign.
+        let text = "a 75 -300mm lens";
+        assert_eq!(x.minus_sign(text, scanned(text, "300")), None);
+        let text = "it raised HK$2 billion";
+        let p = x
+            .currency_before(text, text.find('2').unwrap())
+            .expect("prefix");
+        assert_eq!(
+            (p.code, p.start, p.scale),
+            ("HKD", text.find('H').unwrap(), 1.0)
+        );
+        let text = "a bid of MAUD 60";
+        let p = x
+            .currency_before(text, text.find('6').unwrap())
+            .expect("prefix");
+        assert_eq!(
+            (p.code, p.start, p.scale),
+            ("AUD", text.find('M').unwrap(), 1e6)
+        );
+        assert!(x.currency_before("it costs 60", 9).is_none());
+    }
+
+    #[test]
+    fn pass_scale_and_unit_after() {
+        let x = Extractor::new();
+        let tail = |text: &str, digits: &str, currency: bool| {
+            let n = scanned(text, digits);
+            let mut t = x.scale_after(text, n, 1.0, currency);
+            t.unit = x.unit_after(text, n, 1.0, currency, &mut t);
+            (t.scale, t.unit.map(|(_, u)| u.name))
+        };
+        // A lone "m" is millions next to money, metres otherwise. Unit names are the catalogue's,
+        // before `resolve_currency` says whose dollar it is.
+        assert_eq!(tail("it raised $5m in May", "5", true), (1e6, None));
+        assert_eq!(tail("a wall 5m tall", "5", false), (1.0, Some("metre")));
+        assert_eq!(tail("a 30 MUSD deal", "30", false), (1e6, Some("dollar")));
+        assert_eq!(
+            tail("sold 2 million tonnes", "2", false),
+            (1e6, Some("metric ton"))
+        );
+    }
+
+    #[test]
+    fn pass_glued_letters_and_share() {
+        let x = Extractor::new();
+        fn glued_in<'t>(
+            x: &Extractor,
+            text: &'t str,
+            digits: &str,
+        ) -> Result<(Option<&'t str>, bool), NotAQuantity> {
+            let n = scanned(text, digits);
+            let mut t = x.scale_after(text, n, 1.0, false);
+            t.unit = x.unit_after(text, n, 1.0, false, &mut t);
+            x.glued_letters(text, n, digits.parse().unwrap_or(1.0), &mut t)
+                .map(|()| (t.raw_unit, t.decade))
+        }
+        let glued = |text: &'static str, digits: &str| glued_in(&x, text, digits);
+        assert!(glued("on the 1st of May", "1").is_err());
+        assert_eq!(
+            glued("the heater draws 12kVAr", "12").ok(),
+            Some((Some("kVAr"), false))
+        );
+        assert_eq!(glued("in the early 20s", "20").ok(), Some((None, true)));
+        let share = |text: &str, words: &str| {
+            let n = Scanned {
+                is_digits: false,
+                ..scanned(text, words)
+            };
+            let t = x.scale_after(text, n, 0.5, false);
+            x.share(text, n, 0.5, &t)
+        };
+        assert_eq!(
+            share("half of the voters stayed home", "half").ok(),
+            Some(Some("% voter".into()))
+        );
+        assert!(share("in the first half of the year", "half").is_err());
+    }
+
+    #[test]
+    fn pass_classify_bare() {
+        let x = Extractor::new();
+        let bare = |text: &str, digits: &str| {
+            let n = scanned(text, digits);
+            let value: f64 = digits.parse().unwrap_or(0.0);
+            let mut q = Found {
+                start: n.start,
+                end: n.end,
+                value: Some(value),
+                range: None,
+                unit: String::new(),
+                unit_name: String::new(),
+                kind: QuantityKind::Count,
+                change: Change::Equal,
+                bare: false,
+                scale: 1.0,
+            };
+            x.classify_bare(text, n, value, false, &mut q, &[])
+                .map(|r| (r, q))
+        };
+        assert!(matches!(
+            bare("the firm was founded in 1781", "1781"),
+            Ok((Some(Reading::Year(_)), _))
+        ));
+        assert!(bare("it opened on May 3 in Rome", "3").is_err());
+        let (done, q) = bare("a man aged 30 was hurt", "30").expect("an age");
+        assert!(done.is_some());
+        assert_eq!(q.unit_name, "year of age");
+        let (done, q) = bare("the plant has 450 engineers.", "450").expect("a count");
+        assert!(done.is_none());
+        assert_eq!(q.unit_name, "engineer");
     }
 
     #[test]
