@@ -125,6 +125,29 @@ enum Reading {
 #[derive(Debug)]
 struct NotAQuantity;
 
+/// "a third day", "a fifth term": after an article, a fraction word that is also an ordinal
+/// (`ordinal_fraction` rows of data/lang/en.tsv) is the ordinal when a noun follows; "cut by a
+/// third", "a third of the staff", "a fifth more" keep the fraction.
+fn reject_ordinal(text: &str, n: Scanned) -> Result<(), NotAQuantity> {
+    if n.is_digits
+        || !words::cues("ordinal_fraction")
+            .split('|')
+            .any(|w| n.surface.eq_ignore_ascii_case(w))
+    {
+        return Ok(());
+    }
+    let next = text[n.end..]
+        .strip_prefix(' ')
+        .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or_default();
+    let stop = &words::for_language("en").stop;
+    if next.starts_with(char::is_lowercase) && !stop.contains(next) {
+        Err(NotAQuantity)
+    } else {
+        Ok(())
+    }
+}
+
 /// Masks come in text order and do not overlap: the only one that can cover a number is the
 /// first ending after its start (a scan of all masks per number was quadratic).
 fn in_mask(masked: &[(usize, usize)], s: usize, e: usize) -> bool {
@@ -216,6 +239,8 @@ pub struct Extractor {
     /// "56 not out", "an eight-under-par 63": a sports score around a bare number.
     score_after: Regex,
     score_before: Regex,
+    /// "all out for 326": the words before an innings' total.
+    score_lead: Regex,
     /// " for " between the two numbers of a cricket score ("four for 38").
     score_pair: Regex,
     /// "three or fewer", "six years or less": a ceiling written after the amount.
@@ -454,6 +479,10 @@ impl Extractor {
                 r"(?i)\w-(?:{}){HS}+$",
                 words::cues("score_before")
             )),
+            score_lead: re(&format!(
+                r"(?i)(?-u:\b)(?:{}){HS}+$",
+                words::cues("score_lead")
+            )),
             score_pair: re(&format!(
                 r"(?i)^{HS}+(?:{}){HS}+$",
                 words::cues("score_pair")
@@ -625,6 +654,7 @@ impl Extractor {
         found: &[Found],
     ) -> Result<Reading, NotAQuantity> {
         self.reject_name(text, n, masked)?;
+        reject_ordinal(text, n)?;
         let (value, vague_high) = self.parse_number(n.surface, format).ok_or(NotAQuantity)?;
         // Where the number starts with its sign, before a currency may move the start back.
         let signed_start = self.minus_sign(text, n).unwrap_or(n.start);
@@ -1278,7 +1308,8 @@ impl Extractor {
         if is_digits
             && scale == 1.0
             && (self.score_after.is_match(&text[q.end..])
-                || self.score_before.is_match(tail_slice(text, start, 16)))
+                || self.score_before.is_match(tail_slice(text, start, 16))
+                || self.score_lead.is_match(tail_slice(text, start, 24)))
         {
             return Err(NotAQuantity);
         }
@@ -3265,6 +3296,20 @@ mod tests {
     }
 
     #[test]
+    fn currency_codes_that_are_words_and_ordinal_fractions() {
+        // "try" is only the Turkish lira's code in capitals.
+        assert_eq!(one("the side scored only one try").unit_name, "try");
+        assert_eq!(one("it cost 40 TRY").unit_name, "turkish lira");
+        // "a third day" is an ordinal; "by a third" and "a third of" are fractions.
+        assert!(all("he spent a third day in custody").is_empty());
+        assert_eq!(one("sales fell by a third, it said").value, Some(1.0 / 3.0));
+        assert_eq!(one("a third of the staff left").unit_name, "% staff");
+        // "one" as a pronoun before a modal or an auxiliary counts nothing.
+        assert!(all("I don't think one should have expected more").is_empty());
+        assert_eq!(one("they awarded three cargoes").unit_name, "cargo");
+    }
+
+    #[test]
     fn numbers_inside_names_are_not_amounts() {
         for text in [
             "the Dow 30 rose sharply on Monday",
@@ -3331,6 +3376,8 @@ mod tests {
         assert!(all("Ali took four for 38 as Kent won").is_empty());
         assert!(all("Surrey reached 128 for four on a wet day").is_empty());
         assert!(all("Patel's 56 not out saved the side").is_empty());
+        assert!(all("in reply to the hosts' 326 all out").is_empty());
+        assert!(all("the visitors were bowled out for 212 before tea").is_empty());
         assert!(all("Lind fired an eight-under-par 63 on Friday").is_empty());
         assert!(all("Ames was at 13 under, level with Cole").is_empty());
         // A price "for" a count is no score, nor is a count "under" a place.

@@ -113,9 +113,9 @@ pub const NUMBER_QUALIFIERS: &[&str] = &[
     "upper", "lower", "non", "anti", "ultra", "super", "all", "about", "some", "nearly", "almost",
 ];
 
-/// Adjectives skipped when finding the counted noun ("2,000 different technologies").
 /// Leading words dropped from a counted noun phrase: they say which or how many, not what
-/// ("2,000 different technologies" counts technologies). Describing adjectives stay ("large contract").
+/// ("2,000 different technologies" counts technologies, the seed gold says, where CONVENTIONS.md
+/// keeps modifiers in general). Describing adjectives stay ("large contract").
 pub const COUNT_ADJECTIVES: &[&str] = &[
     "different",
     "additional",
@@ -160,6 +160,18 @@ pub fn singular(word: &str) -> String {
             return format!("{stem}y");
         }
     }
+    // "cargoes", "heroes", "tomatoes" lose "es"; "shoes", "canoes" (`oe_noun` rows) only "s".
+    if let Some(stem) = w
+        .strip_suffix("es")
+        .filter(|s| s.ends_with('o') && s.len() > 2)
+    {
+        if !super::words::for_language("en")
+            .oe_nouns
+            .contains(&w[..w.len() - 1])
+        {
+            return stem.to_string();
+        }
+    }
     for suffix in ["ches", "shes", "sses", "xes"] {
         if w.ends_with(suffix) {
             return w[..w.len() - 2].to_string();
@@ -197,12 +209,17 @@ mod tests {
     }
 
     #[test]
-    fn singulars_of_nouns_in_ie_and_y() {
+    fn singulars_of_nouns_in_ie_y_and_o() {
         assert_eq!(singular("birdies"), "birdie");
         assert_eq!(singular("buses"), "bus");
         assert_eq!(singular("houses"), "house");
         assert_eq!(singular("rookies"), "rookie");
         assert_eq!(singular("companies"), "company");
         assert_eq!(singular("policies"), "policy");
+        assert_eq!(singular("cargoes"), "cargo");
+        assert_eq!(singular("heroes"), "hero");
+        assert_eq!(singular("shoes"), "shoe");
+        assert_eq!(singular("canoes"), "canoe");
+        assert_eq!(singular("videos"), "video");
     }
 }

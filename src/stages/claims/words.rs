@@ -61,6 +61,8 @@ pub struct Words {
     pub s_nouns: HashSet<&'static str>,
     /// Nouns in -ie ("birdie"), whose plural in -ies is no -y noun's.
     pub ie_nouns: HashSet<&'static str>,
+    /// Nouns in -oe ("shoe"), whose plural in -oes is no -o noun's ("cargoes").
+    pub oe_nouns: HashSet<&'static str>,
     /// Units of play that, like durations, are spans "over" which something happens ("inning").
     pub span_nouns: HashSet<&'static str>,
     /// Words before "over" that ask for a length, making it "more than" ("for", "aged").
@@ -209,6 +211,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         invariant_plurals: list("invariant_plural").into_iter().collect(),
         span_nouns: list("span_noun").into_iter().collect(),
         ie_nouns: list("ie_noun").into_iter().collect(),
+        oe_nouns: list("oe_noun").into_iter().collect(),
         s_nouns: list("s_noun").into_iter().collect(),
         adjective_suffixes: list("adjective_suffix"),
         length_leads: list("length_lead").into_iter().collect(),
