@@ -1313,7 +1313,12 @@ impl Extractor {
         {
             return Err(NotAQuantity);
         }
-        match counted_noun(&text[noun_at..]) {
+        let noun = counted_noun(&text[noun_at..]).or_else(|| {
+            (value == 1.0 && !is_digits)
+                .then(|| capital_modified_noun(&text[noun_at..]))
+                .flatten()
+        });
+        match noun {
             // "the 8088 chip", "a 737 jet": a determiner, a large number and a singular noun
             // name a model; "has 450 engineers.", "about 1000 arrived" count.
             Some(noun)
@@ -2362,6 +2367,9 @@ fn head_slice(text: &str, at: usize, n: usize) -> &str {
 /// "fighter jet", "2,000 different technologies" → "technology". The phrase runs to its first plural
 /// noun (at most four words); without a plural, the first word alone.
 fn counted_noun(after: &str) -> Option<String> {
+    // A line break ends the sentence (as it does for the claim's sentence bounds): "Attendance:
+    // 5,000" counts nothing on the next line.
+    let after = &after[..after.find('\n').unwrap_or(after.len())];
     if !after.starts_with(char::is_whitespace) {
         return None;
     }
@@ -2493,7 +2501,13 @@ fn counted_noun(after: &str) -> Option<String> {
         }
         // A capitalised word may modify the noun ("23 Chinese firms") but is not the noun itself.
         let capital = word.starts_with(char::is_uppercase);
-        let plural = is_plural(&lower);
+        // "101 MPs", "40 NGOs": an abbreviation's plural.
+        let abbreviation_plural = word.len() >= 3
+            && word.ends_with('s')
+            && word[..word.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_uppercase());
+        let plural = is_plural(&lower) || abbreviation_plural;
         // … unless it is the noun's only word ("three Aussies", "two Americans"), not the start of
         // a longer name ("the 1,000 Lakes Rally").
         // "300 Iraqi Kurds": after capitalised modifiers only, a capitalised plural that ends
@@ -2550,13 +2564,6 @@ fn counted_noun(after: &str) -> Option<String> {
         w.len() > 4 && en.adjective_suffixes.iter().any(|s| w.ends_with(s))
     };
     // Nor a word that ends a noun phrase or a verb of speech ("one official told").
-    let verb_or_stop = |w: &str| {
-        let en = words::for_language("en");
-        w.ends_with("ed")
-            || w.ends_with("ing")
-            || en.stop.contains(w)
-            || words::cues("speech").split('|').any(|v| v == w)
-    };
     let singular_len = match words.get(..2) {
         Some([a, b]) if adjective(a) && !verb_or_stop(b) && !regular_plural(b) => 2,
         _ => words.len().min(1),
@@ -2627,6 +2634,39 @@ fn counted_noun(after: &str) -> Option<String> {
 /// way to a capitalised word of a name-led complement ("group ETA") or as the plural ending a compound ("impostor birds"). A
 /// verb after a singular noun ("parliament cast votes") is thus left out. A capitalised word keeps
 /// its case; a name alone is an owner, not a complement.
+/// A word that ends a noun phrase, a verb form or a verb of speech ("one official told").
+fn verb_or_stop(w: &str) -> bool {
+    let en = words::for_language("en");
+    w.ends_with("ed")
+        || w.ends_with("ing")
+        || en.stop.contains(w)
+        || words::cues("speech").split('|').any(|v| v == w)
+}
+
+/// "one German player said", "One U.S. firm bought": after "one", a capitalised modifier (a
+/// word with lower-case letters, or a dotted abbreviation) and a lower-case singular noun in
+/// the same line. Larger counts name their noun in the plural, which `counted_noun` reads.
+fn capital_modified_noun(after: &str) -> Option<String> {
+    let line = &after[..after.find('\n').unwrap_or(after.len())];
+    let mut words = line.split_whitespace();
+    let (first, second) = (words.next()?, words.next()?);
+    let modifier = first.starts_with(char::is_uppercase)
+        && (first.contains(char::is_lowercase)
+            || first.len() >= 4
+                && first.ends_with('.')
+                && first.chars().all(|c| c.is_ascii_uppercase() || c == '.'));
+    let noun = second.trim_end_matches(AFTER_WORD);
+    let lower_word = noun.len() > 2 && noun.chars().all(|c| c.is_ascii_lowercase());
+    (modifier
+        && lower_word
+        && !NOT_COUNTED.contains(noun)
+        && !verb_or_stop(noun)
+        && !is_plural(noun)
+        // "said one Smith, trader": punctuation after the modifier ends the phrase.
+        && (!first.contains(char::is_lowercase) || !first.ends_with(AFTER_WORD)))
+    .then(|| format!("{} {noun}", first.to_lowercase()))
+}
+
 fn of_complement(words: &[&str]) -> Vec<String> {
     // "members of a family": an indefinite article names some one owner, not what kind of
     // member; "members of the family" keeps it.
@@ -2798,9 +2838,12 @@ fn plural_word(w: &str) -> bool {
 }
 
 fn is_plural(w: &str) -> bool {
+    let en = words::for_language("en");
     invariant_plural(w)
         || regular_plural(w)
-        || words::for_language("en").irregular_plurals.contains_key(w)
+        || en.irregular_plurals.contains_key(w)
+        // "airmen", "gunmen", "policewomen"; not "specimen" (`men_noun` rows).
+        || w.len() > 5 && w.ends_with("men") && !en.men_nouns.contains(w)
 }
 
 /// "crew", "police": plural without an ending (`invariant_plural` rows of `data/lang/en.tsv`).
@@ -3307,6 +3350,20 @@ mod tests {
         // "one" as a pronoun before a modal or an auxiliary counts nothing.
         assert!(all("I don't think one should have expected more").is_empty());
         assert_eq!(one("they awarded three cargoes").unit_name, "cargo");
+    }
+
+    #[test]
+    fn counted_nouns_with_capitals_and_line_ends() {
+        // After "one", a capitalised modifier and a singular noun; a plural abbreviation; a
+        // compound plural in -men.
+        assert_eq!(one("one Dutch trader said").unit_name, "dutch trader");
+        assert_eq!(one("One U.S. bank bought it").unit_name, "u.s. bank");
+        assert!(all("one Sunday he left").is_empty());
+        assert_eq!(one("a college of 101 MPs met").unit_name, "mp");
+        assert_eq!(one("where 19 U.S. airmen died").unit_name, "u.s. airman");
+        assert_eq!(one("two specimens were found").unit_name, "specimen");
+        // A line break ends the noun phrase, as it ends the sentence.
+        assert_eq!(one("Attendance: 5,000\nSion win").unit_name, "-");
     }
 
     #[test]

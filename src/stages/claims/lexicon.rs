@@ -137,7 +137,12 @@ pub fn singular(word: &str) -> String {
         return (*single).into();
     }
     // "Englishmen", "policemen".
-    if let Some(stem) = w.strip_suffix("men").filter(|s| s.len() > 2) {
+    if let Some(stem) = w.strip_suffix("men").filter(|s| {
+        s.len() > 2
+            && !super::words::for_language("en")
+                .men_nouns
+                .contains(w.as_str())
+    }) {
         return format!("{stem}man");
     }
     // A capitalised plural is a people or a name: only its "s" goes ("Aussies" → "aussie").

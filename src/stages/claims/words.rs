@@ -63,6 +63,8 @@ pub struct Words {
     pub ie_nouns: HashSet<&'static str>,
     /// Nouns in -oe ("shoe"), whose plural in -oes is no -o noun's ("cargoes").
     pub oe_nouns: HashSet<&'static str>,
+    /// Singular nouns in -men ("specimen"), which are no plural of a noun in -man.
+    pub men_nouns: HashSet<&'static str>,
     /// Units of play that, like durations, are spans "over" which something happens ("inning").
     pub span_nouns: HashSet<&'static str>,
     /// Words before "over" that ask for a length, making it "more than" ("for", "aged").
@@ -212,6 +214,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         span_nouns: list("span_noun").into_iter().collect(),
         ie_nouns: list("ie_noun").into_iter().collect(),
         oe_nouns: list("oe_noun").into_iter().collect(),
+        men_nouns: list("men_noun").into_iter().collect(),
         s_nouns: list("s_noun").into_iter().collect(),
         adjective_suffixes: list("adjective_suffix"),
         length_leads: list("length_lead").into_iter().collect(),
