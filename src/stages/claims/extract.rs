@@ -311,6 +311,9 @@ pub struct Extractor {
     /// "$10bn less than its imports" states a difference, not a fall.
     difference: Regex,
     hyphen_noun: Regex,
+    /// " votes and Ruutel ": from a counted amount to a name whose clause leaves out the verb
+    /// and the noun.
+    gapping: Regex,
     subunit_gap: Regex,
     cent_word: Regex,
     label_noun: Regex,
@@ -534,6 +537,10 @@ impl Extractor {
             coordinated_gap: re(
                 r"^\s+(?:(?:for|in|on|at|over)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,?\s+)?(?:and|or)\s+$",
             ),
+            gapping: re(&format!(
+                r"^{HS}+[\w'-]+(?:{HS}+[\w'-]+){{0,2}},?{HS}+(?:{}){HS}+[A-Z][\w'’.-]*{HS}+$",
+                words::cues("gapping_join")
+            )),
             name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
             sentence_end: re(r#"^[.!?]["”']?(?:\s|$)"#),
@@ -1183,7 +1190,8 @@ impl Extractor {
         let of_group = group.and_then(|m| {
             // From the match's last (whitespace) character: counted_noun wants one.
             let last = after_num[..m.end()].char_indices().next_back()?.0;
-            counted_noun(&after_num[last..])
+            // "half of Bosnia": a share of a named whole keeps the name as written.
+            counted_noun(&after_num[last..]).or_else(|| name_at(&after_num[m.end()..]))
         });
         // "the first half of the year", "this quarter of": a period, not a share.
         let period = lone && self.period_before.is_match(tail_slice(text, n.start, 12));
@@ -1196,6 +1204,36 @@ impl Extractor {
             None if !lone && self.clause_end.is_match(after_num) => Ok(Some("% -".into())),
             None => Err(NotAQuantity),
         }
+    }
+
+    /// "a $2,000 fine", "an 8 percent stake": an article right before the amount, a lower-case
+    /// word after it that is no function word (so a noun the amount modifies).
+    fn modifies_noun_after_article(&self, text: &str, q: &Found) -> bool {
+        let before = tail_slice(text, q.start, 4).trim_end_matches([' ', '\t']);
+        let article = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| {
+                words::cues("amount_article")
+                    .split('|')
+                    .any(|a| w.eq_ignore_ascii_case(a))
+            });
+        // Past a bracketed equivalent: "a five million riels ($2,000) fine".
+        let after = &text[q.end..];
+        let after = after
+            .strip_prefix(" (")
+            .and_then(|r| r.find(')').map(|i| &r[i + 1..]))
+            .unwrap_or(after);
+        let next = after
+            .strip_prefix(' ')
+            .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+            .unwrap_or_default();
+        article
+            && before.len() < tail_slice(text, q.start, 4).len()
+            && next.len() > 2
+            && next.chars().all(|c| c.is_ascii_lowercase())
+            && !words::for_language("en").stop.contains(next)
+            && !NOT_COUNTED.contains(next)
     }
 
     /// Pass "bare number": a number with no currency, unit or share before or after it. A plain
@@ -1287,11 +1325,23 @@ impl Extractor {
         // a capitalised word inside a sentence is part of a name, unless a plural noun
         // says it counts ("told Reuters 50 people").
         // (A score or range, "Hull 4-2", is left to the range pass.)
+        // "Meri secured 45 votes and Ruutel 34.": a clause that leaves out its verb and noun
+        // after a count of a noun (gapping) counts the same noun; its number ends the clause.
+        let gapped = || {
+            found.last().is_some_and(|p| {
+                p.counts_a_noun()
+                    && text
+                        .get(p.end..start)
+                        .is_some_and(|gap| self.gapping.is_match(gap))
+                    && self.clause_end.is_match(&text[q.end..])
+            })
+        };
         if is_digits
             && scale == 1.0
             && !text[q.end..].starts_with(['-', '–'])
             && self.name_word_before(text, start)
             && !next_word_plural(&text[q.end..])
+            && !gapped()
         {
             return Err(NotAQuantity);
         }
@@ -1459,6 +1509,12 @@ impl Extractor {
             && q.counts_a_noun()
             && !self.by_before.is_match(tail_slice(text, q.start, 40))
         {
+            q.change = Change::Equal;
+        }
+        // "handed down a $2,000 fine": an amount right after an article that modifies the noun
+        // after it names what the noun is, not the amount of a change ("down a hefty 5 percent
+        // on the year" still is one).
+        if q.change.is_direction() && self.modifies_noun_after_article(text, q) {
             q.change = Change::Equal;
         }
         // "tens of billions" is an estimate whatever the words around it say.
@@ -2634,6 +2690,24 @@ fn counted_noun(after: &str) -> Option<String> {
 /// way to a capitalised word of a name-led complement ("group ETA") or as the plural ending a compound ("impostor birds"). A
 /// verb after a singular noun ("parliament cast votes") is thus left out. A capitalised word keeps
 /// its case; a name alone is an owner, not a complement.
+/// The capitalised words at the start of `s` ("Bosnia in a…" → "Bosnia", "New York." → "New
+/// York"), up to punctuation; none when `s` starts otherwise.
+fn name_at(s: &str) -> Option<String> {
+    let line = &s[..s.find('\n').unwrap_or(s.len())];
+    let mut name: Vec<&str> = Vec::new();
+    for raw in line.split_whitespace() {
+        let word = raw.trim_end_matches(AFTER_WORD);
+        if !word.starts_with(char::is_uppercase) || !word.contains(char::is_lowercase) {
+            break;
+        }
+        name.push(word);
+        if word.len() != raw.len() {
+            break;
+        }
+    }
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
 /// A word that ends a noun phrase, a verb form or a verb of speech ("one official told").
 fn verb_or_stop(w: &str) -> bool {
     let en = words::for_language("en");
@@ -3350,6 +3424,35 @@ mod tests {
         // "one" as a pronoun before a modal or an auxiliary counts nothing.
         assert!(all("I don't think one should have expected more").is_empty());
         assert_eq!(one("they awarded three cargoes").unit_name, "cargo");
+    }
+
+    #[test]
+    fn an_amount_modifying_a_noun_after_an_article_is_no_change() {
+        assert_eq!(
+            one("the court handed down a $2,000 fine").change,
+            Change::Equal
+        );
+        assert_eq!(
+            one("sales were down a hefty 5 percent on the year").change,
+            Change::Down
+        );
+        assert_eq!(one("sales fell 5 percent").change, Change::Down);
+    }
+
+    #[test]
+    fn a_share_of_a_named_whole() {
+        assert_eq!(one("they hold half of Bosnia now").unit_name, "% Bosnia");
+        assert_eq!(one("a third of New York, it said").unit_name, "% New York");
+        assert!(all("in the first half of September").is_empty());
+    }
+
+    #[test]
+    fn a_gapped_clause_counts_the_same_noun() {
+        let f = all("Jones won 12 races and Smith 9.");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(f[1].unit_name, "race");
+        // A name's own number stays a name.
+        assert_eq!(all("He sold 40 copies and Windows 95 shipped").len(), 1);
     }
 
     #[test]
