@@ -314,6 +314,10 @@ pub struct Extractor {
     /// " votes and Ruutel ": from a counted amount to a name whose clause leaves out the verb
     /// and the noun.
     gapping: Regex,
+    /// " house at Ransart and ": from a count of a noun to a number word joined to it …
+    coordinated_count: Regex,
+    /// … that a qualifier follows, where the noun was left out (" at Mons").
+    elided_follow: Regex,
     subunit_gap: Regex,
     cent_word: Regex,
     label_noun: Regex,
@@ -540,6 +544,14 @@ impl Extractor {
             gapping: re(&format!(
                 r"^{HS}+[\w'-]+(?:{HS}+[\w'-]+){{0,2}},?{HS}+(?:{}){HS}+[A-Z][\w'’.-]*{HS}+$",
                 words::cues("gapping_join")
+            )),
+            coordinated_count: re(&format!(
+                r"^[^.;:!?\n]{{0,60}}(?:{HS}(?:{})|,){HS}+$",
+                words::cues("paired")
+            )),
+            elided_follow: re(&format!(
+                r"(?i)^{HS}+(?:{})(?-u:\b)",
+                words::cues("elided_follow")
             )),
             name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
@@ -1438,10 +1450,19 @@ impl Extractor {
                     && found.last().is_some_and(|p: &Found| {
                         text.get(p.end..start).is_some_and(|g| g.trim().is_empty())
                     });
+                // "searched one house at Ransart and one at Mons": joined to a count of a noun
+                // and followed by the qualifier the noun left out, it counts that noun.
+                let coordinated = found.last().is_some_and(|p| {
+                    p.counts_a_noun()
+                        && text
+                            .get(p.end..start)
+                            .is_some_and(|g| self.coordinated_count.is_match(g))
+                }) && self.elided_follow.is_match(&text[q.end..]);
                 let pronoun = (value < 2.0
                     || value.fract() != 0.0
                     || self.determiner_before.is_match(tail_slice(text, start, 24)))
                     && !self.change(text, q.start, q.end).is_direction()
+                    && !coordinated
                     || rate;
                 if !is_digits
                     && scale == 1.0
@@ -3437,6 +3458,15 @@ mod tests {
             Change::Down
         );
         assert_eq!(one("sales fell 5 percent").change, Change::Down);
+    }
+
+    #[test]
+    fn a_number_word_coordinated_with_a_count_counts_its_noun() {
+        let f = all("they searched one house at Ransart and one at Mons");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(f[1].unit_name, "house");
+        // A pronoun "one" stays one.
+        assert_eq!(all("he sold one house and one can see why").len(), 1);
     }
 
     #[test]
