@@ -2636,9 +2636,14 @@ fn counted_noun(after: &str) -> Option<String> {
     }
     // Without a plural the noun is the first word, or the second after an adjective ("one usable
     // runway"), unless that word is a verb form ("one local died").
+    // A listed adjective only in lower case: "New York" is a name.
+    let first_lower = at
+        .first()
+        .is_some_and(|&i| rest_words[i].starts_with(char::is_lowercase));
     let adjective = |w: &str| {
         let en = words::for_language("en");
         w.len() > 4 && en.adjective_suffixes.iter().any(|s| w.ends_with(s))
+            || first_lower && en.adjectives.contains(w)
     };
     // Nor a word that ends a noun phrase or a verb of speech ("one official told").
     let singular_len = match words.get(..2) {
@@ -3458,6 +3463,21 @@ mod tests {
             Change::Down
         );
         assert_eq!(one("sales fell 5 percent").change, Change::Down);
+    }
+
+    #[test]
+    fn a_singular_counted_noun_runs_past_a_common_adjective() {
+        assert_eq!(
+            one("he pitched one complete game").unit_name,
+            "complete game"
+        );
+        assert_eq!(
+            one("they opened one new school in May").unit_name,
+            "new school"
+        );
+        // Not past a verb or a function word.
+        assert_eq!(one("one big problem was left").unit_name, "big problem");
+        assert_eq!(one("one major fell").unit_name, "major");
     }
 
     #[test]

@@ -57,6 +57,8 @@ pub struct Words {
     pub irregular_plurals: HashMap<&'static str, &'static str>,
     /// Endings that mark an adjective ("-able", "-ly").
     pub adjective_suffixes: Vec<&'static str>,
+    /// Common adjectives without such an ending ("one complete game", "one major bank").
+    pub adjectives: HashSet<&'static str>,
     /// Nouns whose singular ends in -s ("bus").
     pub s_nouns: HashSet<&'static str>,
     /// Nouns in -ie ("birdie"), whose plural in -ies is no -y noun's.
@@ -217,6 +219,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         men_nouns: list("men_noun").into_iter().collect(),
         s_nouns: list("s_noun").into_iter().collect(),
         adjective_suffixes: list("adjective_suffix"),
+        adjectives: list("adjective").into_iter().collect(),
         length_leads: list("length_lead").into_iter().collect(),
         rows: values,
     }
