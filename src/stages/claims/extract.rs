@@ -1463,6 +1463,7 @@ impl Extractor {
                     || self.determiner_before.is_match(tail_slice(text, start, 24)))
                     && !self.change(text, q.start, q.end).is_direction()
                     && !coordinated
+                    && !object_one(text, n)
                     || rate;
                 if !is_digits
                     && scale == 1.0
@@ -2716,6 +2717,46 @@ fn counted_noun(after: &str) -> Option<String> {
 /// way to a capitalised word of a name-led complement ("group ETA") or as the plural ending a compound ("impostor birds"). A
 /// verb after a singular noun ("parliament cast votes") is thus left out. A capitalised word keeps
 /// its case; a name alone is an owner, not a complement.
+/// "guerrillas kill one, take 8 hostage", "won one and lost two": "one" as the whole object of a
+/// verb, closing its clause, counts; after a determiner, a preposition or an adjective ("no
+/// one,", "for one,", "the big one.", "the latest one") it is a pronoun.
+fn object_one(text: &str, n: Scanned) -> bool {
+    if n.is_digits || !n.surface.eq_ignore_ascii_case("one") {
+        return false;
+    }
+    let en = words::for_language("en");
+    let before = text[..n.start].trim_end_matches([' ', '\t']);
+    let prev = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    // "a more important one": an article or a degree word two words before makes the word
+    // between an adjective.
+    let before_prev = before[..before.len() - prev.len()]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let verb_like = prev.len() > 2
+        && !en.one_adjective_lead.contains(before_prev.as_str())
+        && before.len() < n.start
+        && prev.chars().all(|c| c.is_ascii_lowercase())
+        && !en.stop.contains(prev)
+        && !NOT_COUNTED.contains(prev)
+        && !en.adjectives.contains(prev)
+        && !en.one_pronoun_before.contains(prev)
+        && !prev.ends_with("est")
+        && !en
+            .adjective_suffixes
+            .iter()
+            .any(|s| prev.len() > 4 && prev.ends_with(s));
+    let closes = text[n.end..].starts_with([',', '.', ';', ':'])
+        || text[n.end..].starts_with(" and ")
+        || text[n.end..].is_empty();
+    verb_like && closes
+}
+
 /// The capitalised words at the start of `s` ("Bosnia in a…" → "Bosnia", "New York." → "New
 /// York"), up to punctuation; none when `s` starts otherwise.
 fn name_at(s: &str) -> Option<String> {
@@ -3478,6 +3519,18 @@ mod tests {
         // Not past a verb or a function word.
         assert_eq!(one("one big problem was left").unit_name, "big problem");
         assert_eq!(one("one major fell").unit_name, "major");
+    }
+
+    #[test]
+    fn one_as_the_object_of_a_verb_counts() {
+        assert_eq!(all("guerrillas kill one, take 8 hostage").len(), 2);
+        assert_eq!(all("they won one and lost two").len(), 2);
+        // Pronouns and idioms stay out.
+        assert!(all("no one, he said").is_empty());
+        assert!(all("I, for one, agree").is_empty());
+        assert!(all("it is the big one.").is_empty());
+        assert!(all("he liked this one.").is_empty());
+        assert!(all("I will never make a more important one.").is_empty());
     }
 
     #[test]
