@@ -128,18 +128,11 @@ struct NotAQuantity;
 /// "a third day", "a fifth term": after an article, a fraction word that is also an ordinal
 /// (`ordinal_fraction` rows of data/lang/en.tsv) is the ordinal when a noun follows; "cut by a
 /// third", "a third of the staff", "a fifth more" keep the fraction.
-fn reject_ordinal(text: &str, n: Scanned) -> Result<(), NotAQuantity> {
-    if n.is_digits
-        || !words::cues("ordinal_fraction")
-            .split('|')
-            .any(|w| n.surface.eq_ignore_ascii_case(w))
-    {
+fn reject_ordinal(ordinal_fraction: &Regex, text: &str, n: Scanned) -> Result<(), NotAQuantity> {
+    if n.is_digits || !ordinal_fraction.is_match(n.surface) {
         return Ok(());
     }
-    let next = text[n.end..]
-        .strip_prefix(' ')
-        .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
-        .unwrap_or_default();
+    let next = word_after(&text[n.end..]);
     let stop = &words::for_language("en").stop;
     if next.starts_with(char::is_lowercase) && !stop.contains(next) {
         Err(NotAQuantity)
@@ -147,6 +140,36 @@ fn reject_ordinal(text: &str, n: Scanned) -> Result<(), NotAQuantity> {
         Ok(())
     }
 }
+
+/// The letters of the word after one space at the start of `s` ("" when none).
+fn word_after(s: &str) -> &str {
+    s.strip_prefix(' ')
+        .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or_default()
+}
+
+/// The letters at the end of `s`: its last word when it ends in one, else "".
+fn last_word(s: &str) -> &str {
+    s.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("")
+}
+
+/// `s` up to its first line break: a phrase never runs past one, as a claim's sentence doesn't.
+fn first_line(s: &str) -> &str {
+    &s[..s.find('\n').unwrap_or(s.len())]
+}
+
+/// An English word with an adjective's ending (`adjective_suffix` rows: "usable", "elderly").
+fn adjective_ending(w: &str) -> bool {
+    w.len() > 4
+        && words::for_language("en")
+            .adjective_suffixes
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
+/// The verbs of speech of every language (`speech` rows), read once.
+static SPEECH_VERBS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| words::cues("speech").split('|').map(String::from).collect());
 
 /// Masks come in text order and do not overlap: the only one that can cover a number is the
 /// first ending after its start (a scan of all masks per number was quadratic).
@@ -314,6 +337,10 @@ pub struct Extractor {
     /// " votes and Ruutel ": from a counted amount to a name whose clause leaves out the verb
     /// and the noun.
     gapping: Regex,
+    /// `ordinal_fraction` rows, the whole number word ("a third").
+    ordinal_fraction: Regex,
+    /// `amount_article` rows ending the text before an amount ("… a").
+    article_end: Regex,
     /// " house at Ransart and ": from a count of a noun to a number word joined to it …
     coordinated_count: Regex,
     /// … that a qualifier follows, where the noun was left out (" at Mons").
@@ -536,11 +563,16 @@ impl Extractor {
             of_pronoun: re(r"(?i)^\s+of\s+(?:them|those|these|us|you|which|whom|it)(?-u:\b)"),
             half_group: re(r"(?i)^\s+(?:the|its|their|his|her|our|all)\s+"),
             clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
-            paired_gap: re(r"^\s*(?:and|or|,)\s*$"),
+            paired_gap: re(&format!(r"^\s*(?:{}|,)\s*$", words::cues("paired"))),
             equivalent_gap: re(r"^(?:\s+[\w-]+)?(?:,?\s+or\s+(?:about\s+)?|\s*\(\s*)$"),
             coordinated_gap: re(
                 r"^\s+(?:(?:for|in|on|at|over)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,?\s+)?(?:and|or)\s+$",
             ),
+            ordinal_fraction: re(&format!(r"(?i)^(?:{})$", words::cues("ordinal_fraction"))),
+            article_end: re(&format!(
+                r"(?i)(?:^|[^\p{{Alphabetic}}])(?:{})$",
+                words::cues("amount_article")
+            )),
             gapping: re(&format!(
                 r"^{HS}+[\w'-]+(?:{HS}+[\w'-]+){{0,2}},?{HS}+(?:{}){HS}+[A-Z][\w'’.-]*{HS}+$",
                 words::cues("gapping_join")
@@ -673,7 +705,7 @@ impl Extractor {
         found: &[Found],
     ) -> Result<Reading, NotAQuantity> {
         self.reject_name(text, n, masked)?;
-        reject_ordinal(text, n)?;
+        reject_ordinal(&self.ordinal_fraction, text, n)?;
         let (value, vague_high) = self.parse_number(n.surface, format).ok_or(NotAQuantity)?;
         // Where the number starts with its sign, before a currency may move the start back.
         let signed_start = self.minus_sign(text, n).unwrap_or(n.start);
@@ -1222,24 +1254,14 @@ impl Extractor {
     /// word after it that is no function word (so a noun the amount modifies).
     fn modifies_noun_after_article(&self, text: &str, q: &Found) -> bool {
         let before = tail_slice(text, q.start, 4).trim_end_matches([' ', '\t']);
-        let article = before
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .is_some_and(|w| {
-                words::cues("amount_article")
-                    .split('|')
-                    .any(|a| w.eq_ignore_ascii_case(a))
-            });
+        let article = self.article_end.is_match(before);
         // Past a bracketed equivalent: "a five million riels ($2,000) fine".
         let after = &text[q.end..];
         let after = after
             .strip_prefix(" (")
             .and_then(|r| r.find(')').map(|i| &r[i + 1..]))
             .unwrap_or(after);
-        let next = after
-            .strip_prefix(' ')
-            .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
-            .unwrap_or_default();
+        let next = word_after(after);
         article
             && before.len() < tail_slice(text, q.start, 4).len()
             && next.len() > 2
@@ -1583,10 +1605,7 @@ impl Extractor {
         };
         let level = |q: &Found| {
             let head = tail_slice(text, q.start, 24).trim_end();
-            let word = head
-                .rsplit(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("");
+            let word = last_word(head);
             // "for a total of 20": a total is the count of the noun, not a level of it.
             let total = head.to_lowercase().ends_with("total of");
             LEVEL_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) && !total
@@ -1909,12 +1928,7 @@ impl Extractor {
         else {
             return false;
         };
-        let word = lead
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let word = last_word(lead.trim_end()).to_lowercase();
         span && lead.ends_with(char::is_whitespace)
             && !word.is_empty()
             && !en.length_leads.contains(word.as_str())
@@ -2447,7 +2461,7 @@ fn head_slice(text: &str, at: usize, n: usize) -> &str {
 fn counted_noun(after: &str) -> Option<String> {
     // A line break ends the sentence (as it does for the claim's sentence bounds): "Attendance:
     // 5,000" counts nothing on the next line.
-    let after = &after[..after.find('\n').unwrap_or(after.len())];
+    let after = first_line(after);
     if !after.starts_with(char::is_whitespace) {
         return None;
     }
@@ -2642,9 +2656,7 @@ fn counted_noun(after: &str) -> Option<String> {
         .first()
         .is_some_and(|&i| rest_words[i].starts_with(char::is_lowercase));
     let adjective = |w: &str| {
-        let en = words::for_language("en");
-        w.len() > 4 && en.adjective_suffixes.iter().any(|s| w.ends_with(s))
-            || first_lower && en.adjectives.contains(w)
+        adjective_ending(w) || first_lower && words::for_language("en").adjectives.contains(w)
     };
     // Nor a word that ends a noun phrase or a verb of speech ("one official told").
     let singular_len = match words.get(..2) {
@@ -2710,13 +2722,6 @@ fn counted_noun(after: &str) -> Option<String> {
     Some(out.join(" "))
 }
 
-/// The words a counted noun's "of" names, from the words after the "of", without an article:
-/// "members of parliament cast votes" → "parliament", "sets of talks" → "talk", "members of the
-/// Basque separatist group ETA" → "Basque separatist group ETA". Without a part-of-speech tagger the complement ends at a
-/// function word, a number or punctuation; a lower-case word after the first is taken only on the
-/// way to a capitalised word of a name-led complement ("group ETA") or as the plural ending a compound ("impostor birds"). A
-/// verb after a singular noun ("parliament cast votes") is thus left out. A capitalised word keeps
-/// its case; a name alone is an owner, not a complement.
 /// "guerrillas kill one, take 8 hostage", "won one and lost two": "one" as the whole object of a
 /// verb, closing its clause, counts; after a determiner, a preposition or an adjective ("no
 /// one,", "for one,", "the big one.", "the latest one") it is a pronoun.
@@ -2726,18 +2731,10 @@ fn object_one(text: &str, n: Scanned) -> bool {
     }
     let en = words::for_language("en");
     let before = text[..n.start].trim_end_matches([' ', '\t']);
-    let prev = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or_default();
+    let prev = last_word(before);
     // "a more important one": an article or a degree word two words before makes the word
     // between an adjective.
-    let before_prev = before[..before.len() - prev.len()]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
+    let before_prev = last_word(before[..before.len() - prev.len()].trim_end()).to_lowercase();
     let verb_like = prev.len() > 2
         && !en.one_adjective_lead.contains(before_prev.as_str())
         && before.len() < n.start
@@ -2747,10 +2744,7 @@ fn object_one(text: &str, n: Scanned) -> bool {
         && !en.adjectives.contains(prev)
         && !en.one_pronoun_before.contains(prev)
         && !prev.ends_with("est")
-        && !en
-            .adjective_suffixes
-            .iter()
-            .any(|s| prev.len() > 4 && prev.ends_with(s));
+        && !adjective_ending(prev);
     let closes = text[n.end..].starts_with([',', '.', ';', ':'])
         || text[n.end..].starts_with(" and ")
         || text[n.end..].is_empty();
@@ -2760,7 +2754,7 @@ fn object_one(text: &str, n: Scanned) -> bool {
 /// The capitalised words at the start of `s` ("Bosnia in a…" → "Bosnia", "New York." → "New
 /// York"), up to punctuation; none when `s` starts otherwise.
 fn name_at(s: &str) -> Option<String> {
-    let line = &s[..s.find('\n').unwrap_or(s.len())];
+    let line = first_line(s);
     let mut name: Vec<&str> = Vec::new();
     for raw in line.split_whitespace() {
         let word = raw.trim_end_matches(AFTER_WORD);
@@ -2778,17 +2772,14 @@ fn name_at(s: &str) -> Option<String> {
 /// A word that ends a noun phrase, a verb form or a verb of speech ("one official told").
 fn verb_or_stop(w: &str) -> bool {
     let en = words::for_language("en");
-    w.ends_with("ed")
-        || w.ends_with("ing")
-        || en.stop.contains(w)
-        || words::cues("speech").split('|').any(|v| v == w)
+    w.ends_with("ed") || w.ends_with("ing") || en.stop.contains(w) || SPEECH_VERBS.contains(w)
 }
 
 /// "one German player said", "One U.S. firm bought": after "one", a capitalised modifier (a
 /// word with lower-case letters, or a dotted abbreviation) and a lower-case singular noun in
 /// the same line. Larger counts name their noun in the plural, which `counted_noun` reads.
 fn capital_modified_noun(after: &str) -> Option<String> {
-    let line = &after[..after.find('\n').unwrap_or(after.len())];
+    let line = first_line(after);
     let mut words = line.split_whitespace();
     let (first, second) = (words.next()?, words.next()?);
     let modifier = first.starts_with(char::is_uppercase)
@@ -2808,6 +2799,13 @@ fn capital_modified_noun(after: &str) -> Option<String> {
     .then(|| format!("{} {noun}", first.to_lowercase()))
 }
 
+/// The words a counted noun's "of" names, from the words after the "of", without an article:
+/// "members of parliament cast votes" → "parliament", "sets of talks" → "talk", "members of the
+/// Basque separatist group ETA" → "Basque separatist group ETA". Without a part-of-speech tagger the complement ends at a
+/// function word, a number or punctuation; a lower-case word after the first is taken only on the
+/// way to a capitalised word of a name-led complement ("group ETA") or as the plural ending a compound ("impostor birds"). A
+/// verb after a singular noun ("parliament cast votes") is thus left out. A capitalised word keeps
+/// its case; a name alone is an owner, not a complement.
 fn of_complement(words: &[&str]) -> Vec<String> {
     // "members of a family": an indefinite article names some one owner, not what kind of
     // member; "members of the family" keeps it.
