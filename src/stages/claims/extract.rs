@@ -437,11 +437,13 @@ impl Extractor {
         };
         // "dozens of homes" is the number word "dozens" (12, as NewsQuant counts it) before a noun;
         // "dozens of millions of" is a vague magnitude like "tens of billions of".
-        let vague = r"(?:tens|dozens|scores|hundreds|thousands|millions) of (?:(?:thousands|millions|billions|trillions) of )?";
+        let vague = words::cues("vague");
         // A units digit joins only a tens word ("forty-two"); after another ("a dozen
         // seven-year-old …") it is a number of its own.
         let word_num = format!(
-            r"(?-u:\b)(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|{})(?:\s+and\s+a\s+half)?(?-u:\b)",
+            r"(?-u:\b)(?:(?:{})[- ](?:{})|{})(?:\s+and\s+a\s+half)?(?-u:\b)",
+            words::cues("tens_word"),
+            words::cues("units_word"),
             words.join("|")
         );
         // Fractions with the denominators news uses ("1/4 point", "7 3/4%", "½ teaspoon"); "24/7" and
@@ -482,7 +484,10 @@ impl Extractor {
                     .collect::<Vec<_>>(),
             )
             .unwrap_or_else(|e| panic!("invalid built-in currency prefix: {e}")),
-            range_sep: re(&format!(r"(?i)^{HS}?(?:-|–|—|to|and|or|bis|à|a){HS}?$")),
+            range_sep: re(&format!(
+                r"(?i)^{HS}?(?:-|–|—|{}){HS}?$",
+                words::cues("range_word")
+            )),
             approx: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("approx"))),
             more: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("more"))),
             less: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("less"))),
@@ -501,9 +506,13 @@ impl Extractor {
                 words::cues("down_adverb")
             )),
             after_more: re(&format!(
-                r"(?i)^(?:{HS}?or more(?-u:\b)|{HS}?-?plus(?-u:\b)|\+)"
+                r"(?i)^(?:{HS}?(?:{})(?-u:\b)|\+)",
+                words::cues("more_after")
             )),
-            after_less: re(&format!(r"(?i)^{HS}?or (?:fewer|less)(?-u:\b)")),
+            after_less: re(&format!(
+                r"(?i)^{HS}?(?:{})(?-u:\b)",
+                words::cues("less_after")
+            )),
             score_after: re(&format!(
                 r"(?i)^{HS}+(?:(?:{})(?:$|[^\w-])|(?:{})(?:$|[,.;:]))",
                 words::cues("score_after"),
@@ -521,53 +530,87 @@ impl Extractor {
                 r"(?i)^{HS}+(?:{}){HS}+$",
                 words::cues("score_pair")
             )),
-            time_ref: re(r"(?i)^\s*(?:earlier|ago|before|later|on|after|prior|previously)(?-u:\b)"),
-            label_noun: re(
-                r"(?i)(?-u:\b)(?:highway|route|interstate|exit|flight|room|chapter|section|article|page|no\.|number|nos?\.|version|gate|platform|bus|item|paragraph|rule|resolution|channel|track|terminal|apollo|windows|iphone|galaxy|boeing|airbus|level|session|phase|stage|round|leg|part|grade|tier|category|step|act|season|episode|group|pool|heat)\s*$",
-            ),
+            time_ref: re(&format!(
+                r"(?i)^\s*(?:{})(?-u:\b)",
+                words::cues("time_after")
+            )),
+            label_noun: re(&format!(
+                r"(?i)(?-u:\b)(?:{})\s*$",
+                words::cues("label_noun")
+            )),
             subunit_gap: re(&format!(r"(?i)^{HS}+(?:and{HS}+)?")),
             cent_word: re(&format!(
-                r"(?i)^{HS}*(?:cents?|pence|centavos?|mao)(?-u:\b)"
+                r"(?i)^{HS}*(?:{})(?-u:\b)",
+                words::cues("cent_word")
             )),
             hyphen_noun: re(r"^ ?- ?([a-z]{2,})(?-u:\b)"),
-            difference: re(
-                r"(?i)^\s*(?:[\w-]+\s+)?(?:less|fewer|more|higher|lower|greater|bigger|smaller)\s+than(?-u:\b)",
-            ),
-            minus: re(r"(?i)(?:(?:^|[\s(])-|(?-u:\b)minus)[ \t-]?$"),
+            difference: re(&format!(
+                r"(?i)^\s*(?:[\w-]+\s+)?(?:{})(?-u:\b)",
+                words::cues("difference")
+            )),
+            minus: re(&format!(
+                r"(?i)(?:(?:^|[\s(])-|(?-u:\b)(?:{}))[ \t-]?$",
+                words::cues("minus_word")
+            )),
             scaled_code: re(&format!(
                 r"^{HS}?([mMkK])(USD|EUR|GBP|AUD|CAD|CHF|NOK|SEK|DKK|JPY|CNY|usd|eur|gbp|aud|cad|chf|nok|sek|dkk)(?-u:\b)"
             )),
             // "eight to 10 feet", "five and six thousand": a number word that opens a range.
             range_lead: re(&format!(
-                r"(?i)^{HS}*(?:-|–|to|and|or){HS}*(?:\d|{word_num})"
+                r"(?i)^{HS}*(?:-|–|{}){HS}*(?:\d|{word_num})",
+                words::cues("range_word")
             )),
             list_marker: re(&format!(r"^{HS}?\)")),
-            the_before: re(r"(?i)(?-u:\b)(?:the|an?)\s+$"),
-            determiner_before: re(r"(?i)(?-u:\b)(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+)?$"),
-            street: re(
-                r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Place|Square)(?-u:\b)",
-            ),
+            the_before: re(&format!(
+                r"(?i)(?-u:\b)(?:{})\s+$",
+                words::cues("article_any")
+            )),
+            determiner_before: re(&format!(
+                r"(?i)(?-u:\b)(?:{})\s+(?:[\w-]+\s+)?$",
+                words::cues("determiner_any")
+            )),
+            street: re(&format!(
+                r"^\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{})(?-u:\b)",
+                words::cues("street")
+            )),
             zip_state: re(r"(?-u:\b)[A-Z]{2}\s$"),
-            feet_before: re(r"(?i)(?-u:\b)(?:ft|feet|foot|')\s*$"),
+            feet_before: re(&format!(
+                r"(?i)(?-u:\b)(?:{})\s*$",
+                words::cues("feet_word")
+            )),
             inch_mark: re(&format!(
-                r#"^{HS}?["″”](?:{HS}+(?:long|tall|wide|high|deep|thick|screen|display)(?-u:\b)|[.,;)]|\s*$)"#
+                r#"^{HS}?["″”](?:{HS}+(?:{})(?-u:\b)|[.,;)]|\s*$)"#,
+                words::cues("inch_after")
             )),
             inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
-            their_decade: re(
-                r"(?i)(?-u:\b)(?:their|his|her|in|early|mid|late)[ -](?:early |mid-?|late )?$",
-            ),
-            period_before: re(
-                r"(?i)(?-u:\b)(?:first|second|third|fourth|final|last|next|this|the|1st|2nd|3rd|4th)\s+$",
-            ),
-            of_group: re(r"(?i)^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"),
-            of_pronoun: re(r"(?i)^\s+of\s+(?:them|those|these|us|you|which|whom|it)(?-u:\b)"),
-            half_group: re(r"(?i)^\s+(?:the|its|their|his|her|our|all)\s+"),
+            their_decade: re(&format!(r"(?i)(?-u:\b)(?:{})$", words::cues("decade_lead"))),
+            period_before: re(&format!(
+                r"(?i)(?-u:\b)(?:{})\s+$",
+                words::cues("period_lead")
+            )),
+            of_group: re(&format!(
+                r"(?i)^\s+of\s+(?:(?:{})\s+)?",
+                words::cues("group_determiner")
+            )),
+            of_pronoun: re(&format!(
+                r"(?i)^\s+of\s+(?:{})(?-u:\b)",
+                words::cues("of_pronoun")
+            )),
+            half_group: re(&format!(
+                r"(?i)^\s+(?:{})\s+",
+                words::cues("half_determiner")
+            )),
             clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
             paired_gap: re(&format!(r"^\s*(?:{}|,)\s*$", words::cues("paired"))),
-            equivalent_gap: re(r"^(?:\s+[\w-]+)?(?:,?\s+or\s+(?:about\s+)?|\s*\(\s*)$"),
-            coordinated_gap: re(
-                r"^\s+(?:(?:for|in|on|at|over)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,?\s+)?(?:and|or)\s+$",
-            ),
+            equivalent_gap: re(&format!(
+                r"^(?:\s+[\w-]+)?(?:,?\s+(?:{})\s+|\s*\(\s*)$",
+                words::cues("equivalent_join")
+            )),
+            coordinated_gap: re(&format!(
+                r"^\s+(?:(?:{})\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,?\s+)?(?:{})\s+$",
+                words::cues("coordinated_prep"),
+                words::cues("paired")
+            )),
             ordinal_fraction: re(&format!(r"(?i)^(?:{})$", words::cues("ordinal_fraction"))),
             article_end: re(&format!(
                 r"(?i)(?:^|[^\p{{Alphabetic}}])(?:{})$",
@@ -588,9 +631,10 @@ impl Extractor {
             name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
             sentence_end: re(r#"^[.!?]["”']?(?:\s|$)"#),
-            set_off_name: re(
-                r"(?:,|(?-u:\b)said|(?-u:\b)says)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*,[ \t]*$",
-            ),
+            set_off_name: re(&format!(
+                r"(?:,|(?-u:\b)(?:{}))[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){{0,3}}[A-Z][\w'’.-]*,[ \t]*$",
+                words::cues("set_off_verb")
+            )),
             up_noun: re(&format!(
                 r"(?i),\s*(?:an?\s+)?(?:[\w-]+\s+)?(?:{up_nouns})s?\s+of{bound}"
             )),
@@ -609,24 +653,34 @@ impl Extractor {
                 words::cues("change_bound"),
                 words::cues("raise_funds_bound")
             )),
-            level_reached: re(
-                r"(?i)(?-u:\b)(?:went|goes|go|gone|going|moved|shot|edged|crept)\s+(?:up|down)\s+to\s*$",
-            ),
-            copula: re(
-                r"(?i)(?-u:\b)(?:is|was|are|were|be|been|being|ended|closed|finished|settled|stood|remained)\s*$",
-            ),
-            up_to: re(r"(?i)(?-u:\b)(?:up to|of up to|bis zu|jusqu'à|hasta)\s*$"),
+            level_reached: re(&format!(
+                r"(?i)(?-u:\b)(?:{})\s*$",
+                words::cues("level_reached")
+            )),
+            copula: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("copula"))),
+            up_to: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("up_to"))),
             of_a: re(r"(?i)^\s+of\s+an?\s+"),
-            year_before: re(r"(?i)(?-u:\b)(?:in|since|until|till|before|after|from|circa|c\.)\s+$"),
-            by_before: re(
-                r"(?i)(?-u:\b)(?:by|um)(?:\s+(?:nearly|almost|about|around|some|more than|over|roughly|an estimated))?\s*$",
-            ),
-            aged: re(r"(?i)(?-u:\b)(?:aged|age of|age|ages)(?:\s+(?:between|from))?\s*$"),
-            comparison: re(
-                r"(?i)^\s*(?:more|greater|larger|bigger|higher|faster|smaller|lower|less|fewer|as|the|over|longer|stronger|richer|cheaper|that)(?-u:\b)",
-            ),
+            year_before: re(&format!(
+                r"(?i)(?-u:\b)(?:{})\s+$",
+                words::cues("year_before")
+            )),
+            by_before: re(&format!(
+                r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
+                words::cues("by_amount"),
+                words::cues("by_amount_bound")
+            )),
+            aged: re(&format!(
+                r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
+                words::cues("aged"),
+                words::cues("aged_span")
+            )),
+            comparison: re(&format!(
+                r"(?i)^\s*(?:{})(?-u:\b)",
+                words::cues("comparison")
+            )),
             per: re(&format!(
-                r"(?i)^(?:{HS}+of{HS}+(?:[\w'-]+{HS}+){{1,4}}?)?{HS}*-?{HS}*(?:(?:a|an|per|each)(?:{HS}+|{HS}*-{HS}*)|/{HS}*)(square{HS}+(?:foot|feet|metre|meter|mile|kilometre|kilometer|yard)|sq\.?{HS}*(?:ft|m|km)|cubic{HS}+(?:metre|meter|foot|feet)|share|year|annum|month|week|day|hour|hr|h|minute|min|second|sec|s|millisecond|ms|dozen|person|head|capita|barrel|ton|tonne|kilogram|kg|pound|lbs?|cwt|ounce|gallon|litre|liter|kilowatt-hour|kwh|gram|gramme|mile|kilometre|kilometer|km|unit|piece|night|seat|passenger|worker|employee|household|student|vehicle|car|acre|hectare|cm|centimetre|centimeter|metre|meter|foot|feet|yard)(?-u:\b)"
+                r"(?i)^(?:{HS}+of{HS}+(?:[\w'-]+{HS}+){{1,4}}?)?{HS}*-?{HS}*(?:(?:a|an|per|each)(?:{HS}+|{HS}*-{HS}*)|/{HS}*)({})(?-u:\b)",
+                words::cues("per_unit").replace("{HS}", HS)
             )),
             scale_links: words::cues("scale_link")
                 .split('|')
@@ -641,9 +695,7 @@ impl Extractor {
             per_noun: re(&format!(
                 r"^{HS}*(?:a|an|per){HS}+([a-z][a-z-]{{2,}})(?:$|[,.;:)]|{HS}+([a-z]+)(?-u:\b))"
             )),
-            months: re(
-                r"(?i)(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?$",
-            ),
+            months: re(&format!(r"(?i)(?-u:\b)(?:{})\.?$", words::cues("month"))),
         }
     }
 

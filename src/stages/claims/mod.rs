@@ -172,7 +172,10 @@ impl Tagger {
             age_banner: re(
                 r"(?i)(?-u:\b)(?:article|story|page|post|piece|report)\s+is\s+(?:more than|over|about|nearly|almost)?\s*$",
             ),
-            comparison_base: re(r"(?-u:\b)(?:from|than|compared|versus|vs\.?|against)(?-u:\b)"),
+            comparison_base: re(&format!(
+                r"(?-u:\b)(?:{})(?-u:\b)",
+                words::cues("comparison_base")
+            )),
             on_target: re(
                 r"^\s+on\s+([\p{L}-]+(?:\s[\p{L}-]+){0,2}?)(?:\s+(?:and|or|but|while|from|since|last|next|this|in|at|by|for|to)(?-u:\b)|\s*[,.;]|\s*$)",
             ),
