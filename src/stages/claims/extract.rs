@@ -266,6 +266,9 @@ pub struct Extractor {
     score_lead: Regex,
     /// " for " between the two numbers of a cricket score ("four for 38").
     score_pair: Regex,
+    /// "clocked 10.03 seconds", "clocked an unofficial two minutes 28.99 seconds", "second in
+    /// 10.31": a race result written as a time, up to the number (CONVENTIONS.md: not labelled).
+    race_time: Regex,
     /// "three or fewer", "six years or less": a ceiling written after the amount.
     after_less: Regex,
     months: Regex,
@@ -530,6 +533,11 @@ impl Extractor {
                 r"(?i)^{HS}+(?:{}){HS}+$",
                 words::cues("score_pair")
             )),
+            race_time: re(&format!(
+                r"(?i)(?-u:\b)(?:{})\s+(?:(?:an?|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:[\w.]+\s+(?:{})\s+)?$",
+                words::cues("race_time"),
+                words::cues("race_time_part")
+            )),
             time_ref: re(&format!(
                 r"(?i)^\s*(?:{})(?-u:\b)",
                 words::cues("time_after")
@@ -771,6 +779,7 @@ impl Extractor {
         tail.unit = self.unit_after(text, n, value, prefix.is_some(), &mut tail);
         self.glued_letters(text, n, value, &mut tail)?;
         self.reject_word_modifier(text, n, &tail)?;
+        self.reject_race_time(text, n, &tail)?;
         let mut share = self.share(text, n, value, &tail)?;
 
         let scale = tail.scale * prefix.map_or(1.0, |p| p.scale);
@@ -1251,6 +1260,21 @@ impl Extractor {
                 || text[..n.start].ends_with('-')
                     && text[..n.start - 1].ends_with(char::is_alphabetic));
         if modifier {
+            Err(NotAQuantity)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Pass "reject race time": a time in seconds, minutes or hours after a race's cue ("clocked
+    /// 26 minutes 38.08 seconds") is a result, not a duration; so is a bare decimal after a place
+    /// ("second in 10.31"). A match's length stays ("took two hours 40 minutes").
+    fn reject_race_time(&self, text: &str, n: Scanned, tail: &Tail) -> Result<(), NotAQuantity> {
+        let timed = match tail.unit {
+            Some((_, u)) => matches!(u.unit, "second" | "minute" | "hour"),
+            None => tail.raw_unit.is_none() && tail.scale == 1.0 && n.surface.contains('.'),
+        };
+        if timed && self.race_time.is_match(tail_slice(text, n.start, 80)) {
             Err(NotAQuantity)
         } else {
             Ok(())
@@ -3458,6 +3482,25 @@ mod tests {
             Some(Some("% voter".into()))
         );
         assert!(share("in the first half of the year", "half").is_err());
+    }
+
+    #[test]
+    fn pass_reject_race_time() {
+        let x = Extractor::new();
+        let race = |text: &str, digits: &str| {
+            let n = scanned(text, digits);
+            let mut t = x.scale_after(text, n, 1.0, false);
+            t.unit = x.unit_after(text, n, 1.0, false, &mut t);
+            x.reject_race_time(text, n, &t).is_err()
+        };
+        let text = "the Kenyan clocked a record 12 minutes 44.39 seconds in Zurich";
+        assert!(race(text, "12"));
+        assert!(race(text, "44.39"));
+        assert!(race("she came home third in 11.02 behind", "11.02"));
+        // The length of a match, and distances in a race, are quantities.
+        assert!(!race("he took three hours 12 minutes to win", "12"));
+        assert!(!race("she clocked up 4,000 miles last year", "4,000"));
+        assert!(!race("he finished second in 1995", "1995"));
     }
 
     #[test]
