@@ -269,6 +269,8 @@ pub struct Extractor {
     /// "clocked 10.03 seconds", "clocked an unofficial two minutes 28.99 seconds", "second in
     /// 10.31": a race result written as a time, up to the number (CONVENTIONS.md: not labelled).
     race_time: Regex,
+    /// "handed over", "turn over": a verb whose particle is "over", right before the number.
+    particle_over: Regex,
     /// "three or fewer", "six years or less": a ceiling written after the amount.
     after_less: Regex,
     months: Regex,
@@ -537,6 +539,10 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:{})\s+(?:(?:an?|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:[\w.]+\s+(?:{})\s+)?$",
                 words::cues("race_time"),
                 words::cues("race_time_part")
+            )),
+            particle_over: re(&format!(
+                r"(?i)(?-u:\b)(?:{})\s+over\s*$",
+                words::cues("over_particle")
             )),
             time_ref: re(&format!(
                 r"(?i)^\s*(?:{})(?-u:\b)",
@@ -2018,7 +2024,12 @@ impl Extractor {
         }
         // "no more than 80" is a ceiling and "no less than 5" a floor: the cue that starts first
         // (the longer one) decides.
-        let more = self.more.find(before).map(|m| m.start());
+        // "hand over three men": "over" as the particle of a verb bounds nothing.
+        let more = self
+            .more
+            .find(before)
+            .filter(|_| !self.particle_over.is_match(before))
+            .map(|m| m.start());
         let less = self.less.find(before).map(|m| m.start());
         match (more, less) {
             (Some(m), Some(l)) if l < m => Change::Less,
@@ -2568,7 +2579,14 @@ fn counted_noun(after: &str) -> Option<String> {
     ] {
         if starts_with_ignore_ascii_case(trimmed, det) {
             let skip = after.len() - trimmed.len() + det.len() - 1;
-            return counted_noun(&after[skip..]).filter(|n| n.contains(' ') || !n.is_empty());
+            let mut set = &after[skip..];
+            // "1,000 of the approximately 33,000 civil servants": an estimate of the set's size.
+            let lead = set.split_whitespace().next().unwrap_or("").to_lowercase();
+            if words::for_language("en").size_leads.contains(lead.as_str()) {
+                let at = set.find(|c: char| !c.is_whitespace()).unwrap_or(0) + lead.len();
+                set = &set[at..];
+            }
+            return counted_noun(set).filter(|n| n.contains(' ') || !n.is_empty());
         }
     }
     let mut words: Vec<String> = Vec::new();
@@ -3485,6 +3503,24 @@ mod tests {
     }
 
     #[test]
+    fn rankings_particles_and_estimated_nouns() {
+        // A place in a ranking is an ordinal, whatever it is written with.
+        assert!(all("she rose to a ranking of nine before a seeding of four").is_empty());
+        assert!(all("he is seeded 12 here").is_empty());
+        // "over" as a verb's particle is no bound; as a preposition before an amount it is.
+        assert_eq!(
+            one("they would hand over four soldiers").change,
+            Change::Equal
+        );
+        assert_eq!(one("they held over four soldiers").change, Change::More);
+        // "estimated" before the amount's noun makes the amount an estimate.
+        assert_eq!(
+            one("the group expects estimated sales of $20 million").change,
+            Change::Approx
+        );
+    }
+
+    #[test]
     fn pass_reject_race_time() {
         let x = Extractor::new();
         let race = |text: &str, digits: &str| {
@@ -4256,6 +4292,11 @@ mod tests {
     #[test]
     fn counted_nouns_of_a_set_and_of_peoples() {
         assert_eq!(first("Five of the nine judges agreed").unit_name, "judge");
+        // An estimate of the set's size is not its noun.
+        assert_eq!(
+            first("about 40 of the roughly 900 delegates left").unit_name,
+            "delegate"
+        );
         assert_eq!(first("12 out of 40 banks failed").unit_name, "bank");
         assert_eq!(
             first("they won four of their last six matches").unit_name,

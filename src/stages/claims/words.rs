@@ -59,6 +59,9 @@ pub struct Words {
     pub adjective_suffixes: Vec<&'static str>,
     /// Common adjectives without such an ending ("one complete game", "one major bank").
     pub adjectives: HashSet<&'static str>,
+    /// Estimate and bound words before a set's size, which are not its noun ("1,000 of the
+    /// approximately 33,000 civil servants").
+    pub size_leads: HashSet<&'static str>,
     /// Words before a pronoun "one" ("no one", "this one", "which one").
     pub one_pronoun_before: HashSet<&'static str>,
     /// Words two before such a "one" that make the word between an adjective ("a more important one").
@@ -224,6 +227,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         s_nouns: list("s_noun").into_iter().collect(),
         adjective_suffixes: list("adjective_suffix"),
         adjectives: list("adjective").into_iter().collect(),
+        size_leads: list("size_lead").into_iter().collect(),
         one_pronoun_before: list("one_pronoun_before").into_iter().collect(),
         one_adjective_lead: list("one_adjective_lead").into_iter().collect(),
         length_leads: list("length_lead").into_iter().collect(),
