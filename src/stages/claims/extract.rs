@@ -289,6 +289,8 @@ pub struct Extractor {
     street: Regex,
     zip_state: Regex,
     range_lead: Regex,
+    /// A range word and the digits of a second number ("50 and 100 metres").
+    coordinated_number: Regex,
     list_marker: Regex,
     the_before: Regex,
     /// "the 737 jet": a determiner before a large number with a singular noun makes it a model name.
@@ -572,6 +574,10 @@ impl Extractor {
             // "eight to 10 feet", "five and six thousand": a number word that opens a range.
             range_lead: re(&format!(
                 r"(?i)^{HS}*(?:-|–|{}){HS}*(?:\d|{word_num})",
+                words::cues("range_word")
+            )),
+            coordinated_number: re(&format!(
+                r"(?i)^{HS}*(?:{}){HS}*\d[\d.,]*",
                 words::cues("range_word")
             )),
             list_marker: re(&format!(r"^{HS}?\)")),
@@ -1457,6 +1463,7 @@ impl Extractor {
             && !text[q.end..].starts_with(['-', '–'])
             && self.name_word_before(text, start)
             && !next_word_plural(&text[q.end..])
+            && !self.coordinated_measure(&text[q.end..])
             && !gapped()
         {
             return Err(NotAQuantity);
@@ -1590,6 +1597,8 @@ impl Extractor {
                     && scale == 1.0
                     && self.the_before.is_match(tail_slice(text, start, 8))
                     && !text[q.end..].starts_with(['-', '–'])
+                    // "the 50 and 100 metres": coordinated with a measure, not a name.
+                    && !self.coordinated_measure(&text[q.end..])
                 {
                     return Err(NotAQuantity);
                 }
@@ -1858,6 +1867,16 @@ impl Extractor {
             return false;
         }
         sentence_around(text, start).contains(char::is_lowercase)
+    }
+
+    /// "the 50 and 100 metres", "the Olympic 50 and 100 metres": a number joined by a range word
+    /// to a measure is an amount of that measure, not a name or a back-reference.
+    fn coordinated_measure(&self, after: &str) -> bool {
+        let Some(m) = self.coordinated_number.find(after) else {
+            return false;
+        };
+        let rest = &after[m.end()..];
+        self.units.longest(rest, |e| word_ends(rest, e)).is_some()
     }
 
     fn near_month(&self, text: &str, start: usize, end: usize) -> bool {
@@ -3500,6 +3519,20 @@ mod tests {
             Some(Some("% voter".into()))
         );
         assert!(share("in the first half of the year", "half").is_err());
+    }
+
+    #[test]
+    fn a_number_coordinated_with_a_measure_is_no_name() {
+        // After "the" or a capitalised word a lone number is a name or a back-reference; joined
+        // to a measure it is an amount of it.
+        let f = all("she holds the European 200 and 400 metres records");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert!(f.iter().all(|q| q.unit_name == "metre"), "{f:?}");
+        assert_eq!(all("he swam the 200 and 400 metres").len(), 2);
+        // Without a measure it stays a name.
+        assert!(all("with Europe 12 and 13 shirts")
+            .iter()
+            .all(|q| q.value != Some(12.0)));
     }
 
     #[test]
