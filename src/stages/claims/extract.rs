@@ -1717,6 +1717,12 @@ impl Extractor {
                         self.paired_gap.is_match(gap)
                             // "rose by 500 to 39,200 rupees": a change and the level it led to.
                             || found[i].change.is_direction() && gap.trim() == "to"
+                            // "falls to 8.0 vs 9.1 pct": a level in digits and the one it is
+                            // set against ("two from 12 feet out" picks from a set instead).
+                            || text[found[i].start..].starts_with(|c: char| c.is_ascii_digit())
+                                && against
+                                .split('|')
+                                .any(|w| w.eq_ignore_ascii_case(gap.trim()))
                     })
             });
             // "fell 200.35 points, or 0.92 percent, to 21,456.70": past an equivalent that
@@ -4470,6 +4476,12 @@ mod tests {
         assert_eq!(f[1].unit_name, "austrian schilling");
         let f = all("terms of five and seven years");
         assert_eq!((f[0].value, f[0].unit_name.as_str()), (Some(5.0), "year"));
+        // A level set against the next one takes its unit.
+        let f = all("the jobless rate eased to 6.2 versus 6.5 percent");
+        assert_eq!(
+            (f[0].value, f[0].unit_name.as_str()),
+            (Some(6.2), "percentage")
+        );
         // A second thing listed keeps its own (missing) unit.
         assert_eq!(all("it costs $9.50 and 40 is the count")[1].unit_name, "-");
     }
