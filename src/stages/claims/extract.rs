@@ -1583,10 +1583,11 @@ impl Extractor {
                 {
                     return Err(NotAQuantity);
                 }
-                // "1 ) explains …": a list marker.
+                // "1 ) explains …": a list marker ("series 1-0)" ends a score).
                 if is_digits
                     && value <= 20.0
                     && self.list_marker.is_match(&text[q.end..])
+                    && !text[..start].ends_with(['-', '–'])
                     && !tail_slice(text, start, 40).contains('(')
                 {
                     return Err(NotAQuantity);
@@ -3979,6 +3980,8 @@ mod tests {
             all("they found 12 five-year-old bonds")[0].unit_name,
             "bond"
         );
+        // A score closing a bracket is no list marker.
+        assert!(all("(Toronto leads best-of-five semifinal series 1-0)").is_empty());
         // A score after a score is no modifier ("a 3-6 0-4 hole").
         assert!(all("out of a 3-6 0-4 hole")
             .iter()
