@@ -1949,10 +1949,23 @@ impl Extractor {
         {
             return;
         }
+        // "33 karbovanets per rouble": an exchange rate, its currency named as the catalogue
+        // names it.
+        let currency = self
+            .units
+            .longest(noun, |e| e == noun.len())
+            .map(|(_, i)| Unit::from(&lexicon::UNITS[i]))
+            .filter(|u| u.kind == QuantityKind::Money);
         // "per cwt": an abbreviation is named in full.
-        let noun = per_unit(&noun.to_lowercase());
-        q.unit = format!("{}/{noun}", q.unit);
-        q.unit_name = format!("{} per {noun}", q.unit_name);
+        let (id, name) = match currency {
+            Some(u) => (u.unit.to_string(), u.name.to_string()),
+            None => {
+                let noun = per_unit(&noun.to_lowercase());
+                (noun.clone(), noun)
+            }
+        };
+        q.unit = format!("{}/{id}", q.unit);
+        q.unit_name = format!("{} per {name}", q.unit_name);
         q.end = rate_end;
     }
 
@@ -3526,6 +3539,26 @@ mod tests {
             Some(Some("% voter".into()))
         );
         assert!(share("in the first half of the year", "half").is_err());
+    }
+
+    #[test]
+    fn catalogue_currencies_exchange_rates_and_sports_statistics() {
+        assert_eq!(
+            one("wages of 9 million karbovanets").unit_name,
+            "ukrainian karbovanets"
+        );
+        // A rate per a currency names both as the catalogue does.
+        assert_eq!(
+            one("the cedi fell to 1,700 kwacha per dollar").unit_name,
+            "zambian kwacha per dollar"
+        );
+        assert_eq!(
+            one("a bond at 45 roubles per rouble of face value").unit_name,
+            "russian rouble per russian rouble"
+        );
+        // "RBI" (runs batted in) is a sports statistic, not the noun of the count before it.
+        let f = all("he has 12 homers and 64 RBI");
+        assert_eq!(f[1].unit_name, "rbi");
     }
 
     #[test]
