@@ -1513,8 +1513,9 @@ impl Extractor {
             Some(noun)
                 if value != 1.0
                     && !noun.contains(' ')
-                    && first_word(&text[noun_at..])
-                        .is_some_and(|w| w.eq_ignore_ascii_case(&noun) && !plural_word(w)) =>
+                    && first_word(&text[noun_at..]).is_some_and(|w| {
+                        w.eq_ignore_ascii_case(&noun) && !plural_word(w) && !people_in_ese(w)
+                    }) =>
             {
                 // "the three met": a number word heading its determiner's phrase is
                 // a pronoun, whatever word follows it.
@@ -2732,7 +2733,23 @@ fn counted_noun(after: &str) -> Option<String> {
             && word[..word.len() - 1]
                 .chars()
                 .all(|c| c.is_ascii_uppercase());
-        let plural = is_plural(&lower) || abbreviation_plural;
+        // "four Lebanese accused", "two Swiss were hurt": a people's name in -ese is its own
+        // plural; before a noun ("four Chinese firms", "three Japanese car makers") it modifies.
+        // "Sudanese and Egyptian workers" joins two modifiers.
+        let joins_modifier = rest_words
+            .get(i + 1)
+            .is_some_and(|w| matches!(*w, "and" | "or"))
+            && rest_words
+                .get(i + 2)
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+        let people = people_in_ese(word)
+            && (word.len() != raw.len()
+                || !joins_modifier
+                    && rest_words.get(i + 1).is_none_or(|w| {
+                        let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
+                        w.is_empty() || verb_or_stop(&w)
+                    }));
+        let plural = is_plural(&lower) || abbreviation_plural || people;
         // … unless it is the noun's only word ("three Aussies", "two Americans"), not the start of
         // a longer name ("the 1,000 Lakes Rally").
         // "300 Iraqi Kurds": after capitalised modifiers only, a capitalised plural that ends
@@ -2903,6 +2920,14 @@ fn name_at(s: &str) -> Option<String> {
 }
 
 /// A word that ends a noun phrase, a verb form or a verb of speech ("one official told").
+/// "Lebanese", "Swiss": a people's name that is its own plural.
+fn people_in_ese(word: &str) -> bool {
+    let word = word.trim_end_matches(AFTER_WORD);
+    word.starts_with(char::is_uppercase)
+        && word.len() > 4
+        && (word.ends_with("ese") || word == "Swiss")
+}
+
 fn verb_or_stop(w: &str) -> bool {
     let en = words::for_language("en");
     w.ends_with("ed") || w.ends_with("ing") || en.stop.contains(w) || SPEECH_VERBS.contains(w)
@@ -3539,6 +3564,29 @@ mod tests {
             Some(Some("% voter".into()))
         );
         assert!(share("in the first half of the year", "half").is_err());
+    }
+
+    #[test]
+    fn peoples_in_ese_are_their_own_plural() {
+        assert_eq!(
+            one("police held six Sudanese after the raid").unit_name,
+            "sudanese"
+        );
+        assert_eq!(one("three Swiss were among the dead").unit_name, "swiss");
+        // Before a noun the name modifies it.
+        assert_eq!(
+            one("police held six Sudanese traders").unit_name,
+            "sudanese trader"
+        );
+        assert_ne!(
+            one("it hired 300 Japanese and Korean engineers").unit_name,
+            "japanese"
+        );
+        // An adjective in -ous is no plural.
+        assert_eq!(
+            one("it is one of the most dangerous facing us").unit_name,
+            "dangerous"
+        );
     }
 
     #[test]

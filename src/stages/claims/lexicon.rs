@@ -182,7 +182,12 @@ pub fn singular(word: &str) -> String {
             return w[..w.len() - 2].to_string();
         }
     }
-    if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+    // "glass", "serious", "crisis", "virus" (`s_noun` rows): singular words in -s.
+    let singular_in_s = ["ss", "ous", "sis"].iter().any(|e| w.ends_with(e))
+        || super::words::for_language("en")
+            .s_nouns
+            .contains(w.as_str());
+    if w.ends_with('s') && !singular_in_s && w.len() > 3 {
         return w[..w.len() - 1].to_string();
     }
     w
@@ -217,6 +222,10 @@ mod tests {
     fn singulars_of_nouns_in_ie_y_and_o() {
         assert_eq!(singular("birdies"), "birdie");
         assert_eq!(singular("buses"), "bus");
+        assert_eq!(singular("virus"), "virus");
+        assert_eq!(singular("crisis"), "crisis");
+        assert_eq!(singular("serious"), "serious");
+        assert_eq!(singular("taxis"), "taxi");
         assert_eq!(singular("houses"), "house");
         assert_eq!(singular("rookies"), "rookie");
         assert_eq!(singular("companies"), "company");
