@@ -1642,8 +1642,13 @@ impl Extractor {
         }
         // "lost six games", "cut 300 jobs": a count of the things affected, not the amount of a
         // change (CONVENTIONS.md); "cut the workforce by 1,200 jobs" states one.
+        // A step in a ranking is what moves: "bumped up two spots", "slipped three places".
+        let rank_step = words::for_language("en")
+            .rank_steps
+            .contains(q.unit_name.rsplit(' ').next().unwrap_or(""));
         if q.change.is_direction()
             && q.counts_a_noun()
+            && !rank_step
             && !self.by_before.is_match(tail_slice(text, q.start, 40))
         {
             q.change = Change::Equal;
@@ -3564,6 +3569,14 @@ mod tests {
             Some(Some("% voter".into()))
         );
         assert!(share("in the first half of the year", "half").is_err());
+    }
+
+    #[test]
+    fn steps_in_a_ranking_are_a_change() {
+        assert_eq!(one("she moved up four places to ninth").change, Change::Up);
+        assert_eq!(one("the club slipped two spots").change, Change::Down);
+        // Other counts after a change verb are what was affected.
+        assert_eq!(one("the firm cut 300 jobs").change, Change::Equal);
     }
 
     #[test]

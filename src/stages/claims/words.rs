@@ -62,6 +62,8 @@ pub struct Words {
     /// Estimate and bound words before a set's size, which are not its noun ("1,000 of the
     /// approximately 33,000 civil servants").
     pub size_leads: HashSet<&'static str>,
+    /// Steps in a ranking, whose count after a change verb is the change ("moved up two places").
+    pub rank_steps: HashSet<&'static str>,
     /// Words before a pronoun "one" ("no one", "this one", "which one").
     pub one_pronoun_before: HashSet<&'static str>,
     /// Words two before such a "one" that make the word between an adjective ("a more important one").
@@ -228,6 +230,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         adjective_suffixes: list("adjective_suffix"),
         adjectives: list("adjective").into_iter().collect(),
         size_leads: list("size_lead").into_iter().collect(),
+        rank_steps: list("rank_step").into_iter().collect(),
         one_pronoun_before: list("one_pronoun_before").into_iter().collect(),
         one_adjective_lead: list("one_adjective_lead").into_iter().collect(),
         length_leads: list("length_lead").into_iter().collect(),
