@@ -3017,6 +3017,18 @@ fn of_complement(words: &[&str]) -> Vec<String> {
         return Vec::new();
     }
     let plural = cand[take - 1].2;
+    // "ringleaders of international neo-Nazism", "makers of intravenous infusion products": a
+    // lower-case adjective before more words would be read alone, without its noun; leave the
+    // complement out rather than name an adjective.
+    if take == 1
+        && !first.1
+        && !plural
+        && cand.len() > 1
+        && !cand[1].2
+        && adjective_ending(&first.0.to_lowercase())
+    {
+        return Vec::new();
+    }
     if take == 1 && !plural && cand.get(1).is_some_and(|c| c.2 && !c.1) {
         // "impostor birds", "makers of Japanese cars": a plural right after ends a compound.
         take = 2;
@@ -4517,6 +4529,11 @@ mod tests {
             "worker"
         );
         assert_eq!(one("she has 3 shares of Acme").unit_name, "share");
+        // An adjective would be read without its noun: the complement is left out.
+        assert_eq!(
+            one("police held 12 leaders of radical eco-activism on Friday").unit_name,
+            "leader"
+        );
         // Units and sets counted from keep their own rules.
         assert_eq!(
             one("they shipped 500 tonnes of maize").unit_name,
