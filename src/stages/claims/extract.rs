@@ -4590,6 +4590,9 @@ mod tests {
         assert_eq!(f[1].unit_name, "austrian schilling");
         let f = all("terms of five and seven years");
         assert_eq!((f[0].value, f[0].unit_name.as_str()), (Some(5.0), "year"));
+        // "of whose" picks from the set named before, like "of whom".
+        let f = all("gunmen seized six hostages, two of whose families were told");
+        assert_eq!(f[1].unit_name, "hostage");
         // A level set against the next one takes its unit.
         let f = all("the jobless rate eased to 6.2 versus 6.5 percent");
         assert_eq!(
