@@ -269,6 +269,9 @@ pub struct Extractor {
     /// "clocked 10.03 seconds", "clocked an unofficial two minutes 28.99 seconds", "second in
     /// 10.31": a race result written as a time, up to the number (CONVENTIONS.md: not labelled).
     race_time: Regex,
+    /// "second in 10.31": a place, then the bare time it was reached in.
+    race_place: Regex,
+
     /// "handed over", "turn over": a verb whose particle is "over", right before the number.
     particle_over: Regex,
     /// "three or fewer", "six years or less": a ceiling written after the amount.
@@ -538,9 +541,14 @@ impl Extractor {
                 words::cues("score_pair")
             )),
             race_time: re(&format!(
-                r"(?i)(?-u:\b)(?:{})\s+(?:(?:an?|the|his|her|their)\s+)?(?:[\w-]+\s+)?(?:[\w.]+\s+(?:{})\s+)?$",
+                r"(?i)(?-u:\b)(?:{})\s+(?:(?:{})\s+)?(?:[\w-]+\s+)?(?:[\w.]+\s+(?:{})\s+)?$",
                 words::cues("race_time"),
+                words::cues("determiner_any"),
                 words::cues("race_time_part")
+            )),
+            race_place: re(&format!(
+                r"(?i)(?-u:\b)(?:{})\s+$",
+                words::cues("race_place")
             )),
             particle_over: re(&format!(
                 r"(?i)(?-u:\b)(?:{})\s+over\s*$",
@@ -574,11 +582,11 @@ impl Extractor {
             // "eight to 10 feet", "five and six thousand": a number word that opens a range.
             range_lead: re(&format!(
                 r"(?i)^{HS}*(?:-|–|{}){HS}*(?:\d|{word_num})",
-                words::cues("range_word")
+                words::cues("range_lead")
             )),
             coordinated_number: re(&format!(
                 r"(?i)^{HS}*(?:{}){HS}*\d[\d.,]*",
-                words::cues("range_word")
+                words::cues("range_lead")
             )),
             list_marker: re(&format!(r"^{HS}?\)")),
             the_before: re(&format!(
@@ -1282,11 +1290,30 @@ impl Extractor {
     /// 26 minutes 38.08 seconds") is a result, not a duration; so is a bare decimal after a place
     /// ("second in 10.31"). A match's length stays ("took two hours 40 minutes").
     fn reject_race_time(&self, text: &str, n: Scanned, tail: &Tail) -> Result<(), NotAQuantity> {
-        let timed = match tail.unit {
-            Some((_, u)) => matches!(u.unit, "second" | "minute" | "hour"),
-            None => tail.raw_unit.is_none() && tail.scale == 1.0 && n.surface.contains('.'),
+        let before = tail_slice(text, n.start, 80);
+        let cue = || {
+            // "clocked up 2,000 hours" is a total, not a result.
+            self.race_time.find(before).is_some_and(|m| {
+                !m.as_str()
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("up"))
+            })
         };
-        if timed && self.race_time.is_match(tail_slice(text, n.start, 80)) {
+        let race = match tail.unit {
+            // A place before a time with hundredths ("taking second in 13.24 seconds").
+            Some((_, u)) => {
+                matches!(u.unit, "second" | "minute" | "hour")
+                    && (cue() || n.surface.contains('.') && self.race_place.is_match(before))
+            }
+            None => {
+                tail.raw_unit.is_none()
+                    && tail.scale == 1.0
+                    && n.surface.contains('.')
+                    && (cue() || self.race_place.is_match(before))
+            }
+        };
+        if race {
             Err(NotAQuantity)
         } else {
             Ok(())
@@ -1645,7 +1672,7 @@ impl Extractor {
         // A step in a ranking is what moves: "bumped up two spots", "slipped three places".
         let rank_step = words::for_language("en")
             .rank_steps
-            .contains(q.unit_name.rsplit(' ').next().unwrap_or(""));
+            .contains(last_word(&q.unit_name));
         if q.change.is_direction()
             && q.counts_a_noun()
             && !rank_step
@@ -1724,12 +1751,12 @@ impl Extractor {
                         self.paired_gap.is_match(gap)
                             // "rose by 500 to 39,200 rupees": a change and the level it led to.
                             || found[i].change.is_direction() && gap.trim() == "to"
-                            // "falls to 8.0 vs 9.1 pct": a level in digits and the one it is
-                            // set against ("two from 12 feet out" picks from a set instead).
-                            || text[found[i].start..].starts_with(|c: char| c.is_ascii_digit())
-                                && against
-                                .split('|')
-                                .any(|w| w.eq_ignore_ascii_case(gap.trim()))
+                                                        // "falls to 8.0 vs 9.1 pct": a level and the one it is set against
+                            // ("two from 12 feet out" picks from a set instead).
+                            || level(&found[i])
+                                && against.split('|').any(|w| {
+                                    w.eq_ignore_ascii_case(gap.trim().trim_matches(',').trim())
+                                })
                     })
             });
             // "fell 200.35 points, or 0.92 percent, to 21,456.70": past an equivalent that
@@ -2626,8 +2653,11 @@ fn counted_noun(after: &str) -> Option<String> {
             let skip = after.len() - trimmed.len() + det.len() - 1;
             let mut set = &after[skip..];
             // "1,000 of the approximately 33,000 civil servants": an estimate of the set's size.
-            let lead = set.split_whitespace().next().unwrap_or("").to_lowercase();
-            if words::for_language("en").size_leads.contains(lead.as_str()) {
+            let lead = set.split_whitespace().next().unwrap_or("");
+            if words::for_language("en")
+                .size_leads
+                .contains(lead.to_lowercase().as_str())
+            {
                 let at = set.find(|c: char| !c.is_whitespace()).unwrap_or(0) + lead.len();
                 set = &set[at..];
             }
@@ -2924,15 +2954,17 @@ fn name_at(s: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.join(" "))
 }
 
-/// A word that ends a noun phrase, a verb form or a verb of speech ("one official told").
-/// "Lebanese", "Swiss": a people's name that is its own plural.
+/// "Lebanese", "Swiss": a people's name that is its own plural (`invariant_people` rows).
 fn people_in_ese(word: &str) -> bool {
     let word = word.trim_end_matches(AFTER_WORD);
+    let en = words::for_language("en");
     word.starts_with(char::is_uppercase)
         && word.len() > 4
-        && (word.ends_with("ese") || word == "Swiss")
+        && (en.invariant_people.contains(word)
+            || en.people_suffixes.iter().any(|s| word.ends_with(s)))
 }
 
+/// A word that ends a noun phrase, a verb form or a verb of speech ("one official told").
 fn verb_or_stop(w: &str) -> bool {
     let en = words::for_language("en");
     w.ends_with("ed") || w.ends_with("ing") || en.stop.contains(w) || SPEECH_VERBS.contains(w)
@@ -3681,7 +3713,8 @@ mod tests {
         assert!(race("she came home third in 11.02 behind", "11.02"));
         // The length of a match, and distances in a race, are quantities.
         assert!(!race("he took three hours 12 minutes to win", "12"));
-        assert!(!race("she clocked up 4,000 miles last year", "4,000"));
+        assert!(!race("the pilot had clocked up 2,000 hours", "2,000"));
+        assert!(!race("the second in 48 hours", "48"));
         assert!(!race("he finished second in 1995", "1995"));
     }
 

@@ -64,6 +64,10 @@ pub struct Words {
     pub size_leads: HashSet<&'static str>,
     /// Steps in a ranking, whose count after a change verb is the change ("moved up two places").
     pub rank_steps: HashSet<&'static str>,
+    /// Peoples whose name is its own plural ("Swiss"), and the endings of such names ("-ese").
+    pub invariant_people: HashSet<&'static str>,
+    pub people_suffixes: Vec<&'static str>,
+
     /// Words before a pronoun "one" ("no one", "this one", "which one").
     pub one_pronoun_before: HashSet<&'static str>,
     /// Words two before such a "one" that make the word between an adjective ("a more important one").
@@ -231,6 +235,9 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         adjectives: list("adjective").into_iter().collect(),
         size_leads: list("size_lead").into_iter().collect(),
         rank_steps: list("rank_step").into_iter().collect(),
+        invariant_people: list("invariant_people").into_iter().collect(),
+        people_suffixes: list("people_suffix"),
+
         one_pronoun_before: list("one_pronoun_before").into_iter().collect(),
         one_adjective_lead: list("one_adjective_lead").into_iter().collect(),
         length_leads: list("length_lead").into_iter().collect(),
