@@ -426,6 +426,16 @@ fn change_by_object(dir: Change) -> String {
 const HS: &str = r"[ \t\xA0\u202F]";
 
 /// Compiles a pattern known at build time; a failure is a bug in this file, caught by every test.
+/// A regex from `template`, each `{}` in turn replaced by the cue rows under one of `keys` (every
+/// language's, [`words::cues`]), then `{HS}` by a horizontal space.
+pub(crate) fn cue_re(template: &str, keys: &[&str]) -> Regex {
+    let mut pattern = template.to_string();
+    for key in keys {
+        pattern = pattern.replacen("{}", &words::cues(key), 1);
+    }
+    re(&pattern.replace("{HS}", HS))
+}
+
 pub(crate) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern:?}: {e}"))
 }
@@ -494,88 +504,43 @@ impl Extractor {
                     .collect::<Vec<_>>(),
             )
             .unwrap_or_else(|e| panic!("invalid built-in currency prefix: {e}")),
-            range_sep: re(&format!(
-                r"(?i)^{HS}?(?:-|–|—|{}){HS}?$",
-                words::cues("range_word")
-            )),
-            approx: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("approx"))),
-            more: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("more"))),
-            less: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("less"))),
+            range_sep: cue_re(r"(?i)^{HS}?(?:-|–|—|{}){HS}?$", &["range_word"]),
+            approx: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["approx"]),
+            more: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["more"]),
+            less: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["less"]),
             up: re(&change_before(Change::Up)),
             down: re(&change_before(Change::Down)),
             up_by: re(&change_by_object(Change::Up)),
             down_by: re(&change_by_object(Change::Down)),
             after_up: re(&change_after(Change::Up)),
             after_down: re(&change_after(Change::Down)),
-            adverb_up: re(&format!(
-                r"(?i)^\s*(?:{})(?-u:\b)",
-                words::cues("up_adverb")
-            )),
-            adverb_down: re(&format!(
-                r"(?i)^\s*(?:{})(?-u:\b)",
-                words::cues("down_adverb")
-            )),
-            after_more: re(&format!(
-                r"(?i)^(?:{HS}?(?:{})(?-u:\b)|\+)",
-                words::cues("more_after")
-            )),
-            after_less: re(&format!(
-                r"(?i)^{HS}?(?:{})(?-u:\b)",
-                words::cues("less_after")
-            )),
-            score_after: re(&format!(
+            adverb_up: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["up_adverb"]),
+            adverb_down: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["down_adverb"]),
+            after_more: cue_re(r"(?i)^(?:{HS}?(?:{})(?-u:\b)|\+)", &["more_after"]),
+            after_less: cue_re(r"(?i)^{HS}?(?:{})(?-u:\b)", &["less_after"]),
+            score_after: cue_re(
                 r"(?i)^{HS}+(?:(?:{})(?:$|[^\w-])|(?:{})(?:$|[,.;:]))",
-                words::cues("score_after"),
-                words::cues("score_after_end")
-            )),
-            score_before: re(&format!(
-                r"(?i)\w-(?:{}){HS}+$",
-                words::cues("score_before")
-            )),
-            score_lead: re(&format!(
-                r"(?i)(?-u:\b)(?:{}){HS}+$",
-                words::cues("score_lead")
-            )),
-            score_pair: re(&format!(
-                r"(?i)^{HS}+(?:{}){HS}+$",
-                words::cues("score_pair")
-            )),
-            race_time: re(&format!(
+                &["score_after", "score_after_end"],
+            ),
+            score_before: cue_re(r"(?i)\w-(?:{}){HS}+$", &["score_before"]),
+            score_lead: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["score_lead"]),
+            score_pair: cue_re(r"(?i)^{HS}+(?:{}){HS}+$", &["score_pair"]),
+            race_time: cue_re(
                 r"(?i)(?-u:\b)(?:{})\s+(?:(?:{})\s+)?(?:[\w-]+\s+)?(?:[\w.]+\s+(?:{})\s+)?$",
-                words::cues("race_time"),
-                words::cues("determiner_any"),
-                words::cues("race_time_part")
-            )),
-            race_place: re(&format!(
-                r"(?i)(?-u:\b)(?:{})\s+$",
-                words::cues("race_place")
-            )),
-            particle_over: re(&format!(
-                r"(?i)(?-u:\b)(?:{})\s+over\s*$",
-                words::cues("over_particle")
-            )),
-            time_ref: re(&format!(
-                r"(?i)^\s*(?:{})(?-u:\b)",
-                words::cues("time_after")
-            )),
-            label_noun: re(&format!(
-                r"(?i)(?-u:\b)(?:{})\s*$",
-                words::cues("label_noun")
-            )),
+                &["race_time", "determiner_any", "race_time_part"],
+            ),
+            race_place: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["race_place"]),
+            particle_over: cue_re(r"(?i)(?-u:\b)(?:{})\s+over\s*$", &["over_particle"]),
+            time_ref: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["time_after"]),
+            label_noun: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["label_noun"]),
             subunit_gap: re(&format!(r"(?i)^{HS}+(?:and{HS}+)?")),
-            cent_word: re(&format!(
-                r"(?i)^{HS}*(?:{})(?-u:\b)",
-                words::cues("cent_word")
-            )),
+            cent_word: cue_re(r"(?i)^{HS}*(?:{})(?-u:\b)", &["cent_word"]),
             hyphen_noun: re(r"^ ?- ?([a-z]{2,})(?-u:\b)"),
-            difference: re(&format!(
-                r"(?i)^\s*(?:[\w-]+\s+)?(?:{})(?-u:\b)",
-                words::cues("difference")
-            )),
-            minus: re(&format!(
+            difference: cue_re(r"(?i)^\s*(?:[\w-]+\s+)?(?:{})(?-u:\b)", &["difference"]),
+            minus: cue_re(
                 r"(?i)(?:(?:^|[\s(])-|(?-u:\b)(?:{}))[ \t-]?$",
-                words::cues("minus_word")
-            )),
+                &["minus_word"],
+            ),
             scaled_code: re(&format!(
                 r"^{HS}?([mMkK])(USD|EUR|GBP|AUD|CAD|CHF|NOK|SEK|DKK|JPY|CNY|usd|eur|gbp|aud|cad|chf|nok|sek|dkk)(?-u:\b)"
             )),
@@ -584,62 +549,37 @@ impl Extractor {
                 r"(?i)^{HS}*(?:-|–|{}){HS}*(?:\d|{word_num})",
                 words::cues("range_lead")
             )),
-            coordinated_number: re(&format!(
-                r"(?i)^{HS}*(?:{}){HS}*\d[\d.,]*",
-                words::cues("range_lead")
-            )),
+            coordinated_number: cue_re(r"(?i)^{HS}*(?:{}){HS}*\d[\d.,]*", &["range_lead"]),
             list_marker: re(&format!(r"^{HS}?\)")),
-            the_before: re(&format!(
-                r"(?i)(?-u:\b)(?:{})\s+$",
-                words::cues("article_any")
-            )),
-            determiner_before: re(&format!(
-                r"(?i)(?-u:\b)(?:{})\s+(?:[\w-]+\s+)?$",
-                words::cues("determiner_any")
-            )),
+            the_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["article_any"]),
+            determiner_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+(?:[\w-]+\s+)?$", &["determiner_any"]),
             street: re(&format!(
                 r"^\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{})(?-u:\b)",
                 words::cues("street")
             )),
             zip_state: re(r"(?-u:\b)[A-Z]{2}\s$"),
-            feet_before: re(&format!(
-                r"(?i)(?-u:\b)(?:{})\s*$",
-                words::cues("feet_word")
-            )),
+            feet_before: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["feet_word"]),
             inch_mark: re(&format!(
                 r#"^{HS}?["″”](?:{HS}+(?:{})(?-u:\b)|[.,;)]|\s*$)"#,
                 words::cues("inch_after")
             )),
             inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
-            their_decade: re(&format!(r"(?i)(?-u:\b)(?:{})$", words::cues("decade_lead"))),
-            period_before: re(&format!(
-                r"(?i)(?-u:\b)(?:{})\s+$",
-                words::cues("period_lead")
-            )),
-            of_group: re(&format!(
-                r"(?i)^\s+of\s+(?:(?:{})\s+)?",
-                words::cues("group_determiner")
-            )),
-            of_pronoun: re(&format!(
-                r"(?i)^\s+of\s+(?:{})(?-u:\b)",
-                words::cues("of_pronoun")
-            )),
-            half_group: re(&format!(
-                r"(?i)^\s+(?:{})\s+",
-                words::cues("half_determiner")
-            )),
+            their_decade: cue_re(r"(?i)(?-u:\b)(?:{})$", &["decade_lead"]),
+            period_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["period_lead"]),
+            of_group: cue_re(r"(?i)^\s+of\s+(?:(?:{})\s+)?", &["group_determiner"]),
+            of_pronoun: cue_re(r"(?i)^\s+of\s+(?:{})(?-u:\b)", &["of_pronoun"]),
+            half_group: cue_re(r"(?i)^\s+(?:{})\s+", &["half_determiner"]),
             clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
-            paired_gap: re(&format!(r"^\s*(?:{}|,)\s*$", words::cues("paired"))),
-            equivalent_gap: re(&format!(
+            paired_gap: cue_re(r"^\s*(?:{}|,)\s*$", &["paired"]),
+            equivalent_gap: cue_re(
                 r"^(?:\s+[\w-]+)?(?:,?\s+(?:{})\s+|\s*\(\s*)$",
-                words::cues("equivalent_join")
-            )),
-            coordinated_gap: re(&format!(
+                &["equivalent_join"],
+            ),
+            coordinated_gap: cue_re(
                 r"^\s+(?:(?:{})\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,?\s+)?(?:{})\s+$",
-                words::cues("coordinated_prep"),
-                words::cues("paired")
-            )),
-            ordinal_fraction: re(&format!(r"(?i)^(?:{})$", words::cues("ordinal_fraction"))),
+                &["coordinated_prep", "paired"],
+            ),
+            ordinal_fraction: cue_re(r"(?i)^(?:{})$", &["ordinal_fraction"]),
             article_end: re(&format!(
                 r"(?i)(?:^|[^\p{{Alphabetic}}])(?:{})$",
                 words::cues("amount_article")
@@ -652,10 +592,7 @@ impl Extractor {
                 r"^[^.;:!?\n]{{0,60}}(?:{HS}(?:{})|,){HS}+$",
                 words::cues("paired")
             )),
-            elided_follow: re(&format!(
-                r"(?i)^{HS}+(?:{})(?-u:\b)",
-                words::cues("elided_follow")
-            )),
+            elided_follow: cue_re(r"(?i)^{HS}+(?:{})(?-u:\b)", &["elided_follow"]),
             name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
             sentence_end: re(r#"^[.!?]["”']?(?:\s|$)"#),
@@ -675,37 +612,24 @@ impl Extractor {
             converted: re(
                 r"^\s*\(\s*(?:about\s+|some\s+)?(?:US\s?\$|U\.S\.\s?\$|\$|€|¥|DM|A\$|C\$|HK\$|S\$|NZ\$)",
             ),
-            raised_funds: re(&format!(
+            raised_funds: cue_re(
                 r"(?i)(?-u:\b)(?:{})\s+(?:(?:{}|{})\s+)?$",
-                words::cues("raise_funds"),
-                words::cues("change_bound"),
-                words::cues("raise_funds_bound")
-            )),
-            level_reached: re(&format!(
-                r"(?i)(?-u:\b)(?:{})\s*$",
-                words::cues("level_reached")
-            )),
-            copula: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("copula"))),
-            up_to: re(&format!(r"(?i)(?-u:\b)(?:{})\s*$", words::cues("up_to"))),
+                &["raise_funds", "change_bound", "raise_funds_bound"],
+            ),
+            level_reached: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["level_reached"]),
+            copula: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["copula"]),
+            up_to: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["up_to"]),
             of_a: re(r"(?i)^\s+of\s+an?\s+"),
-            year_before: re(&format!(
-                r"(?i)(?-u:\b)(?:{})\s+$",
-                words::cues("year_before")
-            )),
-            by_before: re(&format!(
+            year_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["year_before"]),
+            by_before: cue_re(
                 r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
-                words::cues("by_amount"),
-                words::cues("by_amount_bound")
-            )),
-            aged: re(&format!(
+                &["by_amount", "by_amount_bound"],
+            ),
+            aged: cue_re(
                 r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
-                words::cues("aged"),
-                words::cues("aged_span")
-            )),
-            comparison: re(&format!(
-                r"(?i)^\s*(?:{})(?-u:\b)",
-                words::cues("comparison")
-            )),
+                &["aged", "aged_span"],
+            ),
+            comparison: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["comparison"]),
             per: re(&format!(
                 r"(?i)^(?:{HS}+of{HS}+(?:[\w'-]+{HS}+){{1,4}}?)?{HS}*-?{HS}*(?:(?:a|an|per|each)(?:{HS}+|{HS}*-{HS}*)|/{HS}*)({})(?-u:\b)",
                 words::cues("per_unit").replace("{HS}", HS)
@@ -723,7 +647,7 @@ impl Extractor {
             per_noun: re(&format!(
                 r"^{HS}*(?:a|an|per){HS}+([a-z][a-z-]{{2,}})(?:$|[,.;:)]|{HS}+([a-z]+)(?-u:\b))"
             )),
-            months: re(&format!(r"(?i)(?-u:\b)(?:{})\.?$", words::cues("month"))),
+            months: cue_re(r"(?i)(?-u:\b)(?:{})\.?$", &["month"]),
         }
     }
 

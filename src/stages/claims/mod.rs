@@ -22,7 +22,7 @@ use super::{Stage, StageError};
 use crate::record::{
     Article, CharIndex, Claim, Entity, Field, QuantityKind, Range, Span, SubjectRef,
 };
-use extract::{re, Extractor, Found, NumberFormat, Year};
+use extract::{cue_re, re, Extractor, Found, NumberFormat, Year};
 use metric::MetricFinder;
 use words::Words;
 
@@ -172,10 +172,7 @@ impl Tagger {
             age_banner: re(
                 r"(?i)(?-u:\b)(?:article|story|page|post|piece|report)\s+is\s+(?:more than|over|about|nearly|almost)?\s*$",
             ),
-            comparison_base: re(&format!(
-                r"(?-u:\b)(?:{})(?-u:\b)",
-                words::cues("comparison_base")
-            )),
+            comparison_base: cue_re(r"(?-u:\b)(?:{})(?-u:\b)", &["comparison_base"]),
             on_target: re(
                 r"^\s+on\s+([\p{L}-]+(?:\s[\p{L}-]+){0,2}?)(?:\s+(?:and|or|but|while|from|since|last|next|this|in|at|by|for|to)(?-u:\b)|\s*[,.;]|\s*$)",
             ),
