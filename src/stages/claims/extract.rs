@@ -1025,14 +1025,14 @@ impl Extractor {
         let mut unit = None;
         if let Some(c) = self.scaled_code.captures(rest) {
             let code = c.get(2).map_or("", |m| m.as_str());
-            if let Some((clen, i)) = self.units.longest(code, |e| e == code.len()) {
-                if clen == code.len() && tail.scale == 1.0 {
+            if let Some(u) = self.whole_unit(code) {
+                if tail.scale == 1.0 {
                     tail.scale = if c[1].eq_ignore_ascii_case("m") {
                         1e6
                     } else {
                         1e3
                     };
-                    unit = Some((c[0].len(), Unit::from(&lexicon::UNITS[i])));
+                    unit = Some((c[0].len(), u));
                 }
             }
         }
@@ -1215,6 +1215,10 @@ impl Extractor {
     /// ("second in 10.31"). A match's length stays ("took two hours 40 minutes").
     fn reject_race_time(&self, text: &str, n: Scanned, tail: &Tail) -> Result<(), NotAQuantity> {
         let before = tail_slice(text, n.start, 80);
+        let timed = match tail.unit {
+            Some((_, u)) => matches!(u.unit, "second" | "minute" | "hour"),
+            None => tail.raw_unit.is_none() && tail.scale == 1.0 && n.surface.contains('.'),
+        };
         let cue = || {
             // "clocked up 2,000 hours" is a total, not a result.
             self.race_time.find(before).is_some_and(|m| {
@@ -1224,20 +1228,9 @@ impl Extractor {
                     .is_some_and(|w| w.eq_ignore_ascii_case("up"))
             })
         };
-        let race = match tail.unit {
-            // A place before a time with hundredths ("taking second in 13.24 seconds").
-            Some((_, u)) => {
-                matches!(u.unit, "second" | "minute" | "hour")
-                    && (cue() || n.surface.contains('.') && self.race_place.is_match(before))
-            }
-            None => {
-                tail.raw_unit.is_none()
-                    && tail.scale == 1.0
-                    && n.surface.contains('.')
-                    && (cue() || self.race_place.is_match(before))
-            }
-        };
-        if race {
+        // A place before a time with decimals ("taking second in 13.24 seconds").
+        let placed = || n.surface.contains('.') && self.race_place.is_match(before);
+        if timed && (cue() || placed()) {
             Err(NotAQuantity)
         } else {
             Ok(())
@@ -1594,12 +1587,14 @@ impl Extractor {
         // "lost six games", "cut 300 jobs": a count of the things affected, not the amount of a
         // change (CONVENTIONS.md); "cut the workforce by 1,200 jobs" states one.
         // A step in a ranking is what moves: "bumped up two spots", "slipped three places".
-        let rank_step = words::for_language("en")
-            .rank_steps
-            .contains(last_word(&q.unit_name));
+        let rank_step = || {
+            words::for_language("en")
+                .rank_steps
+                .contains(last_word(&q.unit_name))
+        };
         if q.change.is_direction()
             && q.counts_a_noun()
-            && !rank_step
+            && !rank_step()
             && !self.by_before.is_match(tail_slice(text, q.start, 40))
         {
             q.change = Change::Equal;
@@ -1636,6 +1631,7 @@ impl Extractor {
         // to 250" is no count of months.
         // "450 contracts, up from 202": so does a count to the level it is compared with.
         let against = words::cues("set_against");
+        let against_word = |gap: &str| against.split('|').any(|w| w.eq_ignore_ascii_case(gap));
         let set_against = |p: &Found, q: &Found| {
             (matches!(p.kind, QuantityKind::Duration | QuantityKind::Percent) || p.counts_a_noun())
                 && p.unit_name != "-"
@@ -1648,8 +1644,7 @@ impl Extractor {
                     };
                     let gap: Vec<&str> = gap.split_whitespace().skip(noun_words).collect();
                     let gap = gap.join(" ");
-                    let gap = gap.trim_start_matches(',').trim().to_lowercase();
-                    against.split('|').any(|w| w == gap)
+                    against_word(gap.trim_start_matches(',').trim())
                 })
         };
         let level = |q: &Found| {
@@ -1674,13 +1669,11 @@ impl Extractor {
                     && text.get(found[i].end..n.start).is_some_and(|gap| {
                         self.paired_gap.is_match(gap)
                             // "rose by 500 to 39,200 rupees": a change and the level it led to.
-                            || found[i].change.is_direction() && gap.trim() == "to"
-                                                        // "falls to 8.0 vs 9.1 pct": a level and the one it is set against
+                                                        || found[i].change.is_direction() && gap.trim() == "to"
+                            // "falls to 8.0 vs 9.1 pct": a level and the one it is set against
                             // ("two from 12 feet out" picks from a set instead).
                             || level(&found[i])
-                                && against.split('|').any(|w| {
-                                    w.eq_ignore_ascii_case(gap.trim().trim_matches(',').trim())
-                                })
+                                && against_word(gap.trim().trim_matches(',').trim())
                     })
             });
             // "fell 200.35 points, or 0.92 percent, to 21,456.70": past an equivalent that
@@ -1833,6 +1826,13 @@ impl Extractor {
         sentence_around(text, start).contains(char::is_lowercase)
     }
 
+    /// The catalogue unit written as exactly `word` ("USD", "rouble"), if any.
+    fn whole_unit(&self, word: &str) -> Option<Unit> {
+        self.units
+            .longest(word, |e| e == word.len())
+            .map(|(_, i)| Unit::from(&lexicon::UNITS[i]))
+    }
+
     /// "the 50 and 100 metres", "the Olympic 50 and 100 metres": a number joined by a range word
     /// to a measure is an amount of that measure, not a name or a back-reference.
     fn coordinated_measure(&self, after: &str) -> bool {
@@ -1909,9 +1909,7 @@ impl Extractor {
         // "33 karbovanets per rouble": an exchange rate, its currency named as the catalogue
         // names it.
         let currency = self
-            .units
-            .longest(noun, |e| e == noun.len())
-            .map(|(_, i)| Unit::from(&lexicon::UNITS[i]))
+            .whole_unit(noun)
             .filter(|u| u.kind == QuantityKind::Money);
         // "per cwt": an abbreviation is named in full.
         let (id, name) = match currency {
