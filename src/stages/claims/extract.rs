@@ -279,6 +279,8 @@ pub struct Extractor {
     months: Regex,
     comparison: Regex,
     aged: Regex,
+    /// "who was 24 and", ", both 50,": words before an age that ends its clause.
+    age_lead: Regex,
     up_to: Regex,
     /// "by" (and an estimate word) right before a number: the amount of a change.
     by_before: Regex,
@@ -481,8 +483,9 @@ impl Extractor {
                 number(r"\d{1,3}(?:[\x20\u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
             ],
             // Dates, times, phone numbers, version-like ids: numbers inside them are not quantities.
-            masks: re(
-                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?-u:\b)\d{1,2}(?:\.[0-5]\d)?\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))|(?-u:\b)\d+-for-\d+(?-u:\b)|(?-u:\b)\d{1,2}\s?o(?:'|’)clock|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|local time)(?-u:\b)|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d\s+local\s*/\s*(?:[01]\d|2[0-3])[0-5]\d(?-u:\b)",
+            masks: cue_re(
+                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?-u:\b)\d{1,2}(?:\.[0-5]\d)?\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))|(?-u:\b)\d+-for-\d+(?-u:\b)|(?-u:\b)\d{1,2}\s?o(?:'|’)clock|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?i:{})(?-u:\b)|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d\s+local\s*/\s*(?:[01]\d|2[0-3])[0-5]\d(?-u:\b)",
+                &["time_zone"],
             ),
             units: Table::new(
                 &lexicon::UNITS
@@ -504,7 +507,11 @@ impl Extractor {
                     .collect::<Vec<_>>(),
             )
             .unwrap_or_else(|e| panic!("invalid built-in currency prefix: {e}")),
-            range_sep: cue_re(r"(?i)^{HS}?(?:-|–|—|{}){HS}?$", &["range_word"]),
+            // "from 60,000 to about 20,000": an estimate word may open the second end.
+            range_sep: cue_re(
+                r"(?i)^{HS}?(?:-|–|—|{}){HS}?(?:(?:{}){HS}?)?$",
+                &["range_word", "approx"],
+            ),
             approx: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["approx"]),
             more: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["more"]),
             less: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["less"]),
@@ -625,6 +632,7 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
                 &["by_amount", "by_amount_bound"],
             ),
+            age_lead: cue_re(r"(?i)(?-u:\b)(?:{})[ \t]+$", &["age_lead"]),
             aged: cue_re(
                 r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
                 &["aged", "aged_span"],
@@ -1198,9 +1206,14 @@ impl Extractor {
         let kept = tail
             .unit
             .is_some_and(|(_, u)| u.unit.ends_with("_of_age") || u.kind != QuantityKind::Duration);
+        // "three-, five- and 10-year bonds": a suspended hyphen shares the last modifier's noun.
+        let suspended = ["-,", "- and ", "- or ", "- to "]
+            .iter()
+            .any(|s| after_num.starts_with(s));
         let modifier = !n.is_digits
             && !kept
             && (after_num.starts_with("-") && after_num[1..].starts_with(char::is_alphabetic)
+                || suspended
                 || text[..n.start].ends_with('-')
                     && text[..n.start - 1].ends_with(char::is_alphabetic));
         if modifier {
@@ -1359,12 +1372,19 @@ impl Extractor {
             && (self.comma_word.is_match(&text[end..])
                 // "…, said the tourist, Khaled Hijazi, 37.": a name set off by commas
                 // ends the sentence with its age.
-                || self.sentence_end.is_match(&text[end..])
+                                || self.sentence_end.is_match(&text[end..])
                     && self.set_off_name.is_match(tail_slice(text, start, 60)));
+        // "who was 24 and had", ", both 50, were": a person's age closing its clause.
+        let led_age = is_digits
+            && (1.0..=120.0).contains(&value)
+            && self.age_lead.is_match(tail_slice(text, start, 30))
+            && (self.comma_word.is_match(&text[end..])
+                || self.sentence_end.is_match(&text[end..])
+                || text[end..].starts_with(" and "));
         if value >= 1.0
             && value.fract() == 0.0
             && scale == 1.0
-            && (apposition || self.aged.is_match(tail_slice(text, start, 20)))
+            && (apposition || led_age || self.aged.is_match(tail_slice(text, start, 20)))
         {
             q.unit = "year_of_age".into();
             q.unit_name = "year of age".into();
@@ -1430,11 +1450,13 @@ impl Extractor {
         {
             return Err(NotAQuantity);
         }
-        let noun = counted_noun(&text[noun_at..]).or_else(|| {
-            (value == 1.0 && !is_digits)
-                .then(|| capital_modified_noun(&text[noun_at..]))
-                .flatten()
-        });
+        let noun = counted_noun(&text[noun_at..])
+            .map(|noun| one_before_verb(value, &text[noun_at..], noun))
+            .or_else(|| {
+                (value == 1.0 && !is_digits)
+                    .then(|| capital_modified_noun(&text[noun_at..]))
+                    .flatten()
+            });
         match noun {
             // "the 8088 chip", "a 737 jet": a determiner, a large number and a singular noun
             // name a model; "has 450 engineers.", "about 1000 arrived" count.
@@ -1445,6 +1467,9 @@ impl Extractor {
                     && value.fract() == 0.0
                     && !surface.contains([',', '.', ' '])
                     && !noun.contains(' ')
+                    && !words::for_language("en")
+                        .level_nouns
+                        .contains(noun.as_str())
                     && self.determiner_before.is_match(tail_slice(text, start, 24))
                     && !next_word_plural(&text[q.end..]) =>
             {
@@ -1561,6 +1586,8 @@ impl Extractor {
     fn direction(&self, text: &str, n: Scanned, vague: bool, q: &mut Found) {
         if !q.bare && q.unit != "count" && q.kind != QuantityKind::Ratio {
             self.attach_rate(text, q);
+        } else if q.counts_a_noun() {
+            self.attach_count_rate(text, q);
         }
         q.change = self.change(text, q.start, q.end);
         if q.change == Change::More && self.over_a_span(text, q) {
@@ -1870,6 +1897,37 @@ impl Extractor {
 
     /// "$9 a share", "$420 per tonne": the rate written right after `q` divides its unit, and the
     /// span takes it along (not an "of jet fuel a year" in between).
+    /// "600,000 engines a year", "12 flights per day": a count of a noun per a unit of time or of
+    /// a set is a rate ("engine per year"), read after the noun as the text writes it.
+    fn attach_count_rate(&self, text: &str, q: &mut Found) {
+        let head = last_word(&q.unit_name).to_string();
+        let line = first_line(&text[q.end..]);
+        let mut pos = 0;
+        for w in line.split_whitespace().take(8) {
+            let Some(at) = line[pos..].find(w) else {
+                return;
+            };
+            pos += at + w.len();
+            let bare = w.trim_end_matches(AFTER_WORD);
+            if lexicon::singular(bare) != head {
+                if bare.len() != w.len() {
+                    return;
+                }
+                continue;
+            }
+            let rest = &line[pos..];
+            if bare.len() == w.len() {
+                if let Some(c) = self.per.captures(rest) {
+                    if !self.time_ref.is_match(&rest[c[0].len()..]) {
+                        let denom = per_unit(&c[1].to_lowercase());
+                        q.unit_name = format!("{} per {denom}", q.unit_name);
+                    }
+                }
+            }
+            return;
+        }
+    }
+
     fn attach_rate(&self, text: &str, q: &mut Found) {
         let per = self.per.captures(&text[q.end..]).filter(|c| {
             // "$1.17 billion a year earlier" dates the figure; it is not a rate.
@@ -2013,6 +2071,16 @@ impl Extractor {
     /// The change an amount's estimate or bound words give it ("about", "more than", "up to"…),
     /// when no change verb or sign states one.
     fn bound(&self, before: &str, after: &str) -> Change {
+        // "just above the 820 level": the bound stands before the level's article.
+        let level = first_word(after).is_some_and(|w| {
+            words::for_language("en")
+                .level_nouns
+                .contains(w.to_lowercase().as_str())
+        });
+        let before = match before.trim_end().strip_suffix("the") {
+            Some(b) if level && b.ends_with(char::is_whitespace) => b,
+            _ => before,
+        };
         if self.approx.is_match(before) || before.trim_end().ends_with('~') {
             return Change::Approx;
         }
@@ -2292,7 +2360,10 @@ impl Extractor {
                         {
                             self.attach_rate(text, prev);
                         }
-                        if prev.change == Change::Equal {
+                        // "from 60,000 to about 20,000" is a change from one level to another
+                        // (CONVENTIONS.md: "="), the estimate on its second end aside.
+                        let estimated_end = self.approx.is_match(gap);
+                        if prev.change == Change::Equal && !estimated_end {
                             prev.change = q.change;
                         }
                         continue;
@@ -2674,6 +2745,31 @@ fn counted_noun(after: &str) -> Option<String> {
         {
             break;
         }
+        // "the 820 level convinced players": a past form after a lower-case noun is its verb;
+        // after an adverb or a name it modifies ("two heavily armed men", "Kurdish armed groups").
+        let prev_raw = at.last().map(|&j| rest_words[j]);
+        if lower.ends_with("ed")
+            && lower.len() > 4
+            && !lower.contains('-')
+            && prev_raw.is_some_and(|p| {
+                // "one of Cuba's most acclaimed authors": a degree word, too, modifies.
+                p.starts_with(char::is_lowercase)
+                    && !p.ends_with("ly")
+                    && !p.contains('-')
+                    && !COUNT_ADJECTIVES.contains(&p)
+                    && !COUNT_LEADS.contains(&p)
+                    && !words::for_language("en").stop.contains(p)
+            })
+        {
+            break;
+        }
+        // "100 Russian and Ukrainian miners", "12 black and white actors": two modifiers joined
+        // before one plural noun are both part of the phrase.
+        if coordinates_modifiers(prev_raw, &lower, raw, &rest_words[i + 1..]) {
+            words.push(lower);
+            at.push(i);
+            continue;
+        }
         if !lower.chars().any(char::is_alphabetic)
             || !lower
                 .chars()
@@ -2711,14 +2807,31 @@ fn counted_noun(after: &str) -> Option<String> {
         // a longer name ("the 1,000 Lakes Rally").
         // "300 Iraqi Kurds": after capitalised modifiers only, a capitalised plural that ends
         // the phrase is the noun of a people too.
+        // "two Davis Cup team-mates": a name in -s that runs on to a lower-case plural modifies
+        // that plural; it is no plural of its own.
+        let mut plural = plural;
         if capital && plural {
             let name_goes_on = rest_words
                 .get(i + 1)
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
-            if name_goes_on || !words.is_empty() && !capitals_only {
+            let run = rest_words[i + 1..]
+                .iter()
+                .take_while(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.len() == w.trim_end_matches(AFTER_WORD).len()
+                })
+                .count();
+            let names_a_plural = (1..=2).contains(&run)
+                && rest_words
+                    .get(i + 1 + run)
+                    .is_some_and(|w| w.starts_with(char::is_lowercase) && plural_word(w));
+            if name_goes_on && names_a_plural && word.len() == raw.len() {
+                plural = false;
+            } else if name_goes_on || !words.is_empty() && !capitals_only {
                 break;
+            } else {
+                capital_plural = words.is_empty();
             }
-            capital_plural = words.is_empty();
         }
         capitals_only &= capital;
         // "11 crew members", "300 police officers": a plural without an ending may modify a
@@ -2827,6 +2940,60 @@ fn counted_noun(after: &str) -> Option<String> {
         out.extend(of_complement(&rest_words[end + 2..]));
     }
     Some(out.join(" "))
+}
+
+/// "One warrant controls one share": one of a noun is written in the singular, so a word in -s
+/// after the noun is its verb, not the noun of the phrase ("one of the fighter jets" counts from
+/// a set, whose noun is plural).
+fn one_before_verb(value: f64, after: &str, noun: String) -> String {
+    let n = noun.split(' ').count();
+    let raw: Vec<&str> = after.split_whitespace().take(n).collect();
+    // A verb goes on with its object or an adverb ("controls one share", "says so"); a plural
+    // before a noun modifies it ("one Swiss bond futures trader").
+    let en = words::for_language("en");
+    let object = after.split_whitespace().nth(n).is_some_and(|w| {
+        let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
+            || en.stop.contains(w.as_str())
+            || en.prepositions.contains(w.as_str())
+    });
+    let verb = value == 1.0
+        && object
+        && n >= 2
+        && raw.len() == n
+        && !raw
+            .iter()
+            .any(|w| matches!(w.to_lowercase().as_str(), "of" | "and" | "or"))
+        && raw.last().is_some_and(|w| {
+            let w = w.trim_end_matches(AFTER_WORD);
+            w.starts_with(char::is_lowercase) && regular_plural(w) && !w.ends_with("ies")
+        });
+    match noun.rsplit_once(' ') {
+        Some((head, _)) if verb => head.to_string(),
+        _ => noun,
+    }
+}
+
+/// Whether `word` ("and", "or", as `raw` has it, bare) joins the modifier just taken to another
+/// before one plural noun: "100 Russian and Ukrainian miners", "Sudanese and Egyptian workers",
+/// "two Labour or Liberal MPs". Both modifiers are names of a people or place, or adjectives; a
+/// noun before "and" ("one car and Ford trucks") ends the phrase as before.
+fn coordinates_modifiers(prev: Option<&str>, word: &str, raw: &str, next: &[&str]) -> bool {
+    let modifier = |w: &str| {
+        w.starts_with(char::is_uppercase) || adjective_ending(w) || {
+            let lower = w.to_lowercase();
+            words::for_language("en")
+                .adjectives
+                .contains(lower.as_str())
+        }
+    };
+    let clean = |w: &str| w.len() == w.trim_end_matches(AFTER_WORD).len();
+    matches!(word, "and" | "or")
+        && raw == word
+        && prev.is_some_and(|w| modifier(w) && !plural_word(w))
+        && next.first().is_some_and(|w| clean(w) && modifier(w))
+        && next.iter().skip(1).take(2).any(|w| plural_word(w))
 }
 
 /// "guerrillas kill one, take 8 hostage", "won one and lost two": "one" as the whole object of a
@@ -2986,6 +3153,50 @@ fn of_complement(words: &[&str]) -> Vec<String> {
     if take == 1 && !plural && cand.get(1).is_some_and(|c| c.2 && !c.1) {
         // "impostor birds", "makers of Japanese cars": a plural right after ends a compound.
         take = 2;
+    }
+    // "shares of common stock for …", "tonnes of crude oil a day": two lower-case singular
+    // words that a function word or punctuation closes are one compound noun.
+    let en = words::for_language("en");
+    let closes = |i: usize| {
+        cand.get(i).is_some_and(|c| c.3)
+            || words
+                .get(i + 1)
+                .is_some_and(|w| en.stop.contains(w.to_lowercase().as_str()))
+    };
+    if take == 1
+        && !first.1
+        && !plural
+        && !closes(0)
+        && cand.get(1).is_some_and(|c| {
+            let lower = c.0.to_lowercase();
+            !c.1 && !c.2
+                && !verb_or_stop(&lower)
+                && !adjective_ending(&lower)
+                && !en.prepositions.contains(lower.as_str())
+        })
+        && closes(1)
+        && !verb_or_stop(&first.0.to_lowercase())
+    {
+        take = 2;
+    }
+    // "members of the ruling party": a participle modifies the noun after it, which a lone
+    // participle would leave out.
+    let participle = |w: &str| {
+        let w = w.to_lowercase();
+        w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
+    };
+    if take == 1 && !first.1 && !plural && !first.3 && participle(first.0) {
+        match cand.get(1) {
+            Some(c)
+                if !c.1
+                    && !verb_or_stop(&c.0.to_lowercase())
+                    && !en.prepositions.contains(c.0.to_lowercase().as_str()) =>
+            {
+                take = 2
+            }
+            // "rounds of voting otherwise …": a gerund alone is the noun.
+            _ => {}
+        }
     }
     // "shares of Acme Corp", "workers of Daewoo": a name alone owns the noun, it does not say
     // what kind it is; the owner is the claim's subject, not its unit.
@@ -4622,6 +4833,148 @@ mod tests {
         assert_eq!(
             (f[0].value, f[0].unit_name.as_str()),
             (Some(2.3e6), "personne")
+        );
+    }
+
+    #[test]
+    fn coordinated_modifiers_and_latin_plurals_name_the_counted_noun() {
+        assert_eq!(
+            one("some 300 Greek and Cypriot sailors were stranded").unit_name,
+            "greek and cypriot sailor"
+        );
+        assert_eq!(
+            one("it expelled hundreds of Malian and Nigerien traders").unit_name,
+            "malian and nigerien trader"
+        );
+        // A noun before "and" still ends the phrase.
+        assert_eq!(one("she bought one van and Fiat trucks").unit_name, "van");
+        assert_eq!(one("three consortia bid for it").unit_name, "consortium");
+        assert_eq!(one("judged on four criteria").unit_name, "criterion");
+    }
+
+    #[test]
+    fn reciprocal_one_and_others_count_nothing_of_their_own() {
+        let f = all("the two plants stand within 5 km of one another");
+        assert!(f.iter().all(|q| q.value != Some(1.0)), "{f:?}");
+        // "others" takes the noun the sentence counted before it.
+        let f = all("Floods killed 9 villagers and left 40 others homeless.");
+        assert_eq!(f[1].unit_name, "villager");
+    }
+
+    #[test]
+    fn a_time_with_a_lower_case_zone_is_a_time() {
+        assert!(all("the vote opens at 0800 (0500 gmt) on Sunday")
+            .iter()
+            .all(|q| q.value != Some(500.0)));
+    }
+
+    #[test]
+    fn a_name_in_s_before_a_plural_and_a_verb_after_a_noun() {
+        assert_eq!(
+            one("three Wimbledon Davis Cup players withdrew").unit_name,
+            "wimbledon davis cup player"
+        );
+        assert_eq!(
+            one("two Davis Cup coaches quit").unit_name,
+            "davis cup coach"
+        );
+        // A past form after a lower-case noun is the noun's verb.
+        let q = one("selling near the 1,450 level worried dealers");
+        assert_eq!((q.unit_name.as_str(), q.change), ("-", Change::Equal));
+        assert_eq!(
+            one("12 newly elected councillors met").unit_name,
+            "newly elected councillor"
+        );
+        // After a degree word a past form modifies ("best" loses its degree, CONVENTIONS.md).
+        assert!(one("two of Chile's best known poets")
+            .unit_name
+            .ends_with("known poet"));
+    }
+
+    #[test]
+    fn a_bound_before_a_level_on_a_scale() {
+        let q = one("the won held below the 900 level all week");
+        assert_eq!((q.value, q.change), (Some(900.0), Change::Less));
+        // A large number after "the" before any other singular noun names a model.
+        assert!(all("the 486 chip ran hot").is_empty());
+    }
+
+    #[test]
+    fn compound_and_participle_complements_of_a_count() {
+        assert_eq!(
+            one("it sold 9,000 tonnes of raw sugar to Iran").unit_name,
+            "metric ton"
+        );
+        assert_eq!(
+            one("it issued 40,000 shares of preferred stock on Monday").unit_name,
+            "share preferred stock"
+        );
+        assert_eq!(
+            one("two members of the governing council resigned").unit_name,
+            "member governing council"
+        );
+        // A preposition after the noun is not part of it.
+        assert_eq!(
+            one("lost three rounds of talks since May").unit_name,
+            "round talk"
+        );
+    }
+
+    #[test]
+    fn a_count_per_a_unit_of_time_is_a_rate() {
+        assert_eq!(
+            one("the yard builds 14 tankers a year").unit_name,
+            "tanker per year"
+        );
+        assert_eq!(
+            one("about 900 trucks per day cross the border").unit_name,
+            "truck per day"
+        );
+        // "a year earlier" dates the count.
+        assert_eq!(
+            first("it had 14 tankers a year earlier").unit_name,
+            "tanker"
+        );
+    }
+
+    #[test]
+    fn one_of_a_noun_before_its_verb() {
+        assert_eq!(first("One coupon buys two tickets.").unit_name, "coupon");
+        // A plural before a noun is no verb: it stays in the phrase (the noun after it is not
+        // read, as before).
+        assert_eq!(
+            one("said one London futures dealer").unit_name,
+            "london future"
+        );
+    }
+
+    #[test]
+    fn from_one_level_to_an_estimate_of_another() {
+        let q = one("staff will be cut from 8,000 to roughly 5,000");
+        assert_eq!(q.range, Some((5000.0, 8000.0)));
+        assert_eq!(q.change, Change::Equal);
+    }
+
+    #[test]
+    fn a_suspended_hyphen_joins_word_modifiers() {
+        let f = all("it offered two-, four- and 8-week loans");
+        assert!(f.iter().all(|q| q.value == Some(8.0)), "{f:?}");
+    }
+
+    #[test]
+    fn an_age_that_closes_a_clause() {
+        assert_eq!(
+            one("Ruiz, who was 31 and lived alone, vanished").unit_name,
+            "year of age"
+        );
+        assert_eq!(
+            one("the pilot and his son, both 63, were rescued").unit_name,
+            "year of age"
+        );
+        // Not when a unit follows.
+        assert_eq!(
+            one("the side, who were 31 points behind, lost").unit_name,
+            "point"
         );
     }
 }

@@ -80,6 +80,11 @@ pub struct Words {
     pub oe_nouns: HashSet<&'static str>,
     /// Singular nouns in -men ("specimen"), which are no plural of a noun in -man.
     pub men_nouns: HashSet<&'static str>,
+    /// Prepositions and adverbs that are no noun of a phrase ("houses of worship across …").
+    pub prepositions: HashSet<&'static str>,
+    /// Nouns after a number that make it a level on a scale, not a model's name ("the 820 level",
+    /// "the 5,000 mark").
+    pub level_nouns: HashSet<&'static str>,
     /// Units of play that, like durations, are spans "over" which something happens ("inning").
     pub span_nouns: HashSet<&'static str>,
     /// Words before "over" that ask for a length, making it "more than" ("for", "aged").
@@ -227,6 +232,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         not_superlative: list("not_superlative").into_iter().collect(),
         invariant_plurals: list("invariant_plural").into_iter().collect(),
         span_nouns: list("span_noun").into_iter().collect(),
+        level_nouns: list("level_noun").into_iter().collect(),
+        prepositions: list("preposition").into_iter().collect(),
         ie_nouns: list("ie_noun").into_iter().collect(),
         oe_nouns: list("oe_noun").into_iter().collect(),
         men_nouns: list("men_noun").into_iter().collect(),
