@@ -2507,6 +2507,8 @@ fn per_unit(word: &str) -> String {
         "meter" => "metre".into(),
         "feet" => "foot".into(),
         "cwt" => "hundredweight".into(),
+        // Lumber is priced per thousand board feet.
+        "tbf" | "mbf" => "thousand board feet".into(),
         // CONVENTIONS.md names the pound of weight "pound-mass".
         "pound" | "lb" | "lbs" => "pound-mass".into(),
         w if w.starts_with("sq") || w.starts_with("cubic") => {
@@ -2821,11 +2823,12 @@ fn counted_noun(after: &str) -> Option<String> {
                         && w.len() == w.trim_end_matches(AFTER_WORD).len()
                 })
                 .count();
-            let names_a_plural = (1..=2).contains(&run)
+            // "two black Arkansas churches": so does a name in -s right before one.
+            let names_a_plural = run <= 2
                 && rest_words
                     .get(i + 1 + run)
                     .is_some_and(|w| w.starts_with(char::is_lowercase) && plural_word(w));
-            if name_goes_on && names_a_plural && word.len() == raw.len() {
+            if names_a_plural && word.len() == raw.len() {
                 plural = false;
             } else if name_goes_on || !words.is_empty() && !capitals_only {
                 break;
@@ -4877,6 +4880,10 @@ mod tests {
         assert_eq!(
             one("two Davis Cup coaches quit").unit_name,
             "davis cup coach"
+        );
+        assert_eq!(
+            one("three rural Kansas hospitals closed").unit_name,
+            "rural kansas hospital"
         );
         // A past form after a lower-case noun is the noun's verb.
         let q = one("selling near the 1,450 level worried dealers");
