@@ -4859,6 +4859,9 @@ mod tests {
     fn reciprocal_one_and_others_count_nothing_of_their_own() {
         let f = all("the two plants stand within 5 km of one another");
         assert!(f.iter().all(|q| q.value != Some(1.0)), "{f:?}");
+        // A conjunction after "one" opens a clause; it is not the noun.
+        let f = all("the new pier is short but the other one if rebuilt would be long");
+        assert!(f.is_empty(), "{f:?}");
         // "others" takes the noun the sentence counted before it.
         let f = all("Floods killed 9 villagers and left 40 others homeless.");
         assert_eq!(f[1].unit_name, "villager");
