@@ -12,7 +12,7 @@
 use regex::Regex;
 use regex_automata::meta;
 
-use super::lexicon::{self, COUNT_ADJECTIVES, NOT_COUNTED, NUMBER_QUALIFIERS, NUMBER_WORDS};
+use super::lexicon::{self, NOT_COUNTED, NUMBER_WORDS};
 use super::table::Table;
 use super::words;
 use crate::record::{Change, QuantityKind};
@@ -1679,7 +1679,10 @@ impl Extractor {
             let word = last_word(head);
             // "for a total of 20": a total is the count of the noun, not a level of it.
             let total = head.to_lowercase().ends_with("total of");
-            LEVEL_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) && !total
+            words::for_language("en")
+                .level_words
+                .contains(word.to_lowercase().as_str())
+                && !total
         };
         let same_sentence = |a: usize, b: usize| {
             text.get(a..b).is_some_and(|gap| {
@@ -2271,7 +2274,9 @@ impl Extractor {
                     && prev.unit_name == "-"
                     && prev.scale == 1.0
                     && (q.unit_name == "-"
-                        || SCORE_NOUNS.contains(&q.unit_name.as_str())
+                        || words::for_language("en")
+                            .score_nouns
+                            .contains(q.unit_name.as_str())
                         || !ascends && q.unit == "count")
                 {
                     out.pop();
@@ -2378,51 +2383,8 @@ impl Extractor {
 
 const VULGAR: &str = "½¼¾⅓⅔⅛";
 
-/// Counted nouns after a hyphenated pair that make it a result ("a 3-0 win"), not a range.
-const SCORE_NOUNS: &[&str] = &[
-    "win",
-    "victory",
-    "defeat",
-    "loss",
-    "lead",
-    "draw",
-    "drubbing",
-    "rout",
-    "triumph",
-    "scoreline",
-];
-
-/// Nouns that make a bare scaled number an amount of money ("August's 2.0 billion deficit").
-const MONEY_NOUNS: &[&str] = &[
-    "-",
-    "deficit",
-    "surplus",
-    "revenue",
-    "profit",
-    "loss",
-    "sale",
-    "budget",
-    "debt",
-    "investment",
-    "income",
-    "earning",
-    "spending",
-    "funding",
-    "reserve",
-    "asset",
-    "capital",
-    "turnover",
-    "bond",
-];
-
-/// Words before a number that make it a level reached or stood at, not a count of anything.
 /// Units whose signed figure ("-0.2%", "-15 points") is the amount of a change.
 const CHANGE_UNITS: &[&str] = &["percentage", "percentage point", "point", "basis point"];
-
-const LEVEL_WORDS: &[&str] = &[
-    "to", "at", "from", "of", "above", "below", "near", "around", "is", "was", "were", "are", "be",
-    "by",
-];
 
 /// "a deficit of 1.6 billion ($2.54 billion), compared with 2.0 billion": a scaled amount without
 /// its own unit takes the currency of the money beside it in the same sentence.
@@ -2435,7 +2397,10 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
     for q in found.iter_mut() {
         if q.kind != QuantityKind::Count
             || q.scale < 1e6
-            || !MONEY_NOUNS.contains(&q.unit_name.as_str())
+            || !(q.unit_name == "-"
+                || words::for_language("en")
+                    .money_nouns
+                    .contains(q.unit_name.as_str()))
         {
             continue;
         }
@@ -2545,7 +2510,9 @@ fn hyphen_code(before: &str) -> bool {
         .rev()
         .collect();
     word.ends_with(char::is_alphabetic)
-        && !NUMBER_QUALIFIERS.contains(&word.to_lowercase().as_str())
+        && !words::for_language("en")
+            .number_qualifiers
+            .contains(word.to_lowercase().as_str())
 }
 
 /// Whether a full stop and a space in `gap` end a sentence: not after an abbreviation of capitals
@@ -2619,13 +2586,7 @@ fn counted_noun(after: &str) -> Option<String> {
     if !after.starts_with(char::is_whitespace) {
         return None;
     }
-    /// Words between a number and its noun that pick from the set rather than name it ("12 more
-    /// years", "30 mainly small parties") …
-    const COUNT_LEADS: &[&str] = &[
-        "few", "more", "fewer", "less", "such", "mainly", "mostly", "largely",
-    ];
-    /// … and those that do only before the set's size ("six of their last eight games").
-    const PICKS: &[&str] = &["last", "first", "next"];
+    let en = words::for_language("en");
     // "one of the computers", "five of the three-ton satellites": the set counted from.
     let trimmed = after.trim_start();
     for det in [
@@ -2709,7 +2670,7 @@ fn counted_noun(after: &str) -> Option<String> {
         let or_bound = lower == "or"
             && rest_words
                 .get(i + 1)
-                .is_some_and(|w| COUNT_LEADS.contains(&w.to_lowercase().as_str()));
+                .is_some_and(|w| en.count_leads.contains(w.to_lowercase().as_str()));
         // CONVENTIONS.md labels modifiers in digits and ages in words ("a 45-day limit", "a
         // nine-year-old"), not other modifiers in words ("three-ton satellites" keep theirs).
         let amount_modifier = lower.split_once('-').is_some_and(|(n, rest)| {
@@ -2723,8 +2684,8 @@ fn counted_noun(after: &str) -> Option<String> {
             && (number
                 || or_bound
                 || amount_modifier
-                || COUNT_LEADS.contains(&lower.as_str())
-                || PICKS.contains(&lower.as_str()) && next_number())
+                || en.count_leads.contains(lower.as_str())
+                || en.picks.contains(lower.as_str()) && next_number())
         {
             continue;
         }
@@ -2758,8 +2719,8 @@ fn counted_noun(after: &str) -> Option<String> {
                 p.starts_with(char::is_lowercase)
                     && !p.ends_with("ly")
                     && !p.contains('-')
-                    && !COUNT_ADJECTIVES.contains(&p)
-                    && !COUNT_LEADS.contains(&p)
+                    && !en.count_adjectives.contains(p)
+                    && !en.count_leads.contains(p)
                     && !words::for_language("en").stop.contains(p)
             })
         {
@@ -2867,7 +2828,7 @@ fn counted_noun(after: &str) -> Option<String> {
     }
     while words
         .first()
-        .is_some_and(|w| COUNT_ADJECTIVES.contains(&w.as_str()) && words.len() > 1)
+        .is_some_and(|w| en.count_adjectives.contains(w.as_str()) && words.len() > 1)
     {
         words.remove(0);
         at.remove(0);
@@ -3110,7 +3071,9 @@ fn of_complement(words: &[&str]) -> Vec<String> {
             || !word.starts_with(char::is_alphabetic)
             || NOT_COUNTED.contains(&lower.as_str())
             || NUMBER_WORDS.iter().any(|(w, _)| *w == lower)
-            || COUNT_ADJECTIVES.contains(&lower.as_str())
+            || words::for_language("en")
+                .count_adjectives
+                .contains(lower.as_str())
         {
             break;
         }

@@ -106,27 +106,6 @@ pub static CURRENCY_CONTEXT: LazyLock<HashMap<&'static str, Vec<CurrencyCue>>> =
         by_plain
     });
 
-/// Words hyphenated before a number that qualify it rather than name a model ("minus-40 degrees",
-/// "sub-5 nanometre", "mid-30s"); any other word before "-N" makes a name ("F-35", "scp-173").
-pub const NUMBER_QUALIFIERS: &[&str] = &[
-    "minus", "plus", "sub", "mid", "over", "under", "near", "pre", "post", "top", "low", "high",
-    "upper", "lower", "non", "anti", "ultra", "super", "all", "about", "some", "nearly", "almost",
-];
-
-/// Leading words dropped from a counted noun phrase: they say which or how many, not what
-/// ("2,000 different technologies" counts technologies, the seed gold says, where CONVENTIONS.md
-/// keeps modifiers in general). Describing adjectives stay ("large contract").
-pub const COUNT_ADJECTIVES: &[&str] = &[
-    "different",
-    "additional",
-    "separate",
-    "various",
-    "such",
-    "most",
-    "further",
-    "extra",
-];
-
 /// Singular of a counted English noun, good enough for unit names ("jobs" → "job", "people" stays).
 pub fn singular(word: &str) -> String {
     let w = word.to_lowercase();

@@ -80,6 +80,20 @@ pub struct Words {
     pub oe_nouns: HashSet<&'static str>,
     /// Singular nouns in -men ("specimen"), which are no plural of a noun in -man.
     pub men_nouns: HashSet<&'static str>,
+    /// Words hyphenated before a number that qualify it ("minus-40"), not a model's name ("F-35").
+    pub number_qualifiers: HashSet<&'static str>,
+    /// Leading words dropped from a counted noun phrase ("2,000 different technologies").
+    pub count_adjectives: HashSet<&'static str>,
+    /// Words between a number and its noun that pick from the set ("12 more years") …
+    pub count_leads: HashSet<&'static str>,
+    /// … and those that do only before the set's size ("six of their last eight games").
+    pub picks: HashSet<&'static str>,
+    /// Counted nouns after a hyphenated pair that make it a result ("a 3-0 win").
+    pub score_nouns: HashSet<&'static str>,
+    /// Nouns that make a bare scaled number an amount of money ("a 2.0 billion deficit").
+    pub money_nouns: HashSet<&'static str>,
+    /// Words before a number that make it a level reached or stood at ("rose to 40").
+    pub level_words: HashSet<&'static str>,
     /// Prepositions and adverbs that are no noun of a phrase ("houses of worship across …").
     pub prepositions: HashSet<&'static str>,
     /// Nouns after a number that make it a level on a scale, not a model's name ("the 820 level",
@@ -234,6 +248,13 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         span_nouns: list("span_noun").into_iter().collect(),
         level_nouns: list("level_noun").into_iter().collect(),
         prepositions: list("preposition").into_iter().collect(),
+        number_qualifiers: list("number_qualifier").into_iter().collect(),
+        count_adjectives: list("count_adjective").into_iter().collect(),
+        count_leads: list("count_lead").into_iter().collect(),
+        picks: list("pick").into_iter().collect(),
+        score_nouns: list("score_noun").into_iter().collect(),
+        money_nouns: list("money_noun").into_iter().collect(),
+        level_words: list("level_word").into_iter().collect(),
         ie_nouns: list("ie_noun").into_iter().collect(),
         oe_nouns: list("oe_noun").into_iter().collect(),
         men_nouns: list("men_noun").into_iter().collect(),
