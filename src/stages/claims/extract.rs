@@ -377,10 +377,11 @@ pub struct Extractor {
 /// down), a joining particle ("by", "um") and a bound between ("fell by nearly 3%").
 fn change_before(dir: Change) -> String {
     format!(
-        r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+(?:{}))?(?:\s+{})?\s*$",
+        r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+(?:{}|{}))?(?:\s+{})?\s*$",
         words::cues(dir.as_str()),
         words::cues("by"),
         words::cues("change_bound"),
+        words::cues("change_extent"),
         modified_amount()
     )
 }
@@ -418,10 +419,11 @@ fn bound_then_end() -> String {
 /// ("fell in July by").
 fn change_by_object(dir: Change) -> String {
     format!(
-        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+\s+){{1,4}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})by{}",
+        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+\s+){{1,4}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by{}|(?:{})\s*$)",
         words::cues(&format!("{dir}_object")),
         words::cues(dir.as_str()),
-        bound_then_end()
+        bound_then_end(),
+        words::cues("change_extent")
     )
 }
 
@@ -4949,5 +4951,19 @@ mod tests {
             one("the side, who were 31 points behind, lost").unit_name,
             "point"
         );
+    }
+
+    #[test]
+    fn how_far_a_change_went_stands_in_for_by() {
+        assert_eq!(
+            one("the yen firmed as much as 0.8 percent").change,
+            Change::Up
+        );
+        assert_eq!(
+            one("heavy rain cut yields as much as 20 percent").change,
+            Change::Down
+        );
+        // Without a change verb, it bounds nothing yet.
+        assert_eq!(one("a ticket costs as much as $90").change, Change::Equal);
     }
 }
