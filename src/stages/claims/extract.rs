@@ -279,6 +279,10 @@ pub struct Extractor {
     months: Regex,
     comparison: Regex,
     aged: Regex,
+    /// "cut power to as many as 200,000 homes": an extent after "to" or "at" bounds a level, it is
+    /// no change's size.
+    level_extent: Regex,
+
     /// "who was 24 and", ", both 50,": words before an age that ends its clause.
     age_lead: Regex,
     up_to: Regex,
@@ -634,6 +638,7 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
                 &["by_amount", "by_amount_bound"],
             ),
+            level_extent: cue_re(r"(?i)(?-u:\b)(?:to|at)\s+(?:{})\s*$", &["change_extent"]),
             age_lead: cue_re(r"(?i)(?-u:\b)(?:{})[ \t]+$", &["age_lead"]),
             aged: cue_re(
                 r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
@@ -1352,6 +1357,16 @@ impl Extractor {
             && surface.len() == 4
             && ((1800.0..=2100.0).contains(&value) || historical())
             && !surface.contains([',', '.', ' ']);
+        // "in '91 or '92", "the class of ’68": a year with its century cut off ("'92 people
+        // died" opens a quote).
+        let apostrophe_year =
+            is_digits && surface.len() == 2 && !next_word_plural(&text[end..]) && {
+                let head = text[..start].strip_suffix(['\'', '’']);
+                head.is_some_and(|h| h.is_empty() || h.ends_with([' ', '\t', '\n', '(']))
+            };
+        if apostrophe_year {
+            return Err(NotAQuantity);
+        }
         if plain_year {
             return Ok(Some(Reading::Year(Year {
                 start,
@@ -1453,7 +1468,10 @@ impl Extractor {
             return Err(NotAQuantity);
         }
         let noun = counted_noun(&text[noun_at..])
-            .map(|noun| one_before_verb(value, &text[noun_at..], noun))
+            .map(|noun| match value == 1.0 {
+                true => one_before_verb(&text[noun_at..], noun),
+                false => noun,
+            })
             .or_else(|| {
                 (value == 1.0 && !is_digits)
                     .then(|| capital_modified_noun(&text[noun_at..]))
@@ -1900,8 +1918,6 @@ impl Extractor {
         self.months.is_match(before) || self.months.is_match(&next_word)
     }
 
-    /// "$9 a share", "$420 per tonne": the rate written right after `q` divides its unit, and the
-    /// span takes it along (not an "of jet fuel a year" in between).
     /// "600,000 engines a year", "12 flights per day": a count of a noun per a unit of time or of
     /// a set is a rate ("engine per year"), read after the noun as the text writes it.
     fn attach_count_rate(&self, text: &str, q: &mut Found) {
@@ -1923,7 +1939,12 @@ impl Extractor {
             let rest = &line[pos..];
             if bare.len() == w.len() {
                 if let Some(c) = self.per.captures(rest) {
-                    if !self.time_ref.is_match(&rest[c[0].len()..]) {
+                    let after = &rest[c.get(0).map_or(0, |m| m.end())..];
+                    // "3,000 troops a second time" is an ordinal, "a year-long dispute" a
+                    // modifier: no rate either.
+                    let ordinal =
+                        c[1].eq_ignore_ascii_case("second") && !c[0].to_lowercase().contains("per");
+                    if !self.time_ref.is_match(after) && !ordinal && !after.starts_with('-') {
                         let denom = per_unit(&c[1].to_lowercase());
                         q.unit_name = format!("{} per {denom}", q.unit_name);
                     }
@@ -1933,6 +1954,8 @@ impl Extractor {
         }
     }
 
+    /// "$9 a share", "$420 per tonne": the rate written right after `q` divides its unit, and the
+    /// span takes it along (not an "of jet fuel a year" in between).
     fn attach_rate(&self, text: &str, q: &mut Found) {
         let per = self.per.captures(&text[q.end..]).filter(|c| {
             // "$1.17 billion a year earlier" dates the figure; it is not a rate.
@@ -1994,6 +2017,9 @@ impl Extractor {
         // "went up to 8 billion": the level reached.
         if self.level_reached.is_match(before) {
             return Change::Equal;
+        }
+        if self.level_extent.is_match(before) {
+            return self.bound(before, after);
         }
         // "gusts of up to 245 km/h", "up to 25%": a ceiling, not a rise.
         if self.up_to.is_match(before) {
@@ -2723,7 +2749,9 @@ fn counted_noun(after: &str) -> Option<String> {
                     && !p.contains('-')
                     && !en.count_adjectives.contains(p)
                     && !en.count_leads.contains(p)
-                    && !words::for_language("en").stop.contains(p)
+                    && !en.stop.contains(p)
+                    && !en.adjectives.contains(p)
+                    && !adjective_ending(p)
             })
         {
             break;
@@ -2788,9 +2816,13 @@ fn counted_noun(after: &str) -> Option<String> {
                 .count();
             // "two black Arkansas churches": so does a name in -s right before one.
             let names_a_plural = run <= 2
-                && rest_words
-                    .get(i + 1 + run)
-                    .is_some_and(|w| w.starts_with(char::is_lowercase) && plural_word(w));
+                && rest_words.get(i + 1 + run).is_some_and(|w| {
+                    let bare = w.trim_end_matches(AFTER_WORD).to_lowercase();
+                    w.starts_with(char::is_lowercase)
+                        && plural_word(w)
+                        && !verb_or_stop(&bare)
+                        && !NOT_COUNTED.contains(bare.as_str())
+                });
             if names_a_plural && word.len() == raw.len() {
                 plural = false;
             } else if name_goes_on || !words.is_empty() && !capitals_only {
@@ -2911,7 +2943,7 @@ fn counted_noun(after: &str) -> Option<String> {
 /// "One warrant controls one share": one of a noun is written in the singular, so a word in -s
 /// after the noun is its verb, not the noun of the phrase ("one of the fighter jets" counts from
 /// a set, whose noun is plural).
-fn one_before_verb(value: f64, after: &str, noun: String) -> String {
+fn one_before_verb(after: &str, noun: String) -> String {
     let n = noun.split(' ').count();
     let raw: Vec<&str> = after.split_whitespace().take(n).collect();
     // A verb goes on with its object or an adverb ("controls one share", "says so"); a plural
@@ -2922,10 +2954,9 @@ fn one_before_verb(value: f64, after: &str, noun: String) -> String {
         w.starts_with(|c: char| c.is_ascii_digit())
             || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
             || en.stop.contains(w.as_str())
-            || en.prepositions.contains(w.as_str())
+            || en.phrase_ends.contains(w.as_str())
     });
-    let verb = value == 1.0
-        && object
+    let verb = object
         && n >= 2
         && raw.len() == n
         && !raw
@@ -2933,7 +2964,7 @@ fn one_before_verb(value: f64, after: &str, noun: String) -> String {
             .any(|w| matches!(w.to_lowercase().as_str(), "of" | "and" | "or"))
         && raw.last().is_some_and(|w| {
             let w = w.trim_end_matches(AFTER_WORD);
-            w.starts_with(char::is_lowercase) && regular_plural(w) && !w.ends_with("ies")
+            w.starts_with(char::is_lowercase) && regular_plural(w)
         });
     match noun.rsplit_once(' ') {
         Some((head, _)) if verb => head.to_string(),
@@ -3125,11 +3156,14 @@ fn of_complement(words: &[&str]) -> Vec<String> {
     // "shares of common stock for …", "tonnes of crude oil a day": two lower-case singular
     // words that a function word or punctuation closes are one compound noun.
     let en = words::for_language("en");
+    // "members of parliament support the bill": a determiner after the second word makes it a
+    // verb with its object.
     let closes = |i: usize| {
         cand.get(i).is_some_and(|c| c.3)
-            || words
-                .get(i + 1)
-                .is_some_and(|w| en.stop.contains(w.to_lowercase().as_str()))
+            || words.get(i + 1).is_some_and(|w| {
+                let w = w.to_lowercase();
+                en.stop.contains(w.as_str()) && !en.determiners.contains(&w.as_str())
+            })
     };
     if take == 1
         && !first.1
@@ -3140,7 +3174,7 @@ fn of_complement(words: &[&str]) -> Vec<String> {
             !c.1 && !c.2
                 && !verb_or_stop(&lower)
                 && !adjective_ending(&lower)
-                && !en.prepositions.contains(lower.as_str())
+                && !en.phrase_ends.contains(lower.as_str())
         })
         && closes(1)
         && !verb_or_stop(&first.0.to_lowercase())
@@ -3158,7 +3192,8 @@ fn of_complement(words: &[&str]) -> Vec<String> {
             Some(c)
                 if !c.1
                     && !verb_or_stop(&c.0.to_lowercase())
-                    && !en.prepositions.contains(c.0.to_lowercase().as_str()) =>
+                    && !en.phrase_ends.contains(c.0.to_lowercase().as_str())
+                    && !object_follows(words.get(2)) =>
             {
                 take = 2
             }
@@ -3185,6 +3220,17 @@ fn of_complement(words: &[&str]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Whether `next` opens a verb's object ("rounds of fighting left the town", "controls one
+/// share"): a determiner or a number.
+fn object_follows(next: Option<&&str>) -> bool {
+    next.is_some_and(|w| {
+        let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
+        words::for_language("en").determiners.contains(&w.as_str())
+            || w.starts_with(|c: char| c.is_ascii_digit())
+            || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
+    })
 }
 
 /// An adjective without its degree: "hottest" → "hot", "largest" → "large", "busiest" → "busy",
@@ -4965,5 +5011,49 @@ mod tests {
         );
         // Without a change verb, it bounds nothing yet.
         assert_eq!(one("a ticket costs as much as $90").change, Change::Equal);
+    }
+
+    #[test]
+    fn a_year_with_its_century_cut_off() {
+        let f = all("fans still talk about the title won in '86 and ’87");
+        assert!(f.is_empty(), "{f:?}");
+        // A quote opened before a count of a noun.
+        assert_eq!(one("he said '40 boats sank'").value, Some(40.0));
+    }
+
+    #[test]
+    fn noun_phrase_and_change_rules_keep_to_their_cases() {
+        // An extent after "to" bounds a level; "as low as" names a level, not a fall's size.
+        assert_eq!(
+            one("the strike cut water to as many as 9,000 flats").change,
+            Change::Equal
+        );
+        assert_eq!(
+            one("the peso fell as low as 7.9 per dollar").change,
+            Change::Equal
+        );
+        // A time word after a people's plural is no noun that people's name modifies.
+        assert_eq!(
+            one("police held 5 Albanians this morning").unit_name,
+            "albanian"
+        );
+        // A past form after an adjective modifies.
+        assert_eq!(
+            one("they seized two large armed boats").unit_name,
+            "large armed boat"
+        );
+        // A verb with its object, a time adverb: not part of an "of" complement.
+        assert_eq!(
+            one("two rounds of shelling left the city calm").unit_name,
+            "round shelling"
+        );
+        assert_eq!(
+            one("doctors saw 30 new cases of measles yesterday").unit_name,
+            "new case measles"
+        );
+        // "a second time" is an ordinal, not a rate per second.
+        assert_eq!(one("it sent 900 troops a second time").unit_name, "troop");
+        // A verb in -ies after one of a noun.
+        assert_eq!(first("One worker dies every week.").unit_name, "worker");
     }
 }

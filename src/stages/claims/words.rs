@@ -95,7 +95,7 @@ pub struct Words {
     /// Words before a number that make it a level reached or stood at ("rose to 40").
     pub level_words: HashSet<&'static str>,
     /// Prepositions and adverbs that are no noun of a phrase ("houses of worship across …").
-    pub prepositions: HashSet<&'static str>,
+    pub phrase_ends: HashSet<&'static str>,
     /// Nouns after a number that make it a level on a scale, not a model's name ("the 820 level",
     /// "the 5,000 mark").
     pub level_nouns: HashSet<&'static str>,
@@ -247,7 +247,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         invariant_plurals: list("invariant_plural").into_iter().collect(),
         span_nouns: list("span_noun").into_iter().collect(),
         level_nouns: list("level_noun").into_iter().collect(),
-        prepositions: list("preposition").into_iter().collect(),
+        phrase_ends: list("phrase_end").into_iter().collect(),
         number_qualifiers: list("number_qualifier").into_iter().collect(),
         count_adjectives: list("count_adjective").into_iter().collect(),
         count_leads: list("count_lead").into_iter().collect(),
