@@ -4852,18 +4852,27 @@ mod tests {
 
     #[test]
     fn coordinated_modifiers_and_latin_plurals_name_the_counted_noun() {
-        assert_eq!(
-            one("some 300 Greek and Cypriot sailors were stranded").unit_name,
-            "greek and cypriot sailor"
-        );
-        assert_eq!(
-            one("it expelled hundreds of Malian and Nigerien traders").unit_name,
-            "malian and nigerien trader"
-        );
-        // A noun before "and" still ends the phrase.
-        assert_eq!(one("she bought one van and Fiat trucks").unit_name, "van");
-        assert_eq!(one("three consortia bid for it").unit_name, "consortium");
-        assert_eq!(one("judged on four criteria").unit_name, "criterion");
+        unit_names(&[
+            (
+                "some 300 Greek and Cypriot sailors were stranded",
+                "greek and cypriot sailor",
+            ),
+            (
+                "it expelled hundreds of Malian and Nigerien traders",
+                "malian and nigerien trader",
+            ),
+            // A noun before "and" still ends the phrase.
+            ("she bought one van and Fiat trucks", "van"),
+            ("three consortia bid for it", "consortium"),
+            ("judged on four criteria", "criterion"),
+        ]);
+    }
+
+    /// Each text holds one quantity, of the unit named.
+    fn unit_names(cases: &[(&str, &str)]) {
+        for (text, want) in cases {
+            assert_eq!(one(text).unit_name, *want, "{text}");
+        }
     }
 
     #[test]
