@@ -1389,7 +1389,7 @@ impl Extractor {
             && (self.comma_word.is_match(&text[end..])
                 // "…, said the tourist, Khaled Hijazi, 37.": a name set off by commas
                 // ends the sentence with its age.
-                                || self.sentence_end.is_match(&text[end..])
+                || self.sentence_end.is_match(&text[end..])
                     && self.set_off_name.is_match(tail_slice(text, start, 60)));
         // "who was 24 and had", ", both 50, were": a person's age closing its clause.
         let led_age = is_digits
@@ -1719,7 +1719,7 @@ impl Extractor {
                     && text.get(found[i].end..n.start).is_some_and(|gap| {
                         self.paired_gap.is_match(gap)
                             // "rose by 500 to 39,200 rupees": a change and the level it led to.
-                                                        || found[i].change.is_direction() && gap.trim() == "to"
+                            || found[i].change.is_direction() && gap.trim() == "to"
                             // "falls to 8.0 vs 9.1 pct": a level and the one it is set against
                             // ("two from 12 feet out" picks from a set instead).
                             || level(&found[i])
@@ -1987,7 +1987,7 @@ impl Extractor {
         if !ends
             || stop.contains(noun)
             || regular_plural(noun)
-            || NUMBER_WORDS.iter().any(|(w, _)| *w == noun)
+            || number_word(noun)
             || self.time_ref.is_match(&text[rate_end..])
         {
             return;
@@ -2677,21 +2677,20 @@ fn counted_noun(after: &str) -> Option<String> {
         let number = lower
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            || NUMBER_WORDS.iter().any(|(w, _)| *w == lower);
+            || number_word(&lower);
         // "2,000 striking workers", "100 leading British shares": the plural the verb form
         // modifies, maybe after a capitalised modifier of its own.
         let next_plural = || {
             rest_words.get(i + 1).is_some_and(|w| plural_word(w))
-                || rest_words.get(i + 1).is_some_and(|w| {
-                    w.starts_with(char::is_uppercase)
-                        && w.len() == w.trim_end_matches(AFTER_WORD).len()
-                }) && rest_words.get(i + 2).is_some_and(|w| plural_word(w))
+                || rest_words
+                    .get(i + 1)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase) && ends_clean(w))
+                    && rest_words.get(i + 2).is_some_and(|w| plural_word(w))
         };
         let next_number = || {
-            rest_words.get(i + 1).is_some_and(|w| {
-                w.starts_with(|c: char| c.is_ascii_digit())
-                    || NUMBER_WORDS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
-            })
+            rest_words
+                .get(i + 1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) || number_word(w))
         };
         // "three or fewer pitches": the bound after the amount; "12 five-year-old bonds": a
         // modifier that is an amount of its own.
@@ -2705,7 +2704,7 @@ fn counted_noun(after: &str) -> Option<String> {
             rest.starts_with(char::is_alphabetic)
                 && !n.is_empty()
                 && n.chars().all(|c| c.is_ascii_digit())
-                || NUMBER_WORDS.iter().any(|(w, _)| *w == n) && rest.ends_with("-old")
+                || number_word(n) && rest.ends_with("-old")
         });
         if words.is_empty()
             && word.len() == raw.len()
@@ -2729,11 +2728,7 @@ fn counted_noun(after: &str) -> Option<String> {
         }
         // "48 billion leaving", "40 were settled": a verb form is not the counted noun, unless it
         // modifies one ("2,000 striking workers").
-        if words.is_empty()
-            && (lower.ends_with("ing") || lower.ends_with("ed"))
-            && lower.len() > 4
-            && !next_plural()
-        {
+        if words.is_empty() && participle(&lower) && !next_plural() {
             break;
         }
         // "the 820 level convinced players": a past form after a lower-case noun is its verb;
@@ -2809,10 +2804,7 @@ fn counted_noun(after: &str) -> Option<String> {
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
             let run = rest_words[i + 1..]
                 .iter()
-                .take_while(|w| {
-                    w.starts_with(char::is_uppercase)
-                        && w.len() == w.trim_end_matches(AFTER_WORD).len()
-                })
+                .take_while(|w| w.starts_with(char::is_uppercase) && ends_clean(w))
                 .count();
             // "two black Arkansas churches": so does a name in -s right before one.
             let names_a_plural = run <= 2
@@ -2843,9 +2835,7 @@ fn counted_noun(after: &str) -> Option<String> {
         });
         let phrase_ends_after_next = || {
             let stop = &words::for_language("en").stop;
-            rest_words
-                .get(i + 1)
-                .is_some_and(|w| w.len() != w.trim_end_matches(AFTER_WORD).len())
+            rest_words.get(i + 1).is_some_and(|w| !ends_clean(w))
                 || rest_words
                     .get(i + 2)
                     .is_none_or(|w| stop.contains(w.to_lowercase().as_str()))
@@ -2908,20 +2898,20 @@ fn counted_noun(after: &str) -> Option<String> {
     }
     // "three pairs of impostor birds": the noun's "of" complement says what it is a pair of.
     let end = at[phrase.len() - 1];
-    let ends_clean = rest_words[end].len() == rest_words[end].trim_end_matches(AFTER_WORD).len();
+    let phrase_clean = ends_clean(rest_words[end]);
     // "210 passengers and crew on board": a plural joined by "and" to a plural that ends the
     // phrase counts both.
     let joined = rest_words
         .get(end + 2)
         .map(|w| w.trim_end_matches(AFTER_WORD));
-    if ends_clean
+    if phrase_clean
         && is_plural(last)
         && rest_words.get(end + 1) == Some(&"and")
         && joined.is_some_and(|w| w.starts_with(char::is_lowercase) && is_plural(w))
     {
         let stop = &words::for_language("en").stop;
         let w = rest_words[end + 2];
-        let ends = w.len() != w.trim_end_matches(AFTER_WORD).len()
+        let ends = !ends_clean(w)
             || rest_words.get(end + 3).is_none_or(|n| {
                 let n = n.to_lowercase();
                 // "fighters and sets a date": a determiner after makes the word a verb.
@@ -2934,7 +2924,7 @@ fn counted_noun(after: &str) -> Option<String> {
             return Some(out.join(" "));
         }
     }
-    if ends_clean && rest_words.get(end + 1) == Some(&"of") {
+    if phrase_clean && rest_words.get(end + 1) == Some(&"of") {
         out.extend(of_complement(&rest_words[end + 2..]));
     }
     Some(out.join(" "))
@@ -2949,13 +2939,12 @@ fn one_before_verb(after: &str, noun: String) -> String {
     // A verb goes on with its object or an adverb ("controls one share", "says so"); a plural
     // before a noun modifies it ("one Swiss bond futures trader").
     let en = words::for_language("en");
-    let object = after.split_whitespace().nth(n).is_some_and(|w| {
-        let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
-        w.starts_with(|c: char| c.is_ascii_digit())
-            || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
-            || en.stop.contains(w.as_str())
-            || en.phrase_ends.contains(w.as_str())
-    });
+    let next = after.split_whitespace().nth(n);
+    let object = object_follows(next.as_ref())
+        || next.is_some_and(|w| {
+            let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
+            en.stop.contains(w.as_str()) || en.phrase_ends.contains(w.as_str())
+        });
     let verb = object
         && n >= 2
         && raw.len() == n
@@ -2985,11 +2974,10 @@ fn coordinates_modifiers(prev: Option<&str>, word: &str, raw: &str, next: &[&str
                 .contains(lower.as_str())
         }
     };
-    let clean = |w: &str| w.len() == w.trim_end_matches(AFTER_WORD).len();
     matches!(word, "and" | "or")
         && raw == word
         && prev.is_some_and(|w| modifier(w) && !plural_word(w))
-        && next.first().is_some_and(|w| clean(w) && modifier(w))
+        && next.first().is_some_and(|w| ends_clean(w) && modifier(w))
         && next.iter().skip(1).take(2).any(|w| plural_word(w))
 }
 
@@ -3050,6 +3038,17 @@ fn people_in_ese(word: &str) -> bool {
             || en.people_suffixes.iter().any(|s| word.ends_with(s)))
 }
 
+/// A lower-case word in -ing or -ed long enough to be a verb form ("leaving", "settled"), not
+/// "red" or "bring".
+fn participle(lower: &str) -> bool {
+    lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"))
+}
+
+/// Whether no punctuation ends the word as written ("miners" in "miners were", not "miners,").
+fn ends_clean(w: &str) -> bool {
+    w.len() == w.trim_end_matches(AFTER_WORD).len()
+}
+
 /// A word that ends a noun phrase, a verb form or a verb of speech ("one official told").
 fn verb_or_stop(w: &str) -> bool {
     let en = words::for_language("en");
@@ -3103,7 +3102,7 @@ fn of_complement(words: &[&str]) -> Vec<String> {
         if !word.chars().all(|c| c.is_alphabetic() || c == '-')
             || !word.starts_with(char::is_alphabetic)
             || NOT_COUNTED.contains(&lower.as_str())
-            || NUMBER_WORDS.iter().any(|(w, _)| *w == lower)
+            || number_word(&lower)
             || words::for_language("en")
                 .count_adjectives
                 .contains(lower.as_str())
@@ -3183,11 +3182,7 @@ fn of_complement(words: &[&str]) -> Vec<String> {
     }
     // "members of the ruling party": a participle modifies the noun after it, which a lone
     // participle would leave out.
-    let participle = |w: &str| {
-        let w = w.to_lowercase();
-        w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
-    };
-    if take == 1 && !first.1 && !plural && !first.3 && participle(first.0) {
+    if take == 1 && !first.1 && !plural && !first.3 && participle(&first.0.to_lowercase()) {
         match cand.get(1) {
             Some(c)
                 if !c.1
@@ -3229,8 +3224,13 @@ fn object_follows(next: Option<&&str>) -> bool {
         let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
         words::for_language("en").determiners.contains(&w.as_str())
             || w.starts_with(|c: char| c.is_ascii_digit())
-            || NUMBER_WORDS.iter().any(|(n, _)| *n == w)
+            || number_word(&w)
     })
+}
+
+/// Whether `w` is a number written as a word ("three", "Twelve").
+fn number_word(w: &str) -> bool {
+    NUMBER_WORDS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
 }
 
 /// An adjective without its degree: "hottest" → "hot", "largest" → "large", "busiest" → "busy",
