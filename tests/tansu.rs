@@ -86,11 +86,19 @@ async fn sigterm_mid_stream_loses_nothing_and_restart_resumes() {
     let slow = [
         ("TIDINGS__WORKERS__COUNT", "1"),
         ("TIDINGS__WORKERS__QUEUE", "4"),
+        // Backlog reports every second, so one comes while the stream still runs.
+        ("TIDINGS__TELEMETRY__STATS_INTERVAL_SECS", "1"),
     ];
 
     let mut first = Daemon::start(&broker.addr, "sigterm", &slow);
-    // Long enough for several stats reports (every 2 s) before the stop.
     let seen = read_until(&broker.addr, 20, Duration::from_secs(120)).await;
+    // The stop waits for a stats line that reports the backlog: on a fast box the first 20 records
+    // can be out before librdkafka's first statistics report after the group join, and
+    // a stop at that moment left no line with a lag (a CI run failed so).
+    let reported_lag = |v: &serde_json::Value| {
+        v["message"] == "stats" && v["consumer_lag"].as_i64().is_some_and(|l| l > 0)
+    };
+    first.wait_log(Duration::from_secs(60), reported_lag);
     let status = first.stop();
     assert!(status.success(), "SIGTERM must exit 0, got {status}");
     let after_first = read_back(&broker.addr, &topics(), usize::MAX, Duration::from_secs(5))
@@ -107,7 +115,7 @@ async fn sigterm_mid_stream_loses_nothing_and_restart_resumes() {
     let max_lag = first
         .log_json()
         .into_iter()
-        .filter(|v| v["message"] == "stats")
+        .filter(reported_lag)
         .filter_map(|v| v["consumer_lag"].as_i64())
         .max();
     assert!(

@@ -404,6 +404,18 @@ impl Daemon {
             .collect()
     }
 
+    /// Polls the JSON log until a line satisfies `pred`, for at most `limit`: whether one did.
+    pub fn wait_log(&self, limit: Duration, pred: impl Fn(&serde_json::Value) -> bool) -> bool {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if self.log_json().iter().any(&pred) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        false
+    }
+
     pub fn log_tail(&self, n: usize) -> String {
         let text = std::fs::read_to_string(&self.log).unwrap_or_default();
         let lines: Vec<&str> = text.lines().collect();
