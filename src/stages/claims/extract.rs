@@ -418,12 +418,12 @@ fn bound_then_end() -> String {
     format!(r"(?:\s+(?:{}))?\s*$", words::cues("change_bound"))
 }
 
-/// A transitive change verb of direction `dir`, one to four words of object and "by" ("raised rates
+/// A transitive change verb of direction `dir`, one to seven words of object and "by" ("raised rates
 /// by", "cut its 2024 forecast by about"), or an intransitive one, a phrase of when or where and "by"
 /// ("fell in July by").
 fn change_by_object(dir: Change) -> String {
     format!(
-        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+\s+){{1,4}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by{}|(?:{})\s*$)",
+        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+\s+){{1,7}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by{}|(?:{})\s*$)",
         words::cues(&format!("{dir}_object")),
         words::cues(dir.as_str()),
         bound_then_end(),
@@ -890,7 +890,11 @@ impl Extractor {
             name(!is_digits && hyphen_capital(prev, surface))?;
         }
         // "phase two", "session one": a number word naming a part, like "Flight 370" in digits.
-        name(!is_digits && self.label_noun.is_match(tail_slice(text, start, 16)))
+        name(!is_digits && self.label_noun.is_match(tail_slice(text, start, 16)))?;
+        // "a \"2\" rating from its previous \"1\"": a number alone in quotation marks is a label (and
+        // its closing mark no inch sign).
+        let quotes = ['"', '“', '”'];
+        name(text[..start].ends_with(quotes) && text[end..].starts_with(quotes))
     }
 
     /// A minus sign directly before the digits, itself not inside a word or a range: where the
@@ -1060,6 +1064,16 @@ impl Extractor {
                 })
                 .map(|(len, i)| (len, Unit::from(&lexicon::UNITS[i])))
         });
+        // "20 (kg)": a unit in brackets closes them; "Kent 128-1 (M. Walker 59" opens a
+        // bracketed name, not "m" of metre.
+        if unit.is_some_and(|(len, _)| {
+            rest[..len].contains(['(', '[', '{', '<'])
+                && !rest[len..]
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with([')', ']', '}', '>'])
+        }) {
+            unit = None;
+        }
         // "179.5p" is pence; "5 p" and "3 p.m." are not.
         if unit.is_some_and(|(len, u)| {
             u.unit == "GBP_penny"
@@ -2011,7 +2025,9 @@ impl Extractor {
     }
 
     fn change(&self, text: &str, start: usize, end: usize) -> Change {
-        let before = tail_slice(text, start, 60);
+        // Long enough for a verb's object before "by" ("cut the deficit in Canada's international
+        // travel account by 26.5 percent").
+        let before = tail_slice(text, start, 80);
         let before = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
         let after = head_slice(text, end, 60);
         // "went up to 8 billion": the level reached.
@@ -3677,6 +3693,12 @@ mod tests {
         assert!(rejected("the 1997-98 budget", "98"));
         assert!(!rejected("prices rose 20 percent", "20"));
         assert!(!rejected("it hit minus-40 degrees", "40"));
+        // Ratings in quotation marks and league, course or lane numbers are labels.
+        assert!(rejected(r#"cut it to a "2" rating"#, "2"));
+        assert!(rejected(r#"from its previous "1", dealers said"#, "1"));
+        assert!(!rejected(r#"a 5" pipe"#, "5"));
+        assert!(rejected("the 6,800 yard, par 72 course", "72"));
+        assert!(rejected("promoted from division two", "two"));
     }
 
     #[test]
@@ -3724,6 +3746,16 @@ mod tests {
             tail("sold 2 million tonnes", "2", false),
             (1e6, Some("metric ton"))
         );
+        // A unit in brackets closes them; a bracket that opens a name holds no unit.
+        assert_eq!(
+            tail("bags of 20 (kg) each", "20", false),
+            (1.0, Some("kilogram"))
+        );
+        assert_eq!(
+            tail("Kent 231 (M. Walker 59 not out)", "231", false),
+            (1.0, None)
+        );
+        assert_eq!(tail("Essex 238 (W. Weston 100)", "238", false), (1.0, None));
     }
 
     #[test]
@@ -4866,6 +4898,16 @@ mod tests {
             ("three consortia bid for it", "consortium"),
             ("judged on four criteria", "criterion"),
         ]);
+    }
+
+    #[test]
+    fn table_abbreviations_and_long_objects_before_by() {
+        unit_names(&[("the bank placed 420,000 shrs with funds", "share")]);
+        // A change verb's object may run to seven words before "by".
+        let q = one("tourists cut the deficit in their overseas travel account by 6.5 percent");
+        assert_eq!(q.change, Change::Down);
+        let q = one("the board raised its dividend for the third straight year by 4 percent");
+        assert_eq!(q.change, Change::Up);
     }
 
     /// Each text holds one quantity, of the unit named.

@@ -235,7 +235,7 @@ impl Tagger {
             .filter(|(_, e)| e.text.chars().any(char::is_alphabetic))
             .copied()
             .collect();
-        let found = names_removed(found, &named, &chars);
+        let found = names_removed(text, found, &named, &chars);
         let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
         let mut prev: Option<(usize, Option<String>)> = None;
         let mut facts: Option<SentenceFacts> = None;
@@ -750,8 +750,10 @@ fn last_named_body(earlier: &str) -> Option<String> {
 /// Drops numbers that NER put inside a name ("the 1,000 Lakes Rally", "World War Two", "Airbus
 /// A320", "Route 66"): the model sees the whole phrase, which the rules cannot. A quantity only
 /// next to a name ("$2 million Canadian Open") stays, and so does one the model tagged alone ("the
-/// 1.1 million Rwandan refugees" with "1.1" as MISC): a name has a word in it.
+/// 1.1 million Rwandan refugees" with "1.1" as MISC): a name has a word in it. A bare number right
+/// after a person's name is a score ("Saeed Anwar 57").
 fn names_removed(
+    text: &str,
     found: Vec<Found>,
     entities: &[(usize, &Entity)],
     chars: &CharIndex,
@@ -766,8 +768,19 @@ fn names_removed(
             // Entities are sorted by start: the last one starting at or before the number is the
             // only one that can hold it (names do not nest).
             let i = entities.partition_point(|(_, e)| e.start <= at);
-            !i.checked_sub(1)
-                .is_some_and(|i| entities[i].1.end > at && q.kind != QuantityKind::Money)
+            let Some(last) = i.checked_sub(1).map(|i| entities[i].1) else {
+                return true;
+            };
+            let inside = last.end > at && q.kind != QuantityKind::Money;
+            // "(Saeed Anwar 57, M. Atherton 65)": a bare number right after a person's name, with
+            // no comma of an age between, is that player's score.
+            let score = last.label == "PER"
+                && last.end + 1 == at
+                && text[..q.start].ends_with(' ')
+                && q.unit_name == "-"
+                && q.kind == QuantityKind::Count
+                && q.range.is_none();
+            !inside && !score
         })
         .collect()
 }
@@ -972,6 +985,31 @@ mod tests {
         assert_eq!(text.get(12..15), Some("2.5"));
         let c = Tagger::new().tag(text, Field::Text, "en", None, &[number]);
         assert_eq!(c.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(2.5e6)]);
+    }
+
+    #[test]
+    fn a_bare_number_after_a_persons_name_is_a_score() {
+        let text = "Durham 231 (R. Tennant 65; J. Bloggs 53 runs), and Smith, 41, took 3 wickets.";
+        let person = |name: &str| {
+            let start = text.find(name).unwrap_or(0);
+            Entity {
+                label: "PER".into(),
+                text: name.into(),
+                field: Field::Text,
+                start,
+                end: start + name.len(),
+                score: 0.9,
+            }
+        };
+        let entities = ["R. Tennant", "J. Bloggs", "Smith"].map(person);
+        let c = Tagger::new().tag(text, Field::Text, "en", None, &entities);
+        let values: Vec<_> = c.iter().map(|c| c.value).collect();
+        // 65 goes; 53 keeps its unit, the age keeps its comma, the count its noun.
+        assert_eq!(
+            values,
+            [Some(231.0), Some(53.0), Some(41.0), Some(3.0)],
+            "{c:?}"
+        );
     }
 
     #[test]
