@@ -1732,8 +1732,11 @@ impl Extractor {
                     && n.unit != "count"
                     && text.get(found[i].end..n.start).is_some_and(|gap| {
                         self.paired_gap.is_match(gap)
-                            // "rose by 500 to 39,200 rupees": a change and the level it led to.
+                                                        // "rose by 500 to 39,200 rupees": a change and the level it led to;
+                            // "ended 0.20 up at 51.00 guilders" names the change after it.
                             || found[i].change.is_direction() && gap.trim() == "to"
+                            || self.adverb_up.is_match(gap)
+                            || self.adverb_down.is_match(gap)
                             // "falls to 8.0 vs 9.1 pct": a level and the one it is set against
                             // ("two from 12 feet out" picks from a set instead).
                             || level(&found[i])
@@ -3010,6 +3013,14 @@ fn object_one(text: &str, n: Scanned) -> bool {
     // "a more important one": an article or a degree word two words before makes the word
     // between an adjective.
     let before_prev = last_word(before[..before.len() - prev.len()].trim_end()).to_lowercase();
+    // "struck out one", "gave back one": the verb stands before its particle.
+    let prev = if matches!(prev, "out" | "off" | "away" | "back" | "up" | "down")
+        && before_prev.chars().all(|c| c.is_ascii_lowercase())
+    {
+        before_prev.as_str()
+    } else {
+        prev
+    };
     let verb_like = prev.len() > 2
         && !en.one_adjective_lead.contains(before_prev.as_str())
         && before.len() < n.start
@@ -3020,9 +3031,12 @@ fn object_one(text: &str, n: Scanned) -> bool {
         && !en.one_pronoun_before.contains(prev)
         && !prev.ends_with("est")
         && !adjective_ending(prev);
+    // "struck out one without a walk": a phrase after the object closes it too.
+    let next = text[n.end..].split_whitespace().next().unwrap_or("");
     let closes = text[n.end..].starts_with([',', '.', ';', ':'])
         || text[n.end..].starts_with(" and ")
-        || text[n.end..].is_empty();
+        || text[n.end..].is_empty()
+        || en.phrase_ends.contains(next.to_lowercase().as_str());
     verb_like && closes
 }
 
@@ -4908,6 +4922,20 @@ mod tests {
         assert_eq!(q.change, Change::Down);
         let q = one("the board raised its dividend for the third straight year by 4 percent");
         assert_eq!(q.change, Change::Up);
+    }
+
+    #[test]
+    fn object_one_before_a_phrase_and_a_change_before_its_level() {
+        // "one" after a verb and its particle, closed by a phrase, is the object; a preposition
+        // is no noun.
+        let q = one("the reliever struck out one without a walk");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(1.0), "-"));
+        assert_eq!(one("they caught one within a week").unit_name, "-");
+        // A change written before "up at"/"down at" a level is in the level's unit.
+        let f = all("the stock ended 0.35 up at 42.10 guilders");
+        assert_eq!(f[0].unit_name, "netherlands guilder", "{f:?}");
+        let f = all("Acme closed 7 down at 388 pence");
+        assert_eq!(f[0].unit_name, "penny", "{f:?}");
     }
 
     /// Each text holds one quantity, of the unit named.
