@@ -707,6 +707,7 @@ impl Extractor {
         }
         let found = self.merge_ranges(text, found);
         let mut found = self.merge_subunits(text, found, numbers, format);
+        self.table_header(text, &mut found);
         inherit_currency(text, &mut found);
         self.inherit_unit(text, &mut found);
         self.carry_change(text, &mut found);
@@ -726,6 +727,13 @@ impl Extractor {
         self.reject_name(text, n, masked)?;
         reject_ordinal(&self.ordinal_fraction, text, n)?;
         let (value, vague_high) = self.parse_number(n.surface, format).ok_or(NotAQuantity)?;
+        // "(in millions of yuan unless stated)", "(In Thousands, except …)": a table's header
+        // names the scale of the figures below it, no amount.
+        let lead = tail_slice(text, n.start, 4).to_lowercase();
+        if vague_high.is_some() && (lead.ends_with('(') || lead.ends_with("(in ")) {
+            return Err(NotAQuantity);
+        }
+
         // Where the number starts with its sign, before a currency may move the start back.
         let signed_start = self.minus_sign(text, n).unwrap_or(n.start);
         let value = if signed_start < n.start {
@@ -1864,6 +1872,78 @@ impl Extractor {
                 kind: u.kind,
             },
             None => u,
+        }
+    }
+
+    /// "Net per shr (guilders) 4.38 vs 3.70", "Order book (billions) 2.37 vs 2.01": in a table
+    /// row the bracketed header before the figures names their scale and unit. A bare number
+    /// takes them when only figures, "vs", dashes and month names stand between the header and it.
+    fn table_header(&self, text: &str, found: &mut [Found]) {
+        for q in found.iter_mut() {
+            let Some(value) = q.value.filter(|_| {
+                q.unit == "count" && q.unit_name == "-" && q.scale == 1.0 && q.range.is_none()
+            }) else {
+                continue;
+            };
+            let line = &text[text[..q.start].rfind('\n').map_or(0, |i| i + 1)..q.start];
+            let Some(close) = line.rfind(')') else {
+                continue;
+            };
+            let Some(open) = line[..close].rfind('(') else {
+                continue;
+            };
+            let figures_only = line[close + 1..].split_whitespace().all(|w| {
+                w.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | ';'))
+                    || matches!(w.to_lowercase().as_str(), "vs" | "vs." | "versus")
+                    || self.months.is_match(w)
+            });
+            if !figures_only {
+                continue;
+            }
+            let inside = line[open + 1..close].trim();
+            // "Buducnost (V) 4 2 0": one letter in brackets marks a name (a team's town), no unit.
+            if inside.chars().count() < 2 {
+                continue;
+            }
+            let inside = inside
+                .strip_prefix("in ")
+                .or_else(|| inside.strip_prefix("In "))
+                .unwrap_or(inside);
+            // "(billions)", "(bln taka)", "(millions of yuan)": a scale word first, its plural too.
+            let first = inside.split_whitespace().next().unwrap_or("");
+            let singular = first.strip_suffix(['s', 'S']).unwrap_or(first);
+            let scale = [first, singular].iter().find_map(|w| {
+                self.scales
+                    .longest(w, |e| e == w.len())
+                    .map(|(_, i)| lexicon::SCALES[i].1)
+                    .filter(|&s| s >= 1e3)
+            });
+            let rest = match scale {
+                Some(_) => {
+                    let r = inside[first.len()..].trim_start();
+                    r.strip_prefix("of ").unwrap_or(r).trim()
+                }
+                None => inside,
+            };
+            // "(bln pts)" is billions of pesetas: index points are never counted in billions.
+            let unit = (!rest.is_empty())
+                .then(|| self.whole_unit(rest))
+                .flatten()
+                .filter(|u| scale.is_none() || u.unit != "point");
+            if scale.is_none() && unit.is_none() {
+                continue;
+            }
+            if let Some(s) = scale {
+                q.value = Some(scaled(value, s));
+                q.scale = s;
+            }
+            if let Some(u) = unit {
+                q.unit = u.unit.into();
+                q.unit_name = u.name.into();
+                q.kind = u.kind;
+            }
+            q.bare = false;
         }
     }
 
@@ -4936,6 +5016,26 @@ mod tests {
         assert_eq!(f[0].unit_name, "netherlands guilder", "{f:?}");
         let f = all("Acme closed 7 down at 388 pence");
         assert_eq!(f[0].unit_name, "penny", "{f:?}");
+    }
+
+    #[test]
+    fn table_headers_name_scale_and_unit() {
+        assert!(all("(in millions of pesos unless stated)").is_empty());
+        let f = all("Order book (billions) 3.12 vs 2.87");
+        let values: Vec<_> = f.iter().map(|q| q.value).collect();
+        assert_eq!(values, [Some(3.12e9), Some(2.87e9)], "{f:?}");
+        let f = all("Net per shr (guilders) 5.21 vs 4.90");
+        assert!(
+            f.len() == 2 && f.iter().all(|q| q.unit_name == "netherlands guilder"),
+            "{f:?}"
+        );
+        let f = all("Spartak (V) 4 2 0 2");
+        assert!(f.iter().all(|q| q.unit_name == "-"), "{f:?}");
+        let f = all("Broad money (bln rand) Jul 412.6 408.1");
+        assert_eq!(f.first().and_then(|q| q.value), Some(412.6e9), "{f:?}");
+        // Words between the bracket and the number: no header.
+        let f = all("the tally (thousands) was 5 on Monday");
+        assert!(f.iter().all(|q| q.value != Some(5e3)), "{f:?}");
     }
 
     /// Each text holds one quantity, of the unit named.
