@@ -883,6 +883,16 @@ impl Extractor {
                     || (surface.len() == 5 && self.zip_state.is_match(tail_slice(text, start, 4))),
             )?;
             name(in_mask(masked, start, end))?;
+            // "1. Salah Hissou (Morocco)", "4. Net profit rose": a number that opens its line
+            // before a full stop and a capital numbers a list or a place in a result.
+            let line_lead = text[..start].rsplit('\n').next().unwrap_or_default();
+            name(
+                line_lead.trim().is_empty()
+                    && surface.len() <= 3
+                    && text[end..]
+                        .strip_prefix(". ")
+                        .is_some_and(|r| r.starts_with(char::is_uppercase)),
+            )?;
         }
         // "7-Eleven", "10-K", "4-H": digits hyphenated to a capitalised word make a name, in a
         // sentence that is not all capitals (where "UP 3-PCT" is still an amount).
@@ -3793,6 +3803,10 @@ mod tests {
         assert!(!rejected(r#"a 5" pipe"#, "5"));
         assert!(rejected("the 6,800 yard, par 72 course", "72"));
         assert!(rejected("promoted from division two", "two"));
+        // A place in a result list; a figure inside a line stays.
+        assert!(rejected("2. Paul Tergat (Kenya) 27:04.2", "2"));
+        assert!(rejected("Results:\n12. Ann Lee (U.S.)", "12"));
+        assert!(!rejected("Output rose to 12. Exports fell", "12"));
     }
 
     #[test]
