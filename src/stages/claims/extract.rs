@@ -369,6 +369,8 @@ pub struct Extractor {
     per: Regex,
     /// "$4.85 a bushel", "$12 per ticket": money per a noun outside the `per` list.
     per_noun: Regex,
+    /// "per partnership unit for": "per" and a two-word noun that ends its phrase.
+    per_two: Regex,
     /// Words joining a scale word to its currency in any language ("de ", "d'"), `scale_link`
     /// rows, with the space after a word.
     scale_links: Vec<String>,
@@ -661,6 +663,9 @@ impl Extractor {
                 .collect(),
             per_noun: re(&format!(
                 r"^{HS}*(?:a|an|per){HS}+([a-z][a-z-]{{2,}})(?:$|[,.;:)]|{HS}+([a-z]+)(?-u:\b))"
+            )),
+            per_two: re(&format!(
+                r"^{HS}*per{HS}+([a-z][a-z-]{{2,}}){HS}+([a-z][a-z-]{{2,}})(?:$|[,.;:)]|{HS}+([a-z]+)(?-u:\b))"
             )),
             months: cue_re(r"(?i)(?-u:\b)(?:{})\.?$", &["month"]),
         }
@@ -2084,6 +2089,9 @@ impl Extractor {
             return;
         }
         let stop = &words::for_language("en").stop;
+        if self.attach_two_word_rate(text, q) {
+            return;
+        }
         let Some(c) = self.per_noun.captures(&text[q.end..]) else {
             return;
         };
@@ -2115,6 +2123,32 @@ impl Extractor {
         q.unit = format!("{}/{id}", q.unit);
         q.unit_name = format!("{} per {name}", q.unit_name);
         q.end = rate_end;
+    }
+
+    /// "$0.65 per partnership unit for the quarter", "$2 per common share.": money per a
+    /// two-word noun that ends its phrase. Only after "per": "$5 a person familiar with" is no rate.
+    fn attach_two_word_rate(&self, text: &str, q: &mut Found) -> bool {
+        let Some(c) = self.per_two.captures(&text[q.end..]) else {
+            return false;
+        };
+        let stop = &words::for_language("en").stop;
+        let (first, second) = (&c[1], &c[2]);
+        let rate_end = q.end + c.get(2).map_or(0, |m| m.end());
+        if c.get(3).is_some_and(|next| !stop.contains(next.as_str()))
+            || stop.contains(first)
+            || stop.contains(second)
+            || regular_plural(first)
+            || regular_plural(second)
+            || participle(second)
+            || self.time_ref.is_match(&text[rate_end..])
+        {
+            return false;
+        }
+        let noun = format!("{first} {}", per_unit(second));
+        q.unit = format!("{}/{noun}", q.unit);
+        q.unit_name = format!("{} per {noun}", q.unit_name);
+        q.end = rate_end;
+        true
     }
 
     fn change(&self, text: &str, start: usize, end: usize) -> Change {
@@ -5030,6 +5064,19 @@ mod tests {
         assert_eq!(f[0].unit_name, "netherlands guilder", "{f:?}");
         let f = all("Acme closed 7 down at 388 pence");
         assert_eq!(f[0].unit_name, "penny", "{f:?}");
+    }
+
+    #[test]
+    fn money_per_a_two_word_noun() {
+        let q = one("it paid out $0.42 per depositary receipt.");
+        assert_eq!(q.unit_name, "dollar per depositary receipt");
+        assert_eq!(
+            one("holders get $1.10 per preferred share in cash").unit_name,
+            "dollar per preferred share"
+        );
+        // A participle after the noun makes no rate of two words, nor does a time reference.
+        assert_eq!(one("fans paid $3 per ticket issued").unit_name, "dollar");
+        assert_eq!(one("he owed $5 a month ago").unit_name, "dollar");
     }
 
     #[test]
