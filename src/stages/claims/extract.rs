@@ -890,9 +890,11 @@ impl Extractor {
             name(in_mask(masked, start, end))?;
             // "1. Salah Hissou (Morocco)", "4. Net profit rose": a number that opens its line
             // before a full stop and a capital numbers a list or a place in a result.
-            let line_lead = text[..start].rsplit('\n').next().unwrap_or_default();
+            // (Only the blanks before it are read: scanning back to the line start for every
+            // number was quadratic on long one-line texts.)
+            let lead = text[..start].trim_end_matches([' ', '\t']);
             name(
-                line_lead.trim().is_empty()
+                (lead.is_empty() || lead.ends_with('\n'))
                     && surface.len() <= 3
                     && text[end..]
                         .strip_prefix(". ")
@@ -1900,7 +1902,9 @@ impl Extractor {
             }) else {
                 continue;
             };
-            let line = &text[text[..q.start].rfind('\n').map_or(0, |i| i + 1)..q.start];
+            // A row is short: reading back a bounded stretch keeps long one-line texts linear.
+            let near = tail_slice(text, q.start, 200);
+            let line = &near[near.rfind('\n').map_or(0, |i| i + 1)..];
             let Some(close) = line.rfind(')') else {
                 continue;
             };
