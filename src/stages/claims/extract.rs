@@ -364,6 +364,8 @@ pub struct Extractor {
     subunit_gap: Regex,
     cent_word: Regex,
     label_noun: Regex,
+    /// `bare_label_noun` rows: "division two", "par 70" when nothing is counted or measured.
+    bare_label: Regex,
     time_ref: Regex,
     /// "a share", "per year", "/h" after a unit: the unit becomes "dollar per share".
     per: Regex,
@@ -420,12 +422,12 @@ fn bound_then_end() -> String {
     format!(r"(?:\s+(?:{}))?\s*$", words::cues("change_bound"))
 }
 
-/// A transitive change verb of direction `dir`, one to seven words of object and "by" ("raised rates
+/// A transitive change verb of direction `dir`, one to four words of object and "by" ("raised rates
 /// by", "cut its 2024 forecast by about"), or an intransitive one, a phrase of when or where and "by"
 /// ("fell in July by").
 fn change_by_object(dir: Change) -> String {
     format!(
-        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+\s+){{1,7}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by{}|(?:{})\s*$)",
+        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+\s+){{1,4}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by{}|(?:{})\s*$)",
         words::cues(&format!("{dir}_object")),
         words::cues(dir.as_str()),
         bound_then_end(),
@@ -548,6 +550,7 @@ impl Extractor {
             particle_over: cue_re(r"(?i)(?-u:\b)(?:{})\s+over\s*$", &["over_particle"]),
             time_ref: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["time_after"]),
             label_noun: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["label_noun"]),
+            bare_label: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["bare_label_noun"]),
             subunit_gap: re(&format!(r"(?i)^{HS}+(?:and{HS}+)?")),
             cent_word: cue_re(r"(?i)^{HS}*(?:{})(?-u:\b)", &["cent_word"]),
             hyphen_noun: re(r"^ ?- ?([a-z]{2,})(?-u:\b)"),
@@ -734,9 +737,20 @@ impl Extractor {
         let (value, vague_high) = self.parse_number(n.surface, format).ok_or(NotAQuantity)?;
         // "(in millions of yuan unless stated)", "(In Thousands, except …)": a table's header
         // names the scale of the figures below it, no amount.
-        let lead = tail_slice(text, n.start, 4).to_lowercase();
-        if vague_high.is_some() && (lead.ends_with('(') || lead.ends_with("(in ")) {
-            return Err(NotAQuantity);
+        // A header stands on its own line: "(thousands of students took part)" in prose stays.
+        if vague_high.is_some() {
+            let head = &text[..n.start];
+            let open = head
+                .strip_suffix('(')
+                .or_else(|| head.strip_suffix("(in "))
+                .or_else(|| head.strip_suffix("(In "));
+            let own_line = open.is_some_and(|b| {
+                let b = b.trim_end_matches([' ', '\t']);
+                b.is_empty() || b.ends_with('\n')
+            });
+            if own_line {
+                return Err(NotAQuantity);
+            }
         }
 
         // Where the number starts with its sign, before a currency may move the start back.
@@ -893,8 +907,23 @@ impl Extractor {
             // (Only the blanks before it are read: scanning back to the line start for every
             // number was quadratic on long one-line texts.)
             let lead = text[..start].trim_end_matches([' ', '\t']);
+            // A wrapped line ("had risen to\n45. Rescue workers …") goes on a sentence: the line
+            // before a list item closes its own, or is an item itself.
+            let prev_closed = || {
+                let prev = lead.trim_end();
+                let near = tail_slice(prev, prev.len(), 200);
+                let prev_line = near[near.rfind('\n').map_or(0, |i| i + 1)..].trim_start();
+                let digits = prev_line.len()
+                    - prev_line
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .len();
+                prev.is_empty()
+                    || prev.ends_with(['.', ':', ';', '!', '?', ')', '"'])
+                    || (1..=3).contains(&digits) && prev_line[digits..].starts_with(". ")
+            };
             name(
                 (lead.is_empty() || lead.ends_with('\n'))
+                    && prev_closed()
                     && surface.len() <= 3
                     && text[end..]
                         .strip_prefix(". ")
@@ -1577,6 +1606,9 @@ impl Extractor {
                 q.unit = "count".into();
                 q.unit_name = noun; // already singular
             }
+            None if self.bare_label.is_match(tail_slice(text, start, 16)) => {
+                return Err(NotAQuantity);
+            }
             None => {
                 // A number word alone counts something the sentence names elsewhere
                 // ("the blast killed seven", "rose four to 90.18") unless it is a
@@ -1760,8 +1792,9 @@ impl Extractor {
                                                         // "rose by 500 to 39,200 rupees": a change and the level it led to;
                             // "ended 0.20 up at 51.00 guilders" names the change after it.
                             || found[i].change.is_direction() && gap.trim() == "to"
-                            || self.adverb_up.is_match(gap)
-                            || self.adverb_down.is_match(gap)
+                                                        || [&self.adverb_up, &self.adverb_down].iter().any(|cue| {
+                                cue.find(gap).is_some_and(|m| gap[m.end()..].trim().is_empty())
+                            })
                             // "falls to 8.0 vs 9.1 pct": a level and the one it is set against
                             // ("two from 12 feet out" picks from a set instead).
                             || level(&found[i])
@@ -1929,6 +1962,11 @@ impl Extractor {
                 .strip_prefix("in ")
                 .or_else(|| inside.strip_prefix("In "))
                 .unwrap_or(inside);
+            // "(GB)", "(FT)", "(M3)": capitals in brackets are a country, a team or a code, not a
+            // header; headers are written in lower case ("(pct)", "(mln DM)", "(%)").
+            if !inside.starts_with(|c: char| c.is_lowercase() || c == '%') {
+                continue;
+            }
             // "(billions)", "(bln taka)", "(millions of yuan)": a scale word first, its plural too.
             let first = inside.split_whitespace().next().unwrap_or("");
             let singular = first.strip_suffix(['s', 'S']).unwrap_or(first);
@@ -2156,9 +2194,7 @@ impl Extractor {
     }
 
     fn change(&self, text: &str, start: usize, end: usize) -> Change {
-        // Long enough for a verb's object before "by" ("cut the deficit in Canada's international
-        // travel account by 26.5 percent").
-        let before = tail_slice(text, start, 80);
+        let before = tail_slice(text, start, 60);
         let before = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
         let after = head_slice(text, end, 60);
         // "went up to 8 billion": the level reached.
@@ -3839,12 +3875,20 @@ mod tests {
         assert!(rejected(r#"cut it to a "2" rating"#, "2"));
         assert!(rejected(r#"from its previous "1", dealers said"#, "1"));
         assert!(!rejected(r#"a 5" pipe"#, "5"));
-        assert!(rejected("the 6,800 yard, par 72 course", "72"));
-        assert!(rejected("promoted from division two", "two"));
+
         // A place in a result list; a figure inside a line stays.
         assert!(rejected("2. Paul Tergat (Kenya) 27:04.2", "2"));
         assert!(rejected("Results:\n12. Ann Lee (U.S.)", "12"));
         assert!(!rejected("Output rose to 12. Exports fell", "12"));
+        assert!(rejected(
+            "1. Ann Lee (U.S.) 3:01 (world\n2. Mia Ho (China)",
+            "2"
+        ));
+        // A wrapped sentence that ends on its figure is no list.
+        assert!(!rejected(
+            "the toll had risen to\n45. Rescuers kept digging",
+            "45"
+        ));
     }
 
     #[test]
@@ -5047,13 +5091,23 @@ mod tests {
     }
 
     #[test]
-    fn table_abbreviations_and_long_objects_before_by() {
+    fn bare_numbers_after_division_or_par_name_them() {
+        assert!(all("they were promoted from division two").is_empty());
+        assert!(all("the course plays to par 72.").is_empty());
+        // A measure or a count after such a word stays.
+        assert_eq!(one("miners dug a hole 30 metres deep").value, Some(30.0));
+        assert_eq!(
+            one("it shut its retail division 18 months ago").value,
+            Some(18.0)
+        );
+    }
+
+    #[test]
+    fn table_abbreviations_and_a_passive_by() {
         unit_names(&[("the bank placed 420,000 shrs with funds", "share")]);
-        // A change verb's object may run to seven words before "by".
-        let q = one("tourists cut the deficit in their overseas travel account by 6.5 percent");
-        assert_eq!(q.change, Change::Down);
-        let q = one("the board raised its dividend for the third straight year by 4 percent");
-        assert_eq!(q.change, Change::Up);
+        // A passive "by" far after a change verb counts the agents; the change is not theirs.
+        let f = all("the senate raised the debt limit in a bill passed by 61 votes to 39");
+        assert!(f.iter().all(|q| q.change == Change::Equal), "{f:?}");
     }
 
     #[test]
@@ -5068,6 +5122,9 @@ mod tests {
         assert_eq!(f[0].unit_name, "netherlands guilder", "{f:?}");
         let f = all("Acme closed 7 down at 388 pence");
         assert_eq!(f[0].unit_name, "penny", "{f:?}");
+        // Only when nothing else stands between: "up at midday and … at 1.52 marks" is no level.
+        let f = all("the DAX was 25 up at midday and the dollar stood at 1.52 marks");
+        assert_eq!(f[0].unit_name, "-", "{f:?}");
     }
 
     #[test]
@@ -5096,6 +5153,11 @@ mod tests {
         );
         let f = all("Spartak (V) 4 2 0 2");
         assert!(f.iter().all(|q| q.unit_name == "-"), "{f:?}");
+        let f = all("Colin Montgomerie (GB) 68 70");
+        assert!(f.iter().all(|q| q.unit_name == "-"), "{f:?}");
+        // A vague plural opening a bracket inside prose is an amount.
+        let f = all("The protests (thousands of students took part) ended.");
+        assert_eq!(f.len(), 1, "{f:?}");
         let f = all("Broad money (bln rand) Jul 412.6 408.1");
         assert_eq!(f.first().and_then(|q| q.value), Some(412.6e9), "{f:?}");
         // Words between the bracket and the number: no header.

@@ -772,14 +772,21 @@ fn names_removed(
                 return true;
             };
             let inside = last.end > at && q.kind != QuantityKind::Money;
-            // "(Saeed Anwar 57, M. Atherton 65)": a bare number right after a person's name, with
-            // no comma of an age between, is that player's score.
+            // "(Saeed Anwar 57, M. Atherton 65)": a bare whole number right after a person's
+            // name inside a scorecard's bracket, with no comma of an age between, is that
+            // player's score ("awarded Simpson 8 million", "Arafat 67 met" stay).
+            let in_bracket = || {
+                let near = extract::tail_slice(text, q.start, 200);
+                near.rfind('(').is_some_and(|o| !near[o..].contains(')'))
+            };
             let score = last.label == "PER"
                 && last.end + 1 == at
                 && text[..q.start].ends_with(' ')
                 && q.unit_name == "-"
                 && q.kind == QuantityKind::Count
-                && q.range.is_none();
+                && q.range.is_none()
+                && q.value.is_some_and(|v| v.fract() == 0.0 && v < 1000.0)
+                && in_bracket();
             !inside && !score
         })
         .collect()
@@ -990,7 +997,7 @@ mod tests {
     #[test]
     fn a_bare_number_after_a_persons_name_is_a_score() {
         let text = "Durham 231 (R. Tennant 65; J. Bloggs 53 runs), and Smith, 41, took 3 wickets.";
-        let person = |name: &str| {
+        let person = |text: &str, name: &str| {
             let start = text.find(name).unwrap_or(0);
             Entity {
                 label: "PER".into(),
@@ -1001,7 +1008,7 @@ mod tests {
                 score: 0.9,
             }
         };
-        let entities = ["R. Tennant", "J. Bloggs", "Smith"].map(person);
+        let entities = ["R. Tennant", "J. Bloggs", "Smith"].map(|n| person(text, n));
         let c = Tagger::new().tag(text, Field::Text, "en", None, &entities);
         let values: Vec<_> = c.iter().map(|c| c.value).collect();
         // 65 goes; 53 keeps its unit, the age keeps its comma, the count its noun.
@@ -1010,6 +1017,10 @@ mod tests {
             [Some(231.0), Some(53.0), Some(41.0), Some(3.0)],
             "{c:?}"
         );
+        // Outside a scorecard's bracket a number after a name stays.
+        let text = "The jury awarded Smith 8 million.";
+        let c = Tagger::new().tag(text, Field::Text, "en", None, &[person(text, "Smith")]);
+        assert_eq!(c.len(), 1, "{c:?}");
     }
 
     #[test]
