@@ -64,6 +64,12 @@ impl Found {
         self.bare = false;
     }
 
+    /// "dollar" → "dollar per share": the rate's denominator (`id` in the unit, `name` in its name).
+    fn divide_by(&mut self, id: &str, name: &str) {
+        self.unit = format!("{}/{id}", self.unit);
+        self.unit_name = format!("{} per {name}", self.unit_name);
+    }
+
     fn counts_a_noun(&self) -> bool {
         self.kind == QuantityKind::Count && self.unit == "count" && self.unit_name != "-"
     }
@@ -744,11 +750,7 @@ impl Extractor {
                 .strip_suffix('(')
                 .or_else(|| head.strip_suffix("(in "))
                 .or_else(|| head.strip_suffix("(In "));
-            let own_line = open.is_some_and(|b| {
-                let b = b.trim_end_matches([' ', '\t']);
-                b.is_empty() || b.ends_with('\n')
-            });
-            if own_line {
+            if open.is_some_and(opens_line) {
                 return Err(NotAQuantity);
             }
         }
@@ -907,6 +909,7 @@ impl Extractor {
             // (Only the blanks before it are read: scanning back to the line start for every
             // number was quadratic on long one-line texts.)
             let lead = text[..start].trim_end_matches([' ', '\t']);
+            let at_line_start = opens_line(lead);
             // A wrapped line ("had risen to\n45. Rescue workers …") goes on a sentence: the line
             // before a list item closes its own, or is an item itself.
             let prev_closed = || {
@@ -922,7 +925,7 @@ impl Extractor {
                     || (1..=3).contains(&digits) && prev_line[digits..].starts_with(". ")
             };
             name(
-                (lead.is_empty() || lead.ends_with('\n'))
+                at_line_start
                     && prev_closed()
                     && surface.len() <= 3
                     && text[end..]
@@ -1996,9 +1999,7 @@ impl Extractor {
                 q.scale = s;
             }
             if let Some(u) = unit {
-                q.unit = u.unit.into();
-                q.unit_name = u.name.into();
-                q.kind = u.kind;
+                q.take_unit((u.unit.into(), u.name.into(), u.kind));
             }
             q.bare = false;
         }
@@ -2117,8 +2118,7 @@ impl Extractor {
         });
         if let Some(c) = per {
             let denom = per_unit(&c[1].to_lowercase());
-            q.unit = format!("{}/{denom}", q.unit);
-            q.unit_name = format!("{} per {denom}", q.unit_name);
+            q.divide_by(&denom, &denom);
             if !c[0].trim_start().to_lowercase().starts_with("of") {
                 q.end += c[0].len();
             }
@@ -2162,8 +2162,7 @@ impl Extractor {
                 (noun.clone(), noun)
             }
         };
-        q.unit = format!("{}/{id}", q.unit);
-        q.unit_name = format!("{} per {name}", q.unit_name);
+        q.divide_by(&id, &name);
         q.end = rate_end;
     }
 
@@ -2187,8 +2186,7 @@ impl Extractor {
             return false;
         }
         let noun = format!("{first} {}", per_unit(second));
-        q.unit = format!("{}/{noun}", q.unit);
-        q.unit_name = format!("{} per {noun}", q.unit_name);
+        q.divide_by(&noun, &noun);
         q.end = rate_end;
         true
     }
@@ -2633,6 +2631,12 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
             q.bare = false;
         }
     }
+}
+
+/// Whether only blanks stand between the end of `before` and a line start (or the text's start).
+fn opens_line(before: &str) -> bool {
+    let b = before.trim_end_matches([' ', '\t']);
+    b.is_empty() || b.ends_with('\n')
 }
 
 /// "1/4", "7 3/4", "10-1/2", "½", "7½" → value; None for anything else.
@@ -5129,15 +5133,19 @@ mod tests {
 
     #[test]
     fn money_per_a_two_word_noun() {
-        let q = one("it paid out $0.42 per depositary receipt.");
-        assert_eq!(q.unit_name, "dollar per depositary receipt");
-        assert_eq!(
-            one("holders get $1.10 per preferred share in cash").unit_name,
-            "dollar per preferred share"
-        );
-        // A participle after the noun makes no rate of two words, nor does a time reference.
-        assert_eq!(one("fans paid $3 per ticket issued").unit_name, "dollar");
-        assert_eq!(one("he owed $5 a month ago").unit_name, "dollar");
+        unit_names(&[
+            (
+                "it paid out $0.42 per depositary receipt.",
+                "dollar per depositary receipt",
+            ),
+            (
+                "holders get $1.10 per preferred share in cash",
+                "dollar per preferred share",
+            ),
+            // A participle after the noun makes no rate of two words, nor does a time reference.
+            ("fans paid $3 per ticket issued", "dollar"),
+            ("he owed $5 a month ago", "dollar"),
+        ]);
     }
 
     #[test]
