@@ -5298,33 +5298,32 @@ mod tests {
 
     #[test]
     fn an_age_that_closes_a_clause() {
-        assert_eq!(
-            one("Ruiz, who was 31 and lived alone, vanished").unit_name,
-            "year of age"
-        );
-        assert_eq!(
-            one("the pilot and his son, both 63, were rescued").unit_name,
-            "year of age"
-        );
-        // Not when a unit follows.
-        assert_eq!(
-            one("the side, who were 31 points behind, lost").unit_name,
-            "point"
-        );
+        unit_names(&[
+            ("Ruiz, who was 31 and lived alone, vanished", "year of age"),
+            (
+                "the pilot and his son, both 63, were rescued",
+                "year of age",
+            ),
+            // Not when a unit follows.
+            ("the side, who were 31 points behind, lost", "point"),
+        ]);
     }
 
     #[test]
     fn how_far_a_change_went_stands_in_for_by() {
-        assert_eq!(
-            one("the yen firmed as much as 0.8 percent").change,
-            Change::Up
-        );
-        assert_eq!(
-            one("heavy rain cut yields as much as 20 percent").change,
-            Change::Down
-        );
-        // Without a change verb, it bounds nothing yet.
-        assert_eq!(one("a ticket costs as much as $90").change, Change::Equal);
+        changes(&[
+            ("the yen firmed as much as 0.8 percent", Change::Up),
+            ("heavy rain cut yields as much as 20 percent", Change::Down),
+            // Without a change verb, it bounds nothing yet.
+            ("a ticket costs as much as $90", Change::Equal),
+        ]);
+    }
+
+    /// Each text holds one quantity, of the change named.
+    fn changes(cases: &[(&str, Change)]) {
+        for (text, want) in cases {
+            assert_eq!(one(text).change, *want, "{text}");
+        }
     }
 
     #[test]
