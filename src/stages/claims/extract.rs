@@ -291,6 +291,9 @@ pub struct Extractor {
 
     /// "who was 24 and", ", both 50,": words before an age that ends its clause.
     age_lead: Regex,
+    /// A time after such an age, still in its clause ("who turns 86 next Tuesday").
+    age_follow: Regex,
+
     up_to: Regex,
     /// "by" (and an estimate word) right before a number: the amount of a change.
     by_before: Regex,
@@ -499,8 +502,12 @@ impl Extractor {
                 number(r"\d{1,3}(?:[\x20\u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
             ],
             // Dates, times, phone numbers, version-like ids: numbers inside them are not quantities.
+            // Crawled text spaces some of them out: "TRA / 96 / 003", an Official Journal's
+            // "(96 / C 251/08)", "07.00 GMT". "Regulation No 658/96" numbers a text; "+301 3311812"
+            // is a phone number written with its country code, and so are the digits after a
+            // desk's sign-off ("-- Caracas newsroom, 582 834405").
             masks: cue_re(
-                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?-u:\b)\d{1,2}(?:\.[0-5]\d)?\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))|(?-u:\b)\d+-for-\d+(?-u:\b)|(?-u:\b)\d{1,2}\s?o(?:'|’)clock|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}/\d+(?:/\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?i:{})(?-u:\b)|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d\s+local\s*/\s*(?:[01]\d|2[0-3])[0-5]\d(?-u:\b)",
+                r"(?-u)(?-u:\b)\d{4}-\d{1,2}-\d{1,2}(?-u:\b)|(?-u:\b)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?-u:\b)|(?-u:\b)\d{1,2}(?:\.[0-5]\d)?\s?(?i:[ap]\.m\.|[ap]m(?-u:\b))|(?-u:\b)\d+-for-\d+(?-u:\b)|(?-u:\b)\d{1,2}\s?o(?:'|’)clock|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?-u:\b)|(?-u:\b)\d+(?:-\d+){2,}(?-u:\b)|(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)|(?-u:\b)\d{4}/\d{2}(?:\d{2})?(?-u:\b)|(?-u:\b)[A-Z]{2,}\s?/\s?\d+(?:\s?/\s?\d+)*|(?-u:\b)\d+(?:/\d+){2,}|(?-u:\b)\d{2}\s?/\s?[A-Z]{1,2}\s?\d{1,4}\s?/\s?\d{1,3}(?-u:\b)|(?-u:\b)No\.?\s\d+(?:/\d+)*|(?i:newsroom),?\s+\+?[\d\s()-]{6,}\d|\+\d{1,3}\s?\d{5,}(?:-\d+)?|(?-u:\b)(?:(?:[01]\d|2[0-3])\.?|\d\.)[0-5]\d(?:\s*\(\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*(?i:{})(?-u:\b)|(?-u:\b)(?:[01]\d|2[0-3])[0-5]\d\s+local\s*/\s*(?:[01]\d|2[0-3])[0-5]\d(?-u:\b)",
                 &["time_zone"],
             ),
             units: Table::new(
@@ -651,6 +658,8 @@ impl Extractor {
             ),
             level_extent: cue_re(r"(?i)(?-u:\b)(?:to|at)\s+(?:{})\s*$", &["change_extent"]),
             age_lead: cue_re(r"(?i)(?-u:\b)(?:{})[ \t]+$", &["age_lead"]),
+            age_follow: cue_re(r"(?i)^[ \t]+(?:{})(?-u:\b)", &["age_follow"]),
+
             aged: cue_re(
                 r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
                 &["aged", "aged_span"],
@@ -904,6 +913,23 @@ impl Extractor {
                     || (surface.len() == 5 && self.zip_state.is_match(tail_slice(text, start, 4))),
             )?;
             name(in_mask(masked, start, end))?;
+            // "No 003", "box 0042": a number padded with a leading zero is a code. (The second
+            // half of a pair, "107-06", is left to the rules for pairs.)
+            let pair_end = text[..start]
+                .strip_suffix('-')
+                .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
+            name(
+                surface.len() > 1
+                    && surface.starts_with('0')
+                    && surface[1..].starts_with(|c: char| c.is_ascii_digit())
+                    && !pair_end,
+            )?;
+            // "his 2,282nd game": the scanner stopped inside a grouped number glued to letters
+            // (an ordinal); its head is no amount.
+            let rest = text[end..].strip_prefix([',', '.']).unwrap_or("");
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            name(digits > 0 && rest[digits..].starts_with(|c: char| c.is_ascii_alphabetic()))?;
+
             // "1. Salah Hissou (Morocco)", "4. Net profit rose": a number that opens its line
             // before a full stop and a capital numbers a list or a place in a result.
             // (Only the blanks before it are read: scanning back to the line start for every
@@ -1468,6 +1494,7 @@ impl Extractor {
             && self.age_lead.is_match(tail_slice(text, start, 30))
             && (self.comma_word.is_match(&text[end..])
                 || self.sentence_end.is_match(&text[end..])
+                || self.age_follow.is_match(&text[end..])
                 || text[end..].starts_with(" and "));
         if value >= 1.0
             && value.fract() == 0.0
@@ -1765,7 +1792,11 @@ impl Extractor {
                     };
                     let gap: Vec<&str> = gap.split_whitespace().skip(noun_words).collect();
                     let gap = gap.join(" ");
+                    // "4,464 homes were sold in July, compared to 4,570 in June": the comparison
+                    // may close the clause that holds the first amount.
+                    let clause_end = gap.rsplit_once(", ").map_or("", |(_, cue)| cue);
                     against_word(gap.trim_start_matches(',').trim())
+                        || clause_end.contains(' ') && against_word(clause_end.trim())
                 })
         };
         let level = |q: &Found| {
@@ -1870,6 +1901,21 @@ impl Extractor {
         for i in 1..found.len() {
             let (head, tail) = found.split_at_mut(i);
             let (p, q) = (&head[i - 1], &mut tail[0]);
+            // "ended 2.43 points or 0.12 percent lower": the comparative after the equivalent
+            // belongs to both amounts, which a copula makes a comparison, not a stated change.
+            let rest = head_slice(text, q.end, 60);
+            if p.change == Change::Equal
+                && q.change.is_direction()
+                && (self.after_up.is_match(rest) || self.after_down.is_match(rest))
+                && self.copula.is_match(tail_slice(text, p.start, 40))
+                && text
+                    .get(p.end..q.start)
+                    .is_some_and(|gap| self.equivalent_gap.is_match(gap))
+            {
+                q.change = Change::Equal;
+                continue;
+            }
+
             if q.change != Change::Equal
                 || !matches!(
                     p.change,
@@ -2945,6 +2991,18 @@ fn counted_noun(after: &str) -> Option<String> {
             at.push(i);
             continue;
         }
+        // "25 AK-47 assault rifles", "12 F-16 fighters": a model code modifies the plural after it.
+        let model_code = word.len() == raw.len()
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word.contains('-')
+            && word.contains(|c: char| c.is_ascii_digit())
+            && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && rest_words[i + 1..].iter().take(3).any(|w| plural_word(w));
+        if model_code {
+            words.push(lower);
+            at.push(i);
+            continue;
+        }
         if !lower.chars().any(char::is_alphabetic)
             || !lower
                 .chars()
@@ -3054,7 +3112,19 @@ fn counted_noun(after: &str) -> Option<String> {
         adjective_ending(w) || first_lower && words::for_language("en").adjectives.contains(w)
     };
     // Nor a word that ends a noun phrase or a verb of speech ("one official told").
+    // "one foreign bank dealer said": a speech verb right after closes a compound noun, all of
+    // whose words name the speaker.
+    let speaker = (2..=3).contains(&words.len())
+        && at.last().is_some_and(|&j| {
+            j + 1 == at.len()
+                && ends_clean(rest_words[j])
+                && rest_words.get(j + 1).is_some_and(|w| {
+                    SPEECH_VERBS.contains(w.trim_end_matches(AFTER_WORD).to_lowercase().as_str())
+                })
+        })
+        && words.iter().all(|w| !verb_or_stop(w) && !regular_plural(w));
     let singular_len = match words.get(..2) {
+        _ if speaker => words.len(),
         Some([a, b]) if adjective(a) && !verb_or_stop(b) && !regular_plural(b) => 2,
         _ => words.len().min(1),
     };
@@ -3067,7 +3137,8 @@ fn counted_noun(after: &str) -> Option<String> {
         return owner;
     }
     let (last, head) = phrase.split_last()?;
-    if head.is_empty() && !capital_plural && after.trim_start().starts_with(char::is_uppercase) {
+    // (The phrase's own first word: "two of Smith's books" starts with its owner.)
+    if head.is_empty() && !capital_plural && rest_words[at[0]].starts_with(char::is_uppercase) {
         return None;
     }
     // "the hottest players" counts hot players: the adjectives before the noun lose their degree.
@@ -3292,6 +3363,15 @@ fn of_complement(words: &[&str]) -> Vec<String> {
         Some(w) if w == "the" => &words[1..],
         _ => words,
     };
+    // "two games of the season": a time the items fall in is no part of what is counted.
+    let when = &words::for_language("en").when_complements;
+    if words.first().is_some_and(|w| {
+        let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
+        when.contains(w.as_str())
+    }) {
+        return Vec::new();
+    }
+
     // (word, capitalised, plural, punctuation after) up to the first word that cannot be a noun.
     let mut cand: Vec<(&str, bool, bool, bool)> = Vec::new();
     for raw in words.iter().take(8) {
@@ -5368,5 +5448,75 @@ mod tests {
         assert_eq!(one("it sent 900 troops a second time").unit_name, "troop");
         // A verb in -ies after one of a noun.
         assert_eq!(first("One worker dies every week.").unit_name, "worker");
+    }
+
+    #[test]
+    fn notice_references_padded_codes_and_cut_numbers_are_not_amounts() {
+        // An Official Journal reference and a notice number, spaced the way crawlers detokenise.
+        let f = all("a call for tender (97 / C 312/04) was published");
+        assert!(f.is_empty(), "{f:?}");
+        let f = all("see notice No ABC / 97 / 014 on the site");
+        assert!(f.is_empty(), "{f:?}");
+        // A time of day written with a dot before its zone.
+        let f = all("talks ran from 08.30 GMT to 16.45 GMT each day");
+        assert!(f.is_empty(), "{f:?}");
+        // A number with a leading zero pads a code.
+        let f = all("the form carries box 0042 on its back");
+        assert!(f.is_empty(), "{f:?}");
+        // A grouped number glued to an ordinal: no "3" read out of "3,104th".
+        let f = all("he played his 3,104th straight game");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn an_age_a_person_turns_and_a_count_set_against_a_later_one() {
+        unit_names(&[
+            ("the actor, who turns 71 next month, said", "year of age"),
+            ("the singer turned 40 on Friday", "year of age"),
+        ]);
+        // A level or a change after "turned" is no age.
+        assert_eq!(one("the index turned 40 points lower").unit_name, "point");
+        // A count compared with the one before it, past a clause, takes its noun.
+        let f = all("dealers sold 4,100 used cars in May, compared to 3,950 in April.");
+        assert_eq!(f[1].unit_name, "used car", "{f:?}");
+    }
+
+    #[test]
+    fn counted_nouns_after_a_model_code_or_an_owner_and_plurals_in_ches() {
+        unit_names(&[
+            (
+                "troops seized 25 AK-47 assault rifles",
+                "ak-47 assault rifle",
+            ),
+            ("he read two of Smith's books", "book"),
+            ("the loan came in three tranches", "tranche"),
+            ("two crises hit the bank", "crisis"),
+        ]);
+    }
+
+    #[test]
+    fn speakers_references_golf_rounds_and_complements_of_time() {
+        unit_names(&[
+            (
+                "\"It is thin,\" one foreign bank dealer said.",
+                "foreign bank dealer",
+            ),
+            ("one bank dealer said prices held", "bank dealer"),
+            ("Leeds lost their first two games of the season", "game"),
+        ]);
+        let f = all("under Commission Regulation (EC) No 712/97 of 3 May");
+        assert!(f.is_empty(), "{f:?}");
+        let f = all("Newsroom +331 4221559-7");
+        assert!(f.is_empty(), "{f:?}");
+        let f = all("-- Lima newsroom, 511 4215301");
+        assert!(f.is_empty(), "{f:?}");
+        let f = all("he opened with a round of 68 at the club");
+        assert!(f.is_empty(), "{f:?}");
+        // A range after "by between" is the size of the change.
+        let f = all("it cut its rates by between 0.25 and 0.50 percentage points");
+        assert_eq!(f[0].change, Change::Down, "{f:?}");
+        // A comparative after an equivalent of a level compared, not changed.
+        let f = all("the index ended 12.5 points or 0.6 percent lower at 2,100.5");
+        assert!(f.iter().all(|q| q.change == Change::Equal), "{f:?}");
     }
 }

@@ -101,6 +101,9 @@ pub struct Words {
     pub level_nouns: HashSet<&'static str>,
     /// Units of play that, like durations, are spans "over" which something happens ("inning").
     pub span_nouns: HashSet<&'static str>,
+    /// Times an "of" complement may name, saying when rather than what ("games of the season").
+    pub when_complements: HashSet<&'static str>,
+
     /// Words before "over" that ask for a length, making it "more than" ("for", "aged").
     pub length_leads: HashSet<&'static str>,
     /// Every row by key, for the cue lists read through [`cues`].
@@ -246,6 +249,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         not_superlative: list("not_superlative").into_iter().collect(),
         invariant_plurals: list("invariant_plural").into_iter().collect(),
         span_nouns: list("span_noun").into_iter().collect(),
+        when_complements: list("when_complement").into_iter().collect(),
+
         level_nouns: list("level_noun").into_iter().collect(),
         phrase_ends: list("phrase_end").into_iter().collect(),
         number_qualifiers: list("number_qualifier").into_iter().collect(),
