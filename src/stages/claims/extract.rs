@@ -329,6 +329,13 @@ pub struct Extractor {
     clause_end: Regex,
     /// " and " / " or " between a bare number and an amount with a unit: both are in that unit.
     paired_gap: Regex,
+    /// `own_object_verb` rows right before a number: "struck out five" counts batters.
+    own_object: Regex,
+    /// A bound before a share ("more than two-thirds") …
+    share_bound: Regex,
+    /// … and a verb after it ("reported", `share_verb` rows).
+    share_verb: Regex,
+
     /// ", or " / " (" between two amounts: the second restates the first.
     equivalent_gap: Regex,
     /// " for July and " / " in the quarter or " between two amounts of one unit: both take the
@@ -602,6 +609,10 @@ impl Extractor {
             half_group: cue_re(r"(?i)^\s+(?:{})\s+", &["half_determiner"]),
             clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
             paired_gap: cue_re(r"^\s*(?:{}|,)\s*$", &["paired"]),
+            own_object: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["own_object_verb"]),
+            share_bound: cue_re(r"(?i)(?-u:\b)(?:{}|{}|{})\s+$", &["more", "less", "approx"]),
+            share_verb: cue_re(r"(?i)^\s+(?:{}|[a-z]{3,}ed)(?-u:\b)", &["share_verb"]),
+
             equivalent_gap: cue_re(
                 r"^(?:\s+[\w-]+)?(?:,?\s+(?:{})\s+|\s*\(\s*)$",
                 &["equivalent_join"],
@@ -1390,11 +1401,16 @@ impl Extractor {
         let period = lone && self.period_before.is_match(tail_slice(text, n.start, 12));
         // "a quarter of them": a share of a group named before.
         let of_pronoun = self.of_pronoun.is_match(after_num);
+        // "more than two-thirds reported", "nearly half were": so is a share that a bound leads
+        // and a verb follows ("half dyed" alone is an adverb).
+        let verb_after = || self.share_verb.is_match(after_num);
+        let bounded = || self.share_bound.is_match(tail_slice(text, n.start, 16));
         match of_group {
             Some(_) if period => Err(NotAQuantity),
             Some(noun) => Ok(Some(format!("% {noun}"))),
             None if of_pronoun && !period => Ok(Some("% -".into())),
             None if !lone && self.clause_end.is_match(after_num) => Ok(Some("% -".into())),
+            None if !period && bounded() && verb_after() => Ok(Some("% -".into())),
             None => Err(NotAQuantity),
         }
     }
@@ -1850,7 +1866,12 @@ impl Extractor {
                 _ => i.checked_sub(1),
             };
             // "$4.25 and 32 items": a second thing listed, not the same unit again.
+            // "allowed five hits, walked two": a verb whose object is of its own kind.
+            let own_object = self
+                .own_object
+                .is_match(tail_slice(text, found[i].start, 16));
             let prev = p
+                .filter(|_| !own_object)
                 .map(|p| &found[p])
                 .filter(|p| {
                     (carries(p) || set_against(p, &found[i]))
@@ -3363,11 +3384,12 @@ fn of_complement(words: &[&str]) -> Vec<String> {
         Some(w) if w == "the" => &words[1..],
         _ => words,
     };
-    // "two games of the season": a time the items fall in is no part of what is counted.
-    let when = &words::for_language("en").when_complements;
+    // "two games of the season": a time the items fall in is no part of what is counted; "one of
+    // the toughest draws of any", "members of their family": nor is an owner or a set.
+    let en = words::for_language("en");
     if words.first().is_some_and(|w| {
         let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
-        when.contains(w.as_str())
+        en.when_complements.contains(w.as_str()) || en.of_owners.contains(w.as_str())
     }) {
         return Vec::new();
     }
@@ -5518,5 +5540,35 @@ mod tests {
         // A comparative after an equivalent of a level compared, not changed.
         let f = all("the index ended 12.5 points or 0.6 percent lower at 2,100.5");
         assert!(f.iter().all(|q| q.change == Change::Equal), "{f:?}");
+    }
+
+    #[test]
+    fn complements_of_a_set_and_objects_of_their_own_kind() {
+        unit_names(&[
+            ("she drew one of the hardest draws of any seed", "hard draw"),
+            ("police held 12 members of their family", "member"),
+        ]);
+        let f = all("he allowed six hits, walked three and struck out four.");
+        assert_eq!(f[0].unit_name, "hit", "{f:?}");
+        assert!(f[1..].iter().all(|q| q.unit_name == "-"), "{f:?}");
+    }
+
+    #[test]
+    fn shares_of_a_group_named_before_and_bounded_changes_by() {
+        let f = all("More than two-thirds reported higher profits.");
+        assert_eq!(
+            f.first().map(|q| q.unit_name.as_str()),
+            Some("% -"),
+            "{f:?}"
+        );
+        let f = all("nearly half were women");
+        assert_eq!(f.first().map(|q| q.value), Some(Some(0.5)), "{f:?}");
+        // An adverb, not a share.
+        assert!(all("the bird was half dyed").is_empty());
+        assert_eq!(one("the war cost 30,000 lives").unit_name, "life");
+        assert_eq!(
+            one("it aims to raise output by at least 20 percent").change,
+            Change::Up
+        );
     }
 }

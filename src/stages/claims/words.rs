@@ -103,6 +103,8 @@ pub struct Words {
     pub span_nouns: HashSet<&'static str>,
     /// Times an "of" complement may name, saying when rather than what ("games of the season").
     pub when_complements: HashSet<&'static str>,
+    /// Words opening an "of" complement that names an owner or a set ("of any", "of their").
+    pub of_owners: HashSet<&'static str>,
 
     /// Words before "over" that ask for a length, making it "more than" ("for", "aged").
     pub length_leads: HashSet<&'static str>,
@@ -250,6 +252,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         invariant_plurals: list("invariant_plural").into_iter().collect(),
         span_nouns: list("span_noun").into_iter().collect(),
         when_complements: list("when_complement").into_iter().collect(),
+        of_owners: list("of_owner").into_iter().collect(),
 
         level_nouns: list("level_noun").into_iter().collect(),
         phrase_ends: list("phrase_end").into_iter().collect(),
