@@ -1783,7 +1783,15 @@ impl Extractor {
     /// them gold"), but not to a number reached or stood at ("3 brokers saw it rise to 450"): a level
     /// is not a count of the noun.
     fn inherit_unit(&self, text: &str, found: &mut [Found]) {
-        let elided = |q: &Found| q.unit == "count" && q.unit_name == "-";
+        // "the 101-strong parliament" sizes a group, "3.4211 per mark" is a rate with its own
+        // terms: no unit is missing.
+        let elided = |q: &Found| {
+            q.unit == "count"
+                && q.unit_name == "-"
+                && !text[q.end..].starts_with("-strong")
+                && !starts_with_ignore_ascii_case(&text[q.end..], " per ")
+        };
+
         // "the 30-share index … closed up 4.32": a hyphenated modifier names no unit for others.
         let carries = |q: &Found| {
             ((matches!(q.kind, QuantityKind::Money | QuantityKind::Measure) && q.unit_name != "-")
@@ -1834,8 +1842,19 @@ impl Extractor {
             if !elided(&found[i]) {
                 continue;
             }
+            // "4.05 million and 5.67 million shares": two amounts of one scale joined before the
+            // noun they both count.
+            let scaled_pair = |n: &Found| {
+                n.counts_a_noun()
+                    && found[i].scale > 1.0
+                    && n.scale == found[i].scale
+                    && text
+                        .get(found[i].end..n.start)
+                        .is_some_and(|gap| matches!(gap.trim(), "and" | "or"))
+            };
             let next = found.get(i + 1).filter(|n| {
-                n.unit_name != "-"
+                scaled_pair(n)
+                    || n.unit_name != "-"
                     && n.unit != "count"
                     && text.get(found[i].end..n.start).is_some_and(|gap| {
                         self.paired_gap.is_match(gap)
@@ -2286,14 +2305,27 @@ impl Extractor {
         let noun_form = self.noun_change.is_match(before);
         // "was 4 percent lower", "ended 3p higher": a comparison, not a stated change.
         let compared = self.copula.is_match(before);
-        if !noun_form && self.up.is_match(before)
+        // "Gencor's increased 41.5 percent stake", "the reduced 5 percent rate": a participle after
+        // an article or an owner modifies the noun; it states no change.
+        let verb = |cue: &Regex| {
+            cue.find(before).is_some_and(|m| {
+                let first = m.as_str().split_whitespace().next().unwrap_or("");
+                let participle = first.to_lowercase().ends_with("ed");
+                let head = before[..m.start()].trim_end();
+                let owner = head.ends_with("'s") || head.ends_with("’s");
+                let article = ["a", "an", "the", "its", "their", "his", "her"]
+                    .contains(&last_word(head).to_lowercase().as_str());
+                !(participle && (owner || article))
+            })
+        };
+        if !noun_form && verb(&self.up)
             || self.up_by.is_match(before)
             || !compared && self.after_up.is_match(after) && !self.difference.is_match(after)
             || self.adverb_up.is_match(after)
         {
             return Change::Up;
         }
-        if !noun_form && self.down.is_match(before)
+        if !noun_form && verb(&self.down)
             || self.down_by.is_match(before)
             || !compared && self.after_down.is_match(after) && !self.difference.is_match(after)
             || self.adverb_down.is_match(after)
@@ -5570,5 +5602,32 @@ mod tests {
             one("it aims to raise output by at least 20 percent").change,
             Change::Up
         );
+    }
+
+    #[test]
+    fn subunits_of_old_currencies_and_a_group_sized_by_strength() {
+        let q = one("the franc lost around half a centime against the mark");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(0.5), "centime"));
+        assert_eq!(one("the mark rose 3 pfennigs").unit_name, "pfennig");
+        let f = all("the bill won three votes in the 101-strong parliament");
+        assert_eq!(f[1].unit_name, "-", "{f:?}");
+        // A rate after a change in a sub-unit keeps its own terms.
+        let f = all("the franc lost half a centime to 3.4211 per mark");
+        assert_eq!(f[1].unit_name, "-", "{f:?}");
+    }
+
+    #[test]
+    fn a_participle_after_an_owner_modifies_its_noun() {
+        assert_eq!(
+            one("it approved Gencor's increased 41.5 percent stake").change,
+            Change::Equal
+        );
+        assert_eq!(one("the profit increased 41.5 percent").change, Change::Up);
+    }
+
+    #[test]
+    fn two_amounts_of_one_scale_share_the_noun_after_them() {
+        let f = all("it said 4.05 million and 5.67 million shares will be sold");
+        assert_eq!(f[0].unit_name, "share", "{f:?}");
     }
 }
