@@ -496,7 +496,9 @@ impl Extractor {
         );
         // Fractions with the denominators news uses ("1/4 point", "7 3/4%", "½ teaspoon"); "24/7" and
         // "9/11" are not fractions.
-        let frac = r"\d+[ -]\d{1,2}/(?:2|3|4|8|16|32|10|100)(?-u:\b)|\d{1,2}/(?:2|3|4|8|16|32|10|100)(?-u:\b)|\d*[½¼¾⅓⅔⅛]";
+        // "5-1/2p": a unit glued to the fraction is taken along here and left off again by the
+        // scanner (`extract`), as the regex crate has no look-ahead.
+        let frac = r"\d+[ -]\d{1,2}/(?:2|3|4|8|16|32|10|100)(?-u:\b)|\d{1,2}/(?:2|3|4|8|16|32|10|100)(?-u:\b)|(?:\d+[ -])?\d{1,2}/(?:2|4|8|16|32)[a-z]{1,2}(?-u:\b)|\d*[½¼¾⅓⅔⅛]";
         let number = |digits: &str| re(&format!(r"(?i){vague}|{frac}|{digits}|{word_num}"));
         Extractor {
             numbers: [
@@ -725,10 +727,17 @@ impl Extractor {
             if found.last().is_some_and(|p| p.end > m.start()) {
                 continue;
             }
+            // A fraction's glued unit ("5-1/2p") is read after it, like any glued unit.
+            let surface = match m.as_str().contains('/') {
+                true => m
+                    .as_str()
+                    .trim_end_matches(|c: char| c.is_ascii_alphabetic()),
+                false => m.as_str(),
+            };
             let n = Scanned {
                 start: m.start(),
-                end: m.end(),
-                surface: m.as_str(),
+                end: m.start() + surface.len(),
+                surface,
                 is_digits: m
                     .as_str()
                     .starts_with(|c: char| c.is_ascii_digit() || c == '.' || VULGAR.contains(c)),
@@ -2568,6 +2577,14 @@ impl Extractor {
     fn merge_ranges(&self, text: &str, found: Vec<Found>) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::with_capacity(found.len());
         for q in found {
+            // "climbed six percent, or 14p to 250 pence": the amount before restates a change,
+            // whose level follows it.
+            let n = out.len();
+            let restated = n >= 2
+                && out[n - 2].change.is_direction()
+                && text
+                    .get(out[n - 2].end..out[n - 1].start)
+                    .is_some_and(|g| self.equivalent_gap.is_match(g));
             if let Some(prev) = out.last_mut() {
                 let gap = text.get(prev.end..q.start).unwrap_or("x");
                 // "6-4", "a 3-0 win", "Morinville 11-13": two whole numbers hyphenated with no unit
@@ -2621,7 +2638,7 @@ impl Extractor {
                         .is_some_and(|r| r.starts_with('/'));
                 // "down 1.70 guilders to 61.00", "rose four to 90.18": a change and the level it
                 // reached, not a range; "rose 5 to 7 percent" is one (its ends are close).
-                let change_then_level = prev.change.is_direction()
+                let change_then_level = (prev.change.is_direction() || restated)
                     && gap.trim().eq_ignore_ascii_case("to")
                     && (prev.unit_name != "-"
                         || prev.value.zip(q.value).is_none_or(|(lo, hi)| hi > 4.0 * lo));
@@ -5629,5 +5646,34 @@ mod tests {
     fn two_amounts_of_one_scale_share_the_noun_after_them() {
         let f = all("it said 4.05 million and 5.67 million shares will be sold");
         assert_eq!(f[0].unit_name, "share", "{f:?}");
+    }
+
+    #[test]
+    fn glued_fraction_units_country_dollars_and_negated_bounds() {
+        let f = all("Land Securities rose 5-1/2p to 691p.");
+        assert_eq!(
+            (f[0].value, f[0].unit_name.as_str(), f[0].change),
+            (Some(5.5), "penny", Change::Up),
+            "{f:?}"
+        );
+        assert_eq!(f[1].value, Some(691.0), "{f:?}");
+        let f = all("the stock shed 2.1 percent, or Singapore $0.15, to S$6.90");
+        assert_eq!(
+            (f[1].unit_name.as_str(), f[1].change),
+            ("singapore dollar", Change::Down),
+            "{f:?}"
+        );
+        assert_eq!(
+            one("the fee will be no lower than 15 percent").change,
+            Change::More
+        );
+        // A change restated after "or", then its level: no range.
+        let f = all("shares climbed nearly six percent, or 14p to 250 pence");
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert_eq!((f[1].value, f[1].change), (Some(14.0), Change::Up), "{f:?}");
+        assert_eq!(
+            one("One prominent player did not stay.").unit_name,
+            "prominent player"
+        );
     }
 }
