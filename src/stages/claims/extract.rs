@@ -265,6 +265,9 @@ pub struct Extractor {
     adverb_up: Regex,
     adverb_down: Regex,
     after_more: Regex,
+    /// An amount starting right after ("plus one kilo", "plus $5").
+    amount_next: Regex,
+
     /// "56 not out", "an eight-under-par 63": a sports score around a bare number.
     score_after: Regex,
     score_before: Regex,
@@ -313,6 +316,9 @@ pub struct Extractor {
     the_before: Regex,
     /// "the 737 jet": a determiner before a large number with a singular noun makes it a model name.
     determiner_before: Regex,
+    /// `back_reference` rows right before a number word ("all six").
+    back_reference: Regex,
+
     scaled_code: Regex,
     minus: Regex,
     /// "in their 40s": a possessive before a decade makes it an age.
@@ -556,6 +562,8 @@ impl Extractor {
             adverb_up: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["up_adverb"]),
             adverb_down: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["down_adverb"]),
             after_more: cue_re(r"(?i)^(?:{HS}?(?:{})(?-u:\b)|\+)", &["more_after"]),
+            amount_next: cue_re(r"(?i)^\s+(?:[\d$€£¥]|(?:an?|{})(?-u:\b))", &["units_word"]),
+
             after_less: cue_re(r"(?i)^{HS}?(?:{})(?-u:\b)", &["less_after"]),
             score_after: cue_re(
                 r"(?i)^{HS}+(?:(?:{})(?:$|[^\w-])|(?:{})(?:$|[,.;:]))",
@@ -565,7 +573,7 @@ impl Extractor {
             score_lead: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["score_lead"]),
             score_pair: cue_re(r"(?i)^{HS}+(?:{}){HS}+$", &["score_pair"]),
             race_time: cue_re(
-                r"(?i)(?-u:\b)(?:{})\s+(?:(?:{})\s+)?(?:[\w-]+\s+)?(?:[\w.]+\s+(?:{})\s+)?$",
+                r"(?i)(?-u:\b)(?:{})\s+(?:(?:{})\s+)?(?:[\w-]+\s+)?(?:[\w.]+\s+(?:{}),?\s+)?$",
                 &["race_time", "determiner_any", "race_time_part"],
             ),
             race_place: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["race_place"]),
@@ -593,6 +601,8 @@ impl Extractor {
             list_marker: re(&format!(r"^{HS}?\)")),
             the_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["article_any"]),
             determiner_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+(?:[\w-]+\s+)?$", &["determiner_any"]),
+            back_reference: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["back_reference"]),
+
             street: re(&format!(
                 r"^\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{})(?-u:\b)",
                 words::cues("street")
@@ -1354,7 +1364,14 @@ impl Extractor {
         let before = tail_slice(text, n.start, 80);
         let timed = match tail.unit {
             Some((_, u)) => matches!(u.unit, "second" | "minute" | "hour"),
-            None => tail.raw_unit.is_none() && tail.scale == 1.0 && n.surface.contains('.'),
+            // A bare time has seconds below 100 ("a record of 9.84"); "its record of 3,922.1"
+            // is an index level.
+            None => {
+                tail.raw_unit.is_none()
+                    && tail.scale == 1.0
+                    && n.surface.contains('.')
+                    && n.surface.parse::<f64>().is_ok_and(|v| v < 100.0)
+            }
         };
         let cue = || {
             // "clocked up 2,000 hours" is a total, not a result.
@@ -1687,7 +1704,8 @@ impl Extractor {
                 }) && self.elided_follow.is_match(&text[q.end..]);
                 let pronoun = (value < 2.0
                     || value.fract() != 0.0
-                    || self.determiner_before.is_match(tail_slice(text, start, 24)))
+                    || self.determiner_before.is_match(tail_slice(text, start, 24))
+                    || self.back_reference.is_match(tail_slice(text, start, 8)))
                     && !self.change(text, q.start, q.end).is_direction()
                     && !coordinated
                     && !object_one(text, n)
@@ -1775,7 +1793,22 @@ impl Extractor {
         // "handed down a $2,000 fine": an amount right after an article that modifies the noun
         // after it names what the noun is, not the amount of a change ("down a hefty 5 percent
         // on the year" still is one).
-        if q.change.is_direction() && self.modifies_noun_after_article(text, q) {
+        // "cut its 12-month T-bill rate by 10 basis points": a hyphenated measure before a noun
+        // says which noun, it is not the change either.
+        let hyphenated_modifier = || {
+            let surface = &text[q.start..q.end];
+            surface.starts_with(|c: char| c.is_ascii_digit())
+                && surface
+                    .split_once('-')
+                    .is_some_and(|(_, unit)| unit.chars().all(|c| c.is_ascii_lowercase()))
+                && {
+                    let next = word_after(&text[q.end..]).to_lowercase();
+                    next.len() > 1 && !words::for_language("en").stop.contains(next.as_str())
+                }
+        };
+        if q.change.is_direction()
+            && (self.modifies_noun_after_article(text, q) || hyphenated_modifier())
+        {
             q.change = Change::Equal;
         }
         // "tens of billions" is an estimate whatever the words around it say.
@@ -2417,7 +2450,15 @@ impl Extractor {
             (Some(m), Some(l)) if l < m => Change::Less,
             (Some(_), _) => Change::More,
             (None, Some(_)) => Change::Less,
-            (None, None) if self.after_more.is_match(after) => Change::More,
+            // "a bonus of $50,000 plus one kilo of gold": "plus" before another amount adds it.
+            (None, None)
+                if self.after_more.find(after).is_some_and(|m| {
+                    !(m.as_str().to_lowercase().ends_with("plus")
+                        && self.amount_next.is_match(&after[m.end()..]))
+                }) =>
+            {
+                Change::More
+            }
             (None, None) if self.after_less.is_match(after) => Change::Less,
             (None, None) => Change::Equal,
         }
@@ -4235,6 +4276,15 @@ mod tests {
         assert!(race(text, "12"));
         assert!(race(text, "44.39"));
         assert!(race("she came home third in 11.02 behind", "11.02"));
+        // A record or a best written as a time is a result too.
+        let text = "the record of three minutes, 29.46 seconds stood";
+        assert!(race(text, "three"));
+        assert!(race(text, "29.46"));
+        assert!(race("a personal best of 10.05 seconds", "10.05"));
+        assert!(!race(
+            "the index stayed below its record of 3,922.1",
+            "3,922.1"
+        ));
         // The length of a match, and distances in a race, are quantities.
         assert!(!race("he took three hours 12 minutes to win", "12"));
         assert!(!race("the pilot had clocked up 2,000 hours", "2,000"));
