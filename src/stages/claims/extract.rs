@@ -1607,6 +1607,31 @@ impl Extractor {
         {
             return Err(NotAQuantity);
         }
+        // "20,000 tonnes of U.S. wheat, 20,000 of Canadian wheat": a number before "of" in a
+        // list a measure with "of" opened is an amount of that measure, not a count of the
+        // goods.
+        let listed_measure = found.last().filter(|p| {
+            p.kind == QuantityKind::Measure
+                && p.unit_name != "-"
+                && text[p.end..].starts_with(" of ")
+                                && starts_with_ignore_ascii_case(&text[q.end..], " of ")
+                // "40 of its trucks" picks from a set.
+                && {
+                    let set = word_after(&text[q.end + 3..]).to_lowercase();
+                    set != "the" && !words::for_language("en").of_owners.contains(set.as_str())
+                }
+                && text.get(p.end..start).is_some_and(|gap| {
+                    gap.len() < 120
+                        && (gap.contains(", ") || gap.contains(" and "))
+                        && !gap.contains([';', '\n'])
+                        && !sentence_break(gap)
+                })
+        });
+        if let Some(p) = listed_measure {
+            q.take_unit((p.unit.clone(), p.unit_name.clone(), p.kind));
+            q.change = self.change(text, q.start, q.end);
+            return Ok(Some(Reading::Quantity(q.clone())));
+        }
         let noun = counted_noun(&text[noun_at..])
             .map(|noun| match value == 1.0 {
                 true => one_before_verb(&text[noun_at..], noun),
@@ -5725,5 +5750,14 @@ mod tests {
             one("One prominent player did not stay.").unit_name,
             "prominent player"
         );
+    }
+
+    #[test]
+    fn a_list_opened_by_a_measure_of_goods_keeps_the_measure() {
+        let f = all("it bought 30,000 tonnes of U.S. corn, 25,000 of Argentine corn and 10,000 of French barley");
+        assert!(f.iter().all(|q| q.unit_name == "metric ton"), "{f:?}");
+        // A count of a noun after a measure stays a count.
+        let f = all("it shipped 300 tonnes of rice and 40 of its trucks broke down");
+        assert_eq!(f[1].unit_name, "truck", "{f:?}");
     }
 }
