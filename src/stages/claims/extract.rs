@@ -684,7 +684,7 @@ impl Extractor {
             age_follow: cue_re(r"(?i)^[ \t]+(?:{})(?-u:\b)", &["age_follow"]),
 
             aged: cue_re(
-                r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
+                r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+\d{1,3}\s*(?:,|and|or))?\s*$",
                 &["aged", "aged_span"],
             ),
             comparison: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["comparison"]),
@@ -1813,7 +1813,8 @@ impl Extractor {
             && !rank_step()
             && !self.by_before.is_match(tail_slice(text, q.start, 40))
         {
-            q.change = Change::Equal;
+            // "a rally of about 1,000 workers": the bound still holds.
+            q.change = self.bound(before, head_slice(text, q.end, 60));
         }
         // "handed down a $2,000 fine": an amount right after an article that modifies the noun
         // after it names what the noun is, not the amount of a change ("down a hefty 5 percent
@@ -3098,6 +3099,21 @@ fn counted_noun(after: &str) -> Option<String> {
         // "48 billion leaving", "40 were settled": a verb form is not the counted noun, unless it
         // modifies one ("2,000 striking workers").
         if words.is_empty() && participle(&lower) && !next_plural() {
+            break;
+        }
+        // "no one immediately claimed": nor is an adverb before a verb ("two heavily armed men"
+        // goes on to its plural). An adverb in -ly, by the letter before it ("family", "supply",
+        // "assembly" are nouns).
+        let adverb = lower.len() > 5
+            && lower.strip_suffix("ly").is_some_and(|stem| {
+                stem.ends_with(['e', 't', 's', 'd', 'k', 'l', 'n', 'r', 'g', 'h'])
+            });
+        let verb_next = || {
+            rest_words
+                .get(i + 1)
+                .is_some_and(|w| verb_or_stop(&w.trim_end_matches(AFTER_WORD).to_lowercase()))
+        };
+        if words.is_empty() && adverb && verb_next() && !next_plural() {
             break;
         }
         // "the 820 level convinced players": a past form after a lower-case noun is its verb;
@@ -5759,5 +5775,21 @@ mod tests {
         // A count of a noun after a measure stays a count.
         let f = all("it shipped 300 tonnes of rice and 40 of its trucks broke down");
         assert_eq!(f[1].unit_name, "truck", "{f:?}");
+    }
+
+    #[test]
+    fn bounds_of_affected_counts_adverbs_ages_in_pairs_and_compound_nouns() {
+        assert_eq!(
+            one("a rally of about 1,000 union workers").change,
+            Change::Approx
+        );
+        assert!(all("No one immediately claimed responsibility.").is_empty());
+        let f = all("police found two girls aged 14 and 12");
+        assert_eq!(f[2].unit_name, "year of age", "{f:?}");
+        assert_eq!(
+            first("output was 3.2 percent up from July").change,
+            Change::Up
+        );
+        assert_eq!(one("he stood some 17 cms taller").unit_name, "centimetre");
     }
 }
