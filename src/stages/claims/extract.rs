@@ -1632,7 +1632,7 @@ impl Extractor {
             q.change = self.change(text, q.start, q.end);
             return Ok(Some(Reading::Quantity(q.clone())));
         }
-        let noun = counted_noun(&text[noun_at..])
+        let noun = counted_noun_of(&text[noun_at..], value == 1.0)
             .map(|noun| match value == 1.0 {
                 true => one_before_verb(&text[noun_at..], noun),
                 false => noun,
@@ -2978,6 +2978,13 @@ fn head_slice(text: &str, at: usize, n: usize) -> &str {
 /// "fighter jet", "2,000 different technologies" → "technology". The phrase runs to its first plural
 /// noun (at most four words); without a plural, the first word alone.
 fn counted_noun(after: &str) -> Option<String> {
+    counted_noun_of(after, false)
+}
+
+/// [`counted_noun`] after "one" (`one`), where two singular nouns may make a compound ("one
+/// coalition partner"); after a larger number such a pair is a verb and its adverb ("the three
+/// met again").
+fn counted_noun_of(after: &str, one: bool) -> Option<String> {
     // A line break ends the sentence (as it does for the claim's sentence bounds): "Attendance:
     // 5,000" counts nothing on the next line.
     let after = first_line(after);
@@ -3015,7 +3022,7 @@ fn counted_noun(after: &str) -> Option<String> {
                 let at = set.find(|c: char| !c.is_whitespace()).unwrap_or(0) + lead.len();
                 set = &set[at..];
             }
-            return counted_noun(set).filter(|n| n.contains(' ') || !n.is_empty());
+            return counted_noun_of(set, one).filter(|n| n.contains(' ') || !n.is_empty());
         }
     }
     let mut words: Vec<String> = Vec::new();
@@ -3275,8 +3282,36 @@ fn counted_noun(after: &str) -> Option<String> {
                 })
         })
         && words.iter().all(|w| !verb_or_stop(w) && !regular_plural(w));
+    // "lost one coalition partner this month", "held one match point at 9-8": two lower-case
+    // nouns a function word closes are one compound noun.
+    let compound = one
+        && words.len() >= 2
+        && at.get(..2) == Some(&[0, 1][..])
+        && first_lower
+        && ends_clean(rest_words[0])
+        && {
+            let b = &words[1];
+            let en = words::for_language("en");
+            !verb_or_stop(b)
+                && !regular_plural(b)
+                && !adjective(b)
+                && !adjective(&words[0])
+                && !b.ends_with("ly")
+                && !en.picks.contains(b.as_str())
+                && !en.when_complements.contains(b.as_str())
+                && !en.one_pronoun_before.contains(b.as_str())
+                && !en.not_compound.contains(b.as_str())
+                && !NOT_COUNTED.contains(&b.as_str())
+                && b.chars().all(|c| c.is_ascii_lowercase())
+        }
+        && (!ends_clean(rest_words[1])
+            || rest_words.get(2).is_some_and(|w| {
+                let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
+                words::for_language("en").stop.contains(w.as_str())
+            }));
     let singular_len = match words.get(..2) {
         _ if speaker => words.len(),
+        _ if compound => 2,
         Some([a, b]) if adjective(a) && !verb_or_stop(b) && !regular_plural(b) => 2,
         _ => words.len().min(1),
     };
@@ -5791,5 +5826,18 @@ mod tests {
             Change::Up
         );
         assert_eq!(one("he stood some 17 cms taller").unit_name, "centimetre");
+    }
+
+    #[test]
+    fn one_of_a_compound_noun_a_function_word_closes() {
+        unit_names(&[
+            (
+                "the party lost one coalition partner this month",
+                "coalition partner",
+            ),
+            ("he saved one match point at 9-8", "match point"),
+            ("he finished one stroke back on Sunday", "stroke"),
+            ("he bought one house at Ransart", "house"),
+        ]);
     }
 }

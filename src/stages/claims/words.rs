@@ -105,6 +105,8 @@ pub struct Words {
     pub when_complements: HashSet<&'static str>,
     /// Words opening an "of" complement that names an owner or a set ("of any", "of their").
     pub of_owners: HashSet<&'static str>,
+    /// Adverbs and pronouns after a noun that make no compound with it ("one stroke back").
+    pub not_compound: HashSet<&'static str>,
 
     /// Words before "over" that ask for a length, making it "more than" ("for", "aged").
     pub length_leads: HashSet<&'static str>,
@@ -253,6 +255,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         span_nouns: list("span_noun").into_iter().collect(),
         when_complements: list("when_complement").into_iter().collect(),
         of_owners: list("of_owner").into_iter().collect(),
+        not_compound: list("not_compound").into_iter().collect(),
 
         level_nouns: list("level_noun").into_iter().collect(),
         phrase_ends: list("phrase_end").into_iter().collect(),
