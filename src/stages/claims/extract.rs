@@ -511,7 +511,7 @@ impl Extractor {
                 // "80, 000": tokenized corpora put a space after the thousands comma;
                 // "12,34,567.89" is Indian grouping (lakh, crore).
                 number(
-                    r"\d+(?:\.\d+)?[eE][+-]?\d{1,3}(?-u:\b)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?-u:\b)|\d{1,3}(?:, ?\d{3}(?-u:\b))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+",
+                    r"\d+(?:\.\d+)?[eE][+-]?\d{1,3}(?-u:\b)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?-u:\b)|\d{1,3}(?:, ?\d{3}(?:(?-u:\b)|[a-zA-Z]))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+",
                 ),
                 number(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
                 number(r"\d{1,3}(?:[\x20\u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
@@ -684,7 +684,7 @@ impl Extractor {
             age_follow: cue_re(r"(?i)^[ \t]+(?:{})(?-u:\b)", &["age_follow"]),
 
             aged: cue_re(
-                r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+\d{1,3}\s*(?:,|and|or))?\s*$",
+                r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+\d{1,3}\s+(?:and|or))?\s*$",
                 &["aged", "aged_span"],
             ),
             comparison: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["comparison"]),
@@ -737,8 +737,11 @@ impl Extractor {
             if found.last().is_some_and(|p| p.end > m.start()) {
                 continue;
             }
-            // A fraction's glued unit ("5-1/2p") is read after it, like any glued unit.
-            let surface = match m.as_str().contains('/') {
+            // A glued unit taken along by the pattern ("5-1/2p", "5,000km") is read after the
+            // number, like any glued unit.
+            let glued = m.as_str().starts_with(|c: char| c.is_ascii_digit())
+                && m.as_str().ends_with(|c: char| c.is_ascii_alphabetic());
+            let surface = match glued {
                 true => m
                     .as_str()
                     .trim_end_matches(|c: char| c.is_ascii_alphabetic()),
@@ -1376,10 +1379,12 @@ impl Extractor {
         let cue = || {
             // "clocked up 2,000 hours" is a total, not a result.
             self.race_time.find(before).is_some_and(|m| {
-                !m.as_str()
-                    .split_whitespace()
-                    .nth(1)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("up"))
+                let cue = m.as_str().to_lowercase();
+                // "a record of 9.84" may as well be a price ("crude hit a record of 78.40"): after
+                // "record of" or "best of" only a time written with its unit is a result.
+                let loose = cue.starts_with("record of") || cue.starts_with("best of");
+                cue.split_whitespace().nth(1).is_none_or(|w| w != "up")
+                    && (!loose || tail.unit.is_some())
             })
         };
         // A place before a time with decimals ("taking second in 13.24 seconds").
@@ -1530,6 +1535,21 @@ impl Extractor {
                 // ends the sentence with its age.
                 || self.sentence_end.is_match(&text[end..])
                     && self.set_off_name.is_match(tail_slice(text, start, 60)));
+        // "aged 30"; "aged 14 and 12": the second of a pair of ages is written in digits and
+        // closes its clause ("aged 70 and two women" counts women).
+        let aged = || {
+            self.aged
+                .find(tail_slice(text, start, 20))
+                .is_some_and(|m| {
+                    let cue = m.as_str().trim_end().to_lowercase();
+                    let pair = cue.ends_with(" and") || cue.ends_with(" or");
+                    !pair
+                        || is_digits
+                            && (text[end..].starts_with([',', ';', ')'])
+                                || text[end..].trim().is_empty()
+                                || self.sentence_end.is_match(&text[end..]))
+                })
+        };
         // "who was 24 and had", ", both 50, were": a person's age closing its clause.
         let led_age = is_digits
             && (1.0..=120.0).contains(&value)
@@ -1538,10 +1558,7 @@ impl Extractor {
                 || self.sentence_end.is_match(&text[end..])
                 || self.age_follow.is_match(&text[end..])
                 || text[end..].starts_with(" and "));
-        if value >= 1.0
-            && value.fract() == 0.0
-            && scale == 1.0
-            && (apposition || led_age || self.aged.is_match(tail_slice(text, start, 20)))
+        if value >= 1.0 && value.fract() == 0.0 && scale == 1.0 && (apposition || led_age || aged())
         {
             q.unit = "year_of_age".into();
             q.unit_name = "year of age".into();
@@ -1618,7 +1635,10 @@ impl Extractor {
                 // "40 of its trucks" picks from a set.
                 && {
                     let set = word_after(&text[q.end + 3..]).to_lowercase();
-                    set != "the" && !words::for_language("en").of_owners.contains(set.as_str())
+                    // ("two of 12 trapped miners": a number after "of" sizes the set.)
+                    !set.is_empty()
+                        && set != "the"
+                        && !words::for_language("en").of_owners.contains(set.as_str())
                 }
                 && text.get(p.end..start).is_some_and(|gap| {
                     gap.len() < 120
@@ -2380,23 +2400,40 @@ impl Extractor {
                 let first = m.as_str().split_whitespace().next().unwrap_or("");
                 let participle = first.to_lowercase().ends_with("ed");
                 let head = before[..m.start()].trim_end();
-                let owner = head.ends_with("'s") || head.ends_with("’s");
+                // ("Sainsbury's shed 2 percent to 410p", "it's jumped 10 percent" change.)
+                let owner = (head.ends_with("'s") || head.ends_with("’s"))
+                    && !["it", "that", "he", "she", "there", "what", "who"]
+                        .contains(&last_word(&head[..head.len() - 2]).to_lowercase().as_str());
                 let article = ["a", "an", "the", "its", "their", "his", "her"]
                     .contains(&last_word(head).to_lowercase().as_str());
-                !(participle && (owner || article))
+                let next = word_after(after);
+                let noun_after = next.len() > 2
+                    && next.chars().all(|c| c.is_ascii_lowercase())
+                    && !words::for_language("en").stop.contains(next);
+                !(participle && (owner || article) && noun_after)
+            })
+        };
+        // "3.2 percent up from July": the adverb marks the change; "62 percent up from 58
+        // percent" sets a level against an earlier one (CONVENTIONS.md: "=").
+        let adverb = |cue: &Regex| {
+            cue.find(after).is_some_and(|m| {
+                !(m.as_str().to_lowercase().ends_with("from")
+                    && after[m.end()..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c)))
             })
         };
         if !noun_form && verb(&self.up)
             || self.up_by.is_match(before)
             || !compared && self.after_up.is_match(after) && !self.difference.is_match(after)
-            || self.adverb_up.is_match(after)
+            || adverb(&self.adverb_up)
         {
             return Change::Up;
         }
         if !noun_form && verb(&self.down)
             || self.down_by.is_match(before)
             || !compared && self.after_down.is_match(after) && !self.difference.is_match(after)
-            || self.adverb_down.is_match(after)
+            || adverb(&self.adverb_down)
         {
             return Change::Down;
         }
@@ -5839,5 +5876,32 @@ mod tests {
             ("he finished one stroke back on Sunday", "stroke"),
             ("he bought one house at Ransart", "house"),
         ]);
+    }
+
+    #[test]
+    fn review_of_the_session_rules_keeps_their_common_readings() {
+        // A grouped number with a glued unit is read whole.
+        let q = one("a 5,000km trek across the desert");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(5000.0), "kilometre"));
+        // A change stays a change after a company's name in the possessive.
+        assert_eq!(
+            one("Sainsbury's shed 2 percent to close").change,
+            Change::Down
+        );
+        // The second of a pair of ages closes its clause; a count after "and" is no age.
+        let f = all("a man aged 70 and two women were hurt");
+        assert_eq!(f[1].unit_name, "woman", "{f:?}");
+        // "CMS" is an agency, not centimetres.
+        assert!(all("In 2019 CMS finalized the rule").is_empty());
+        // A rank after "who was" is no age.
+        let f = all("Nadal, who was 2 in the world rankings, lost");
+        assert!(f.iter().all(|q| q.unit_name != "year of age"), "{f:?}");
+        // A level set against an earlier one after "up from" is no change.
+        let f = all("turnout was 62 percent up from 58 percent");
+        assert_eq!(f[0].change, Change::Equal, "{f:?}");
+        // "dead" after "one person" makes no compound; "two of 12" picks from a set.
+        assert_eq!(first("the blast left one person dead").unit_name, "person");
+        let f = all("they moved 500 tonnes of rubble and found two of 12 trapped miners");
+        assert_ne!(f[1].unit_name, "metric ton", "{f:?}");
     }
 }
