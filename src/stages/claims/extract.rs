@@ -2401,9 +2401,14 @@ impl Extractor {
                 let participle = first.to_lowercase().ends_with("ed");
                 let head = before[..m.start()].trim_end();
                 // ("Sainsbury's shed 2 percent to 410p", "it's jumped 10 percent" change.)
-                let owner = (head.ends_with("'s") || head.ends_with("’s"))
-                    && !["it", "that", "he", "she", "there", "what", "who"]
-                        .contains(&last_word(&head[..head.len() - 2]).to_lowercase().as_str());
+                // (Strip the suffix, not two bytes: "’" is three bytes long.)
+                let owner = head
+                    .strip_suffix("'s")
+                    .or_else(|| head.strip_suffix("’s"))
+                    .is_some_and(|stem| {
+                        !["it", "that", "he", "she", "there", "what", "who"]
+                            .contains(&last_word(stem).to_lowercase().as_str())
+                    });
                 let article = ["a", "an", "the", "its", "their", "his", "her"]
                     .contains(&last_word(head).to_lowercase().as_str());
                 let next = word_after(after);
@@ -5888,6 +5893,8 @@ mod tests {
             one("Sainsbury's shed 2 percent to close").change,
             Change::Down
         );
+        // … written with a typographic apostrophe, which is three bytes long.
+        assert_eq!(one("Macy’s gained 4 percent on Monday").change, Change::Up);
         // The second of a pair of ages closes its clause; a count after "and" is no age.
         let f = all("a man aged 70 and two women were hurt");
         assert_eq!(f[1].unit_name, "woman", "{f:?}");
