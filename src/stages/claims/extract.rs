@@ -1631,7 +1631,7 @@ impl Extractor {
             p.kind == QuantityKind::Measure
                 && p.unit_name != "-"
                 && text[p.end..].starts_with(" of ")
-                                && starts_with_ignore_ascii_case(&text[q.end..], " of ")
+                && starts_with_ignore_ascii_case(&text[q.end..], " of ")
                 // "40 of its trucks" picks from a set.
                 && {
                     let set = word_after(&text[q.end + 3..]).to_lowercase();
@@ -2688,8 +2688,14 @@ impl Extractor {
         for q in found {
             // "climbed six percent, or 14p to 250 pence": the amount before restates a change,
             // whose level follows it.
+            // (Read only before a "to": the gap is matched against the equivalent pattern.)
             let n = out.len();
-            let restated = n >= 2
+            let to_next = out
+                .last()
+                .and_then(|p| text.get(p.end..q.start))
+                .is_some_and(|g| g.trim().eq_ignore_ascii_case("to"));
+            let restated = to_next
+                && n >= 2
                 && out[n - 2].change.is_direction()
                 && text
                     .get(out[n - 2].end..out[n - 1].start)
