@@ -273,6 +273,10 @@ pub struct Extractor {
     score_before: Regex,
     /// "all out for 326": the words before an innings' total.
     score_lead: Regex,
+    /// "with one out": the words before a count of baseball's outs.
+    outs_lead: Regex,
+    /// "Woods shot 67": a golf round's verb before its bare score.
+    score_verb: Regex,
     /// " for " between the two numbers of a cricket score ("four for 38").
     score_pair: Regex,
     /// "clocked 10.03 seconds", "clocked an unofficial two minutes 28.99 seconds", "second in
@@ -407,9 +411,10 @@ pub struct Extractor {
 /// down), a joining particle ("by", "um") and a bound between ("fell by nearly 3%").
 fn change_before(dir: Change) -> String {
     format!(
-        r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+(?:{}|{}))?(?:\s+{})?\s*$",
+        r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+(?:{}))?(?:\s+(?:{}|{}))?(?:\s+{})?\s*$",
         words::cues(dir.as_str()),
         words::cues("by"),
+        words::cues("change_only"),
         words::cues("change_bound"),
         words::cues("change_extent"),
         modified_amount()
@@ -571,6 +576,8 @@ impl Extractor {
             ),
             score_before: cue_re(r"(?i)\w-(?:{}){HS}+$", &["score_before"]),
             score_lead: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["score_lead"]),
+            outs_lead: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["outs_lead"]),
+            score_verb: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["score_verb"]),
             score_pair: cue_re(r"(?i)^{HS}+(?:{}){HS}+$", &["score_pair"]),
             race_time: cue_re(
                 r"(?i)(?-u:\b)(?:{})\s+(?:(?:{})\s+)?(?:[\w-]+\s+)?(?:[\w.]+\s+(?:{}),?\s+)?$",
@@ -647,7 +654,10 @@ impl Extractor {
                 words::cues("paired")
             )),
             elided_follow: cue_re(r"(?i)^{HS}+(?:{})(?-u:\b)", &["elided_follow"]),
-            name_comma: re(r"[A-Z][\w'’.-]*,[ \t]*$"),
+            name_comma: cue_re(
+                r"(?:[A-Z][\w'’.-]*|(?-u:\b)(?i:{})),[ \t]*$",
+                &["person_noun"],
+            ),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
             sentence_end: re(r#"^[.!?]["”']?(?:\s|$)"#),
             set_off_name: re(&format!(
@@ -1040,21 +1050,34 @@ impl Extractor {
     /// Pass "currency before": "$", "HK$", "RM", "MAUD" (millions of Australian dollars).
     fn currency_before(&self, text: &str, start: usize) -> Option<Prefix> {
         let head = tail_slice(text, start, 12);
-        let m = self.currencies.find(head)?;
-        let (_, code, name) = lexicon::CURRENCY_PREFIXES[m.pattern().as_usize()];
-        let mut p = Prefix {
-            start: start - (head.len() - m.start()),
-            code,
-            name,
-            scale: 1.0,
-        };
-        // "MAUD 60", "MSEK 12": millions of that currency.
-        let lead = &head[..m.start()];
-        if lead.ends_with('M') && !lead[..lead.len() - 1].ends_with(|c: char| c.is_alphanumeric()) {
-            p.scale = 1e6;
-            p.start -= 1;
+        let mut from = 0;
+        loop {
+            let m = self
+                .currencies
+                .find(regex_automata::Input::new(head).range(from..))?;
+            let (_, code, name) = lexicon::CURRENCY_PREFIXES[m.pattern().as_usize()];
+            let mut p = Prefix {
+                start: start - (head.len() - m.start()),
+                code,
+                name,
+                scale: 1.0,
+            };
+            let lead = &head[..m.start()];
+            let glued = lead.ends_with(|c: char| c.is_alphanumeric());
+            // "MAUD 60", "MSEK 12": millions of that currency.
+            if lead.ends_with('M')
+                && !lead[..lead.len() - 1].ends_with(|c: char| c.is_alphanumeric())
+            {
+                p.scale = 1e6;
+                p.start -= 1;
+            } else if glued && head[m.start()..].starts_with(|c: char| c.is_alphabetic()) {
+                // "versus $2.78": a code's letters ending another word are no code; the symbol
+                // after them still is.
+                from = m.start() + 1;
+                continue;
+            }
+            return Some(p);
         }
-        Some(p)
     }
 
     /// Pass "scale after": "million", "bn", "half a", "nine tenths of a", "millones de". The
@@ -1566,6 +1589,18 @@ impl Extractor {
             q.change = self.change(text, q.start, q.end);
             return Ok(Some(Reading::Quantity(q.clone())));
         }
+        // "with one out in the ninth", "within one out of a shutout": baseball's outs, a noun
+        // the phrase rules read as a particle.
+        if self.outs_lead.is_match(tail_slice(text, start, 8))
+            && text[q.end..]
+                .strip_prefix(" out")
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+        {
+            q.unit = "count".into();
+            q.unit_name = "out".into();
+            q.change = self.change(text, q.start, q.end);
+            return Ok(Some(Reading::Quantity(q.clone())));
+        }
         // "16-bit", "10-member": a number hyphenated to a noun counts that noun.
         if let Some(c) = self.hyphen_noun.captures(&text[q.end..]) {
             let noun = c[1].to_string();
@@ -1615,12 +1650,19 @@ impl Extractor {
         } else {
             q.end
         };
-        // "56 not out", "at 13 under,", "an eight-under-par 63": a score.
-        if is_digits
-            && scale == 1.0
+        // "56 not out", "at 13 under,", "four under for the week", "an eight-under-par 63",
+        // "dismiss Kent for 214", "shot 67 in his debut": a score.
+        let golf_round = || {
+            let next = word_after(&text[q.end..]).to_lowercase();
+            self.score_verb.is_match(tail_slice(text, start, 8))
+                && (next.is_empty() || words::for_language("en").stop.contains(next.as_str()))
+        };
+        if scale == 1.0
             && (self.score_after.is_match(&text[q.end..])
-                || self.score_before.is_match(tail_slice(text, start, 16))
-                || self.score_lead.is_match(tail_slice(text, start, 24)))
+                || is_digits
+                    && (self.score_before.is_match(tail_slice(text, start, 16))
+                        || self.score_lead.is_match(tail_slice(text, start, 40))
+                        || golf_round()))
         {
             return Err(NotAQuantity);
         }
@@ -2041,6 +2083,22 @@ impl Extractor {
                     .is_some_and(|gap| self.equivalent_gap.is_match(gap))
             {
                 q.change = Change::Equal;
+                continue;
+            }
+            // "closed 2.73 points or 0.22 percent up at 1,196.35": an adverb of change after the
+            // equivalent states the change of both amounts.
+            let adverb = |dir: Change| match dir {
+                Change::Up => self.adverb_up.is_match(rest),
+                Change::Down => self.adverb_down.is_match(rest),
+                _ => false,
+            };
+            if p.change == Change::Equal
+                && adverb(q.change)
+                && text
+                    .get(p.end..q.start)
+                    .is_some_and(|gap| self.equivalent_gap.is_match(gap))
+            {
+                head[i - 1].change = q.change;
                 continue;
             }
 
@@ -2728,7 +2786,10 @@ impl Extractor {
                     && whole(prev)
                     && whole(&q)
                     && prev.unit_name == "-"
-                    && q.unit_name == "-"
+                    && (q.unit_name == "-"
+                        || words::for_language("en")
+                            .score_pair_nouns
+                            .contains(q.unit_name.as_str()))
                     && prev.scale == 1.0
                     && q.scale == 1.0
                 {
@@ -2744,8 +2805,11 @@ impl Extractor {
                 // "aged between six and nine": after "between", a bare second end is in the
                 // first's unit.
                 let bare_second = q.unit_name == "-" && q.unit == "count";
+                // "aged 17 to 22": an age's second end is an age.
+                let age_span = prev.unit == "year_of_age" && gap.trim().eq_ignore_ascii_case("to");
                 let same_unit = prev.unit_name == "-"
-                    || (matches!(gap, "-" | "–") || between && gap.trim() == "and") && bare_second
+                    || (matches!(gap, "-" | "–") || between && gap.trim() == "and" || age_span)
+                        && bare_second
                     || prev.unit_name == q.unit_name
                     || prev.unit == q.unit
                     || q.unit
@@ -3653,13 +3717,11 @@ fn of_complement(words: &[&str]) -> Vec<String> {
     // "ringleaders of international neo-Nazism", "makers of intravenous infusion products": a
     // lower-case adjective before more words would be read alone, without its noun; leave the
     // complement out rather than name an adjective.
-    if take == 1
-        && !first.1
-        && !plural
-        && cand.len() > 1
-        && !cand[1].2
-        && adjective_ending(&first.0.to_lowercase())
-    {
+    if take == 1 && !first.1 && !plural && cand.len() > 1 && !cand[1].2 && {
+        // ("shares of new common stock": a listed adjective too.)
+        let lower = first.0.to_lowercase();
+        adjective_ending(&lower) || en.adjectives.contains(lower.as_str())
+    } {
         return Vec::new();
     }
     if take == 1 && !plural && cand.get(1).is_some_and(|c| c.2 && !c.1) {
@@ -4649,6 +4711,16 @@ mod tests {
         assert!(all("the visitors were bowled out for 212 before tea").is_empty());
         assert!(all("Lind fired an eight-under-par 63 on Friday").is_empty());
         assert!(all("Ames was at 13 under, level with Cole").is_empty());
+        assert!(all("Ames was four under for the week").is_empty());
+        // Baseball's outs are counted ("with two out" is no particle).
+        assert_eq!(one("he doubled with two out in the ninth").unit_name, "out");
+        assert_eq!(one("he was within one out of a shutout").unit_name, "out");
+        assert_eq!(one("he sent two out of the park").unit_name, "-");
+        assert!(all("Nash shot 66 in the final round").is_empty());
+        assert_eq!(one("troops shot 66 protesters").unit_name, "protester");
+        assert!(all("India made 226 for five wickets in reply").is_empty());
+        assert!(all("England were 74 for no wicket at tea").is_empty());
+        assert!(all("Essex went on to dismiss Kent for 214 after lunch").is_empty());
         // A price "for" a count is no score, nor is a count "under" a place.
         assert_eq!(all("two tickets for $40").len(), 2);
         assert_eq!(all("Police found 13 under the bridge").len(), 1);
@@ -4965,6 +5037,16 @@ mod tests {
         let f =
             all("output fell 0.8 percent in the third quarter or 3.1 percent at an annual rate");
         assert_eq!((f[0].change, f[1].change), (Change::Down, Change::Down));
+        // A word limiting the change may stand before its amount.
+        assert_eq!(
+            one("the economy grew by only 3.1 percent").change,
+            Change::Up
+        );
+        assert_eq!(one("profit rose just 2 percent").change, Change::Up);
+        assert_eq!(one("the index fell another 12 points").change, Change::Down);
+        // An adverb of change after the equivalent states both amounts' change.
+        let f = all("the index closed 4.12 points or 0.3 percent down at 1,370.5");
+        assert_eq!((f[0].change, f[1].change), (Change::Down, Change::Down));
         // An approximation stays with its own amount.
         let f = all("about 20 miles (32 km) away");
         assert_eq!((f[0].change, f[1].change), (Change::Approx, Change::Equal));
@@ -4993,6 +5075,14 @@ mod tests {
         );
         // "DM" is the Deutsche Mark, "dm" the decimetre.
         assert_eq!(one("a fine of 5 million DM").unit_name, "deutsche mark");
+        // A code's letters at the end of a word are part of the word.
+        let text = "it cost $2.79, versus $2.78 a day earlier";
+        let f = all(text);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(
+            (&text[f[1].start..f[1].end], f[1].unit.as_str()),
+            ("$2.78", "USD")
+        );
         assert_eq!(one("a fine of DM 5 million").unit_name, "deutsche mark");
         // Reuters' "mln" and "bln".
         let q = one("a loss of 3 bln dlrs");
@@ -5164,6 +5254,16 @@ mod tests {
         // A decade of age is a range.
         assert_eq!(one("nurses in their early 30s").range, Some((30.0, 39.0)));
         assert!(all("a hit song of the 60s").is_empty());
+        assert_eq!(
+            one("the men, aged 17 to 22, were held").range,
+            Some((17.0, 22.0))
+        );
+        // A person named by a common noun has an age too.
+        let f = all("her aunt, 47, and companion, 28, were held");
+        assert_eq!(
+            f.iter().map(|q| q.unit_name.as_str()).collect::<Vec<_>>(),
+            ["year of age"; 2]
+        );
         // A list of places with counts is not a list of ages.
         assert_ne!(one("in Lyon, 12, Nantes").unit_name, "year of age");
     }
@@ -5230,6 +5330,11 @@ mod tests {
         assert_eq!(
             one("police found 40 crates of stolen watches").unit_name,
             "crate stolen watch"
+        );
+        // An adjective alone is no complement: its noun phrase runs on.
+        assert_eq!(
+            one("it issued 9 million shares of new common stock").unit_name,
+            "share"
         );
         // A verb after a singular complement is not part of it.
         assert_eq!(

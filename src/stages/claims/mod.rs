@@ -235,7 +235,8 @@ impl Tagger {
             .filter(|(_, e)| e.text.chars().any(char::is_alphabetic))
             .copied()
             .collect();
-        let found = names_removed(text, found, &named, &chars);
+        let mut found = names_removed(text, found, &named, &chars);
+        ages_after_names(text, &mut found, &named, &chars);
         let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
         let mut prev: Option<(usize, Option<String>)> = None;
         let mut facts: Option<SentenceFacts> = None;
@@ -779,17 +780,83 @@ fn names_removed(
                 let near = extract::tail_slice(text, q.start, 200);
                 near.rfind('(').is_some_and(|o| !near[o..].contains(')'))
             };
+            let bare_whole = q.unit_name == "-"
+                && q.kind == QuantityKind::Count
+                && q.range.is_none()
+                && q.value.is_some_and(|v| v.fract() == 0.0 && v < 1000.0);
             let score = last.label == "PER"
                 && last.end + 1 == at
                 && text[..q.start].ends_with(' ')
-                && q.unit_name == "-"
-                && q.kind == QuantityKind::Count
-                && q.range.is_none()
-                && q.value.is_some_and(|v| v.fract() == 0.0 && v < 1000.0)
+                && bare_whole
                 && in_bracket();
-            !inside && !score
+            // "Lindsay Davenport (8) beat", "Anna Holm of Sweden (17)": a number alone in
+            // brackets right after a player's name (or the player's country) is a seeding or a
+            // ranking, a place in an order.
+            let player = last.label == "PER"
+                || last.label == "LOC"
+                    && i >= 2
+                    && entities[i - 2].1.label == "PER"
+                    && entities[i - 2].1.end + 4 == last.start
+                    && text[..q.start]
+                        .strip_suffix(" (")
+                        .and_then(|h| h.strip_suffix(last.text.as_str()))
+                        .is_some_and(|h| h.ends_with(" of "));
+            let seeding = player
+                && last.end + 2 == at
+                && text[..q.start].ends_with(" (")
+                && text[q.end..].starts_with(')')
+                && bare_whole;
+            !inside && !score && !seeding
         })
         .collect()
+}
+
+/// "Severine Potty, 19 -- were", "Ruutel, 68 will": a bare whole number set off by a comma right
+/// after a person's name is that person's age, whatever closes it (the rules alone need the
+/// comma after it, as they cannot tell a person from a place: "in Lyon, 12, Nantes").
+fn ages_after_names(
+    text: &str,
+    found: &mut [Found],
+    entities: &[(usize, &Entity)],
+    chars: &CharIndex,
+) {
+    for q in found.iter_mut() {
+        let bare = q.unit_name == "-"
+            && q.kind == QuantityKind::Count
+            && q.range.is_none()
+            && q.scale == 1.0
+            && q.value
+                .is_some_and(|v| v.fract() == 0.0 && (1.0..=110.0).contains(&v))
+            && text[q.start..q.end].bytes().all(|b| b.is_ascii_digit());
+        if !bare {
+            continue;
+        }
+        let at = chars.char_of(q.start);
+        let i = entities.partition_point(|(_, e)| e.start <= at);
+        let Some(last) = i.checked_sub(1).map(|i| entities[i].1) else {
+            continue;
+        };
+        // The age closes its apposition: a dash pair, a lower-case word, a comma before a word
+        // ("Mary Bell, 68, American Father Tom Hill, 48") or the sentence's end. (A single dash or a bracket after it makes a line-up or a minute:
+        // "Andre Joubert, 14 - Justin Swart", "(Alama Ieremia, 70)".)
+        let rest = &text[q.end..];
+        let closes = rest.starts_with(" --")
+            || rest.starts_with(" —")
+            || rest
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_lowercase))
+            || rest
+                .strip_prefix(", ")
+                .is_some_and(|r| r.starts_with(char::is_alphabetic))
+            || rest.starts_with(['.', '!', '?'])
+                && rest[1..].chars().next().is_none_or(char::is_whitespace);
+        if last.label == "PER" && last.end + 2 == at && text[..q.start].ends_with(", ") && closes {
+            q.unit = "year_of_age".into();
+            q.unit_name = "year of age".into();
+            q.kind = QuantityKind::Duration;
+            q.bare = false;
+        }
+    }
 }
 
 /// Sentence bounds (byte ranges, in order) of the sentences of `text` that hold one of `spans`, and of
@@ -1021,6 +1088,66 @@ mod tests {
         let text = "The jury awarded Smith 8 million.";
         let c = Tagger::new().tag(text, Field::Text, "en", None, &[person(text, "Smith")]);
         assert_eq!(c.len(), 1, "{c:?}");
+        // A number alone in brackets after a player's name is a seeding.
+        let text = "Lena Berg (8) beat Anna Holm of Sweden (17) and 3 others.";
+        let mut entities = ["Lena Berg", "Anna Holm"].map(|n| person(text, n)).to_vec();
+        entities.insert(
+            2,
+            Entity {
+                label: "LOC".into(),
+                ..person(text, "Sweden")
+            },
+        );
+        let c = Tagger::new().tag(text, Field::Text, "en", None, &entities);
+        assert_eq!(c.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(3.0)]);
+    }
+
+    #[test]
+    fn a_number_set_off_after_a_persons_name_is_an_age() {
+        let person = |text: &str, name: &str| {
+            let start = text.find(name).unwrap_or(0);
+            Entity {
+                label: "PER".into(),
+                text: name.into(),
+                field: Field::Text,
+                start,
+                end: start + name.len(),
+                score: 0.9,
+            }
+        };
+        let units = |text: &str, names: &[&str]| {
+            let entities: Vec<Entity> = names.iter().map(|n| person(text, n)).collect();
+            Tagger::new()
+                .tag(text, Field::Text, "en", None, &entities)
+                .into_iter()
+                .map(|c| c.unit_name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            units(
+                "Both Tom Vail, 67, and Ed Ruud, 68 will run.",
+                &["Tom Vail", "Ed Ruud"]
+            ),
+            ["year of age", "year of age"]
+        );
+        assert_eq!(
+            units(
+                "The two -- Ann Roy, 18, and Eve Lund, 19 -- left.",
+                &["Ann Roy", "Eve Lund"]
+            ),
+            ["year of age", "year of age"]
+        );
+        // Not after a place, nor before a score's dash.
+        assert_eq!(units("He won in Lyon, 12 more times.", &[]), ["time"]);
+        let u = units("Ed Ruud, 68 - 70, led.", &["Ed Ruud"]);
+        assert!(
+            !u.is_empty() && !u.contains(&"year of age".to_string()),
+            "{u:?}"
+        );
+        // Nor in a line-up of shirt numbers, nor a substitute's minute in brackets.
+        let text = "Wales - 15 - Ed Ruud, 14 - Tom Vail (Ian Bell, 70), 13 - Al Day.";
+        let u = units(text, &["Ed Ruud", "Tom Vail", "Ian Bell", "Al Day"]);
+        assert!(!u.contains(&"year of age".to_string()), "{u:?}");
     }
 
     #[test]

@@ -90,6 +90,8 @@ pub struct Words {
     pub picks: HashSet<&'static str>,
     /// Counted nouns after a hyphenated pair that make it a result ("a 3-0 win").
     pub score_nouns: HashSet<&'static str>,
+    /// The counted noun a cricket score's second number may name ("226 for five wickets").
+    pub score_pair_nouns: HashSet<&'static str>,
     /// Nouns that make a bare scaled number an amount of money ("a 2.0 billion deficit").
     pub money_nouns: HashSet<&'static str>,
     /// Words before a number that make it a level reached or stood at ("rose to 40").
@@ -264,6 +266,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         count_leads: list("count_lead").into_iter().collect(),
         picks: list("pick").into_iter().collect(),
         score_nouns: list("score_noun").into_iter().collect(),
+        score_pair_nouns: list("score_pair_noun").into_iter().collect(),
         money_nouns: list("money_noun").into_iter().collect(),
         level_words: list("level_word").into_iter().collect(),
         ie_nouns: list("ie_noun").into_iter().collect(),
