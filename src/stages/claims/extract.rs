@@ -273,6 +273,10 @@ pub struct Extractor {
     score_before: Regex,
     /// "all out for 326": the words before an innings' total.
     score_lead: Regex,
+    /// "in a row", "of their last six": the words after a count of games won or lost.
+    run_of_games: Regex,
+    /// "the par five hole": a word before a score in digits or words.
+    score_word_lead: Regex,
     /// "with one out": the words before a count of baseball's outs.
     outs_lead: Regex,
     /// "Woods shot 67": a golf round's verb before its bare score.
@@ -576,6 +580,19 @@ impl Extractor {
             ),
             score_before: cue_re(r"(?i)\w-(?:{}){HS}+$", &["score_before"]),
             score_lead: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["score_lead"]),
+            run_of_games: cue_re(
+                &format!(
+                    r"(?i)^{{HS}}+(?:(?:{{}})(?-u:\b)|of{{HS}}+(?:(?:{{}}){{HS}}+)?(?:(?:last|first|past|previous){{HS}}+)?(?:\d+|(?:{})(?-u:\b)))",
+                    NUMBER_WORDS
+                        .iter()
+                        .filter(|(w, v)| *v >= 1.0 && v.fract() == 0.0 && !w.starts_with("a "))
+                        .map(|(w, _)| regex::escape(w))
+                        .collect::<Vec<_>>()
+                        .join("|")
+                ),
+                &["run_of_games", "determiner_any"],
+            ),
+            score_word_lead: cue_re(r"(?i)(?-u:\b)(?:{})[{HS}-]+$", &["score_word_lead"]),
             outs_lead: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["outs_lead"]),
             score_verb: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["score_verb"]),
             score_pair: cue_re(r"(?i)^{HS}+(?:{}){HS}+$", &["score_pair"]),
@@ -694,8 +711,8 @@ impl Extractor {
             age_follow: cue_re(r"(?i)^[ \t]+(?:{})(?-u:\b)", &["age_follow"]),
 
             aged: cue_re(
-                r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+\d{1,3}\s+(?:and|or))?\s*$",
-                &["aged", "aged_span"],
+                r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}|{}))?(?:\s+\d{1,3}\s+(?:and|or))?\s*$",
+                &["aged", "aged_span", "aged_bound"],
             ),
             comparison: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["comparison"]),
             per: re(&format!(
@@ -923,6 +940,9 @@ impl Extractor {
             is_digits,
         } = n;
         let name = |yes: bool| if yes { Err(NotAQuantity) } else { Ok(()) };
+        // "the par five second hole", "a par-72 course": a hole's or course's par is a score,
+        // whatever unit seems to follow it.
+        name(self.score_word_lead.is_match(tail_slice(text, start, 8)))?;
         if is_digits {
             let before = text[..start].chars().next_back();
             // Part of a token like "G20", "A380", "COVID-19": not a quantity, unless the letters
@@ -1982,23 +2002,32 @@ impl Extractor {
                         .get(found[i].end..n.start)
                         .is_some_and(|gap| matches!(gap.trim(), "and" | "or"))
             };
+            // "at 106, 10-year notes at 105": a hyphenated measure modifies its noun; it is no
+            // amount to pair with.
+            let modifier = |n: &Found| {
+                text[n.start..n.end]
+                    .split_once('-')
+                    .is_some_and(|(_, unit)| unit.starts_with(char::is_alphabetic))
+            };
             let next = found.get(i + 1).filter(|n| {
                 scaled_pair(n)
                     || n.unit_name != "-"
-                    && n.unit != "count"
-                    && text.get(found[i].end..n.start).is_some_and(|gap| {
-                        self.paired_gap.is_match(gap)
-                                                        // "rose by 500 to 39,200 rupees": a change and the level it led to;
-                            // "ended 0.20 up at 51.00 guilders" names the change after it.
-                            || found[i].change.is_direction() && gap.trim() == "to"
-                                                        || [&self.adverb_up, &self.adverb_down].iter().any(|cue| {
-                                cue.find(gap).is_some_and(|m| gap[m.end()..].trim().is_empty())
-                            })
-                            // "falls to 8.0 vs 9.1 pct": a level and the one it is set against
-                            // ("two from 12 feet out" picks from a set instead).
-                            || level(&found[i])
-                                && against_word(gap.trim().trim_matches(',').trim())
-                    })
+                        && n.unit != "count"
+                        && !modifier(n)
+                        && text.get(found[i].end..n.start).is_some_and(|gap| {
+                            self.paired_gap.is_match(gap)
+                                // "rose by 500 to 39,200 rupees": a change and the level it led
+                                // to; "ended 0.20 up at 51.00 guilders" names the change after it.
+                                || found[i].change.is_direction() && gap.trim() == "to"
+                                || [&self.adverb_up, &self.adverb_down].iter().any(|cue| {
+                                    cue.find(gap)
+                                        .is_some_and(|m| gap[m.end()..].trim().is_empty())
+                                })
+                                // "falls to 8.0 vs 9.1 pct": a level and the one it is set
+                                // against ("two from 12 feet out" picks from a set instead).
+                                || level(&found[i])
+                                    && against_word(gap.trim().trim_matches(',').trim())
+                        })
             });
             // "fell 200.35 points, or 0.92 percent, to 21,456.70": past an equivalent that
             // restates the change, the level takes the change's unit.
@@ -2331,7 +2360,7 @@ impl Extractor {
                     // modifier: no rate either.
                     let ordinal =
                         c[1].eq_ignore_ascii_case("second") && !c[0].to_lowercase().contains("per");
-                    if !self.time_ref.is_match(after) && !ordinal && !after.starts_with('-') {
+                    if !self.dated(&c[1], after) && !ordinal && !after.starts_with('-') {
                         let denom = per_unit(&c[1].to_lowercase());
                         q.unit_name = format!("{} per {denom}", q.unit_name);
                     }
@@ -2346,7 +2375,7 @@ impl Extractor {
     fn attach_rate(&self, text: &str, q: &mut Found) {
         let per = self.per.captures(&text[q.end..]).filter(|c| {
             // "$1.17 billion a year earlier" dates the figure; it is not a rate.
-            !self.time_ref.is_match(&text[q.end + c[0].len()..])
+            !self.dated(&c[1], &text[q.end + c[0].len()..])
         });
         if let Some(c) = per {
             let denom = per_unit(&c[1].to_lowercase());
@@ -2377,7 +2406,7 @@ impl Extractor {
             || stop.contains(noun)
             || regular_plural(noun)
             || number_word(noun)
-            || self.time_ref.is_match(&text[rate_end..])
+            || self.dated(noun, &text[rate_end..])
         {
             return;
         }
@@ -2413,7 +2442,7 @@ impl Extractor {
             || regular_plural(first)
             || regular_plural(second)
             || participle(second)
-            || self.time_ref.is_match(&text[rate_end..])
+            || self.dated(second, &text[rate_end..])
         {
             return false;
         }
@@ -2423,7 +2452,27 @@ impl Extractor {
         true
     }
 
+    /// "a year earlier", "a month ago": a span of time and a word of time after it date the
+    /// amount; it is no rate. (Any other noun is: "$420 per tonne on Monday".)
+    fn dated(&self, noun: &str, after: &str) -> bool {
+        words::for_language("en")
+            .dating_nouns
+            .contains(noun.to_lowercase().as_str())
+            && self.time_ref.is_match(after)
+    }
+
+    /// The change or bound the words around an amount state.
     fn change(&self, text: &str, start: usize, end: usize) -> Change {
+        let change = self.stated_change(text, start, end);
+        // "dropped three in a row", "lost five of their last six": games won or lost are
+        // counted, not a level that moved.
+        if change.is_direction() && self.run_of_games.is_match(head_slice(text, end, 40)) {
+            return Change::Equal;
+        }
+        change
+    }
+
+    fn stated_change(&self, text: &str, start: usize, end: usize) -> Change {
         let before = tail_slice(text, start, 60);
         let before = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
         let after = head_slice(text, end, 60);
@@ -3142,6 +3191,8 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
     let mut at: Vec<usize> = Vec::new();
     let mut owner: Option<String> = None;
     let mut capital_plural = false;
+    // Where a singular noun after an attributive plural ends the phrase ("options trader").
+    let mut attributive_end: Option<usize> = None;
     // Whether every word taken so far is capitalised ("Iraqi" before "Kurds").
     let mut capitals_only = true;
     let rest_words: Vec<&str> = after.split_whitespace().take(16).collect();
@@ -3356,10 +3407,43 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                     .get(i + 2)
                     .is_none_or(|w| stop.contains(w.to_lowercase().as_str()))
         };
+        // "said one Sydney media analyst", "one Euromark options trader": one of a singular
+        // noun; a plural before it is attributive.
+        let next_singular = || {
+            rest_words.get(i + 1).is_some_and(|w| {
+                let bare = w.trim_end_matches(AFTER_WORD);
+                bare.len() > 2
+                    && bare.chars().all(|c| c.is_ascii_lowercase())
+                    && !plural_word(bare)
+                    && !verb_or_stop(bare)
+                    && !adjective_ending(bare)
+                    && !bare.ends_with("ed")
+                    && !NOT_COUNTED.contains(bare)
+            })
+        };
+        // ("one of the computers took a trip": a determiner after the word makes it a verb.)
+        let object_after = || {
+            rest_words.get(i + 2).is_some_and(|w| {
+                en.determiners
+                    .contains(&w.trim_end_matches(AFTER_WORD).to_lowercase().as_str())
+            })
+        };
+        let attributive = plural
+            && word.len() == raw.len()
+            && !next_plural_in_s
+            && one
+            && next_singular()
+            && phrase_ends_after_next()
+            && !object_after();
+        if attributive {
+            attributive_end = Some(words.len() + 1);
+        }
         let modifies = plural
             && word.len() == raw.len()
-            && next_plural_in_s
-            && (invariant_plural(&lower) || regular_plural(&lower) && phrase_ends_after_next());
+            && (next_plural_in_s
+                && (invariant_plural(&lower)
+                    || regular_plural(&lower) && phrase_ends_after_next())
+                || attributive);
         words.push(lower);
         at.push(i);
         if (plural && !modifies) || word.len() != raw.len() {
@@ -3421,13 +3505,37 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                 let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
                 words::for_language("en").stop.contains(w.as_str())
             }));
+    // "said one Sydney media analyst.": a name before two lower-case nouns that close the
+    // phrase modifies their compound.
+    let named_compound = one
+        && words.len() == 3
+        && at.get(..3) == Some(&[0, 1, 2][..])
+        && rest_words[0].starts_with(char::is_uppercase)
+        && ends_clean(rest_words[0])
+        && ends_clean(rest_words[1])
+        && rest_words[1..3]
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+        && words[1..].iter().all(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase()) && !verb_or_stop(w) && !adjective(w)
+        })
+        && (!ends_clean(rest_words[2])
+            || rest_words.get(3).is_none_or(|w| {
+                let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
+                let en = words::for_language("en");
+                en.stop.contains(w.as_str()) && !en.determiners.contains(&w.as_str())
+                    || SPEECH_VERBS.contains(w.as_str())
+            }));
     let singular_len = match words.get(..2) {
-        _ if speaker => words.len(),
+        _ if speaker || named_compound => words.len(),
         _ if compound => 2,
         Some([a, b]) if adjective(a) && !verb_or_stop(b) && !regular_plural(b) => 2,
         _ => words.len().min(1),
     };
     let phrase = match words.iter().rposition(|w| is_plural(w)) {
+        _ if attributive_end.is_some_and(|k| k < words.len()) => {
+            &words[..=attributive_end.unwrap_or_default()]
+        }
         Some(i) => &words[..=i],
         None => &words[..singular_len],
     };
@@ -4712,6 +4820,8 @@ mod tests {
         assert!(all("Lind fired an eight-under-par 63 on Friday").is_empty());
         assert!(all("Ames was at 13 under, level with Cole").is_empty());
         assert!(all("Ames was four under for the week").is_empty());
+        assert!(all("he birdied the par five second hole").is_empty());
+        assert!(all("a par-72 course").is_empty());
         // Baseball's outs are counted ("with two out" is no particle).
         assert_eq!(one("he doubled with two out in the ninth").unit_name, "out");
         assert_eq!(one("he was within one out of a shutout").unit_name, "out");
@@ -5037,6 +5147,10 @@ mod tests {
         let f =
             all("output fell 0.8 percent in the third quarter or 3.1 percent at an annual rate");
         assert_eq!((f[0].change, f[1].change), (Change::Down, Change::Down));
+        assert_eq!(
+            one("it was estimated to cost $31 million").change,
+            Change::Approx
+        );
         // A word limiting the change may stand before its amount.
         assert_eq!(
             one("the economy grew by only 3.1 percent").change,
@@ -5044,6 +5158,17 @@ mod tests {
         );
         assert_eq!(one("profit rose just 2 percent").change, Change::Up);
         assert_eq!(one("the index fell another 12 points").change, Change::Down);
+        // Games won or lost in a run are counted, not a change.
+        let f = all("they have dropped three in a row and 11 of 15");
+        assert_eq!((f[0].change, f[1].change), (Change::Equal, Change::Equal));
+        assert_eq!(
+            first("they lost five of their last six").change,
+            Change::Equal
+        );
+        assert_eq!(
+            one("shares lost 2 percent of their value").change,
+            Change::Down
+        );
         // An adverb of change after the equivalent states both amounts' change.
         let f = all("the index closed 4.12 points or 0.3 percent down at 1,370.5");
         assert_eq!((f[0].change, f[1].change), (Change::Down, Change::Down));
@@ -5258,6 +5383,22 @@ mod tests {
             one("the men, aged 17 to 22, were held").range,
             Some((17.0, 22.0))
         );
+        // A bound or estimate after "aged"; a belief of age.
+        let q = one("both men were aged about 40");
+        assert_eq!(
+            (q.unit_name.as_str(), q.change),
+            ("year of age", Change::Approx)
+        );
+        let q = one("both were aged under 10");
+        assert_eq!(
+            (q.unit_name.as_str(), q.change),
+            ("year of age", Change::Less)
+        );
+        assert_eq!(one("he is believed to be 97.").unit_name, "year of age");
+        assert_eq!(
+            one("he is believed to be 97 percent sure.").unit_name,
+            "percentage"
+        );
         // A person named by a common noun has an age too.
         let f = all("her aunt, 47, and companion, 28, were held");
         assert_eq!(
@@ -5437,6 +5578,9 @@ mod tests {
         );
         // A second thing listed keeps its own (missing) unit.
         assert_eq!(all("it costs $9.50 and 40 is the count")[1].unit_name, "-");
+        // A hyphenated measure after it modifies its own noun.
+        let f = all("bonds were at 106, 10-year notes at 105");
+        assert_eq!((f[0].value, f[0].unit_name.as_str()), (Some(106.0), "-"));
     }
 
     #[test]
@@ -5700,16 +5844,55 @@ mod tests {
             first("it had 14 tankers a year earlier").unit_name,
             "tanker"
         );
+        // A word of time after any other denominator leaves the rate a rate.
+        assert_eq!(
+            one("wheat sold at $420 per tonne on Monday").unit_name,
+            "dollar per metric ton"
+        );
+        assert_eq!(
+            one("copper was at 12,350 rupees per quintal on fresh offers").unit_name,
+            "indian rupee per quintal"
+        );
+        assert_eq!(
+            one("it cost $4.85 a bushel on Friday").unit_name,
+            "dollar per bushel"
+        );
+        assert_eq!(
+            one("profit was $2 billion a year earlier").unit_name,
+            "dollar"
+        );
+    }
+
+    #[test]
+    fn one_of_a_singular_noun_after_an_attributive_plural() {
+        assert_eq!(
+            one("\"It is weak,\" said one Sydney media analyst.").unit_name,
+            "sydney media analyst"
+        );
+        assert_eq!(
+            one("said one Euromark options trader.").unit_name,
+            "euromark options trader"
+        );
+        // A name is no compound.
+        assert_eq!(one("Hearts (Scotland) 1 Red Star Belgrade").unit_name, "-");
+        // A word before an object is a verb.
+        assert_eq!(
+            one("one of the computers took a trip").unit_name,
+            "computer"
+        );
+        // More than one stays a plural count.
+        assert_eq!(one("said two options traders.").unit_name, "options trader");
+        assert_eq!(one("he has 10 years experience.").unit_name, "year");
     }
 
     #[test]
     fn one_of_a_noun_before_its_verb() {
         assert_eq!(first("One coupon buys two tickets.").unit_name, "coupon");
-        // A plural before a noun is no verb: it stays in the phrase (the noun after it is not
-        // read, as before).
+        // A plural before a noun is no verb: it stays in the phrase, attributive to the noun
+        // one counts.
         assert_eq!(
             one("said one London futures dealer").unit_name,
-            "london future"
+            "london futures dealer"
         );
     }
 
