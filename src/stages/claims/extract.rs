@@ -273,6 +273,8 @@ pub struct Extractor {
     score_before: Regex,
     /// "all out for 326": the words before an innings' total.
     score_lead: Regex,
+    /// "446 for nine": "for" and a number after an innings' total, the score's second half.
+    score_pair_next: Regex,
     /// "in a row", "of their last six": the words after a count of games won or lost.
     run_of_games: Regex,
     /// "the par five hole": a word before a score in digits or words.
@@ -468,6 +470,16 @@ fn change_by_object(dir: Change) -> String {
 
 const HS: &str = r"[ \t\xA0\u202F]";
 
+/// The whole numbers written as words ("one", "twelve", "ninety"), a regex alternation.
+fn whole_number_words() -> String {
+    NUMBER_WORDS
+        .iter()
+        .filter(|(w, v)| *v >= 1.0 && v.fract() == 0.0 && !w.starts_with("a "))
+        .map(|(w, _)| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// Compiles a pattern known at build time; a failure is a bug in this file, caught by every test.
 /// A regex from `template`, each `{}` in turn replaced by the cue rows under one of `keys` (every
 /// language's, [`words::cues`]), then `{HS}` by a horizontal space.
@@ -583,15 +595,14 @@ impl Extractor {
             run_of_games: cue_re(
                 &format!(
                     r"(?i)^{{HS}}+(?:(?:{{}})(?-u:\b)|of{{HS}}+(?:(?:{{}}){{HS}}+)?(?:(?:last|first|past|previous){{HS}}+)?(?:\d+|(?:{})(?-u:\b)))",
-                    NUMBER_WORDS
-                        .iter()
-                        .filter(|(w, v)| *v >= 1.0 && v.fract() == 0.0 && !w.starts_with("a "))
-                        .map(|(w, _)| regex::escape(w))
-                        .collect::<Vec<_>>()
-                        .join("|")
+                    whole_number_words()
                 ),
                 &["run_of_games", "determiner_any"],
             ),
+            score_pair_next: re(&format!(
+                r"(?i)^{HS}+for{HS}+(?:\d|(?:{})(?-u:\b))",
+                whole_number_words()
+            )),
             score_word_lead: cue_re(r"(?i)(?-u:\b)(?:{})[{HS}-]+$", &["score_word_lead"]),
             outs_lead: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["outs_lead"]),
             score_verb: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["score_verb"]),
@@ -1113,13 +1124,17 @@ impl Extractor {
         let mut rest = &text[end..];
         // "half a mile", "half an hour", "half a million": an article between a fraction in
         // words and its scale or unit.
+        // "a quarter of a century", "two thirds of a mile": so may "of" and an article.
         if !n.is_digits && value < 1.0 {
-            let article = ["a ", "an "].iter().find_map(|a| {
-                let r = rest.strip_prefix(' ')?;
-                r.get(..a.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(a))
-                    .then(|| &r[a.len()..])
-            });
+            let article = ["a ", "an "]
+                .iter()
+                .find_map(|a| {
+                    let r = rest.strip_prefix(' ')?;
+                    r.get(..a.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(a))
+                        .then(|| &r[a.len()..])
+                })
+                .or_else(|| self.of_a.find(rest).map(|m| &rest[m.end()..]));
             if let Some(r) = article {
                 let measured = self.scales.longest(r, |e| word_ends(r, e)).is_some()
                     || self.units.longest(r, |e| word_ends(r, e)).is_some();
@@ -1681,7 +1696,9 @@ impl Extractor {
             && (self.score_after.is_match(&text[q.end..])
                 || is_digits
                     && (self.score_before.is_match(tail_slice(text, start, 16))
+                        // ("a first innings of 446 for nine": the pair's rule takes both.)
                         || self.score_lead.is_match(tail_slice(text, start, 40))
+                            && !self.score_pair_next.is_match(&text[q.end..])
                         || golf_round()))
         {
             return Err(NotAQuantity);
@@ -4274,6 +4291,11 @@ mod tests {
         assert_eq!(one("prices fell as much as 1/4 point").value, Some(0.25));
         assert_eq!(one("7 3/4 % bonds").value, Some(7.75));
         assert_eq!(one("½ teaspoon baking powder").unit_name, "teaspoon");
+        // A fraction in words "of a" unit is a part of that unit.
+        let q = one("the war went on for a quarter of a century");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(0.25), "century"));
+        let q = one("it ran two thirds of a mile");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(2.0 / 3.0), "mile"));
         let q = one("a higher, $ 70 - a - share price");
         assert_eq!(
             (q.value, q.unit_name.as_str()),
@@ -4831,6 +4853,14 @@ mod tests {
         assert!(all("India made 226 for five wickets in reply").is_empty());
         assert!(all("England were 74 for no wicket at tea").is_empty());
         assert!(all("Essex went on to dismiss Kent for 214 after lunch").is_empty());
+        assert!(all("he went on to an unbeaten 120 on Friday").is_empty());
+        assert!(all("they replied with a first innings of 353").is_empty());
+        assert!(all("in reply to a first innings of 446 for nine declared").is_empty());
+        // "just" after a number is no noun of it.
+        assert_eq!(
+            one("it climbed to 3,892.1 just below its peak").unit_name,
+            "-"
+        );
         // A price "for" a count is no score, nor is a count "under" a place.
         assert_eq!(all("two tickets for $40").len(), 2);
         assert_eq!(all("Police found 13 under the bridge").len(), 1);
@@ -5412,6 +5442,11 @@ mod tests {
     #[test]
     fn counted_nouns_of_a_set_and_of_peoples() {
         assert_eq!(first("Five of the nine judges agreed").unit_name, "judge");
+        // "only" limits the set; it is not its noun.
+        assert_eq!(
+            first("she is one of only two survivors").unit_name,
+            "survivor"
+        );
         // An estimate of the set's size is not its noun.
         assert_eq!(
             first("about 40 of the roughly 900 delegates left").unit_name,
