@@ -273,6 +273,9 @@ pub struct Extractor {
     score_before: Regex,
     /// "all out for 326": the words before an innings' total.
     score_lead: Regex,
+    /// "12 of the past 15": a set counted from after a number, which no name has ("OJ No L 187
+    /// of 26.7.1996" is one).
+    set_after_name: Regex,
     /// "446 for nine": "for" and a number after an innings' total, the score's second half.
     score_pair_next: Regex,
     /// "in a row", "of their last six": the words after a count of games won or lost.
@@ -455,12 +458,12 @@ fn bound_then_end() -> String {
     format!(r"(?:\s+(?:{}))?\s*$", words::cues("change_bound"))
 }
 
-/// A transitive change verb of direction `dir`, one to four words of object and "by" ("raised rates
-/// by", "cut its 2024 forecast by about"), or an intransitive one, a phrase of when or where and "by"
-/// ("fell in July by").
+/// A transitive change verb of direction `dir`, one to six words of object and "by" ("raised rates
+/// by", "cut its 2024 forecast by about", "cut its three-month time deposit rates by"), or an
+/// intransitive one, a phrase of when or where and "by" ("fell in July by").
 fn change_by_object(dir: Change) -> String {
     format!(
-        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+\s+){{1,4}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by{}|(?:{})\s*$)",
+        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+\s+){{1,6}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by{}|(?:{})\s*$)",
         words::cues(&format!("{dir}_object")),
         words::cues(dir.as_str()),
         bound_then_end(),
@@ -598,6 +601,13 @@ impl Extractor {
                     whole_number_words()
                 ),
                 &["run_of_games", "determiner_any"],
+            ),
+            set_after_name: cue_re(
+                &format!(
+                    r"(?i)^{{HS}}+of{{HS}}+(?:{{}}){{HS}}+(?:(?:last|first|past|previous){{HS}}+)?(?:\d|(?:{})(?-u:\b))",
+                    whole_number_words()
+                ),
+                &["determiner_any"],
             ),
             score_pair_next: re(&format!(
                 r"(?i)^{HS}+for{HS}+(?:\d|(?:{})(?-u:\b))",
@@ -1671,6 +1681,8 @@ impl Extractor {
             && !text[q.end..].starts_with(['-', '–'])
             && self.name_word_before(text, start)
             && !next_word_plural(&text[q.end..])
+            // ("beaten the Yankees 12 of the past 15 meetings" counts from a set.)
+            && !self.set_after_name.is_match(&text[q.end..])
             && !self.coordinated_measure(&text[q.end..])
             && !gapped()
         {
@@ -2371,7 +2383,9 @@ impl Extractor {
             }
             let rest = &line[pos..];
             if bare.len() == w.len() {
-                if let Some(c) = self.per.captures(rest) {
+                if let Some(span) = self.rate_adverb(rest) {
+                    q.unit_name = format!("{} per {span}", q.unit_name);
+                } else if let Some(c) = self.per.captures(rest) {
                     let after = &rest[c.get(0).map_or(0, |m| m.end())..];
                     // "3,000 troops a second time" is an ordinal, "a year-long dispute" a
                     // modifier: no rate either.
@@ -2390,6 +2404,13 @@ impl Extractor {
     /// "$9 a share", "$420 per tonne": the rate written right after `q` divides its unit, and the
     /// span takes it along (not an "of jet fuel a year" in between).
     fn attach_rate(&self, text: &str, q: &mut Found) {
+        if matches!(q.kind, QuantityKind::Money | QuantityKind::Measure) {
+            if let Some(span) = self.rate_adverb(&text[q.end..]) {
+                q.divide_by(span, span);
+                q.end += 1 + word_after(&text[q.end..]).len();
+                return;
+            }
+        }
         let per = self.per.captures(&text[q.end..]).filter(|c| {
             // "$1.17 billion a year earlier" dates the figure; it is not a rate.
             !self.dated(&c[1], &text[q.end + c[0].len()..])
@@ -2467,6 +2488,29 @@ impl Extractor {
         q.divide_by(&noun, &noun);
         q.end = rate_end;
         true
+    }
+
+    /// "1,100 barrels daily", "$2 million weekly": the span of time an adverb right after the
+    /// amount (or its noun) makes it a rate per, if one does.
+    fn rate_adverb(&self, rest: &str) -> Option<&'static str> {
+        let word = word_after(rest);
+        if word.is_empty() {
+            return None;
+        }
+        // (`word_after` read a space and the word: both are single bytes or the word itself.)
+        let after = &rest[1 + word.len()..];
+        // ("daily newspapers": an adjective before its noun.)
+        let ends = after.is_empty() || !after.starts_with(' ') || {
+            let next = word_after(after).to_lowercase();
+            words::for_language("en").stop.contains(next.as_str())
+        };
+        ends.then(|| {
+            words::for_language("en")
+                .rate_adverbs
+                .get(word.to_lowercase().as_str())
+        })
+        .flatten()
+        .copied()
     }
 
     /// "a year earlier", "a month ago": a span of time and a word of time after it date the
@@ -5188,6 +5232,16 @@ mod tests {
         );
         assert_eq!(one("profit rose just 2 percent").change, Change::Up);
         assert_eq!(one("the index fell another 12 points").change, Change::Down);
+        assert_eq!(
+            one("the level is trimmed by three decibels").change,
+            Change::Down
+        );
+        let q = one("it cut its three-month time deposit rates by between 0.05 and 0.10 points");
+        assert_eq!(q.change, Change::Down);
+        // A count from a set right after a name is no part of the name.
+        let q = first("they have beaten the Yankees 12 of the past 15 meetings");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(12.0), "meeting"));
+        assert!(all("(OJ No L 187 of 26.7.1996)").is_empty());
         // Games won or lost in a run are counted, not a change.
         let f = all("they have dropped three in a row and 11 of 15");
         assert_eq!((f[0].change, f[1].change), (Change::Equal, Change::Equal));
@@ -5878,6 +5932,19 @@ mod tests {
         assert_eq!(
             first("it had 14 tankers a year earlier").unit_name,
             "tanker"
+        );
+        // An adverb of time makes a rate too.
+        assert_eq!(
+            one("it pumps in excess of 1,100 barrels daily").unit_name,
+            "barrel per day"
+        );
+        assert_eq!(
+            one("it loses $2 million weekly.").unit_name,
+            "dollar per week"
+        );
+        assert_eq!(
+            one("it sold 300 daily newspapers").unit_name,
+            "daily newspaper"
         );
         // A word of time after any other denominator leaves the rate a rate.
         assert_eq!(

@@ -94,6 +94,8 @@ pub struct Words {
     pub score_pair_nouns: HashSet<&'static str>,
     /// Spans of time that a word of time after them makes a date, not a rate ("a year earlier").
     pub dating_nouns: HashSet<&'static str>,
+    /// Adverbs that make an amount a rate, and the span of time they divide by ("daily" → "day").
+    pub rate_adverbs: HashMap<&'static str, &'static str>,
     /// Nouns that make a bare scaled number an amount of money ("a 2.0 billion deficit").
     pub money_nouns: HashSet<&'static str>,
     /// Words before a number that make it a level reached or stood at ("rose to 40").
@@ -270,6 +272,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         score_nouns: list("score_noun").into_iter().collect(),
         score_pair_nouns: list("score_pair_noun").into_iter().collect(),
         dating_nouns: list("dating_noun").into_iter().collect(),
+        rate_adverbs: pairs("rate_adverb"),
         money_nouns: list("money_noun").into_iter().collect(),
         level_words: list("level_word").into_iter().collect(),
         ie_nouns: list("ie_noun").into_iter().collect(),
