@@ -1061,20 +1061,22 @@ mod tests {
         assert_eq!(c.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(2.5e6)]);
     }
 
+    /// A person entity over the first `name` in `text` (ASCII text: bytes are chars).
+    fn person(text: &str, name: &str) -> Entity {
+        let start = text.find(name).unwrap_or(0);
+        Entity {
+            label: "PER".into(),
+            text: name.into(),
+            field: Field::Text,
+            start,
+            end: start + name.len(),
+            score: 0.9,
+        }
+    }
+
     #[test]
     fn a_bare_number_after_a_persons_name_is_a_score() {
         let text = "Durham 231 (R. Tennant 65; J. Bloggs 53 runs), and Smith, 41, took 3 wickets.";
-        let person = |text: &str, name: &str| {
-            let start = text.find(name).unwrap_or(0);
-            Entity {
-                label: "PER".into(),
-                text: name.into(),
-                field: Field::Text,
-                start,
-                end: start + name.len(),
-                score: 0.9,
-            }
-        };
         let entities = ["R. Tennant", "J. Bloggs", "Smith"].map(|n| person(text, n));
         let c = Tagger::new().tag(text, Field::Text, "en", None, &entities);
         let values: Vec<_> = c.iter().map(|c| c.value).collect();
@@ -1104,17 +1106,6 @@ mod tests {
 
     #[test]
     fn a_number_set_off_after_a_persons_name_is_an_age() {
-        let person = |text: &str, name: &str| {
-            let start = text.find(name).unwrap_or(0);
-            Entity {
-                label: "PER".into(),
-                text: name.into(),
-                field: Field::Text,
-                start,
-                end: start + name.len(),
-                score: 0.9,
-            }
-        };
         let units = |text: &str, names: &[&str]| {
             let entities: Vec<Entity> = names.iter().map(|n| person(text, n)).collect();
             Tagger::new()
