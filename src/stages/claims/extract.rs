@@ -597,14 +597,14 @@ impl Extractor {
             score_lead: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["score_lead"]),
             run_of_games: cue_re(
                 &format!(
-                    r"(?i)^{{HS}}+(?:(?:{{}})(?-u:\b)|of{{HS}}+(?:(?:{{}}){{HS}}+)?(?:(?:last|first|past|previous){{HS}}+)?(?:\d+|(?:{})(?-u:\b)))",
+                    r"(?i)^{{HS}}+(?:(?:{{}})(?:$|[^\w-])|of{{HS}}+(?:(?:{{}}){{HS}}+)?(?:(?:last|first|past|previous){{HS}}+)?(?:\d+|(?:{})(?-u:\b)))",
                     whole_number_words()
                 ),
                 &["run_of_games", "determiner_any"],
             ),
             set_after_name: cue_re(
                 &format!(
-                    r"(?i)^{{HS}}+of{{HS}}+(?:{{}}){{HS}}+(?:(?:last|first|past|previous){{HS}}+)?(?:\d|(?:{})(?-u:\b))",
+                    r"(?i)^{{HS}}+of{{HS}}+(?:{{}}){{HS}}+(?:(?:last|first|past|previous){{HS}}+)?(?:\d{{1,3}}(?:$|\D)|(?:{})(?-u:\b))",
                     whole_number_words()
                 ),
                 &["determiner_any"],
@@ -963,7 +963,7 @@ impl Extractor {
         let name = |yes: bool| if yes { Err(NotAQuantity) } else { Ok(()) };
         // "the par five second hole", "a par-72 course": a hole's or course's par is a score,
         // whatever unit seems to follow it.
-        name(self.score_word_lead.is_match(tail_slice(text, start, 8)))?;
+        name(self.score_word_lead.is_match(tail_slice(text, start, 12)))?;
         if is_digits {
             let before = text[..start].chars().next_back();
             // Part of a token like "G20", "A380", "COVID-19": not a quantity, unless the letters
@@ -1626,7 +1626,10 @@ impl Extractor {
                 || self.sentence_end.is_match(&text[end..])
                 || self.age_follow.is_match(&text[end..])
                 || text[end..].starts_with(" and "));
-        if value >= 1.0 && value.fract() == 0.0 && scale == 1.0 && (apposition || led_age || aged())
+        if value >= 1.0
+            && value.fract() == 0.0
+            && scale == 1.0
+            && (apposition || led_age || value <= 120.0 && aged())
         {
             q.unit = "year_of_age".into();
             q.unit_name = "year of age".into();
@@ -1636,10 +1639,18 @@ impl Extractor {
         }
         // "with one out in the ninth", "within one out of a shutout": baseball's outs, a noun
         // the phrase rules read as a particle.
+        // ("won with 120 out of 200 seats" picks from a set; "within one out of a shutout" is
+        // one out.)
         if self.outs_lead.is_match(tail_slice(text, start, 8))
-            && text[q.end..]
-                .strip_prefix(" out")
-                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+            && text[q.end..].strip_prefix(" out").is_some_and(|r| {
+                !r.starts_with(|c: char| c.is_alphanumeric())
+                    && !r.strip_prefix(" of ").is_some_and(|set| {
+                        set.starts_with(|c: char| c.is_ascii_digit())
+                            || number_word(
+                                set.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""),
+                            )
+                    })
+            })
         {
             q.unit = "count".into();
             q.unit_name = "out".into();
@@ -1701,7 +1712,10 @@ impl Extractor {
         // "dismiss Kent for 214", "shot 67 in his debut": a score.
         let golf_round = || {
             let next = word_after(&text[q.end..]).to_lowercase();
+            // (A round's score, not "fired 200 of its staff" nor "shot 12 of 20".)
             self.score_verb.is_match(tail_slice(text, start, 8))
+                && (55.0..=90.0).contains(&value)
+                && next != "of"
                 && (next.is_empty() || words::for_language("en").stop.contains(next.as_str()))
         };
         if scale == 1.0
@@ -2596,15 +2610,27 @@ impl Extractor {
                         .starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c)))
             })
         };
+        // "raised rates by": the verb's object holds no clause of its own ("raised rates and
+        // said output would fall by 2 percent" is the fall's).
+        let by_object = |cue: &Regex| {
+            cue.find(before).is_some_and(|m| {
+                !m.as_str().split_whitespace().any(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "and" | "but" | "said" | "that" | "which"
+                    )
+                })
+            })
+        };
         if !noun_form && verb(&self.up)
-            || self.up_by.is_match(before)
+            || by_object(&self.up_by)
             || !compared && self.after_up.is_match(after) && !self.difference.is_match(after)
             || adverb(&self.adverb_up)
         {
             return Change::Up;
         }
         if !noun_form && verb(&self.down)
-            || self.down_by.is_match(before)
+            || by_object(&self.down_by)
             || !compared && self.after_down.is_match(after) && !self.difference.is_match(after)
             || adverb(&self.adverb_down)
         {
@@ -4892,6 +4918,21 @@ mod tests {
         assert_eq!(one("he doubled with two out in the ninth").unit_name, "out");
         assert_eq!(one("he was within one out of a shutout").unit_name, "out");
         assert_eq!(one("he sent two out of the park").unit_name, "-");
+        assert_eq!(
+            first("the party won with 120 out of 200 seats").unit_name,
+            "seat"
+        );
+        // A golf round's verb only before a round's score.
+        assert_eq!(
+            first("the company fired 200 of its 1,500 staff").value,
+            Some(200.0)
+        );
+        assert_eq!(
+            first("Jordan shot 12 of 20 from the field").value,
+            Some(12.0)
+        );
+        // Only a hole's or course's par.
+        assert_eq!(one("a sub-par 2 percent rise").value, Some(2.0));
         assert!(all("Nash shot 66 in the final round").is_empty());
         assert_eq!(one("troops shot 66 protesters").unit_name, "protester");
         assert!(all("India made 226 for five wickets in reply").is_empty());
@@ -5232,6 +5273,13 @@ mod tests {
         );
         assert_eq!(one("profit rose just 2 percent").change, Change::Up);
         assert_eq!(one("the index fell another 12 points").change, Change::Down);
+        // The object before "by" holds no clause of its own.
+        let q = one("the bank raised rates and said output would fall by 2 percent");
+        assert_eq!(q.change, Change::Down);
+        assert_eq!(
+            one("shares rose 12 percent on the spin-off news").change,
+            Change::Up
+        );
         assert_eq!(
             one("the level is trimmed by three decibels").change,
             Change::Down
@@ -5242,6 +5290,7 @@ mod tests {
         let q = first("they have beaten the Yankees 12 of the past 15 meetings");
         assert_eq!((q.value, q.unit_name.as_str()), (Some(12.0), "meeting"));
         assert!(all("(OJ No L 187 of 26.7.1996)").is_empty());
+        assert!(all("under Super 301 of the 1988 Trade Act").is_empty());
         // Games won or lost in a run are counted, not a change.
         let f = all("they have dropped three in a row and 11 of 15");
         assert_eq!((f[0].change, f[1].change), (Change::Equal, Change::Equal));
@@ -5479,6 +5528,17 @@ mod tests {
             ("year of age", Change::Less)
         );
         assert_eq!(one("he is believed to be 97.").unit_name, "year of age");
+        // A group is no person.
+        assert_ne!(
+            all("Of the 200 women, 40, or 20 percent, were ill")[1].unit_name,
+            "year of age"
+        );
+        // A toll is no person.
+        assert_ne!(
+            first("The death toll was believed to be 45, police said.").unit_name,
+            "year of age"
+        );
+        assert_ne!(one("the Bronze Age about 3000 BC").unit_name, "year of age");
         assert_eq!(
             one("he is believed to be 97 percent sure.").unit_name,
             "percentage"
