@@ -273,7 +273,8 @@ pub struct Extractor {
     adverb_up: Regex,
     adverb_down: Regex,
     after_more: Regex,
-    /// An amount starting right after ("plus one kilo", "plus $5").
+    /// An amount or a noun phrase starting right after ("plus one kilo", "plus $5", "plus the
+    /// base rate").
     amount_next: Regex,
 
     /// "56 not out", "an eight-under-par 63": a sports score around a bare number.
@@ -319,6 +320,10 @@ pub struct Extractor {
     age_follow: Regex,
 
     up_to: Regex,
+    /// "was up to": a copula before "up to", which then may name a level reached.
+    copula_up_to: Regex,
+    /// "… from $2.96 trillion": an amount left, a little after.
+    from_amount: Regex,
     /// "by" (and an estimate word) right before a number: the amount of a change.
     by_before: Regex,
     /// " of a " after a part of one ("tenths of a second").
@@ -594,7 +599,10 @@ impl Extractor {
             adverb_up: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["up_adverb"]),
             adverb_down: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["down_adverb"]),
             after_more: cue_re(r"(?i)^(?:{HS}?(?:{})(?-u:\b)|\+)", &["more_after"]),
-            amount_next: cue_re(r"(?i)^\s+(?:[\d$€£¥]|(?:an?|{})(?-u:\b))", &["units_word"]),
+            amount_next: cue_re(
+                r"(?i)^\s+(?:[\d$€£¥]|(?:{}|{})(?-u:\b))",
+                &["determiner_any", "units_word"],
+            ),
 
             after_less: cue_re(r"(?i)^{HS}?(?:{})(?-u:\b)", &["less_after"]),
             score_after: cue_re(
@@ -729,6 +737,8 @@ impl Extractor {
             level_reached: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["level_reached"]),
             copula: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["copula"]),
             up_to: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["up_to"]),
+            copula_up_to: cue_re(r"(?i)(?-u:\b)(?:{})\s+up\s+to\s*$", &["copula"]),
+            from_amount: re(r"(?i)^[^.;\n]{0,40}?(?-u:\b)from\s+(?:[\d$€£¥]|[A-Z]{1,2}\$)"),
             of_a: re(r"(?i)^\s+of\s+an?\s+"),
             year_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["year_before"]),
             by_before: cue_re(
@@ -823,6 +833,7 @@ impl Extractor {
         inherit_currency(text, &mut found);
         self.inherit_unit(text, &mut found);
         self.carry_change(text, &mut found);
+        drop_conjunctions(&mut found);
         (found, years)
     }
 
@@ -1368,6 +1379,22 @@ impl Extractor {
         tail: &mut Tail<'t>,
     ) -> Result<(), NotAQuantity> {
         let rest = tail.rest;
+        // "in his late 20's": an age's decade written with an apostrophe (years' decades, "the
+        // 1970's", are four digits and stay out).
+        let decade_value = value % 10.0 == 0.0 && (10.0..100.0).contains(&value);
+        if n.is_digits && tail.unit.is_none() && tail.scale == 1.0 && decade_value {
+            let apostrophe = ["'s", "’s"].into_iter().find(|a| {
+                rest.strip_prefix(a)
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            });
+            if let Some(a) = apostrophe {
+                if self.their_decade.is_match(tail_slice(text, n.start, 24)) {
+                    tail.decade = true;
+                    tail.unit = Some((a.len(), Unit::YEAR_OF_AGE));
+                    return Ok(());
+                }
+            }
+        }
         if !(n.is_digits
             && tail.unit.is_none()
             && tail.scale == 1.0
@@ -1379,7 +1406,7 @@ impl Extractor {
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(rest.len())];
         // "the 60s" may be the 1960s, and is left out later like any number after "the".
-        tail.decade = letters == "s" && value % 10.0 == 0.0 && (10.0..100.0).contains(&value);
+        tail.decade = letters == "s" && decade_value;
         // "in their 40s", "a man in his 30s": an age, the convention says.
         if tail.decade && self.their_decade.is_match(tail_slice(text, n.start, 24)) {
             tail.unit = Some((1, Unit::YEAR_OF_AGE));
@@ -1423,8 +1450,13 @@ impl Extractor {
         let suspended = ["-,", "- and ", "- or ", "- to "]
             .iter()
             .any(|s| after_num.starts_with(s));
+        // "six-plus innings": a floor on the count, not a modifier.
+        let floor = after_num
+            .strip_prefix("-plus")
+            .is_some_and(|r| !r.starts_with(char::is_alphanumeric));
         let modifier = !n.is_digits
             && !kept
+            && !floor
             && (after_num.starts_with("-") && after_num[1..].starts_with(char::is_alphabetic)
                 || suspended
                 || text[..n.start].ends_with('-')
@@ -1711,6 +1743,9 @@ impl Extractor {
             q.end - 4
         } else if vague && text[..q.end].ends_with(' ') {
             q.end - 1
+        } else if text[q.end..].starts_with("-plus ") {
+            // "six-plus innings", "40,000-plus fans": the noun after the floor.
+            q.end + "-plus".len()
         } else {
             q.end
         };
@@ -1910,7 +1945,11 @@ impl Extractor {
             self.attach_count_rate(text, q);
         }
         q.change = self.change(text, q.start, q.end);
-        if q.change == Change::More && self.over_a_span(text, q) {
+        // ("over six-plus innings": the floor written after the number still bounds it.)
+        if q.change == Change::More
+            && self.over_a_span(text, q)
+            && !text[q.end..].starts_with("-plus")
+        {
             q.change = Change::Equal;
         }
         // "-0.2%", "-15 points": a signed change figure ("+" is read by `change`); a signed
@@ -2110,11 +2149,32 @@ impl Extractor {
                         !gap.trim().eq_ignore_ascii_case("and") && !self.names_money(gap, p)
                     })
                 });
+            // "fell to 15 million markka from 39": a bare level set against a scaled amount of
+            // money is in its scale too, when that keeps the two of one size.
+            let rescale = prev.filter(|p| {
+                next.is_none()
+                    && p.kind == QuantityKind::Money
+                    && p.scale >= 1e6
+                    && found[i].scale == 1.0
+                    && found[i]
+                        .value
+                        .zip(p.value)
+                        .is_some_and(|(v, pv)| (pv / 20.0..=pv * 20.0).contains(&(v * p.scale)))
+                    && text
+                        .get(p.end..found[i].start)
+                        .is_some_and(|gap| against_word(gap.trim().trim_matches(',').trim()))
+            });
+            let rescale = rescale.map(|p| p.scale);
             let Some(from) = next.or(prev) else {
                 continue;
             };
             let from = (from.unit.clone(), from.unit_name.clone(), from.kind);
             found[i].take_unit(from);
+            if let Some(scale) = rescale {
+                let q = &mut found[i];
+                q.value = q.value.map(|v| scaled(v, scale));
+                q.scale = scale;
+            }
         }
         // "shed five points to 9.93 percent and futures rose four": a bare change still without
         // a unit takes the unit of the nearest change before it in the sentence. A pass of its
@@ -2564,8 +2624,12 @@ impl Extractor {
         if self.level_extent.is_match(before) {
             return self.bound(before, after);
         }
-        // "gusts of up to 245 km/h", "up to 25%": a ceiling, not a rise.
+        // "gusts of up to 245 km/h", "up to 25%": a ceiling, not a rise; "spending was up to
+        // $2.97 trillion from $2.96 trillion" is the level reached, set against the one left.
         if self.up_to.is_match(before) {
+            if self.copula_up_to.is_match(before) && self.from_amount.is_match(after) {
+                return Change::Equal;
+            }
             return Change::Less;
         }
         // ", an increase of 17 percent" restates the change of the figure before it; a change in
@@ -2714,7 +2778,8 @@ impl Extractor {
             (Some(m), Some(l)) if l < m => Change::Less,
             (Some(_), _) => Change::More,
             (None, Some(_)) => Change::Less,
-            // "a bonus of $50,000 plus one kilo of gold": "plus" before another amount adds it.
+            // "a bonus of $50,000 plus one kilo of gold", "4 percent plus the base rate": "plus"
+            // before another amount or a noun phrase adds it.
             (None, None)
                 if self.after_more.find(after).is_some_and(|m| {
                     !(m.as_str().to_lowercase().ends_with("plus")
@@ -3062,6 +3127,26 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
             q.unit_name = name.clone();
             q.kind = QuantityKind::Money;
             q.bare = false;
+        }
+    }
+}
+
+/// "210 passengers and crew", "100 Russian and Ukrainian miners": a counted noun phrase names
+/// its coordinated parts without the conjunction ("passenger crew", CONVENTIONS.md practice in
+/// reuters-dev). Done last, so the passes before compare the phrases as read.
+fn drop_conjunctions(found: &mut [Found]) {
+    // ("half of the traffic controllers and technicians": a share of such a group too.)
+    for q in found
+        .iter_mut()
+        .filter(|q| q.kind == QuantityKind::Count || q.unit_name.starts_with("% "))
+    {
+        if q.unit_name.split(' ').any(|w| matches!(w, "and" | "or")) {
+            q.unit_name = q
+                .unit_name
+                .split(' ')
+                .filter(|w| !matches!(*w, "and" | "or"))
+                .collect::<Vec<_>>()
+                .join(" ");
         }
     }
 }
@@ -4195,6 +4280,61 @@ mod tests {
         );
         assert_eq!(one("He is aged over 60.").change, Change::More);
         assert_eq!(one("Over 60 people came.").change, Change::More);
+        // A floor written after the number bounds it all the same.
+        let f = all("Jones allowed two hits over six-plus innings.");
+        assert_eq!(
+            (f[1].value, f[1].unit_name.as_str(), f[1].change),
+            (Some(6.0), "inning", Change::More)
+        );
+        let q = one("a crowd of 40,000-plus fans");
+        assert_eq!((q.unit_name.as_str(), q.change), ("fan", Change::More));
+    }
+
+    #[test]
+    fn up_to_after_a_copula_with_a_level_left_is_the_level_reached() {
+        let f = all("spending was up to $2.97 trillion in July from $2.96 trillion");
+        assert_eq!(f[0].change, Change::Equal, "{f:?}");
+        // Without the level left, a ceiling.
+        assert_eq!(one("the fine was up to $500").change, Change::Less);
+        assert_eq!(
+            first("fines of up to $500 from next year").change,
+            Change::Less
+        );
+    }
+
+    #[test]
+    fn a_bare_level_set_against_scaled_money_takes_its_scale() {
+        let f = all("profit fell to 15 million markka from 39 in 1995");
+        assert_eq!(
+            (f[1].value, f[1].unit_name.as_str()),
+            (Some(39e6), "finnish markka"),
+            "{f:?}"
+        );
+        // Not when the scale would part the two amounts by far.
+        let f = all("sales fell to $15 million from 3,900");
+        assert_eq!(f[1].value, Some(3900.0), "{f:?}");
+    }
+
+    #[test]
+    fn shaving_an_amount_off_is_a_fall() {
+        assert_eq!(
+            one("she shaved 0.36 seconds off the record").change,
+            Change::Down
+        );
+        assert_eq!(one("to shave 2 percent off costs").change, Change::Down);
+    }
+
+    #[test]
+    fn plus_before_a_noun_phrase_adds_it() {
+        assert_eq!(
+            one("it pays 4 percent a year plus the base rate").change,
+            Change::Equal
+        );
+        assert_eq!(
+            first("a bonus of $50,000 plus one kilo of gold").change,
+            Change::Equal
+        );
+        assert_eq!(one("a crowd of 40,000 plus watched").change, Change::More);
     }
 
     #[test]
@@ -5001,6 +5141,14 @@ mod tests {
         // A comparison after a copula is not a stated change; "more" counts are plain.
         assert_eq!(one("output was 6 percent lower").change, Change::Equal);
         assert_eq!(one("soy settled 4 cents higher").change, Change::Equal);
+        // A comparative states no change whatever verb comes before it (CONVENTIONS.md: only
+        // a change verb or adverb does); a change verb before it still does.
+        assert_eq!(one("shares opened 2 percent lower").change, Change::Equal);
+        assert_eq!(
+            one("it would report a profit 30 million marks higher").change,
+            Change::Equal
+        );
+        assert_eq!(one("stocks rose 2 percent higher").change, Change::Up);
         // "up"/"down" after the amount is the change adverb ("down 3"), even after "closed".
         let f = all("corn closed 2 cents up at $3.10");
         assert_eq!((f[0].change, f[1].change), (Change::Up, Change::Equal));
@@ -5103,7 +5251,7 @@ mod tests {
         assert_eq!(one("One official told the paper").unit_name, "official");
         assert_eq!(
             one("a jet with 210 passengers and crew landed").unit_name,
-            "passenger and crew"
+            "passenger crew"
         );
         assert_eq!(one("six members of a gang were held").unit_name, "member");
         // A verb with its object after "and" is no second noun.
@@ -5776,6 +5924,13 @@ mod tests {
     fn decades_of_age_labels_and_twice() {
         assert_eq!(one("a woman in her 30s was hurt").unit_name, "year of age");
         assert!(all("music of the 1960s").is_empty());
+        // Written with an apostrophe, the decade is an age all the same.
+        let q = one("a man in his late 20's was held");
+        assert_eq!(
+            (q.range, q.unit_name.as_str()),
+            (Some((20.0, 29.0)), "year of age")
+        );
+        assert!(all("music of the 1960's").is_empty());
         assert!(all("talks entered phase two and session one").is_empty());
         assert!(all("he rang twice").is_empty());
         assert!(all("shipment in Sept 10-24 from Europe").is_empty());
@@ -5806,11 +5961,19 @@ mod tests {
         unit_names(&[
             (
                 "some 300 Greek and Cypriot sailors were stranded",
-                "greek and cypriot sailor",
+                "greek cypriot sailor",
             ),
             (
                 "it expelled hundreds of Malian and Nigerien traders",
-                "malian and nigerien trader",
+                "malian nigerien trader",
+            ),
+            (
+                "two Sudanese or Egyptian workers were held",
+                "sudanese egyptian worker",
+            ),
+            (
+                "half of the pilots and engineers on duty struck",
+                "% pilot engineer",
             ),
             // A noun before "and" still ends the phrase.
             ("she bought one van and Fiat trucks", "van"),

@@ -203,6 +203,7 @@ mod tests {
         assert_eq!(singular("buses"), "bus");
         assert_eq!(singular("virus"), "virus");
         assert_eq!(singular("crisis"), "crisis");
+        assert_eq!(singular("cannabis"), "cannabis");
         assert_eq!(singular("serious"), "serious");
         assert_eq!(singular("taxis"), "taxi");
         assert_eq!(singular("houses"), "house");
