@@ -1443,9 +1443,19 @@ impl Extractor {
         tail: &Tail,
     ) -> Result<(), NotAQuantity> {
         let after_num = &text[n.end..];
-        let kept = tail
-            .unit
-            .is_some_and(|(_, u)| u.unit.ends_with("_of_age") || u.kind != QuantityKind::Duration);
+        // An age is always an amount, and so is a measure ("a nine-mile hike": the older dev
+        // files label it, though CONVENTIONS.md would not). Points modify a noun ("a five-point
+        // plan", "a three-point lead") unless they head the phrase ("cut by a half-percentage
+        // point in June").
+        let kept = tail.unit.is_some_and(|(len, u)| {
+            u.unit.ends_with("_of_age")
+                || u.kind != QuantityKind::Duration
+                    && (u.unit != "point"
+                        || tail.rest.get(len..).is_some_and(|r| {
+                            let next = word_after(r).to_lowercase();
+                            words::for_language("en").stop.contains(next.as_str())
+                        }))
+        });
         // "three-, five- and 10-year bonds": a suspended hyphen shares the last modifier's noun.
         let suspended = ["-,", "- and ", "- or ", "- to "]
             .iter()
@@ -5111,7 +5121,13 @@ mod tests {
     fn word_modifiers_of_time_and_count_are_not_amounts() {
         assert!(all("a three-day summit and a two-run double").is_empty());
         assert_eq!(one("a seven-year-old boy").unit_name, "year of age");
+        // Points modifying a noun are no amount; a measure is.
+        assert!(all("a five-point plan and a three-point lead").is_empty());
         assert_eq!(one("a nine-mile hike").unit_name, "mile");
+        assert_eq!(
+            one("a cut of up to a half-percentage point in June").value,
+            Some(0.5)
+        );
     }
 
     #[test]
