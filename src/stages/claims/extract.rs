@@ -833,6 +833,7 @@ impl Extractor {
         inherit_currency(text, &mut found);
         self.inherit_unit(text, &mut found);
         self.carry_change(text, &mut found);
+        count_past_measure(text, &mut found);
         drop_conjunctions(&mut found);
         (found, years)
     }
@@ -3141,6 +3142,36 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
     }
 }
 
+/// "two 500 KV transmission cables", "two $50 bills": a count right before a measure or an
+/// amount of money counts the noun after that amount, not the amount's unit.
+fn count_past_measure(text: &str, found: &mut [Found]) {
+    for i in 1..found.len() {
+        let (head, tail) = found.split_at_mut(i);
+        let (p, q) = (&mut head[i - 1], &tail[0]);
+        let adjacent = text
+            .get(p.end..q.start)
+            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' '));
+        if !(p.kind == QuantityKind::Count
+            && p.value.is_some()
+            && matches!(q.kind, QuantityKind::Measure | QuantityKind::Money)
+            && q.unit_name != "-"
+            && adjacent)
+        {
+            continue;
+        }
+        // "two 220 kilovolt (KV) power lines": past the unit's abbreviation in brackets.
+        let mut after = &text[q.end..];
+        if let Some(r) = after.strip_prefix(" (") {
+            if let Some(close) = r.get(..12).unwrap_or(r).find(')') {
+                after = &r[close + 1..];
+            }
+        }
+        if let Some(noun) = counted_noun(after) {
+            p.unit_name = noun;
+        }
+    }
+}
+
 /// "210 passengers and crew", "100 Russian and Ukrainian miners": a counted noun phrase names
 /// its coordinated parts without the conjunction ("passenger crew", CONVENTIONS.md practice in
 /// reuters-dev). Done last, so the passes before compare the phrases as read.
@@ -3438,6 +3469,18 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                 || en.count_leads.contains(lower.as_str())
                 || en.picks.contains(lower.as_str()) && next_number())
         {
+            continue;
+        }
+        // "two women's players", "four big-serving men's seeds": the possessive of a plural of
+        // people ("women", "children") says what kind, a modifier like any other.
+        let kind_of_people = ["'s", "’s"].iter().any(|a| {
+            lower
+                .strip_suffix(a)
+                .is_some_and(|p| p != lower && is_plural(p) && !p.ends_with('s'))
+        });
+        if kind_of_people && word.len() == raw.len() {
+            words.push(lower.replace('’', "'"));
+            at.push(i);
             continue;
         }
         // "one of the world's largest makers": a possessive owns the set, it is not the noun.
@@ -4323,6 +4366,33 @@ mod tests {
         // Not when the scale would part the two amounts by far.
         let f = all("sales fell to $15 million from 3,900");
         assert_eq!(f[1].value, Some(3900.0), "{f:?}");
+    }
+
+    #[test]
+    fn a_count_before_a_measure_counts_the_noun_after_it() {
+        let f = all("two 500 KV transmission cables remained");
+        assert_eq!(f[0].unit_name, "transmission cable", "{f:?}");
+        let f = all("two 220 kilovolt (KV) power lines were cut");
+        assert_eq!(f[0].unit_name, "power line", "{f:?}");
+        let f = all("he won three 100-metre races");
+        assert_eq!(f[0].unit_name, "race", "{f:?}");
+        // A line break parts them ("Jane Doe (Jamaica) 22.77" over "2. 100 metres hurdles").
+        let f = all("Jane Doe (Jamaica) 22.77\n100 metres hurdles");
+        assert_eq!(f[0].unit_name, "-", "{f:?}");
+    }
+
+    #[test]
+    fn a_possessive_of_people_modifies_the_counted_noun() {
+        assert_eq!(
+            one("two big-serving women's players lost").unit_name,
+            "big-serving women's player"
+        );
+        assert_eq!(one("two women's players lost").unit_name, "women's player");
+        // Another owner still owns the set.
+        assert_eq!(
+            one("one of the world's largest makers").unit_name,
+            "large maker"
+        );
     }
 
     #[test]
