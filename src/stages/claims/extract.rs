@@ -1989,8 +1989,9 @@ impl Extractor {
                 .rank_steps
                 .contains(last_word(&q.unit_name))
         };
+        // ("added two RBI": a catalogued count is a count all the same.)
         if q.change.is_direction()
-            && q.counts_a_noun()
+            && (q.counts_a_noun() || q.kind == QuantityKind::Count && q.unit_name != "-")
             && !rank_step()
             && !self.by_before.is_match(tail_slice(text, q.start, 40))
         {
@@ -3866,11 +3867,21 @@ fn coordinates_modifiers(prev: Option<&str>, word: &str, raw: &str, next: &[&str
                 .contains(lower.as_str())
         }
     };
+    // "oil and gas companies", "software and hardware makers": two nouns in the singular that
+    // modify the same plural, right after the second.
+    let noun_pair = || {
+        prev.is_some_and(|w| noun_like(w) && !plural_word(w))
+            && next
+                .first()
+                .is_some_and(|w| ends_clean(w) && noun_like(w) && !plural_word(w))
+            && next.get(1).is_some_and(|w| plural_word(w))
+    };
     matches!(word, "and" | "or")
         && raw == word
-        && prev.is_some_and(|w| modifier(w) && !plural_word(w))
-        && next.first().is_some_and(|w| ends_clean(w) && modifier(w))
-        && next.iter().skip(1).take(2).any(|w| plural_word(w))
+        && (prev.is_some_and(|w| modifier(w) && !plural_word(w))
+            && next.first().is_some_and(|w| ends_clean(w) && modifier(w))
+            && next.iter().skip(1).take(2).any(|w| plural_word(w))
+            || noun_pair())
 }
 
 /// "guerrillas kill one, take 8 hostage", "won one and lost two": "one" as the whole object of a
@@ -4392,6 +4403,14 @@ mod tests {
         assert_eq!(
             one("one of the world's largest makers").unit_name,
             "large maker"
+        );
+    }
+
+    #[test]
+    fn a_catalogued_count_after_a_change_verb_is_what_was_affected() {
+        assert_eq!(
+            one("Caminiti added two RBI for the Padres").change,
+            Change::Equal
         );
     }
 
@@ -6061,6 +6080,11 @@ mod tests {
                 "half of the pilots and engineers on duty struck",
                 "% pilot engineer",
             ),
+            (
+                "scores of software and hardware companies came",
+                "software hardware company",
+            ),
+            ("it has 12 oil and gas fields", "oil gas field"),
             // A noun before "and" still ends the phrase.
             ("she bought one van and Fiat trucks", "van"),
             ("three consortia bid for it", "consortium"),
