@@ -2504,8 +2504,13 @@ impl Extractor {
             }
         }
         let per = self.per.captures(&text[q.end..]).filter(|c| {
-            // "$1.17 billion a year earlier" dates the figure; it is not a rate.
-            !self.dated(&c[1], &text[q.end + c[0].len()..])
+            // "$1.17 billion a year earlier" dates the figure; it is not a rate. "six years of
+            // fighting and a dozen accords": an "of" phrase that a conjunction goes on from
+            // is not the rate's ("2 percent of GDP a year" is).
+            let joined = c[0]
+                .split_whitespace()
+                .any(|w| matches!(w.to_lowercase().as_str(), "and" | "or" | "but"));
+            !self.dated(&c[1], &text[q.end + c[0].len()..]) && !joined
         });
         if let Some(c) = per {
             let denom = per_unit(&c[1].to_lowercase());
@@ -4412,6 +4417,30 @@ mod tests {
             one("Caminiti added two RBI for the Padres").change,
             Change::Equal
         );
+    }
+
+    #[test]
+    fn a_rate_is_not_read_past_a_conjunction() {
+        let f = all("after six years of fighting and a dozen accords");
+        assert_eq!(f[0].unit_name, "year", "{f:?}");
+        assert_eq!(
+            one("spending of 2 percent of GDP a year").unit_name,
+            "percentage per year"
+        );
+    }
+
+    #[test]
+    fn counts_per_a_listed_noun_and_bales_of_cotton() {
+        assert_eq!(
+            one("a ratio of 6.4 shares per bond").unit_name,
+            "share per bond"
+        );
+        assert_eq!(
+            one("he averaged 20 points a game").unit_name,
+            "point per game"
+        );
+        let q = one("upland cotton up 50,400 bales");
+        assert_eq!((q.unit_name.as_str(), q.change), ("bale", Change::Up));
     }
 
     #[test]
