@@ -876,6 +876,15 @@ impl Extractor {
         let mut tail = self.scale_after(text, n, value, prefix.is_some());
         tail.unit = self.unit_after(text, n, value, prefix.is_some(), &mut tail);
         self.glued_letters(text, n, value, &mut tail)?;
+        // "in their mid-twenties": a decade written in words is an age after a possessive; "the
+        // roaring twenties" is an era.
+        if !n.is_digits && n.surface.to_lowercase().ends_with("ties") {
+            if !self.their_decade.is_match(tail_slice(text, n.start, 24)) {
+                return Err(NotAQuantity);
+            }
+            tail.decade = true;
+            tail.unit = Some((0, Unit::YEAR_OF_AGE));
+        }
         self.reject_word_modifier(text, n, &tail)?;
         self.reject_race_time(text, n, &tail)?;
         let mut share = self.share(text, n, value, &tail)?;
@@ -6065,6 +6074,15 @@ mod tests {
             (Some((20.0, 29.0)), "year of age")
         );
         assert!(all("music of the 1960's").is_empty());
+        // … and so is a decade in words.
+        let f = all("two women in their mid-twenties were hurt");
+        assert_eq!(
+            (f[1].range, f[1].unit_name.as_str()),
+            (Some((20.0, 29.0)), "year of age")
+        );
+        let q = one("a man in his forties");
+        assert_eq!(q.range, Some((40.0, 49.0)));
+        assert!(all("music of the roaring twenties").is_empty());
         assert!(all("talks entered phase two and session one").is_empty());
         assert!(all("he rang twice").is_empty());
         assert!(all("shipment in Sept 10-24 from Europe").is_empty());
