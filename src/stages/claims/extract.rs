@@ -1554,7 +1554,9 @@ impl Extractor {
             // From the match's last (whitespace) character: counted_noun wants one.
             let last = after_num[..m.end()].char_indices().next_back()?.0;
             // "half of Bosnia": a share of a named whole keeps the name as written.
-            counted_noun(&after_num[last..]).or_else(|| name_at(&after_num[m.end()..]))
+            counted_noun(&after_num[last..])
+                .map(|noun| singular_compound(&after_num[m.end()..], noun))
+                .or_else(|| name_at(&after_num[m.end()..]))
         });
         // "the first half of the year", "this quarter of": a period, not a share.
         let period = lone && self.period_before.is_match(tail_slice(text, n.start, 12));
@@ -2118,7 +2120,13 @@ impl Extractor {
                     .split_once('-')
                     .is_some_and(|(_, unit)| unit.starts_with(char::is_alphabetic))
             };
-            let next = found.get(i + 1).filter(|n| {
+            // "trading at 96.78, two basis points down": a level is in no unit that only
+            // measures changes.
+            let change_only = |n: &Found| {
+                matches!(n.unit_name.as_str(), "basis point" | "percentage point")
+                    && !found[i].change.is_direction()
+            };
+            let next = found.get(i + 1).filter(|n| !change_only(n)).filter(|n| {
                 scaled_pair(n)
                     || n.unit_name != "-"
                         && n.unit != "count"
@@ -3837,6 +3845,45 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// "half of its currency risk", "a third of the budget deficit": a share of a whole written in
+/// the singular names the whole's compound, not its first word (which `counted_noun` keeps when
+/// no plural ends the phrase). Up to three lower-case words that close their phrase: before a
+/// function word, a stop or the end; none a verb form ("half of the money raised").
+fn singular_compound(after: &str, noun: String) -> String {
+    if noun.contains(' ') {
+        return noun;
+    }
+    let en = words::for_language("en");
+    let mut taken: Vec<&str> = Vec::new();
+    for raw in after.split_whitespace().take(4) {
+        let w = raw.trim_end_matches(AFTER_WORD);
+        let lower = w.to_lowercase();
+        let function = en.stop.contains(lower.as_str()) || en.determiners.contains(&lower.as_str());
+        if taken.is_empty() && function {
+            // "of its currency risk": the determiner before the phrase.
+            continue;
+        }
+        if function {
+            break;
+        }
+        let word_like = !w.is_empty()
+            && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !verb_or_stop(&lower)
+            && !words::cues("past_verb").split('|').any(|v| v == lower);
+        if !word_like || taken.len() == 3 {
+            return noun;
+        }
+        taken.push(w);
+        if w.len() != raw.len() {
+            break;
+        }
+    }
+    match taken.as_slice() {
+        [first, .., last] if *first == noun && !is_plural(last) => taken.join(" "),
+        _ => noun,
+    }
+}
+
 /// "One warrant controls one share": one of a noun is written in the singular, so a word in -s
 /// after the noun is its verb, not the noun of the phrase ("one of the fighter jets" counts from
 /// a set, whose noun is plural).
@@ -4453,6 +4500,26 @@ mod tests {
     }
 
     #[test]
+    fn a_level_takes_no_unit_that_only_measures_changes() {
+        let f = all("futures were trading at 96.78, two basis points down on the day");
+        assert_eq!(f[0].unit_name, "-", "{f:?}");
+    }
+
+    #[test]
+    fn a_share_of_a_singular_whole_names_its_compound() {
+        unit_names(&[
+            ("it hedged half of its currency risk.", "% currency risk"),
+            (
+                "a third of the budget deficit was covered",
+                "% budget deficit",
+            ),
+            ("half of the money raised went abroad", "% money"),
+            ("half of the voters stayed home", "% voter"),
+            ("a third of the staff left.", "% staff"),
+        ]);
+    }
+
+    #[test]
     fn shaving_an_amount_off_is_a_fall() {
         assert_eq!(
             one("she shaved 0.36 seconds off the record").change,
@@ -4878,6 +4945,9 @@ mod tests {
 
     #[test]
     fn catalogue_currencies_exchange_rates_and_sports_statistics() {
+        // Miles an hour abbreviated with stops, as wire copy writes it.
+        let f = all("at 208.442 km / hour (130 m.p.h.) on average");
+        assert_eq!(f[1].unit_name, "mile per hour", "{f:?}");
         assert_eq!(
             one("wages of 9 million karbovanets").unit_name,
             "ukrainian karbovanets"
@@ -6132,6 +6202,8 @@ mod tests {
                 "software hardware company",
             ),
             ("it has 12 oil and gas fields", "oil gas field"),
+            // A word that sizes the set is not its noun.
+            ("Doboj, one of several towns where troops wait", "town"),
             // A noun before "and" still ends the phrase.
             ("she bought one van and Fiat trucks", "van"),
             ("three consortia bid for it", "consortium"),

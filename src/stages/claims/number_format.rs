@@ -18,11 +18,14 @@ pub fn for_article(language: Option<&Language>, fields: &[&str]) -> NumberFormat
         return NumberFormat::for_language(&l.code);
     }
     let mut votes: Votes = [0.0; 3];
+    // Whether a format has one unambiguous number for it ("1.234.567", "4,28").
+    let mut strong = [false; 3];
     for field in fields {
         for token in numeric_tokens(field) {
             let v = shape_votes(token);
-            for (total, v) in votes.iter_mut().zip(v) {
+            for ((total, strong), v) in votes.iter_mut().zip(strong.iter_mut()).zip(v) {
                 *total += v;
+                *strong |= v >= 1.0;
             }
         }
     }
@@ -32,6 +35,12 @@ pub fn for_article(language: Option<&Language>, fields: &[&str]) -> NumberFormat
         ENGLISH,
         |best, i| if votes[i] > votes[best] { i } else { best },
     );
+    // Lone three-digit groups ("15.125 seconds", "208.442 kph" down a results table) are weak
+    // evidence however many there are: without one unambiguous number for it, no format
+    // displaces English, news's common one.
+    if !strong[best] {
+        return NumberFormat::English;
+    }
     match best {
         CONTINENTAL => NumberFormat::Continental,
         FRENCH => NumberFormat::French,
@@ -188,6 +197,14 @@ mod tests {
                 NumberFormat::English,
                 "{text}"
             );
+        }
+        // Three decimals in a results line are decimals, not thousands.
+        for text in [
+            "15.125 seconds (average speed 208.442 kph)",
+            "The car weighs 1.250 tonnes.",
+            "1. Ann 10.125 2. Bea 10.234 3. Cid 10.456 4. Dee 10.512 5. Eve 10.678",
+        ] {
+            assert_eq!(for_article(None, &[text]), NumberFormat::English, "{text}");
         }
         // Dates and versions are not number formats.
         assert_eq!(
