@@ -320,9 +320,14 @@ pub struct Extractor {
     age_follow: Regex,
 
     up_to: Regex,
+    /// "pushed", "drifted": a verb of motion right before the amount, and the comparative right
+    /// after it that then states the change's direction ("pushed 2 percent higher").
+    motion_before: Regex,
+    comparative_up: Regex,
+    comparative_down: Regex,
     /// "was up to": a copula before "up to", which then may name a level reached.
     copula_up_to: Regex,
-    /// "… from $2.96 trillion": an amount left, a little after.
+    /// "… from $2.96 trillion": money left, a little after (not "from 1800 GMT", "from 1997").
     from_amount: Regex,
     /// "by" (and an estimate word) right before a number: the amount of a change.
     by_before: Regex,
@@ -349,6 +354,10 @@ pub struct Extractor {
     minus: Regex,
     /// "in their 40s": a possessive before a decade makes it an age.
     their_decade: Regex,
+    /// "in his late", "their mid-": a possessive right before a decade (with early/mid/late), which
+    /// alone makes a decade written in words or with an apostrophe an age ("in the late 80's",
+    /// "since the early seventies" are eras).
+    possessive_decade: Regex,
     /// "the first half": an ordinal or determiner before "half"/"quarter" makes it a period.
     period_before: Regex,
     /// "half of (the) …": a fraction of a group.
@@ -676,6 +685,10 @@ impl Extractor {
             )),
             inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
             their_decade: cue_re(r"(?i)(?-u:\b)(?:{})$", &["decade_lead"]),
+            possessive_decade: cue_re(
+                r"(?i)(?-u:\b)(?:{})[ -](?:(?:early|mid|late)[ -]?)?$",
+                &["decade_owner"],
+            ),
             period_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["period_lead"]),
             of_group: cue_re(r"(?i)^\s+of\s+(?:(?:{})\s+)?", &["group_determiner"]),
             of_pronoun: cue_re(r"(?i)^\s+of\s+(?:{})(?-u:\b)", &["of_pronoun"]),
@@ -737,8 +750,11 @@ impl Extractor {
             level_reached: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["level_reached"]),
             copula: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["copula"]),
             up_to: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["up_to"]),
+            motion_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["motion"]),
+            comparative_up: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["comparative_up"]),
+            comparative_down: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["comparative_down"]),
             copula_up_to: cue_re(r"(?i)(?-u:\b)(?:{})\s+up\s+to\s*$", &["copula"]),
-            from_amount: re(r"(?i)^[^.;\n]{0,40}?(?-u:\b)from\s+(?:[\d$€£¥]|[A-Z]{1,2}\$)"),
+            from_amount: re(r"(?i)^[^.;\n]{0,40}?(?-u:\b)from\s+(?:[$€£¥]|[A-Z]{1,2}\$)"),
             of_a: re(r"(?i)^\s+of\s+an?\s+"),
             year_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["year_before"]),
             by_before: cue_re(
@@ -879,7 +895,10 @@ impl Extractor {
         // "in their mid-twenties": a decade written in words is an age after a possessive; "the
         // roaring twenties" is an era.
         if !n.is_digits && n.surface.to_lowercase().ends_with("ties") {
-            if !self.their_decade.is_match(tail_slice(text, n.start, 24)) {
+            if !self
+                .possessive_decade
+                .is_match(tail_slice(text, n.start, 24))
+            {
                 return Err(NotAQuantity);
             }
             tail.decade = true;
@@ -1398,7 +1417,10 @@ impl Extractor {
                     .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
             });
             if let Some(a) = apostrophe {
-                if self.their_decade.is_match(tail_slice(text, n.start, 24)) {
+                if self
+                    .possessive_decade
+                    .is_match(tail_slice(text, n.start, 24))
+                {
                     tail.decade = true;
                     tail.unit = Some((a.len(), Unit::YEAR_OF_AGE));
                     return Ok(());
@@ -1462,8 +1484,10 @@ impl Extractor {
                 || u.kind != QuantityKind::Duration
                     && (u.unit != "point"
                         || tail.rest.get(len..).is_some_and(|r| {
+                            // ("cut rates by a half-point." ends its phrase too.)
                             let next = word_after(r).to_lowercase();
-                            words::for_language("en").stop.contains(next.as_str())
+                            next.is_empty()
+                                || words::for_language("en").stop.contains(next.as_str())
                         }))
         });
         // "three-, five- and 10-year bonds": a suspended hyphen shares the last modifier's noun.
@@ -2722,6 +2746,16 @@ impl Extractor {
                 })
             })
         };
+        // "pushed 2 percent higher", "edged 3 cents lower": the comparative gives a verb of
+        // motion its direction.
+        if self.motion_before.is_match(before) {
+            if self.comparative_up.is_match(after) {
+                return Change::Up;
+            }
+            if self.comparative_down.is_match(after) {
+                return Change::Down;
+            }
+        }
         if !noun_form && verb(&self.up)
             || by_object(&self.up_by)
             || !compared && self.after_up.is_match(after) && !self.difference.is_match(after)
@@ -3847,8 +3881,9 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
 
 /// "half of its currency risk", "a third of the budget deficit": a share of a whole written in
 /// the singular names the whole's compound, not its first word (which `counted_noun` keeps when
-/// no plural ends the phrase). Up to three lower-case words that close their phrase: before a
-/// function word, a stop or the end; none a verb form ("half of the money raised").
+/// no plural ends the phrase). Two lower-case words that close their phrase: before a function
+/// word, a stop or the end; neither a verb form ("half of the money raised", "half of the
+/// population live below").
 fn singular_compound(after: &str, noun: String) -> String {
     if noun.contains(' ') {
         return noun;
@@ -3869,8 +3904,8 @@ fn singular_compound(after: &str, noun: String) -> String {
         let word_like = !w.is_empty()
             && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
             && !verb_or_stop(&lower)
-            && !words::cues("past_verb").split('|').any(|v| v == lower);
-        if !word_like || taken.len() == 3 {
+            && !words::cues("finite_verb").split('|').any(|v| v == lower);
+        if !word_like || taken.len() == 2 {
             return noun;
         }
         taken.push(w);
@@ -4421,6 +4456,11 @@ mod tests {
         assert_eq!(f[0].change, Change::Equal, "{f:?}");
         // Without the level left, a ceiling.
         assert_eq!(one("the fine was up to $500").change, Change::Less);
+        // A date or a time after "from" is no level left.
+        assert_eq!(
+            first("jail terms will be up to 10 years from 1997").change,
+            Change::Less
+        );
         assert_eq!(
             first("fines of up to $500 from next year").change,
             Change::Less
@@ -4516,6 +4556,7 @@ mod tests {
             ("half of the money raised went abroad", "% money"),
             ("half of the voters stayed home", "% voter"),
             ("a third of the staff left.", "% staff"),
+            ("half of the population live below it", "% population"),
         ]);
     }
 
@@ -5320,6 +5361,7 @@ mod tests {
         assert_eq!(one("a seven-year-old boy").unit_name, "year of age");
         // Points modifying a noun are no amount; a measure is.
         assert!(all("a five-point plan and a three-point lead").is_empty());
+        assert_eq!(one("the Fed cut rates by a half-point.").value, Some(0.5));
         assert_eq!(one("a nine-mile hike").unit_name, "mile");
         assert_eq!(
             one("a cut of up to a half-percentage point in June").value,
@@ -5362,6 +5404,13 @@ mod tests {
             Change::Equal
         );
         assert_eq!(one("stocks rose 2 percent higher").change, Change::Up);
+        // After a verb of motion the comparative gives the direction.
+        assert_eq!(one("stocks pushed 2 percent higher").change, Change::Up);
+        assert_eq!(
+            one("the index drifted 10 points lower").change,
+            Change::Down
+        );
+        assert_eq!(one("copper edged 3 cents lower").change, Change::Down);
         // "up"/"down" after the amount is the change adverb ("down 3"), even after "closed".
         let f = all("corn closed 2 cents up at $3.10");
         assert_eq!((f[0].change, f[1].change), (Change::Up, Change::Equal));
@@ -6153,6 +6202,17 @@ mod tests {
         let q = one("a man in his forties");
         assert_eq!(q.range, Some((40.0, 49.0)));
         assert!(all("music of the roaring twenties").is_empty());
+        // Without a possessive, a decade in words or with an apostrophe is an era.
+        for era in [
+            "inflation has not been this low since the early seventies",
+            "in the late 80's, prices soared",
+            "temperatures were in the mid-twenties",
+        ] {
+            assert!(
+                all(era).iter().all(|q| q.unit_name != "year of age"),
+                "{era}"
+            );
+        }
         assert!(all("talks entered phase two and session one").is_empty());
         assert!(all("he rang twice").is_empty());
         assert!(all("shipment in Sept 10-24 from Europe").is_empty());
