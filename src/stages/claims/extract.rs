@@ -2045,8 +2045,15 @@ impl Extractor {
                     .split_once('-')
                     .is_some_and(|(_, unit)| unit.chars().all(|c| c.is_ascii_lowercase()))
                 && {
-                    let next = word_after(&text[q.end..]).to_lowercase();
-                    next.len() > 1 && !words::for_language("en").stop.contains(next.as_str())
+                    // The next word whole, hyphens and all ("12-month T-bill rate").
+                    let next = text[q.end..]
+                        .strip_prefix(' ')
+                        .and_then(|r| r.split_whitespace().next())
+                        .map(|w| w.trim_end_matches(AFTER_WORD).to_lowercase())
+                        .unwrap_or_default();
+                    next.len() > 1
+                        && next.starts_with(char::is_alphabetic)
+                        && !words::for_language("en").stop.contains(next.as_str())
                 }
         };
         if q.change.is_direction()
@@ -4558,6 +4565,16 @@ mod tests {
             ("a third of the staff left.", "% staff"),
             ("half of the population live below it", "% population"),
         ]);
+    }
+
+    #[test]
+    fn a_hyphenated_measure_before_a_hyphenated_noun_is_no_change() {
+        let f = all("it will cut 12-month T-bill rate by 10 basis points");
+        assert_eq!(
+            (f[0].change, f[1].change),
+            (Change::Equal, Change::Down),
+            "{f:?}"
+        );
     }
 
     #[test]
