@@ -1495,9 +1495,7 @@ impl Extractor {
             .iter()
             .any(|s| after_num.starts_with(s));
         // "six-plus innings": a floor on the count, not a modifier.
-        let floor = after_num
-            .strip_prefix("-plus")
-            .is_some_and(|r| !r.starts_with(char::is_alphanumeric));
+        let floor = floor_after(after_num);
         let modifier = !n.is_digits
             && !kept
             && !floor
@@ -1992,10 +1990,7 @@ impl Extractor {
         }
         q.change = self.change(text, q.start, q.end);
         // ("over six-plus innings": the floor written after the number still bounds it.)
-        if q.change == Change::More
-            && self.over_a_span(text, q)
-            && !text[q.end..].starts_with("-plus")
-        {
+        if q.change == Change::More && self.over_a_span(text, q) && !floor_after(&text[q.end..]) {
             q.change = Change::Equal;
         }
         // "-0.2%", "-15 points": a signed change figure ("+" is read by `change`); a signed
@@ -2555,9 +2550,7 @@ impl Extractor {
             // "$1.17 billion a year earlier" dates the figure; it is not a rate. "six years of
             // fighting and a dozen accords": an "of" phrase that a conjunction goes on from
             // is not the rate's ("2 percent of GDP a year" is).
-            let joined = c[0]
-                .split_whitespace()
-                .any(|w| matches!(w.to_lowercase().as_str(), "and" | "or" | "but"));
+            let joined = has_word(&c[0], &["and", "or", "but"]);
             !self.dated(&c[1], &text[q.end + c[0].len()..]) && !joined
         });
         if let Some(c) = per {
@@ -2744,14 +2737,8 @@ impl Extractor {
         // "raised rates by": the verb's object holds no clause of its own ("raised rates and
         // said output would fall by 2 percent" is the fall's).
         let by_object = |cue: &Regex| {
-            cue.find(before).is_some_and(|m| {
-                !m.as_str().split_whitespace().any(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "and" | "but" | "said" | "that" | "which"
-                    )
-                })
-            })
+            cue.find(before)
+                .is_some_and(|m| !has_word(m.as_str(), &["and", "but", "said", "that", "which"]))
         };
         // "pushed 2 percent higher", "edged 3 cents lower": the comparative gives a verb of
         // motion its direction.
@@ -3206,6 +3193,19 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
     }
 }
 
+/// Whether `s` holds one of `words` (lower case) as a whole word, in any case.
+fn has_word(s: &str, words: &[&str]) -> bool {
+    s.split_whitespace()
+        .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+/// "six-plus innings", "40,000-plus fans": "-plus" right after a number, a floor on it.
+fn floor_after(after: &str) -> bool {
+    after
+        .strip_prefix("-plus")
+        .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+}
+
 /// "two 500 KV transmission cables", "two $50 bills": a count right before a measure or an
 /// amount of money counts the noun after that amount, not the amount's unit.
 fn count_past_measure(text: &str, found: &mut [Found]) {
@@ -3226,7 +3226,7 @@ fn count_past_measure(text: &str, found: &mut [Found]) {
         // "two 220 kilovolt (KV) power lines": past the unit's abbreviation in brackets.
         let mut after = &text[q.end..];
         if let Some(r) = after.strip_prefix(" (") {
-            if let Some(close) = r.get(..12).unwrap_or(r).find(')') {
+            if let Some(close) = head_slice(r, 0, 12).find(')') {
                 after = &r[close + 1..];
             }
         }
@@ -3911,7 +3911,7 @@ fn singular_compound(after: &str, noun: String) -> String {
         let word_like = !w.is_empty()
             && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
             && !verb_or_stop(&lower)
-            && !words::cues("finite_verb").split('|').any(|v| v == lower);
+            && !en.finite_verbs.contains(lower.as_str());
         if !word_like || taken.len() == 2 {
             return noun;
         }

@@ -94,6 +94,8 @@ pub struct Words {
     pub score_pair_nouns: HashSet<&'static str>,
     /// Spans of time that a word of time after them makes a date, not a rate ("a year earlier").
     pub dating_nouns: HashSet<&'static str>,
+    /// Verb forms a singular noun phrase may run into ("the staff left", "the population live").
+    pub finite_verbs: HashSet<&'static str>,
     /// Adverbs that make an amount a rate, and the span of time they divide by ("daily" → "day").
     pub rate_adverbs: HashMap<&'static str, &'static str>,
     /// Nouns that make a bare scaled number an amount of money ("a 2.0 billion deficit").
@@ -272,6 +274,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         score_nouns: list("score_noun").into_iter().collect(),
         score_pair_nouns: list("score_pair_noun").into_iter().collect(),
         dating_nouns: list("dating_noun").into_iter().collect(),
+        finite_verbs: list("finite_verb").into_iter().collect(),
         rate_adverbs: pairs("rate_adverb"),
         money_nouns: list("money_noun").into_iter().collect(),
         level_words: list("level_word").into_iter().collect(),
