@@ -851,6 +851,7 @@ impl Extractor {
         self.carry_change(text, &mut found);
         count_past_measure(text, &mut found);
         drop_conjunctions(&mut found);
+        drop_results(text, &mut found);
         (found, years)
     }
 
@@ -3254,6 +3255,129 @@ fn drop_conjunctions(found: &mut [Found]) {
                 .join(" ");
         }
     }
+}
+
+/// The line around `at` when it is short enough to be a table row (rows are; prose paragraphs
+/// are not), as (its start, the line).
+fn short_line(text: &str, at: usize) -> Option<(usize, &str)> {
+    const ROW: usize = 200;
+    let before = tail_slice(text, at, ROW);
+    let from = match before.rfind('\n') {
+        Some(i) => at - before.len() + i + 1,
+        None if before.len() == at => 0,
+        None => return None,
+    };
+    let after = head_slice(text, at, ROW);
+    let to = match after.find('\n') {
+        Some(i) => at + i,
+        None if at + after.len() == text.len() => text.len(),
+        None => return None,
+    };
+    Some((from, &text[from..to]))
+}
+
+/// A results row: names and figures with next to no running words ("Guingamp 2 (Wreh 15th)
+/// Monaco 1", "7. Ana Ruiz (Spain) Honda 133", "Kent 284 (T. Ward 71, M. Fleming 55"). `figures`
+/// is how many whole figures stand alone in it.
+fn results_row(line: &str, figures: usize) -> bool {
+    let (mut lower, mut title, mut caps) = (0, 0, 0);
+    for w in line.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 2
+            || !w.starts_with(char::is_alphabetic)
+        {
+            continue;
+        }
+        if w.starts_with(char::is_lowercase) {
+            lower += 1;
+        } else if w.contains(char::is_lowercase) {
+            title += 1;
+        } else {
+            caps += 1;
+        }
+    }
+    // A headline in capitals or in title case ("Storm Kills 12 In Texas") is no row by itself:
+    // a row also shows two figures, a bracket that names ("(Spain)", "(Wreh 15th"), or a place
+    // opening the line ("7. ", "3 - ").
+    let names_in_bracket = line.split('(').skip(1).any(|b| {
+        b.starts_with(|c: char| c.is_uppercase())
+            && b.split([')', ' ', ','])
+                .next()
+                .is_some_and(|w| w.contains(char::is_lowercase))
+    });
+    let place = line
+        .trim_start()
+        .split_once(|c: char| !c.is_ascii_digit())
+        .is_some_and(|(d, rest)| {
+            !d.is_empty() && (rest.starts_with(". ") || rest.starts_with(" - "))
+        });
+    title >= 2 && 4 * lower <= title + caps + lower && (figures >= 2 || names_in_bracket || place)
+}
+
+/// Scores, ranks, standings points and seedings in results rows are no quantities
+/// (CONVENTIONS.md). The whole figures standing alone in a row go; a figure with a unit or a
+/// currency ("1 minute 53.706 seconds", "$190,000") or a price with decimals ("Nikkei
+/// 19,201.09") stays, and so does a figure counting a noun.
+fn drop_results(text: &str, found: &mut Vec<Found>) {
+    // "201 Stephen Ames (Trinidad) 68 65": a row's figure before a person's name reads as
+    // counting it, and the figures after take that noun as elided; "434 wickets, 131 Tests"
+    // counts.
+    let names_after = |after: &str| {
+        let mut words = after.split_whitespace();
+        words.next().zip(words.next()).is_some_and(|(a, b)| {
+            [a, b]
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) && w.contains(char::is_lowercase))
+        })
+    };
+    let elided = |q: &Found| {
+        let noun = q.unit_name.split(' ').next().unwrap_or_default();
+        !text[q.end..].trim_start().to_lowercase().starts_with(noun)
+    };
+    let figure = |q: &Found| {
+        q.kind == QuantityKind::Count
+            && q.unit == "count"
+            && q.scale == 1.0
+            && q.value
+                .is_some_and(|v| v.fract() == 0.0 && (0.0..1000.0).contains(&v))
+            && text[q.start..q.end].bytes().all(|b| b.is_ascii_digit())
+            && (q.unit_name == "-" || names_after(&text[q.end..]) || elided(q))
+    };
+    // `found` is in text order, so the figures of one line are neighbours and the row test runs
+    // once per line.
+    let mut last: Option<(usize, bool)> = None;
+    let mut drop = vec![false; found.len()];
+    for (i, q) in found.iter().enumerate() {
+        if !figure(q) {
+            continue;
+        }
+        let Some((from, line)) = short_line(text, q.start) else {
+            continue;
+        };
+        let row = match last {
+            Some((s, row)) if s == from => row,
+            _ => {
+                let end = from + line.len();
+                let figures = found[i..]
+                    .iter()
+                    .take_while(|p| p.start < end)
+                    .filter(|p| figure(p))
+                    .count()
+                    + found[..i]
+                        .iter()
+                        .rev()
+                        .take_while(|p| p.start >= from)
+                        .filter(|p| figure(p))
+                        .count();
+                let row = results_row(line, figures);
+                last = Some((from, row));
+                row
+            }
+        };
+        drop[i] = row;
+    }
+    let mut keep = drop.iter().map(|d| !d);
+    found.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Whether only blanks stand between the end of `before` and a line start (or the text's start).
@@ -6343,6 +6467,44 @@ mod tests {
     }
 
     #[test]
+    fn results_rows_hold_no_quantities_but_their_measures_and_money() {
+        for row in [
+            "3. Maria Lopes (Portugal) Honda 142",
+            "Ajax 3 (Litmanen 12th, Kluivert 40th) Feyenoord 1",
+            "Kent 284 (T. Ward 71, M. Fleming 55; A. Kumble 4-60)",
+            "Stefan Edberg (Sweden) beat 9 - Boris Becker (Germany) 6-4 7-5",
+            "Dinamo Minsk 2 Torpedo Mogilev 0",
+            "118 Sandy Lyle (Scotland) 71 70, Mark Roe 72 69,",
+        ] {
+            let f = all(row);
+            assert!(f.is_empty(), "{row}: {f:?}");
+        }
+        // Measures and money in a row, prices with decimals, counts of lower-case nouns stay.
+        let f = all("4. Ana Ruiz (Spain) Yamaha 2 minutes 11.34 seconds");
+        assert_eq!(f.len(), 2, "{f:?}");
+        let f = all("140 Jim Payne (England) 69 71, Tom Lee 70 70");
+        assert!(f.is_empty(), "{f:?}");
+        let f = all("Sachin Tendulkar (India) 620 runs, 12 Tests");
+        assert_eq!(f.len(), 2, "{f:?}");
+        let f = all("Santos Star 31 22/9 Rotterdam / Lagos $215,000 Vitol.");
+        assert_eq!(
+            f.iter().map(|q| q.value).collect::<Vec<_>>(),
+            [Some(215_000.0)],
+            "{f:?}"
+        );
+        let f = all("Nikkei average -- 19,201.09 (Jan 4/95)");
+        assert!(f.iter().any(|q| q.value == Some(19_201.09)), "{f:?}");
+        // A headline in capitals, and prose with a bracket, are no rows.
+        assert_eq!(all("STORM KILLS 12 IN TEXAS, 40 HURT").len(), 2);
+        assert_eq!(all("Smith (Labour) won 120 votes and Jones 98.").len(), 2);
+        // A row is one line of a longer text; the prose line under it keeps its figures.
+        let f = all(
+            "Ajax 3 (Litmanen 12th) Feyenoord 1\nAttendance was 42 000, and 12 fans were held.",
+        );
+        assert!(f.iter().all(|q| q.start > 30) && !f.is_empty(), "{f:?}");
+    }
+
+    #[test]
     fn table_headers_name_scale_and_unit() {
         assert!(all("(in millions of pesos unless stated)").is_empty());
         let f = all("Order book (billions) 3.12 vs 2.87");
@@ -6506,8 +6668,8 @@ mod tests {
             one("said one Euromark options trader.").unit_name,
             "euromark options trader"
         );
-        // A name is no compound.
-        assert_eq!(one("Hearts (Scotland) 1 Red Star Belgrade").unit_name, "-");
+        // A name is no compound: in a results row the score goes altogether.
+        assert!(all("Hearts (Scotland) 1 Red Star Belgrade").is_empty());
         // A word before an object is a verb.
         assert_eq!(
             one("one of the computers took a trip").unit_name,
