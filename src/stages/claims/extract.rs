@@ -1107,6 +1107,21 @@ impl Extractor {
         }
         // "phase two", "session one": a number word naming a part, like "Flight 370" in digits.
         name(!is_digits && self.label_noun.is_match(tail_slice(text, start, 16)))?;
+        // "the Ten Commandments", "the Five Nations": a number word written with a capital
+        // inside a sentence of running lower-case words, before a capitalised word, is part of
+        // a name. (A headline in title case, "Gunmen Kill Two In Algeria", capitalises them all.)
+        let capital_in_prose = || {
+            let inside = text[..start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with(|c: char| c.is_alphanumeric() || c == ',');
+            let next = text[end..].strip_prefix(' ').unwrap_or("");
+            surface.starts_with(char::is_uppercase)
+                && surface.contains(char::is_lowercase)
+                && inside
+                && next.starts_with(char::is_uppercase)
+                && running_lower_case(sentence_around(text, start))
+        };
+        name(!is_digits && capital_in_prose())?;
         // "a \"2\" rating from its previous \"1\"": a number alone in quotation marks is a label (and
         // its closing mark no inch sign).
         let quotes = ['"', '“', '”'];
@@ -1909,6 +1924,12 @@ impl Extractor {
                 } else {
                     "-".into()
                 };
+            }
+            // "The message is one of disdain", "a mood of one of caution": "one of" a lone
+            // singular noun with no determiner names a kind, not one of a set (a set is written
+            // in the plural: "one of 12 candidates", "one of dairy farmers").
+            Some(noun) if !is_digits && value == 1.0 && of_a_kind(&text[q.end..], &noun) => {
+                return Err(NotAQuantity);
             }
             Some(noun) => {
                 q.unit = "count".into();
@@ -3378,6 +3399,38 @@ fn drop_results(text: &str, found: &mut Vec<Found>) {
     }
     let mut keep = drop.iter().map(|d| !d);
     found.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// " of disdain.": "of" and one singular lower-case word that is the whole counted `noun`.
+fn of_a_kind(after: &str, noun: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix(" of ")
+        .or_else(|| after.strip_prefix(" Of "))
+    else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .next()
+        .unwrap_or_default();
+    word == noun
+        && word.chars().all(|c| c.is_lowercase())
+        && !plural_word(word)
+        && !number_word(word)
+        && !words::for_language("en").stop.contains(word)
+}
+
+/// Whether most words of `sentence` start in lower case (running prose, not a headline in
+/// title case or capitals).
+fn running_lower_case(sentence: &str) -> bool {
+    let (mut lower, mut all) = (0, 0);
+    for w in sentence.split_whitespace() {
+        if let Some(c) = w.chars().find(|c| c.is_alphabetic()) {
+            all += 1;
+            lower += usize::from(c.is_lowercase());
+        }
+    }
+    2 * lower >= all && all > 0
 }
 
 /// Whether only blanks stand between the end of `before` and a line start (or the text's start).
@@ -6464,6 +6517,51 @@ mod tests {
             ("fans paid $3 per ticket issued", "dollar"),
             ("he owed $5 a month ago", "dollar"),
         ]);
+    }
+
+    #[test]
+    fn one_of_a_lone_singular_noun_names_a_kind() {
+        for s in [
+            "The mood in the party is one of caution.",
+            "Her reply was one of anger and regret.",
+        ] {
+            let f = all(s);
+            assert!(f.is_empty(), "{s}: {f:?}");
+        }
+        assert_eq!(first("He is one of 12 candidates.").value, Some(1.0));
+        assert_eq!(
+            one("She was one of dairy farmers' leaders.").value,
+            Some(1.0)
+        );
+        assert_eq!(
+            one("one of the computers took a trip").unit_name,
+            "computer"
+        );
+    }
+
+    #[test]
+    fn a_capitalised_number_word_inside_prose_names_something() {
+        for s in [
+            "Protesters carried signs quoting the Ten Commandments outside the court.",
+            "France hosts the Five Nations opener, officials said.",
+        ] {
+            let f = all(s);
+            assert!(f.is_empty(), "{s}: {f:?}");
+        }
+        // A headline in title case, and a sentence opening with the word, still count.
+        assert_eq!(one("Gunmen Kill Two In Algeria").value, Some(2.0));
+        assert_eq!(one("Two Indians were freed on Monday.").value, Some(2.0));
+    }
+
+    #[test]
+    fn half_a_dozen_is_six() {
+        for s in [
+            "They signed half a dozen new recruits.",
+            "a half-dozen riders fell",
+        ] {
+            let q = one(s);
+            assert_eq!(q.value, Some(6.0), "{s}: {q:?}");
+        }
     }
 
     #[test]
