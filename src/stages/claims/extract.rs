@@ -372,6 +372,10 @@ pub struct Extractor {
     paired_gap: Regex,
     /// `own_object_verb` rows right before a number: "struck out five" counts batters.
     own_object: Regex,
+    /// "England's ": a capitalised name's possessive right before a number.
+    name_owner: Regex,
+    /// "wounded four": a verb whose bare count is of people (`person_verb` rows).
+    person_object: Regex,
     /// A bound before a share ("more than two-thirds") …
     share_bound: Regex,
     /// … and a verb after it ("reported", `share_verb` rows).
@@ -541,7 +545,7 @@ impl Extractor {
         // A units digit joins only a tens word ("forty-two"); after another ("a dozen
         // seven-year-old …") it is a number of its own.
         let word_num = format!(
-            r"(?-u:\b)(?:(?:{})[- ](?:{})|{})(?:\s+and\s+a\s+half)?(?-u:\b)",
+            r"(?-u:\b)(?:(?:{})[- ](?:{})|{})(?:\s+and\s+a\s+half|-and-a-half)?(?-u:\b)",
             words::cues("tens_word"),
             words::cues("units_word"),
             words.join("|")
@@ -696,6 +700,8 @@ impl Extractor {
             clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
             paired_gap: cue_re(r"^\s*(?:{}|,)\s*$", &["paired"]),
             own_object: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["own_object_verb"]),
+            name_owner: re(r"(?-u:\b)\p{Lu}\p{Ll}+(?:'s|’s|s'|s’) $"),
+            person_object: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["person_verb"]),
             share_bound: cue_re(r"(?i)(?-u:\b)(?:{}|{}|{})\s+$", &["more", "less", "approx"]),
             share_verb: cue_re(r"(?i)^\s+(?:{}|[a-z]{3,}ed)(?-u:\b)", &["share_verb"]),
 
@@ -1994,6 +2000,22 @@ impl Extractor {
                 {
                     return Err(NotAQuantity);
                 }
+                // "in reply to England's 326.", "beat Surrey's 212,": a bare total owned by a
+                // name and closing its clause is a score (or a model, "Boeing's 747.").
+                // ("to 51.9 from July's 51.2": a time's possessive owns a level.)
+                let owner = self
+                    .name_owner
+                    .find(tail_slice(text, start, 40))
+                    .map(|m| m.as_str().trim_end_matches([' ', 's', '\'', '’']));
+                if is_digits
+                    && scale == 1.0
+                    && value.fract() == 0.0
+                    && owner.is_some_and(|o| !self.months.is_match(o) && !o.ends_with("day"))
+                    && (text[q.end..].trim().is_empty()
+                        || text[q.end..].starts_with(['.', ',', ';', ':', ')']))
+                {
+                    return Err(NotAQuantity);
+                }
                 q.unit = "count".into();
                 q.unit_name = "-".into();
                 q.bare = scale == 1.0;
@@ -2213,9 +2235,13 @@ impl Extractor {
             let own_object = self
                 .own_object
                 .is_match(tail_slice(text, found[i].start, 16));
+            let people = self
+                .person_object
+                .is_match(tail_slice(text, found[i].start, 16));
             let prev = p
                 .filter(|_| !own_object)
                 .map(|p| &found[p])
+                .filter(|p| !people || p.counts_a_noun())
                 .filter(|p| {
                     (carries(p) || set_against(p, &found[i]))
                         && same_sentence(p.end, found[i].start)
@@ -2938,8 +2964,11 @@ impl Extractor {
             };
             return cleaned.parse().ok().map(|v| (v, None));
         }
-        // "two and a half".
-        if let Some(whole) = lower.strip_suffix(" and a half") {
+        // "two and a half", "four-and-a-half".
+        if let Some(whole) = lower
+            .strip_suffix(" and a half")
+            .or_else(|| lower.strip_suffix("-and-a-half"))
+        {
             let (v, _) = self.parse_number(whole.trim_end(), format)?;
             return Some((v + 0.5, None));
         }
@@ -3487,6 +3516,7 @@ fn per_unit(word: &str) -> String {
         "meter" => "metre".into(),
         "feet" => "foot".into(),
         "cwt" => "hundredweight".into(),
+        "shr" => "share".into(),
         // Lumber is priced per thousand board feet.
         "tbf" | "mbf" => "thousand board feet".into(),
         // CONVENTIONS.md names the pound of weight "pound-mass".
@@ -6551,6 +6581,65 @@ mod tests {
         // A headline in title case, and a sentence opening with the word, still count.
         assert_eq!(one("Gunmen Kill Two In Algeria").value, Some(2.0));
         assert_eq!(one("Two Indians were freed on Monday.").value, Some(2.0));
+    }
+
+    #[test]
+    fn a_price_per_abbreviated_share() {
+        let q = one("The offer is priced at $21 / shr.");
+        assert_eq!(q.unit_name, "dollar per share", "{q:?}");
+        let q = one("Price range 9 - 11 dlrs / shr");
+        assert_eq!(
+            (q.range, q.unit_name.as_str()),
+            (Some((9.0, 11.0)), "dollar per share"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_count_of_people_takes_no_measure_named_before() {
+        let f = all("They seized 200 kg (440 lb) of cocaine, killed a guard and wounded three.");
+        let q = f.last().expect("a count");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(3.0), "-"), "{f:?}");
+        // A count of people before still lends its noun.
+        let f = all("Gunmen killed 12 villagers and wounded 30.");
+        assert_eq!(f[1].unit_name, "villager", "{f:?}");
+    }
+
+    #[test]
+    fn and_a_half_hyphenated() {
+        let q = one("The vote came about four-and-a-half hours later.");
+        assert_eq!(
+            (q.value, q.unit_name.as_str()),
+            (Some(4.5), "hour"),
+            "{q:?}"
+        );
+        let q = one("a two and a half year delay");
+        assert_eq!(q.value, Some(2.5), "{q:?}");
+    }
+
+    #[test]
+    fn a_bare_total_owned_by_a_name_is_a_score() {
+        for s in [
+            "Kent were 140 for three in reply to Sussex's 288.",
+            "Lancashire passed Yorkshire's 301, with two wickets left.",
+        ] {
+            let f = all(s);
+            assert!(
+                f.iter()
+                    .all(|q| q.value != Some(288.0) && q.value != Some(301.0)),
+                "{s}: {f:?}"
+            );
+        }
+        // A count the name owns, and a scaled amount, stay.
+        assert_eq!(
+            one("Norway's 4,000 fishermen protested.").unit_name,
+            "fisherman"
+        );
+        assert_eq!(
+            one("It raised Ireland's 2 million target.").value,
+            Some(2e6)
+        );
+        assert_eq!(all("It rose to 52 from July's 51.").len(), 2);
     }
 
     #[test]
