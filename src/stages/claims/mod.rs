@@ -268,6 +268,11 @@ impl Tagger {
                     .or_else(|| self.metric(text, ss, &q))
                     .map(|m| self.with_target(m, &text[q.end..]));
             }
+            // A metric names something in words: "1-0", "1996" or a bullet's "-" is none.
+            let mut metric = metric.filter(|m| {
+                m.split_whitespace()
+                    .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            });
             if let Some(name) = words.units.get(q.unit.as_str()) {
                 q.unit_name = (*name).to_string();
             }
@@ -415,7 +420,14 @@ impl Tagger {
             }
         }
         let c = self.np_before.captures(before)?;
-        let np = trim_stopwords(c.get(1)?.as_str());
+        // "soared $5.50 to $16.875": the phrase starts after the last figure ("50" is no noun).
+        let phrase = c.get(1)?.as_str();
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let from = words
+            .iter()
+            .rposition(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .map_or(0, |i| i + 1);
+        let np = trim_stopwords(&words[from..].join(" "));
         (!np.is_empty()).then_some(np)
     }
 
@@ -989,6 +1001,27 @@ mod tests {
 
     fn tag(text: &str, published: Option<&str>) -> Vec<Claim> {
         Tagger::new().tag(text, Field::Text, "en", published, &[])
+    }
+
+    #[test]
+    fn a_metric_is_words_not_the_digits_of_a_figure_before() {
+        let c = tag(
+            "Acme's stock jumped $3.75 to $21.125 in New York trading.",
+            None,
+        );
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(
+            c.iter().all(|q| q
+                .metric
+                .as_deref()
+                .is_none_or(|m| m.chars().any(char::is_alphabetic))),
+            "{c:?}"
+        );
+        let c = tag("The Yankees won 1-0 to 4 games in a row.", None);
+        assert!(
+            c.iter().all(|q| q.metric.as_deref() != Some("1-0")),
+            "{c:?}"
+        );
     }
 
     #[test]
