@@ -1336,6 +1336,24 @@ impl Extractor {
         }) {
             unit = None;
         }
+        // "140 Mark Roe (England) 69", "ten Mark Twain novels": a unit that is also a given name
+        // (`given_name_unit` rows), capitalised before another capitalised word, starts a name.
+        if unit.is_some_and(|(len, _)| {
+            let word = rest[..len].trim();
+            let next = rest[len..].trim_start_matches([' ', '\t']);
+            word.starts_with(char::is_uppercase)
+                && word[1..].chars().all(|c| c.is_lowercase())
+                && words::for_language("en")
+                    .given_name_units
+                    .contains(word.to_lowercase().as_str())
+                && next.starts_with(char::is_uppercase)
+                && next
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w.chars().skip(1).any(char::is_lowercase))
+        }) {
+            unit = None;
+        }
         // French "1 an" is a year, but "387.60 an ounce", "half an hour" hold the English
         // article: "an" before a word is no unit.
         if unit.is_some_and(|(len, _)| {
@@ -6640,6 +6658,19 @@ mod tests {
             Some(2e6)
         );
         assert_eq!(all("It rose to 52 from July's 51.").len(), 2);
+    }
+
+    #[test]
+    fn a_unit_that_is_a_given_name_before_a_surname_is_no_unit() {
+        let f = all("Ten Mark Twain novels were sold.");
+        assert!(f.iter().all(|q| q.unit_name != "deutsche mark"), "{f:?}");
+        assert!(all("140 Paul Way (England) 69 71").is_empty());
+        assert!(all("140 Mark Roe (England) 69 71").is_empty());
+        assert_eq!(one("He paid 50 Mark for it.").unit_name, "deutsche mark");
+        assert_eq!(
+            one("The bill was 400 Marks In Cash").unit_name,
+            "deutsche mark"
+        );
     }
 
     #[test]

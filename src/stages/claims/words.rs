@@ -53,6 +53,8 @@ pub struct Words {
     pub not_superlative: HashSet<&'static str>,
     /// Plural nouns without the language's plural ending ("crew", "police").
     pub invariant_plurals: HashSet<&'static str>,
+    /// Units that are also given names ("Mark"), `given_name_unit` rows.
+    pub given_name_units: HashSet<&'static str>,
     /// Plurals without the plural ending and their singular ("mice" → "mouse").
     pub irregular_plurals: HashMap<&'static str, &'static str>,
     /// Endings that mark an adjective ("-able", "-ly").
@@ -260,6 +262,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         irregular_plurals: pairs("irregular_plural"),
         not_superlative: list("not_superlative").into_iter().collect(),
         invariant_plurals: list("invariant_plural").into_iter().collect(),
+        given_name_units: list("given_name_unit").into_iter().collect(),
         span_nouns: list("span_noun").into_iter().collect(),
         when_complements: list("when_complement").into_iter().collect(),
         of_owners: list("of_owner").into_iter().collect(),
