@@ -313,6 +313,8 @@ pub struct Extractor {
     /// "cut power to as many as 200,000 homes": an extent after "to" or "at" bounds a level, it is
     /// no change's size.
     level_extent: Regex,
+    /// "make up (about) ": a share of a whole, `made_of` rows.
+    made_of: Regex,
 
     /// "who was 24 and", ", both 50,": words before an age that ends its clause.
     age_lead: Regex,
@@ -767,6 +769,10 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
                 &["by_amount", "by_amount_bound"],
             ),
+            made_of: cue_re(
+                r"(?i)(?-u:\b)(?:{})\s+(?:(?:{}|{}|{})\s+)?$",
+                &["made_of", "approx", "more", "less"],
+            ),
             level_extent: cue_re(r"(?i)(?-u:\b)(?:to|at)\s+(?:{})\s*$", &["change_extent"]),
             age_lead: cue_re(r"(?i)(?-u:\b)(?:{})[ \t]+$", &["age_lead"]),
             age_follow: cue_re(r"(?i)^[ \t]+(?:{})(?-u:\b)", &["age_follow"]),
@@ -1046,8 +1052,16 @@ impl Extractor {
             )?;
             // "highway 35", "exit 436", "Flight 370": the number names something; so do house
             // numbers ("123 Random Street") and ZIP codes ("PA 23456").
+            // ("said to number 6,000", "could number 200": the verb counts.)
+            let counting_verb = || {
+                let head = tail_slice(text, start, 24).trim_end().to_lowercase();
+                head.strip_suffix("number").is_some_and(|h| {
+                    ["to", "could", "would", "may", "might", "will", "now"]
+                        .contains(&last_word(h.trim_end()))
+                })
+            };
             name(
-                self.label_noun.is_match(tail_slice(text, start, 16))
+                self.label_noun.is_match(tail_slice(text, start, 16)) && !counting_verb()
                     || self.street.is_match(&text[end..])
                     || (surface.len() == 5 && self.zip_state.is_match(tail_slice(text, start, 4))),
             )?;
@@ -1956,8 +1970,32 @@ impl Extractor {
                 return Err(NotAQuantity);
             }
             Some(noun) => {
-                q.unit = "count".into();
-                q.unit_name = noun; // already singular
+                // "two heady weeks", "four successive years of growth": a span of time that
+                // adjectives qualify is that span (reuters-dev: "12 more years" → year).
+                let words: Vec<&str> = noun.split(' ').collect();
+                let span = words.iter().enumerate().skip(1).find_map(|(i, w)| {
+                    self.whole_unit(w)
+                        .filter(|u| u.kind == QuantityKind::Duration && u.unit == *w)
+                        .map(|u| (i, u))
+                });
+                // ("one of the biggest days" picks from a set of days.)
+                let of_set = starts_with_ignore_ascii_case(text[q.end..].trim_start(), "of ");
+                match span {
+                    Some((i, u))
+                        if !of_set
+                            && words[..i]
+                                .iter()
+                                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) =>
+                    {
+                        q.unit = u.unit.into();
+                        q.unit_name = u.name.into();
+                        q.kind = QuantityKind::Duration;
+                    }
+                    _ => {
+                        q.unit = "count".into();
+                        q.unit_name = noun; // already singular
+                    }
+                }
             }
             None if self.bare_label.is_match(tail_slice(text, start, 16)) => {
                 return Err(NotAQuantity);
@@ -2746,6 +2784,9 @@ impl Extractor {
             return Change::Equal;
         }
         if self.level_extent.is_match(before) {
+            return self.bound(before, after);
+        }
+        if self.made_of.is_match(before) {
             return self.bound(before, after);
         }
         // "gusts of up to 245 km/h", "up to 25%": a ceiling, not a rise; "spending was up to
@@ -6671,6 +6712,43 @@ mod tests {
             one("The bill was 400 Marks In Cash").unit_name,
             "deutsche mark"
         );
+    }
+
+    #[test]
+    fn a_span_of_time_with_adjectives_is_that_span() {
+        for (s, unit) in [
+            ("He spent two heady weeks in charge.", "week"),
+            ("after four successive years of growth", "year"),
+            ("They had five straight days of rain.", "day"),
+        ] {
+            let q = one(s);
+            assert_eq!(
+                (q.unit_name.as_str(), q.kind),
+                (unit, QuantityKind::Duration),
+                "{s}: {q:?}"
+            );
+        }
+        assert_eq!(
+            one("It was one of the biggest days of the year.").unit_name,
+            "big day"
+        );
+    }
+
+    #[test]
+    fn making_up_a_share_is_no_rise() {
+        let q = one("The Serbs, who make up 10 percent of the population, left.");
+        assert_eq!(q.change, Change::Equal, "{q:?}");
+        let q = one("Women made up about a third of the staff.");
+        assert_ne!(q.change, Change::Up, "{q:?}");
+        let q = one("Shares were up 10 percent.");
+        assert_eq!(q.change, Change::Up, "{q:?}");
+    }
+
+    #[test]
+    fn number_as_a_verb_counts() {
+        let q = one("The marchers, said by organisers to number 8,000, reached the square.");
+        assert_eq!(q.value, Some(8000.0), "{q:?}");
+        assert!(all("He wore number 10 on his shirt.").is_empty());
     }
 
     #[test]
