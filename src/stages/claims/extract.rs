@@ -491,7 +491,7 @@ fn bound_then_end() -> String {
 /// intransitive one, a phrase of when or where and "by" ("fell in July by").
 fn change_by_object(dir: Change) -> String {
     format!(
-        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+\s+){{1,6}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by{}|(?:{})\s*$)",
+        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+\s+){{1,8}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by{}|(?:{})\s*$)",
         words::cues(&format!("{dir}_object")),
         words::cues(dir.as_str()),
         bound_then_end(),
@@ -2843,9 +2843,29 @@ impl Extractor {
         };
         // "raised rates by": the verb's object holds no clause of its own ("raised rates and
         // said output would fall by 2 percent" is the fall's).
+        // The verb is looked for after the last such word ("cut the deficit and cut taxes by").
+        let clause = {
+            let mut from = 0;
+            let mut at = 0;
+            for w in before.split_inclusive(char::is_whitespace) {
+                at += w.len();
+                if has_word(w, &["and", "but", "said", "that", "which"]) {
+                    from = at;
+                }
+            }
+            &before[from..]
+        };
+        // "raised the debt limit in a bill passed by 61 votes": a participle in the object takes
+        // the "by" (a passive); the change verb's amount is not the agents'.
         let by_object = |cue: &Regex| {
-            cue.find(before)
-                .is_some_and(|m| !has_word(m.as_str(), &["and", "but", "said", "that", "which"]))
+            cue.find(clause).is_some_and(|m| {
+                let words: Vec<&str> = m.as_str().split_whitespace().collect();
+                let by = words.iter().rposition(|w| w.eq_ignore_ascii_case("by"));
+                !by.filter(|&i| i > 1).is_some_and(|i| {
+                    let w = words[i - 1];
+                    w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+                })
+            })
         };
         // "pushed 2 percent higher", "edged 3 cents lower": the comparative gives a verb of
         // motion its direction.
@@ -6749,6 +6769,18 @@ mod tests {
         let q = one("The marchers, said by organisers to number 8,000, reached the square.");
         assert_eq!(q.value, Some(8000.0), "{q:?}");
         assert!(all("He wore number 10 on his shirt.").is_empty());
+    }
+
+    #[test]
+    fn a_change_verb_reaches_by_past_a_long_object() {
+        let q = one(
+            "Tourists cut the deficit in the country's overseas travel account by 12.5 percent.",
+        );
+        assert_eq!(q.change, Change::Down, "{q:?}");
+        let q = one("He vowed to trim the budget deficit and cut income taxes by 10 percent.");
+        assert_eq!(q.change, Change::Down, "{q:?}");
+        let q = one("The firm raised its estimated output by 5 percent.");
+        assert_eq!(q.change, Change::Up, "{q:?}");
     }
 
     #[test]
