@@ -1003,6 +1003,20 @@ impl Extractor {
                 }
             }
         }
+        // "All figures in billions of dollars.", "(Group) (in billions of yen unless specified)":
+        // "in" a vague magnitude of a unit that ends its clause names the unit of a table.
+        if vague && q.kind != QuantityKind::Count {
+            let head = tail_slice(text, q.start, 4).to_lowercase();
+            let rest = text[q.end..].trim_start_matches([' ', '\t']).to_lowercase();
+            if (head.ends_with(" in ") || head.ends_with("(in ") || head == "in ")
+                && (rest.is_empty()
+                    || rest.starts_with(['.', ';', ':', ')', '\n', ','])
+                    || rest.starts_with("unless")
+                    || rest.starts_with("except"))
+            {
+                return Err(NotAQuantity);
+            }
+        }
         self.direction(text, n, vague, &mut q);
         Ok(Reading::Quantity(q))
     }
@@ -1125,6 +1139,19 @@ impl Extractor {
         if let Some(prev) = text[..start].strip_suffix('-') {
             name(!is_digits && hyphen_capital(prev, surface))?;
         }
+        // "the index at one point stood at 24": an idiom of time.
+        let at_one = || {
+            surface.eq_ignore_ascii_case("one")
+                && {
+                    let head = tail_slice(text, start, 4).to_lowercase();
+                    head.ends_with(" at ") || head == "at "
+                }
+                && text[end..].strip_prefix(' ').is_some_and(|r| {
+                    let w = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                    words::for_language("en").at_one_idioms.contains(w)
+                })
+        };
+        name(!is_digits && at_one())?;
         // "phase two", "session one": a number word naming a part, like "Flight 370" in digits.
         name(!is_digits && self.label_noun.is_match(tail_slice(text, start, 16)))?;
         // "the Ten Commandments", "the Five Nations": a number word written with a capital
@@ -2992,6 +3019,8 @@ impl Extractor {
             "hundreds of ",
             "thousands of ",
             "millions of ",
+            "billions of ",
+            "trillions of ",
         ]
         .iter()
         .find_map(|p| lower.strip_prefix(p).map(|r| (*p, r)))
@@ -3007,6 +3036,8 @@ impl Extractor {
                 "scores of " => (20.0, 200.0),
                 "hundreds of " => (100.0, 1000.0),
                 "thousands of " => (1e3, 1e4),
+                "billions of " => (1e9, 1e10),
+                "trillions of " => (1e12, 1e13),
                 _ => (1e6, 1e7),
             };
             let mult = if rest.1.starts_with("thousands") {
@@ -6781,6 +6812,31 @@ mod tests {
         assert_eq!(q.change, Change::Down, "{q:?}");
         let q = one("The firm raised its estimated output by 5 percent.");
         assert_eq!(q.change, Change::Up, "{q:?}");
+    }
+
+    #[test]
+    fn billions_of_is_vague_like_millions_of() {
+        let q = one("investors who have billions of dollars at stake");
+        assert_eq!(
+            (q.range, q.unit_name.as_str()),
+            (Some((1e9, 1e10)), "dollar"),
+            "{q:?}"
+        );
+        let q = one("It costs trillions of yen.");
+        assert_eq!(q.range, Some((1e12, 1e13)), "{q:?}");
+        // A note naming a table's unit is no amount.
+        assert!(all("Note - Figures are unadjusted, in billions of dollars.").is_empty());
+        assert!(all("(Group) (in billions of yen unless specified)").is_empty());
+        assert!(all("All figures in millions of dollars, except per-share data.").is_empty());
+    }
+
+    #[test]
+    fn at_one_point_is_an_idiom_of_time() {
+        let f = all("The index at one point stood at 24 points.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].value, Some(24.0));
+        assert!(all("At one stage the talks nearly failed.").is_empty());
+        assert_eq!(one("The team won by one point.").value, Some(1.0));
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub struct Words {
 
     /// Words before a pronoun "one" ("no one", "this one", "which one").
     pub one_pronoun_before: HashSet<&'static str>,
+    /// Nouns of "at one point", "at one stage": an idiom of time, no count (`at_one_idiom` rows).
+    pub at_one_idioms: HashSet<&'static str>,
     /// Words two before such a "one" that make the word between an adjective ("a more important one").
     pub one_adjective_lead: HashSet<&'static str>,
     /// Nouns whose singular ends in -s ("bus").
@@ -293,6 +295,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         people_suffixes: list("people_suffix"),
 
         one_pronoun_before: list("one_pronoun_before").into_iter().collect(),
+        at_one_idioms: list("at_one_idiom").into_iter().collect(),
         one_adjective_lead: list("one_adjective_lead").into_iter().collect(),
         length_leads: list("length_lead").into_iter().collect(),
         rows: values,
