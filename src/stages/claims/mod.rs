@@ -268,11 +268,8 @@ impl Tagger {
                     .or_else(|| self.metric(text, ss, &q))
                     .map(|m| self.with_target(m, &text[q.end..]));
             }
-            // A metric names something in words: "1-0", "1996" or a bullet's "-" is none.
-            let mut metric = metric.filter(|m| {
-                m.split_whitespace()
-                    .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-            });
+            // A metric names something in words: "1-0", "1996" or a bullet's "-" is none ("M3" is).
+            let mut metric = metric.filter(|m| m.contains(char::is_alphabetic));
             if let Some(name) = words.units.get(q.unit.as_str()) {
                 q.unit_name = (*name).to_string();
             }
@@ -420,14 +417,16 @@ impl Tagger {
             }
         }
         let c = self.np_before.captures(before)?;
-        // "soared $5.50 to $16.875": the phrase starts after the last figure ("50" is no noun).
+        // "soared $5.50 to $16.875", "rose 10 percent to 5 million": a phrase that runs back into
+        // another figure names no metric ("50", "percent").
         let phrase = c.get(1)?.as_str();
-        let words: Vec<&str> = phrase.split_whitespace().collect();
-        let from = words
-            .iter()
-            .rposition(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-            .map_or(0, |i| i + 1);
-        let np = trim_stopwords(&words[from..].join(" "));
+        if phrase
+            .split_whitespace()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        let np = trim_stopwords(phrase);
         (!np.is_empty()).then_some(np)
     }
 
@@ -1015,6 +1014,11 @@ mod tests {
                 .metric
                 .as_deref()
                 .is_none_or(|m| m.chars().any(char::is_alphabetic))),
+            "{c:?}"
+        );
+        let c = tag("Subscribers rose 10 percent to 5 million.", None);
+        assert!(
+            c.iter().all(|q| q.metric.as_deref() != Some("percent")),
             "{c:?}"
         );
         let c = tag("The Yankees won 1-0 to 4 games in a row.", None);

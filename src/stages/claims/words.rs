@@ -74,6 +74,8 @@ pub struct Words {
     pub one_pronoun_before: HashSet<&'static str>,
     /// Nouns of "at one point", "at one stage": an idiom of time, no count (`at_one_idiom` rows).
     pub at_one_idioms: HashSet<&'static str>,
+    /// Nouns that "at one point" measures ("the lead at one point"), `at_one_level` rows.
+    pub at_one_levels: HashSet<&'static str>,
     /// Words two before such a "one" that make the word between an adjective ("a more important one").
     pub one_adjective_lead: HashSet<&'static str>,
     /// Nouns whose singular ends in -s ("bus").
@@ -296,6 +298,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
 
         one_pronoun_before: list("one_pronoun_before").into_iter().collect(),
         at_one_idioms: list("at_one_idiom").into_iter().collect(),
+        at_one_levels: list("at_one_level").into_iter().collect(),
         one_adjective_lead: list("one_adjective_lead").into_iter().collect(),
         length_leads: list("length_lead").into_iter().collect(),
         rows: values,
