@@ -2109,12 +2109,23 @@ impl Extractor {
                             .get(p.end..start)
                             .is_some_and(|g| self.coordinated_count.is_match(g))
                 }) && self.elided_follow.is_match(&text[q.end..]);
+                // "two senators, one of them a member": one of a set just counted is one of
+                // that noun (as "95 medals, 35 of them gold" is).
+                let one_of_counted = found.last().is_some_and(|p| {
+                    p.counts_a_noun()
+                        && text
+                            .get(p.end..start)
+                            .is_some_and(|g| g.len() < 60 && g.trim_end().ends_with(','))
+                }) && ["of them", "of whom", "of which"]
+                    .iter()
+                    .any(|w| starts_with_ignore_ascii_case(text[q.end..].trim_start(), w));
                 let pronoun = (value < 2.0
                     || value.fract() != 0.0
                     || self.determiner_before.is_match(tail_slice(text, start, 24))
                     || self.back_reference.is_match(tail_slice(text, start, 8)))
                     && !self.change(text, q.start, q.end).is_direction()
                     && !coordinated
+                    && !one_of_counted
                     && !object_one(text, n)
                     || rate;
                 if !is_digits
@@ -6936,6 +6947,18 @@ mod tests {
             one("The poll put Labour's lead at one point.").value,
             Some(1.0)
         );
+    }
+
+    #[test]
+    fn one_of_a_set_just_counted_counts_its_noun() {
+        let f = all("He named two senators, one of them a member of the Liberal Party.");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(
+            (f[1].value, f[1].unit_name.as_str()),
+            (Some(1.0), "senator")
+        );
+        // Without a count before, "one of them" stays a pronoun.
+        assert!(all("Police said one of them was armed.").is_empty());
     }
 
     #[test]
