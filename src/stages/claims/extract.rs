@@ -1163,19 +1163,20 @@ impl Extractor {
         // "the index at one point stood at 24": an idiom of time.
         // ("put Labour's lead at one point" measures the lead: `at_one_level` rows.)
         let at_one = || {
-            let level = tail_slice(text, start, 40)
-                .split_whitespace()
-                .rev()
-                .nth(1)
-                .is_some_and(|w| {
-                    words::for_language("en").at_one_levels.contains(
-                        w.trim_matches(|c: char| !c.is_alphabetic())
-                            .to_lowercase()
-                            .as_str(),
-                    )
-                });
-            !level
-                && surface.eq_ignore_ascii_case("one")
+            let level = || {
+                tail_slice(text, start, 40)
+                    .split_whitespace()
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|w| {
+                        words::for_language("en").at_one_levels.contains(
+                            w.trim_matches(|c: char| !c.is_alphabetic())
+                                .to_lowercase()
+                                .as_str(),
+                        )
+                    })
+            };
+            surface.eq_ignore_ascii_case("one")
                 && {
                     let head = tail_slice(text, start, 4).to_lowercase();
                     head.ends_with(" at ") || head == "at "
@@ -1184,6 +1185,7 @@ impl Extractor {
                     let w = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
                     words::for_language("en").at_one_idioms.contains(w)
                 })
+                && !level()
         };
         name(!is_digits && at_one())?;
         // "phase two", "session one": a number word naming a part, like "Flight 370" in digits.
@@ -1193,19 +1195,21 @@ impl Extractor {
         // a name. (A headline in title case, "Gunmen Kill Two In Algeria", capitalises them all.)
         let capital_in_prose = || {
             // ("Police said Three Britons…": after a verb or a comma it opens a quote.)
-            let inside = [
-                "the", "in", "of", "at", "on", "for", "to", "from", "with", "by",
-            ]
-            .contains(
-                &last_word(text[..start].trim_end_matches([' ', '\t']))
-                    .to_lowercase()
-                    .as_str(),
-            );
+            let inside = || {
+                [
+                    "the", "in", "of", "at", "on", "for", "to", "from", "with", "by",
+                ]
+                .contains(
+                    &last_word(text[..start].trim_end_matches([' ', '\t']))
+                        .to_lowercase()
+                        .as_str(),
+                )
+            };
             let next = text[end..].strip_prefix(' ').unwrap_or("");
             surface.starts_with(char::is_uppercase)
                 && surface.contains(char::is_lowercase)
-                && inside
                 && next.starts_with(char::is_uppercase)
+                && inside()
                 && running_lower_case(sentence_around(text, start))
         };
         name(!is_digits && capital_in_prose())?;
@@ -1885,13 +1889,8 @@ impl Extractor {
         // "Meri secured 45 votes and Ruutel 34.": a clause that leaves out its verb and noun
         // after a count of a noun (gapping) counts the same noun; its number ends the clause.
         let gapped = || {
-            found.last().is_some_and(|p| {
-                p.counts_a_noun()
-                    && text
-                        .get(p.end..start)
-                        .is_some_and(|gap| self.gapping.is_match(gap))
-                    && self.clause_end.is_match(&text[q.end..])
-            })
+            gap_after_count(text, found, start).is_some_and(|gap| self.gapping.is_match(gap))
+                && self.clause_end.is_match(&text[q.end..])
         };
         if is_digits
             && scale == 1.0
@@ -2103,22 +2102,16 @@ impl Extractor {
                     });
                 // "searched one house at Ransart and one at Mons": joined to a count of a noun
                 // and followed by the qualifier the noun left out, it counts that noun.
-                let coordinated = found.last().is_some_and(|p| {
-                    p.counts_a_noun()
-                        && text
-                            .get(p.end..start)
-                            .is_some_and(|g| self.coordinated_count.is_match(g))
-                }) && self.elided_follow.is_match(&text[q.end..]);
+                let coordinated = gap_after_count(text, found, start)
+                    .is_some_and(|g| self.coordinated_count.is_match(g))
+                    && self.elided_follow.is_match(&text[q.end..]);
                 // "two senators, one of them a member": one of a set just counted is one of
                 // that noun (as "95 medals, 35 of them gold" is).
-                let one_of_counted = found.last().is_some_and(|p| {
-                    p.counts_a_noun()
-                        && text
-                            .get(p.end..start)
-                            .is_some_and(|g| g.len() < 60 && g.trim_end().ends_with(','))
-                }) && ["of them", "of whom", "of which"]
-                    .iter()
-                    .any(|w| starts_with_ignore_ascii_case(text[q.end..].trim_start(), w));
+                let one_of_counted = gap_after_count(text, found, start)
+                    .is_some_and(|g| g.len() < 60 && g.trim_end().ends_with(','))
+                    && ["of them", "of whom", "of which"]
+                        .iter()
+                        .any(|w| starts_with_ignore_ascii_case(text[q.end..].trim_start(), w));
                 let pronoun = (value < 2.0
                     || value.fract() != 0.0
                     || self.determiner_before.is_match(tail_slice(text, start, 24))
@@ -2158,25 +2151,25 @@ impl Extractor {
                 // "in reply to England's 326.", "beat Surrey's 212,": a bare total owned by a
                 // name and closing its clause is a score (or a model, "Boeing's 747.").
                 // ("to 51.9 from July's 51.2": a time's possessive owns a level.)
-                let owner = self
-                    .name_owner
-                    .find(tail_slice(text, start, 40))
-                    .map(|m| m.as_str().trim_end_matches([' ', 's', '\'', '’']));
+                let owned_by_name = || {
+                    self.name_owner
+                        .find(tail_slice(text, start, 40))
+                        .map(|m| m.as_str().trim_end_matches([' ', 's', '\'', '’']))
+                        .is_some_and(|o| !self.months.is_match(o) && !o.ends_with("day"))
+                };
                 // ("won 320 seats to Labour's 210": set against a count of a noun, it counts the
                 // same noun.)
-                let compared = found.last().is_some_and(|p| {
-                    p.counts_a_noun()
-                        && text
-                            .get(p.end..start)
-                            .is_some_and(|g| g.len() < 120 && !sentence_break(g))
-                });
+                let compared = || {
+                    gap_after_count(text, found, start)
+                        .is_some_and(|g| g.len() < 120 && !sentence_break(g))
+                };
                 if is_digits
                     && scale == 1.0
                     && value.fract() == 0.0
-                    && !compared
-                    && owner.is_some_and(|o| !self.months.is_match(o) && !o.ends_with("day"))
                     && (text[q.end..].trim().is_empty()
                         || text[q.end..].starts_with(['.', ',', ';', ':', ')']))
+                    && !compared()
+                    && owned_by_name()
                 {
                     return Err(NotAQuantity);
                 }
@@ -3437,6 +3430,16 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
             q.bare = false;
         }
     }
+}
+
+/// What stands between the quantity just before `start` and `start`, when that quantity counts
+/// a noun: the gap the rules for elided nouns read ("45 votes and Ruutel 34", "one house at
+/// Ransart and one at Mons", "two senators, one of them", "320 seats to Labour's 210").
+fn gap_after_count<'t>(text: &'t str, found: &[Found], start: usize) -> Option<&'t str> {
+    found
+        .last()
+        .filter(|p| p.counts_a_noun())
+        .and_then(|p| text.get(p.end..start))
 }
 
 /// Whether `s` holds one of `words` (lower case) as a whole word, in any case.
