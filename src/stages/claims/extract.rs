@@ -895,6 +895,18 @@ impl Extractor {
             if open.is_some_and(opens_line) {
                 return Err(NotAQuantity);
             }
+            // A bare "thousands" after "in", "by the" or a possessive names a scale or a manner
+            // ("figures in thousands", "came in their thousands"), no amount.
+            let bare = !n.surface.contains(' ');
+            let before = last_word(head.trim_end()).to_ascii_lowercase();
+            if bare
+                && matches!(
+                    before.as_str(),
+                    "in" | "the" | "by" | "their" | "its" | "his" | "her" | "our"
+                )
+            {
+                return Err(NotAQuantity);
+            }
         }
 
         // Where the number starts with its sign, before a currency may move the start back.
@@ -3090,6 +3102,25 @@ impl Extractor {
     /// (value, high end for vague magnitudes like "tens of billions").
     fn parse_number(&self, s: &str, format: NumberFormat) -> Option<(f64, Option<f64>)> {
         let lower = s.to_lowercase();
+        // "several hundred", "a few thousand": as "hundreds" and "thousands", up to the next power.
+        if let Some(scale) = ["several ", "a few "]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))
+            .and_then(|w| match w {
+                "hundred" => Some(1e2),
+                "thousand" => Some(1e3),
+                "million" => Some(1e6),
+                "billion" => Some(1e9),
+                _ => None,
+            })
+        {
+            return Some((scale, Some(scale * 10.0)));
+        }
+        // A bare "dozens", "hundreds" or "thousands" standing as a noun.
+        let lower = match lower.as_str() {
+            "dozens" | "hundreds" | "thousands" => lower + " of ",
+            _ => lower,
+        };
         if let Some(rest) = [
             "tens of ",
             "dozens of ",
@@ -6583,6 +6614,36 @@ mod tests {
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
         assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
         assert_eq!(one("scores of rebels attacked").range, Some((20.0, 200.0)));
+    }
+
+    #[test]
+    fn several_hundred_and_bare_vague_plurals() {
+        // "several hundred" and "a few thousand" are read as "hundreds" and "thousands".
+        let q = one("several hundred miners went on strike");
+        assert_eq!(
+            (q.range, q.unit_name.as_str()),
+            (Some((100.0, 1000.0)), "miner")
+        );
+        assert_eq!(one("a few thousand fans stayed").range, Some((1e3, 1e4)));
+        let q = one("it lost several million dollars");
+        assert_eq!(
+            (q.range, q.unit_name.as_str()),
+            (Some((1e6, 1e7)), "dollar")
+        );
+        assert!(all("several strikers scored").is_empty());
+        // A vague plural standing as a noun counts: "dozens were hurt".
+        assert_eq!(
+            one("dozens were hurt in the blast").range,
+            Some((12.0, 120.0))
+        );
+        assert_eq!(
+            one("rebels killed hundreds, officials said").range,
+            Some((100.0, 1000.0))
+        );
+        // A table's scale or "in their thousands" is no amount.
+        assert!(all("All figures are in thousands.").is_empty());
+        assert!(all("Fans came in their thousands.").is_empty());
+        assert!(all("they arrived by the hundreds").is_empty());
     }
 
     #[test]
