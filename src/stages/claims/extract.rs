@@ -201,6 +201,16 @@ struct Unit {
 }
 
 impl Unit {
+    const CELSIUS: Unit = Unit {
+        unit: "degC",
+        name: "celsius",
+        kind: QuantityKind::Measure,
+    };
+    const FAHRENHEIT: Unit = Unit {
+        unit: "degF",
+        name: "fahrenheit",
+        kind: QuantityKind::Measure,
+    };
     const INCH: Unit = Unit {
         unit: "in",
         name: "inch",
@@ -356,6 +366,9 @@ pub struct Extractor {
     minus: Regex,
     /// "in their 40s": a possessive before a decade makes it an age.
     their_decade: Regex,
+    /// A word near a number that makes a lone "C" or "F" after it a temperature
+    /// (`temperature_cue` rows), or a bracketed conversion from or to one ("41C (106F)").
+    temperature_cue: Regex,
     /// "in his late", "their mid-": a possessive right before a decade (with early/mid/late), which
     /// alone makes a decade written in words or with an apostrophe an age ("in the late 80's",
     /// "since the early seventies" are eras).
@@ -693,6 +706,10 @@ impl Extractor {
             )),
             inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
             their_decade: cue_re(r"(?i)(?-u:\b)(?:{})$", &["decade_lead"]),
+            temperature_cue: cue_re(
+                r"(?i)(?-u:\b)(?:{})(?:[^\w-]|$)|\d ?[CF] \($|^ ?[CF] \(-?\d+(?:\.\d+)? ?[CF]\)",
+                &["temperature_cue"],
+            ),
             possessive_decade: cue_re(
                 r"(?i)(?-u:\b)(?:{})[ -](?:(?:early|mid|late)[ -]?)?$",
                 &["decade_owner"],
@@ -919,6 +936,7 @@ impl Extractor {
         let prefix = self.currency_before(text, n.start);
         let mut tail = self.scale_after(text, n, value, prefix.is_some());
         tail.unit = self.unit_after(text, n, value, prefix.is_some(), &mut tail);
+        self.lone_temperature(text, n, value, &mut tail);
         self.glued_letters(text, n, value, &mut tail)?;
         // "in their mid-twenties": a decade written in words is an age after a possessive; "the
         // roaring twenties" is an era.
@@ -1603,6 +1621,35 @@ impl Extractor {
             tail.raw_unit = Some(letters);
         }
         Ok(())
+    }
+
+    /// "Temperatures hit 41C", "a high of 35 C", "41C (106F)": a lone capital C or F after a
+    /// number, glued or after one space, is degrees where a word near it talks of temperature
+    /// (`temperature_cue` rows); elsewhere it names something ("section 4C") and the number goes.
+    fn lone_temperature(&self, text: &str, n: Scanned, value: f64, tail: &mut Tail) {
+        if !n.is_digits
+            || tail.unit.is_some()
+            || tail.scale != 1.0
+            || !(-90.0..=140.0).contains(&value)
+        {
+            return;
+        }
+        let rest = tail.rest;
+        let gap = usize::from(rest.starts_with(' '));
+        let (unit, after) = match rest.get(gap..gap + 1) {
+            Some("C") => (Unit::CELSIUS, &rest[gap + 1..]),
+            Some("F") => (Unit::FAHRENHEIT, &rest[gap + 1..]),
+            _ => return,
+        };
+        if after.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+            return;
+        }
+        let before = tail_slice(text, n.start, 60);
+        let before = before.rsplit('\n').next().unwrap_or(before);
+        let ahead = first_line(head_slice(text, n.end, 30));
+        if self.temperature_cue.is_match(before) || self.temperature_cue.is_match(ahead) {
+            tail.unit = Some((gap + 1, unit));
+        }
     }
 
     /// "a two-week visit", "a three-run homer", "mother-of-two": a hyphenated modifier written in
@@ -6614,6 +6661,29 @@ mod tests {
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
         assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
         assert_eq!(one("scores of rebels attacked").range, Some((20.0, 200.0)));
+    }
+
+    #[test]
+    fn a_lone_c_or_f_is_a_temperature_where_the_text_talks_of_one() {
+        let q = one("Temperatures hit 41C across the south");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(41.0), "celsius"));
+        assert_eq!(
+            one("a forecast high of 35 C on Friday").unit_name,
+            "celsius"
+        );
+        assert_eq!(
+            one("the heat reached 104F in the valley").unit_name,
+            "fahrenheit"
+        );
+        // The conversion in brackets after one: "41C (106F)".
+        let qs = all("It was 41C (106F) at noon");
+        assert_eq!(
+            qs.iter().map(|q| q.unit_name.as_str()).collect::<Vec<_>>(),
+            ["celsius", "fahrenheit"]
+        );
+        // Without such a word a capital after a number names something ("Group 4C", "a 6F gearbox").
+        assert!(all("They play in section 4C next week").is_empty());
+        assert!(all("the warm-up track at gate 12F").is_empty());
     }
 
     #[test]
