@@ -1142,6 +1142,33 @@ impl Extractor {
                     && surface[1..].starts_with(|c: char| c.is_ascii_digit())
                     && !pair_end,
             )?;
+            // "38 737 MAX jets", "two 747s": a three- or four-digit number right after a count, and
+            // before a capitalised word or a plural "s", is the model counted.
+            let after = &text[end..];
+            let model_after = after.starts_with("s ")
+                || after.starts_with("s,")
+                || after
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+            let count_before = || {
+                text[..start].strip_suffix(' ').is_some_and(|h| {
+                    let w = h
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+                        || number_word(w)
+                })
+            };
+            // ("two 500 KV lines": a unit after it keeps the measure.)
+            let unit_next = || self.units.longest(after, |e| word_ends(after, e)).is_some();
+            name(
+                (3..=4).contains(&surface.len())
+                    && model_after
+                    && count_before()
+                    && sentence_around(text, start).contains(char::is_lowercase)
+                    && !unit_next(),
+            )?;
             // "his 2,282nd game": the scanner stopped inside a grouped number glued to letters
             // (an ordinal); its head is no amount.
             let rest = text[end..].strip_prefix([',', '.']).unwrap_or("");
@@ -6661,6 +6688,17 @@ mod tests {
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
         assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
         assert_eq!(one("scores of rebels attacked").range, Some((20.0, 200.0)));
+    }
+
+    #[test]
+    fn a_model_number_after_a_count_names_the_model() {
+        // "38 737 MAX jets", "two 747 freighters": the count comes first, then the model.
+        let qs = all("Boeing delivered 38 737 MAX jets in March");
+        assert_eq!(qs.iter().map(|q| q.value).collect::<Vec<_>>(), [Some(38.0)]);
+        assert_eq!(one("it leased two 747s from a rival").value, Some(2.0));
+        assert_eq!(all("two 500 KV lines failed").len(), 2);
+        // Two counts side by side in prose stay ("won 3 of 4"), as does a table row of figures.
+        assert_eq!(all("Totals 12 118 97 were reported").len(), 3);
     }
 
     #[test]
