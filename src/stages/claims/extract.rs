@@ -501,12 +501,13 @@ fn bound_then_end() -> String {
     format!(r"(?:\s+(?:{}))?\s*$", words::cues("change_bound"))
 }
 
-/// A transitive change verb of direction `dir`, one to six words of object and "by" ("raised rates
-/// by", "cut its 2024 forecast by about", "cut its three-month time deposit rates by"), or an
+/// A transitive change verb of direction `dir`, one to twelve words of object (abbreviations with
+/// their stops: "in the U.S.") and "by" ("raised rates by", "cut its 2024 forecast by about",
+/// "raised the price of its standard plan in the U.S. by"), or an
 /// intransitive one, a phrase of when or where and "by" ("fell in July by").
 fn change_by_object(dir: Change) -> String {
     format!(
-        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+\s+){{1,8}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by{}|(?:{})\s*$)",
+        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+(?:\.[\w'’-]*)*\s+){{1,12}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by{}|(?:{})\s*$)",
         words::cues(&format!("{dir}_object")),
         words::cues(dir.as_str()),
         bound_then_end(),
@@ -2963,8 +2964,7 @@ impl Extractor {
     }
 
     fn stated_change(&self, text: &str, start: usize, end: usize) -> Change {
-        let before = tail_slice(text, start, 60);
-        let before = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
+        let before = sentence_tail(tail_slice(text, start, 80));
         let after = head_slice(text, end, 60);
         // "went up to 8 billion": the level reached.
         if self.level_reached.is_match(before) {
@@ -3426,7 +3426,15 @@ impl Extractor {
                         .is_some_and(|r| r.starts_with('/'));
                 // "down 1.70 guilders to 61.00", "rose four to 90.18": a change and the level it
                 // reached, not a range; "rose 5 to 7 percent" is one (its ends are close).
-                let change_then_level = (prev.change.is_direction() || restated)
+                // ("by ¥5,000 to ¥44,980": "by" an amount, then a level far above it.)
+                let by_far = || {
+                    self.by_before.is_match(tail_slice(text, prev.start, 24))
+                        && prev
+                            .value
+                            .zip(q.value)
+                            .is_some_and(|(lo, hi)| hi > 4.0 * lo)
+                };
+                let change_then_level = (prev.change.is_direction() || restated || by_far())
                     && gap.trim().eq_ignore_ascii_case("to")
                     && (prev.unit_name != "-"
                         || prev.value.zip(q.value).is_none_or(|(lo, hi)| hi > 4.0 * lo));
@@ -3916,6 +3924,23 @@ pub(crate) fn tail_slice(text: &str, at: usize, n: usize) -> &str {
         s += 1;
     }
     &text[s..at]
+}
+
+/// The end of `s` from its last sentence break on: a ';', a line break, or a full stop before a
+/// blank that closes no abbreviation ("in the U.S. by" goes on; "1.5" is no stop at all).
+fn sentence_tail(s: &str) -> &str {
+    let b = s.as_bytes();
+    let stop = (0..b.len()).rev().find(|&i| match b[i] {
+        b';' | b'\n' => true,
+        b'.' => {
+            let blank_after = b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace());
+            // "U.S.", "a.m.": a letter between two stops.
+            let abbreviation = i >= 2 && b[i - 1].is_ascii_alphabetic() && b[i - 2] == b'.';
+            blank_after && !abbreviation
+        }
+        _ => false,
+    });
+    stop.map_or(s, |i| &s[i + 1..])
 }
 
 /// Up to `n` bytes after `at`, ending on a char boundary.
@@ -6688,6 +6713,25 @@ mod tests {
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
         assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
         assert_eq!(one("scores of rebels attacked").range, Some((20.0, 200.0)));
+    }
+
+    #[test]
+    fn by_an_amount_to_a_level_far_above_it_is_no_range() {
+        // A long object between the verb and "by" ("the price of its plan in the U.S.").
+        let qs = all(
+            "Netflix raised the price of its standard plan in the U.S. by $2 to $17.99 a month",
+        );
+        assert_eq!(
+            qs.iter().map(|q| (q.value, q.change)).collect::<Vec<_>>(),
+            [(Some(2.0), Change::Up), (Some(17.99), Change::Equal)]
+        );
+        // With no change verb found, "by ¥5,000 to ¥44,980" still reads as the amount and the level.
+        let qs = all(
+            "The price of the console in Japan by the end of the month went by ¥5,000 to ¥44,980",
+        );
+        assert_eq!(qs.len(), 2);
+        // "by 20 to 30 percent" is a range of the change.
+        assert_eq!(all("cut emissions by 20 to 30 percent").len(), 1);
     }
 
     #[test]
