@@ -201,6 +201,12 @@ struct Unit {
 }
 
 impl Unit {
+    /// An earthquake's magnitude, written before its number ("a magnitude-6.1 quake").
+    const MAGNITUDE: Unit = Unit {
+        unit: "magnitude",
+        name: "magnitude",
+        kind: QuantityKind::Measure,
+    };
     const CELSIUS: Unit = Unit {
         unit: "degC",
         name: "celsius",
@@ -337,6 +343,8 @@ pub struct Extractor {
     motion_before: Regex,
     comparative_up: Regex,
     comparative_down: Regex,
+    /// "by up to": the ceiling of a change's amount.
+    by_up_to: Regex,
     /// "was up to": a copula before "up to", which then may name a level reached.
     copula_up_to: Regex,
     /// "… from $2.96 trillion": money left, a little after (not "from 1800 GMT", "from 1997").
@@ -507,7 +515,7 @@ fn bound_then_end() -> String {
 /// intransitive one, a phrase of when or where and "by" ("fell in July by").
 fn change_by_object(dir: Change) -> String {
     format!(
-        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+(?:\.[\w'’-]*)*\s+){{1,12}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by{}|(?:{})\s*$)",
+        r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+(?:\.[\w'’-]*)*\s+){{1,12}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by(?:\s+up\s+to)?{}|(?:{})\s*$)",
         words::cues(&format!("{dir}_object")),
         words::cues(dir.as_str()),
         bound_then_end(),
@@ -786,6 +794,7 @@ impl Extractor {
             from_amount: re(r"(?i)^[^.;\n]{0,40}?(?-u:\b)from\s+(?:[$€£¥]|[A-Z]{1,2}\$)"),
             of_a: re(r"(?i)^\s+of\s+an?\s+"),
             year_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["year_before"]),
+            by_up_to: re(r"(?i)(?-u:\b)by\s+up\s+to\s*$"),
             by_before: cue_re(
                 r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
                 &["by_amount", "by_amount_bound"],
@@ -938,6 +947,16 @@ impl Extractor {
         let mut tail = self.scale_after(text, n, value, prefix.is_some());
         tail.unit = self.unit_after(text, n, value, prefix.is_some(), &mut tail);
         self.lone_temperature(text, n, value, &mut tail);
+        // "a magnitude-6.1 quake", "magnitude 7.2": the unit is written before the number.
+        if tail.unit.is_none() && n.is_digits && (0.0..10.0).contains(&value) {
+            let head = tail_slice(text, n.start, 14).to_ascii_lowercase();
+            if ["magnitude ", "magnitude-", "magnitude of "]
+                .iter()
+                .any(|m| head.ends_with(m))
+            {
+                tail.unit = Some((0, Unit::MAGNITUDE));
+            }
+        }
         self.glued_letters(text, n, value, &mut tail)?;
         // "in their mid-twenties": a decade written in words is an age after a possessive; "the
         // roaring twenties" is an era.
@@ -1143,6 +1162,20 @@ impl Extractor {
                     && surface[1..].starts_with(|c: char| c.is_ascii_digit())
                     && !pair_end,
             )?;
+            // "a 6-under 65", "finished 10-under-par": a golf score; "7-6(4)": a tiebreak's.
+            let after_num = &text[end..];
+            let golf = after_num.strip_prefix("-under").is_some_and(|r| {
+                r.starts_with(['-', ',', '.', ';'])
+                    || r.strip_prefix(' ').is_some_and(|r| {
+                        r.starts_with(|c: char| c.is_ascii_digit()) || r.starts_with("par")
+                    })
+            });
+            let tiebreak = text[..start].strip_suffix('(').is_some_and(|h| {
+                h.ends_with(|c: char| c.is_ascii_digit())
+                    && h.trim_end_matches(|c: char| c.is_ascii_digit())
+                        .ends_with('-')
+            }) && after_num.starts_with(')');
+            name(golf || tiebreak)?;
             // "38 737 MAX jets", "two 747s": a three- or four-digit number right after a count, and
             // before a capitalised word or a plural "s", is the model counted.
             let after = &text[end..];
@@ -2978,7 +3011,9 @@ impl Extractor {
         }
         // "gusts of up to 245 km/h", "up to 25%": a ceiling, not a rise; "spending was up to
         // $2.97 trillion from $2.96 trillion" is the level reached, set against the one left.
-        if self.up_to.is_match(before) {
+        // ("cuts the bill by up to 40%": a change by a ceiling is the change, CONVENTIONS.md
+        // putting up/down before a bound.)
+        if self.up_to.is_match(before) && !self.by_up_to.is_match(before) {
             if self.copula_up_to.is_match(before) && self.from_amount.is_match(after) {
                 return Change::Equal;
             }
@@ -3015,7 +3050,15 @@ impl Extractor {
                     });
                 let article = ["a", "an", "the", "its", "their", "his", "her"]
                     .contains(&last_word(head).to_lowercase().as_str());
+                // "pick up a 65-inch TV": an article right before digits takes an object, not a
+                // change ("up a third" is one).
+                let article_before_digits = {
+                    let cue = m.as_str().trim_end().to_lowercase();
+                    (cue.ends_with(" a") || cue.ends_with(" an"))
+                        && text[start..].starts_with(|c: char| c.is_ascii_digit())
+                };
                 !(participle && (owner || article) && noun_like(word_after(after)))
+                    && !article_before_digits
             })
         };
         // "3.2 percent up from July": the adverb marks the change; "62 percent up from 58
@@ -6713,6 +6756,44 @@ mod tests {
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
         assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
         assert_eq!(one("scores of rebels attacked").range, Some((20.0, 200.0)));
+    }
+
+    #[test]
+    fn magnitudes_golf_scores_tiebreaks_and_indian_scales() {
+        assert_eq!(
+            one("A magnitude-6.1 earthquake struck the coast").unit_name,
+            "magnitude"
+        );
+        assert_eq!(one("a quake of magnitude 7.2 hit").unit_name, "magnitude");
+        assert_eq!(one("the 7.8-magnitude quake").unit_name, "magnitude");
+        // "a 6-under 65": a golf score, as is a tiebreak's "7-6(4)".
+        assert!(all("Scheffler shot a 6-under 65 on Sunday").is_empty());
+        assert!(all("He won 6-3 7-6(4) 6-3").is_empty());
+        assert_eq!(
+            one("revenue of 2.41 lakh crore rupees").value,
+            Some(2.41e12)
+        );
+        assert_eq!(
+            one("a 4,200-square-foot penthouse").unit_name,
+            "square foot"
+        );
+        assert_eq!(one("a dividend of 74 US cents").unit_name, "cent");
+    }
+
+    #[test]
+    fn phrasal_up_and_a_change_by_up_to() {
+        // "pick up a 65-inch TV": "up" takes an object, no rise.
+        assert_eq!(
+            one("shoppers can pick up a 65-inch 4K TV").change,
+            Change::Equal
+        );
+        assert_eq!(one("profits are up a third").change, Change::Up);
+        // A change by a ceiling is a change.
+        assert_eq!(
+            one("the pump cuts the heating bill by up to 40%").change,
+            Change::Down
+        );
+        assert_eq!(one("gusts of up to 90 km/h").change, Change::Less);
     }
 
     #[test]
