@@ -343,6 +343,8 @@ pub struct Extractor {
     motion_before: Regex,
     comparative_up: Regex,
     comparative_down: Regex,
+    /// A glued "m" of millions: after a currency ("£45m") or before a plural ("18m homes").
+    glued_millions: Regex,
     /// "by up to": the ceiling of a change's amount.
     by_up_to: Regex,
     /// "was up to": a copula before "up to", which then may name a level reached.
@@ -374,6 +376,10 @@ pub struct Extractor {
     minus: Regex,
     /// "in their 40s": a possessive before a decade makes it an age.
     their_decade: Regex,
+    /// A group of people and, captured, a bound before a bare number: its age ("adults over").
+    age_group: Regex,
+    /// "and older", "or younger" after a group's age.
+    age_group_tail: Regex,
     /// A word near a number that makes a lone "C" or "F" after it a temperature
     /// (`temperature_cue` rows), or a bracketed conversion from or to one ("41C (106F)").
     temperature_cue: Regex,
@@ -715,6 +721,11 @@ impl Extractor {
             )),
             inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
             their_decade: cue_re(r"(?i)(?-u:\b)(?:{})$", &["decade_lead"]),
+            age_group: cue_re(
+                r"(?i)(?-u:\b)(?:{})\s+((?:{})\s+)?$",
+                &["age_group_noun", "age_group_bound"],
+            ),
+            age_group_tail: cue_re(r"(?i)^\s+(?:{})(?-u:\b)", &["age_group_tail"]),
             temperature_cue: cue_re(
                 r"(?i)(?-u:\b)(?:{})(?:[^\w-]|$)|\d ?[CF] \($|^ ?[CF] \(-?\d+(?:\.\d+)? ?[CF]\)",
                 &["temperature_cue"],
@@ -794,6 +805,9 @@ impl Extractor {
             from_amount: re(r"(?i)^[^.;\n]{0,40}?(?-u:\b)from\s+(?:[$€£¥]|[A-Z]{1,2}\$)"),
             of_a: re(r"(?i)^\s+of\s+an?\s+"),
             year_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["year_before"]),
+            glued_millions: re(&format!(
+                r"(?:[$£€¥]{HS}?\d[\d.,]*m|\d[\d.,]*m{HS}+[a-z]+s)(?-u:\b)"
+            )),
             by_up_to: re(r"(?i)(?-u:\b)by\s+up\s+to\s*$"),
             by_before: cue_re(
                 r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
@@ -1417,7 +1431,21 @@ impl Extractor {
                 || after.starts_with(char::is_whitespace) && next_word_plural(after);
             // "raised 25k": a lower-case k glued to digits is a thousand (a kelvin is "K").
             let glued_k = word == "k" && rest.starts_with('k');
-            if !single || has_currency || money_follows() || plural_follows() || glued_k {
+            // "connected 18m homes and aims to reach 25m": a glued "m" read as millions earlier in
+            // the sentence reads so again.
+            let millions_before = || {
+                rest.starts_with('m')
+                    && self
+                        .glued_millions
+                        .is_match(sentence_tail(tail_slice(text, n.start, 120)))
+            };
+            if !single
+                || has_currency
+                || money_follows()
+                || plural_follows()
+                || glued_k
+                || millions_before()
+            {
                 scale = f;
                 rest = &rest[len..];
                 end += len;
@@ -1956,15 +1984,28 @@ impl Extractor {
                 || self.sentence_end.is_match(&text[end..])
                 || self.age_follow.is_match(&text[end..])
                 || text[end..].starts_with(" and "));
+        // "adults over 65", "children under five", "people 65 and older": a group's age.
+        let group_tail = self.age_group_tail.find(&text[end..]);
+        let group_age = value <= 120.0
+            && self
+                .age_group
+                .captures(tail_slice(text, start, 40))
+                .is_some_and(|c| c.get(1).is_some() || group_tail.is_some());
         if value >= 1.0
             && value.fract() == 0.0
             && scale == 1.0
-            && (apposition || led_age || value <= 120.0 && aged())
+            && (apposition || led_age || value <= 120.0 && aged() || group_age)
         {
             q.unit = "year_of_age".into();
             q.unit_name = "year of age".into();
             q.kind = QuantityKind::Duration;
             q.change = self.change(text, q.start, q.end);
+            if let Some(m) = group_tail.filter(|_| group_age) {
+                let older = ["older", "over", "above", "up"]
+                    .iter()
+                    .any(|w| m.as_str().ends_with(w));
+                q.change = if older { Change::More } else { Change::Less };
+            }
             return Ok(Some(Reading::Quantity(q.clone())));
         }
         // "with one out in the ninth", "within one out of a shutout": baseball's outs, a noun
@@ -4455,6 +4496,12 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                 (stop.contains(n.as_str()) || n.ends_with("ed"))
                     && !words::for_language("en").determiners.contains(&n.as_str())
             });
+        // ("300 stores and plans to open": a verb taking "to" is no noun.)
+        let to_verb = rest_words.get(end + 3) == Some(&"to")
+            && words::for_language("en")
+                .to_verbs
+                .contains(w.to_lowercase().as_str());
+        let ends = ends && !to_verb;
         if let Some(w) = joined.filter(|_| ends) {
             out.push("and".into());
             out.push(lexicon::singular(w));
@@ -6756,6 +6803,69 @@ mod tests {
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
         assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
         assert_eq!(one("scores of rebels attacked").range, Some((20.0, 200.0)));
+    }
+
+    #[test]
+    fn a_glued_m_read_as_millions_reads_so_again() {
+        let qs = all("BT connected 18m homes and aims to reach 25m by 2026");
+        assert_eq!(
+            qs.iter().map(|q| q.value).collect::<Vec<_>>(),
+            [Some(18e6), Some(25e6)]
+        );
+        assert_eq!(one("she swam the 50m in record time").unit_name, "metre");
+    }
+
+    #[test]
+    fn a_verb_taking_to_after_and_is_no_second_noun() {
+        assert_eq!(
+            one("The firm has 300 stores and plans to open more").unit_name,
+            "store"
+        );
+        assert_eq!(
+            one("it connected 18 million homes and aims to reach more").unit_name,
+            "home"
+        );
+        assert_eq!(
+            one("210 passengers and crew on board").unit_name,
+            "passenger crew"
+        );
+    }
+
+    #[test]
+    fn product_lines_name_their_numbers() {
+        for t in [
+            "The Raspberry Pi 5 sells well",
+            "Apple released macOS 15 and Xcode 16",
+            "routers with Wi-Fi 7 support",
+            "patients with type 2 diabetes",
+        ] {
+            assert!(all(t).is_empty(), "{t}");
+        }
+        // ("the series 2-0" is a score: "series" names no number.)
+        assert!(all("to win the series 2-0").is_empty());
+    }
+
+    #[test]
+    fn a_groups_age_and_ages_after_a_role() {
+        let age = |t: &str| {
+            let q = one(t);
+            (q.unit_name, q.change)
+        };
+        let y = |c| ("year of age".to_string(), c);
+        assert_eq!(age("effective in adults 65 and older"), y(Change::More));
+        assert_eq!(
+            age("people over 80 made up most of the deaths"),
+            y(Change::More)
+        );
+        assert_eq!(age("children under five are most at risk"), y(Change::Less));
+        assert_eq!(
+            age("The former congressman, 64, was sentenced"),
+            y(Change::Equal)
+        );
+        // A bound of a measure or a count stays one.
+        assert_eq!(one("people over 80 miles away").unit_name, "mile");
+        assert_ne!(one("workers under 25 percent").unit_name, "year of age");
+        assert_ne!(one("drove 300 people and others").unit_name, "year of age");
     }
 
     #[test]
