@@ -2586,7 +2586,19 @@ impl Extractor {
                         .is_some_and(|gap| against_word(gap.trim().trim_matches(',').trim()))
             });
             let rescale = rescale.map(|p| p.scale);
-            let Some(from) = next.or(prev) else {
+            // "added 5 million subscribers, taking the total to 268 million", "18m homes … 25m":
+            // a bare amount in thousands or more counts the noun of the last count of its scale in
+            // the sentence, a level of it included.
+            let scaled_count = || {
+                let q = &found[i];
+                found[..i].iter().rev().find(|p| {
+                    q.scale >= 1e3
+                        && p.scale == q.scale
+                        && p.counts_a_noun()
+                        && same_sentence(p.end, q.start)
+                })
+            };
+            let Some(from) = next.or_else(scaled_count).or(prev) else {
                 continue;
             };
             let from = (from.unit.clone(), from.unit_name.clone(), from.kind);
@@ -6803,6 +6815,44 @@ mod tests {
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
         assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
         assert_eq!(one("scores of rebels attacked").range, Some((20.0, 200.0)));
+    }
+
+    #[test]
+    fn going_past_a_mark_and_wiping_an_amount_off() {
+        assert_eq!(
+            one("interest payments topped $880 billion").change,
+            Change::More
+        );
+        assert_eq!(
+            one("rainfall exceeded 600mm at the coast").change,
+            Change::More
+        );
+        assert_eq!(
+            one("wiping roughly $115bn off its market value").change,
+            Change::Down
+        );
+        assert_eq!(one("the flood wiped out 3,000 homes").change, Change::Equal);
+    }
+
+    #[test]
+    fn a_scaled_bare_amount_counts_the_noun_of_the_last_count_of_its_scale() {
+        let names = |t: &str| all(t).into_iter().map(|q| q.unit_name).collect::<Vec<_>>();
+        assert_eq!(
+            names("It added 5 million subscribers, taking the total to 268 million."),
+            ["subscriber", "subscriber"]
+        );
+        assert_eq!(
+            names(
+                "It connected 18 million homes at speeds of up to 1.6Gbps and aims for 25 million."
+            ),
+            ["home", "gigabit per second", "home"]
+        );
+        // Money of that scale stays money; a level in units stays bare ("rose to 450").
+        assert_eq!(
+            names("It sold 3 million cars and lost $2 million."),
+            ["car", "dollar"]
+        );
+        assert_eq!(names("3 brokers saw it rise to 450."), ["broker", "-"]);
     }
 
     #[test]
