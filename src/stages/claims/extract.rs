@@ -381,7 +381,8 @@ pub struct Extractor {
     /// "and older", "or younger" after a group's age.
     age_group_tail: Regex,
     /// A word near a number that makes a lone "C" or "F" after it a temperature
-    /// (`temperature_cue` rows), or a bracketed conversion from or to one ("41C (106F)").
+    /// (`temperature_cue` rows), or a conversion or range from or to one ("41C (106F)", "between
+    /// 10C and 20C").
     temperature_cue: Regex,
     /// "in his late", "their mid-": a possessive right before a decade (with early/mid/late), which
     /// alone makes a decade written in words or with an apostrophe an age ("in the late 80's",
@@ -727,7 +728,7 @@ impl Extractor {
             ),
             age_group_tail: cue_re(r"(?i)^\s+(?:{})(?-u:\b)", &["age_group_tail"]),
             temperature_cue: cue_re(
-                r"(?i)(?-u:\b)(?:{})(?:[^\w-]|$)|\d ?[CF] \($|^ ?[CF] \(-?\d+(?:\.\d+)? ?[CF]\)",
+                r"(?i)(?-u:\b)(?:{})(?:[^\w-]|$)|\d ?[CF] (?:\(|and |to |or )$|^ ?[CF] (?:\(|and |to |or )-?\d+(?:\.\d+)? ?[CF](?:\W|$)",
                 &["temperature_cue"],
             ),
             possessive_decade: cue_re(
@@ -1736,7 +1737,11 @@ impl Extractor {
         let before = tail_slice(text, n.start, 60);
         let before = before.rsplit('\n').next().unwrap_or(before);
         let ahead = first_line(head_slice(text, n.end, 30));
-        if self.temperature_cue.is_match(before) || self.temperature_cue.is_match(ahead) {
+        // ("-90C": below zero it can only be degrees.)
+        if value < 0.0
+            || self.temperature_cue.is_match(before)
+            || self.temperature_cue.is_match(ahead)
+        {
             tail.unit = Some((gap + 1, unit));
         }
     }
@@ -6832,6 +6837,11 @@ mod tests {
             Change::Down
         );
         assert_eq!(one("the flood wiped out 3,000 homes").change, Change::Equal);
+        // "near" a mark is about it.
+        assert_eq!(
+            one("the yen traded near 157 per dollar").change,
+            Change::Approx
+        );
     }
 
     #[test]
@@ -7006,6 +7016,13 @@ mod tests {
         );
         // Without such a word a capital after a number names something ("Group 4C", "a 6F gearbox").
         assert!(all("They play in section 4C next week").is_empty());
+        // Below zero, or paired in a range, it is degrees too.
+        assert_eq!(one("keep it stored at -20C").unit_name, "celsius");
+        assert_eq!(
+            one("stored between -90C and -60C").range,
+            Some((-90.0, -60.0))
+        );
+        assert_eq!(one("stored between 2C and 8C").unit_name, "celsius");
         assert!(all("the warm-up track at gate 12F").is_empty());
     }
 
@@ -7535,7 +7552,7 @@ mod tests {
             "rural kansas hospital"
         );
         // A past form after a lower-case noun is the noun's verb.
-        let q = one("selling near the 1,450 level worried dealers");
+        let q = one("selling at the 1,450 level worried dealers");
         assert_eq!((q.unit_name.as_str(), q.change), ("-", Change::Equal));
         assert_eq!(
             one("12 newly elected councillors met").unit_name,
