@@ -45,8 +45,10 @@ fn rate(bench: bool, budget: Duration, mut f: impl FnMut()) -> f64 {
 
 fn main() {
     let bench = std::env::args().any(|a| a == "--bench");
-    // `cargo bench --bench throughput -- ner` measures NER only (benches/ner_compare.py).
+    // `cargo bench --bench throughput -- ner` measures NER only (benches/ner_compare.py);
+    // `-- claims` the claim and language stages only.
     let ner_only = std::env::args().skip(1).any(|a| a == "ner");
+    let claims_only = std::env::args().skip(1).any(|a| a == "claims");
     let texts = seeds();
     if texts.is_empty() {
         eprintln!("skipping: ../shared/seeds not found");
@@ -63,7 +65,9 @@ fn main() {
     if !ner_only {
         claims_and_lang(bench, budget, &texts, bytes);
     }
-    ner(bench, budget, &texts);
+    if !claims_only {
+        ner(bench, budget, &texts);
+    }
 }
 
 /// Median, lowest and highest of five one-second [`rate`]s: this box's neighbours make a single

@@ -201,6 +201,11 @@ struct Unit {
 }
 
 impl Unit {
+    const WON: Unit = Unit {
+        unit: "KRW",
+        name: "south korean won",
+        kind: QuantityKind::Money,
+    };
     /// An earthquake's magnitude, written before its number ("a magnitude-6.1 quake").
     const MAGNITUDE: Unit = Unit {
         unit: "magnitude",
@@ -962,6 +967,14 @@ impl Extractor {
         let mut tail = self.scale_after(text, n, value, prefix.is_some());
         tail.unit = self.unit_after(text, n, value, prefix.is_some(), &mut tail);
         self.lone_temperature(text, n, value, &mut tail);
+        // "3.2 trillion won": after a scale word "won" is Korea's currency, not the verb.
+        if tail.unit.is_none() && tail.scale > 1.0 {
+            if let Some(r) = tail.rest.strip_prefix(" won") {
+                if !r.starts_with(char::is_alphanumeric) {
+                    tail.unit = Some((" won".len(), Unit::WON));
+                }
+            }
+        }
         // "a magnitude-6.1 quake", "magnitude 7.2": the unit is written before the number.
         if tail.unit.is_none() && n.is_digits && (0.0..10.0).contains(&value) {
             let head = tail_slice(text, n.start, 14).to_ascii_lowercase();
@@ -1334,10 +1347,11 @@ impl Extractor {
         let before: String = text[..n.start].chars().rev().take(2).collect();
         let mut b = before.chars();
         // "75 -300mm" is a range: a digit before the dash (spaces aside) makes it one.
+        // So does a percent sign glued before it ("the 4.25%-4.50% range").
         let range_dash = text[..n.start]
             .trim_end_matches(['-', '−'])
             .trim_end()
-            .ends_with(|c: char| c.is_ascii_digit());
+            .ends_with(|c: char| c.is_ascii_digit() || c == '%');
         (matches!(b.next(), Some('-') | Some('−'))
             && !b.next().is_some_and(|c| c.is_alphanumeric())
             && !range_dash)
@@ -3115,8 +3129,14 @@ impl Extractor {
                     (cue.ends_with(" a") || cue.ends_with(" an"))
                         && text[start..].starts_with(|c: char| c.is_ascii_digit())
                 };
+                // "snapped up €16 billion": the particle of another verb.
+                let phrasal = first.eq_ignore_ascii_case("up")
+                    && words::for_language("en")
+                        .up_phrasals
+                        .contains(last_word(head).to_lowercase().as_str());
                 !(participle && (owner || article) && noun_like(word_after(after)))
                     && !article_before_digits
+                    && !phrasal
             })
         };
         // "3.2 percent up from July": the adverb marks the change; "62 percent up from 58
@@ -6820,6 +6840,37 @@ mod tests {
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
         assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
         assert_eq!(one("scores of rebels attacked").range, Some((20.0, 200.0)));
+    }
+
+    #[test]
+    fn percent_ranges_scales_and_phrasal_up() {
+        assert_eq!(one("to the 4.25%-4.50% range").range, Some((4.25, 4.5)));
+        assert_eq!(
+            one("about 2 quintillion calculations per second").value,
+            Some(2e18)
+        );
+        // "as little as", like "as many as", states the amount (CONVENTIONS.md).
+        assert_eq!(
+            one("plans cost as little as £40 a month").change,
+            Change::Equal
+        );
+        assert_eq!(
+            all("its loan book expanding 9.8% to R$812 billion")[0].change,
+            Change::Up
+        );
+        assert_eq!(one("temperatures can exceed 60C").change, Change::More);
+        // "snapped up €16 billion of bonds": bought, no rise.
+        assert_eq!(
+            one("investors snapped up €16 billion of a new bond").change,
+            Change::Equal
+        );
+        assert_eq!(one("shares were up 5% at noon").change, Change::Up);
+        assert_eq!(one("trading ended up 0.25 percent").change, Change::Up);
+        assert_eq!(
+            one("it will invest 3.2 trillion won in a plant").unit_name,
+            "south korean won"
+        );
+        assert!(all("costing Fortune 500 companies dearly").is_empty());
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub struct Words {
 
     /// Words before a pronoun "one" ("no one", "this one", "which one").
     pub one_pronoun_before: HashSet<&'static str>,
+    /// Verbs whose particle "up" makes no rise ("snapped up €16 billion"), `up_phrasal` rows.
+    pub up_phrasals: HashSet<&'static str>,
     /// Verbs in -s that take "to" and a verb ("plans to open"): after "and" they are no noun.
     pub to_verbs: HashSet<&'static str>,
     /// Nouns of "at one point", "at one stage": an idiom of time, no count (`at_one_idiom` rows).
@@ -301,6 +303,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         one_pronoun_before: list("one_pronoun_before").into_iter().collect(),
         at_one_idioms: list("at_one_idiom").into_iter().collect(),
         to_verbs: list("to_verb").into_iter().collect(),
+        up_phrasals: list("up_phrasal").into_iter().collect(),
         at_one_levels: list("at_one_level").into_iter().collect(),
         one_adjective_lead: list("one_adjective_lead").into_iter().collect(),
         length_leads: list("length_lead").into_iter().collect(),
