@@ -425,6 +425,9 @@ pub struct Extractor {
     coordinated_gap: Regex,
     /// "Jones, 54, said": a capitalised word and a comma before a number …
     name_comma: Regex,
+    /// A determiner, up to three words and a lower-case noun (captured) before a comma: a role
+    /// whose number set off by commas may be an age (`role_suffix`, `role_not` rows).
+    role_comma: Regex,
     /// The end of a sentence right after a number.
     sentence_end: Regex,
     /// A name set off by a comma or "said" before it and a comma after ("…, the tourist, Khaled
@@ -778,6 +781,9 @@ impl Extractor {
             name_comma: cue_re(
                 r"(?:[A-Z][\w'’.-]*|(?-u:\b)(?i:{})),[ \t]*$",
                 &["person_noun"],
+            ),
+            role_comma: re(
+                r"(?i:(?-u:\b)(?:the|a|an|his|her|their|its))[ \t]+(?:[\w'’-]+[ \t]+){0,3}([a-z]+),[ \t]*$",
             ),
             comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
             sentence_end: re(r#"^[.!?]["”']?(?:\s|$)"#),
@@ -1971,10 +1977,22 @@ impl Extractor {
         {
             return Err(NotAQuantity);
         }
+        // "the owner, 47, had been", "a bank relationship manager, 45, to": a role's age.
+        let role_comma = || {
+            self.role_comma
+                .captures(tail_slice(text, start, 60))
+                .and_then(|c| c.get(1))
+                .is_some_and(|noun| {
+                    let noun = noun.as_str().to_lowercase();
+                    let en = words::for_language("en");
+                    en.role_suffixes.iter().any(|s| noun.ends_with(s))
+                        && !en.role_nots.contains(noun.as_str())
+                })
+        };
         // "aged 30", "aged eight", "Sarah Jones, 54, said": ages.
         let apposition = is_digits
             && (1.0..=120.0).contains(&value)
-            && self.name_comma.is_match(tail_slice(text, start, 40))
+            && (self.name_comma.is_match(tail_slice(text, start, 40)) || role_comma())
             && (self.comma_word.is_match(&text[end..])
                 // "…, said the tourist, Khaled Hijazi, 37.": a name set off by commas
                 // ends the sentence with its age.
@@ -6840,6 +6858,32 @@ mod tests {
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
         assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
         assert_eq!(one("scores of rebels attacked").range, Some((20.0, 200.0)));
+    }
+
+    #[test]
+    fn ages_of_roles_and_in_clauses() {
+        let age = |t: &str| {
+            all(t)
+                .into_iter()
+                .find(|q| q.unit_name == "year of age")
+                .and_then(|q| q.value)
+        };
+        assert_eq!(
+            age("police said the owner, 47, had been detained"),
+            Some(47.0)
+        );
+        assert_eq!(
+            age("it sentenced a former bank relationship manager, 45, to jail"),
+            Some(45.0)
+        );
+        assert_eq!(age("keeping him at the club until he is 38."), Some(38.0));
+        assert_eq!(
+            age("a woman who died of mesothelioma at 88, the family said"),
+            Some(88.0)
+        );
+        // A count set off by commas after a thing is no age.
+        assert_eq!(age("the total number, 12, was revised"), None);
+        assert_eq!(age("Of the 200 women, 40, or 20 percent, were ill"), None);
     }
 
     #[test]

@@ -72,6 +72,10 @@ pub struct Words {
 
     /// Words before a pronoun "one" ("no one", "this one", "which one").
     pub one_pronoun_before: HashSet<&'static str>,
+    /// Endings of a noun naming a person by role ("owner", "cyclist"), `role_suffix` rows.
+    pub role_suffixes: Vec<&'static str>,
+    /// Nouns with those endings that name no person ("number", "quarter"), `role_not` rows.
+    pub role_nots: HashSet<&'static str>,
     /// Verbs whose particle "up" makes no rise ("snapped up €16 billion"), `up_phrasal` rows.
     pub up_phrasals: HashSet<&'static str>,
     /// Verbs in -s that take "to" and a verb ("plans to open"): after "and" they are no noun.
@@ -304,6 +308,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         at_one_idioms: list("at_one_idiom").into_iter().collect(),
         to_verbs: list("to_verb").into_iter().collect(),
         up_phrasals: list("up_phrasal").into_iter().collect(),
+        role_suffixes: list("role_suffix"),
+        role_nots: list("role_not").into_iter().collect(),
         at_one_levels: list("at_one_level").into_iter().collect(),
         one_adjective_lead: list("one_adjective_lead").into_iter().collect(),
         length_leads: list("length_lead").into_iter().collect(),
