@@ -916,6 +916,7 @@ impl Extractor {
         self.table_header(text, &mut found);
         inherit_currency(text, &mut found);
         self.inherit_unit(text, &mut found);
+        points_of_a_rate(text, &mut found);
         self.carry_change(text, &mut found);
         count_past_measure(text, &mut found);
         drop_conjunctions(&mut found);
@@ -1331,10 +1332,22 @@ impl Extractor {
                 )
             };
             let next = text[end..].strip_prefix(' ').unwrap_or("");
+            // "the so-called Magnificent Seven": or it ends a name begun by a capitalised word
+            // inside the sentence.
+            let ends_name = || {
+                let head = text[..start].strip_suffix(' ').unwrap_or("");
+                let prev = last_word(head);
+                let before_prev = head[..head.len() - prev.len()].trim_end_matches(' ');
+                prev.starts_with(char::is_uppercase)
+                    && prev.contains(char::is_lowercase)
+                    && before_prev
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.starts_with(char::is_lowercase))
+            };
             surface.starts_with(char::is_uppercase)
                 && surface.contains(char::is_lowercase)
-                && next.starts_with(char::is_uppercase)
-                && inside()
+                && (next.starts_with(char::is_uppercase) && inside() || ends_name())
                 && running_lower_case(sentence_around(text, start))
         };
         name(!is_digits && capital_in_prose())?;
@@ -4063,6 +4076,30 @@ pub(crate) fn tail_slice(text: &str, at: usize, n: usize) -> &str {
         s += 1;
     }
     &text[s..at]
+}
+
+/// "by 50 basis points … to 175 points": a "point" takes the basis or percentage point written
+/// before it in its sentence. (Otherwise points stay points, even of a rate: reuters-dev labels
+/// "bill rates shed five points to 9.93 percent" `point`.)
+fn points_of_a_rate(text: &str, found: &mut [Found]) {
+    for i in 0..found.len() {
+        if found[i].unit != "point" {
+            continue;
+        }
+        let q = &found[i];
+        let same_sentence = |a: usize, b: usize| {
+            text.get(a..b).is_some_and(|gap| {
+                gap.len() < 200 && !gap.contains([';', '\n']) && !sentence_break(gap)
+            })
+        };
+        let earlier = found[..i].iter().rev().find(|p| {
+            matches!(p.unit.as_str(), "basis_point" | "percentage_point")
+                && same_sentence(p.end, q.start)
+        });
+        if let Some((unit, name)) = earlier.map(|p| (p.unit.clone(), p.unit_name.clone())) {
+            found[i].take_unit((unit, name, QuantityKind::Percent));
+        }
+    }
 }
 
 /// The end of `s` from its last sentence break on: a ';', a line break, or a full stop before a
@@ -6858,6 +6895,30 @@ mod tests {
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
         assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
         assert_eq!(one("scores of rebels attacked").range, Some((20.0, 200.0)));
+    }
+
+    #[test]
+    fn a_capitalised_number_word_ending_a_name() {
+        assert_eq!(
+            all("wiping value off the so-called Magnificent Seven, according to data").len(),
+            0
+        );
+        assert_eq!(one("Police said Three Britons were held").value, Some(3.0));
+    }
+
+    #[test]
+    fn points_of_a_rate_are_its_points() {
+        let names = |t: &str| all(t).into_iter().map(|q| q.unit_name).collect::<Vec<_>>();
+        assert_eq!(
+            names("It cut by 50 basis points, taking easing to 175 points.")[1],
+            "basis point"
+        );
+        assert_eq!(names("turnout rose 6.5 points to 58.5%")[0], "point");
+        // Index points stay points.
+        assert_eq!(
+            names("The Dow fell 120 points, or 0.5%, to 38,100.")[0],
+            "point"
+        );
     }
 
     #[test]
