@@ -2532,11 +2532,7 @@ impl Extractor {
                 .contains(word.to_lowercase().as_str())
                 && !total
         };
-        let same_sentence = |a: usize, b: usize| {
-            text.get(a..b).is_some_and(|gap| {
-                gap.len() < 200 && !gap.contains([';', '\n']) && !sentence_break(gap)
-            })
-        };
+        let same_sentence = |a: usize, b: usize| within_sentence(text, a, b);
         for i in 0..found.len() {
             if !elided(&found[i]) {
                 continue;
@@ -4078,6 +4074,12 @@ pub(crate) fn tail_slice(text: &str, at: usize, n: usize) -> &str {
     &text[s..at]
 }
 
+/// Whether `text[a..b]` stays inside one sentence: short, no ';', line break or sentence break.
+fn within_sentence(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b)
+        .is_some_and(|gap| gap.len() < 200 && !gap.contains([';', '\n']) && !sentence_break(gap))
+}
+
 /// "by 50 basis points … to 175 points": a "point" takes the basis or percentage point written
 /// before it in its sentence. (Otherwise points stay points, even of a rate: reuters-dev labels
 /// "bill rates shed five points to 9.93 percent" `point`.)
@@ -4087,11 +4089,7 @@ fn points_of_a_rate(text: &str, found: &mut [Found]) {
             continue;
         }
         let q = &found[i];
-        let same_sentence = |a: usize, b: usize| {
-            text.get(a..b).is_some_and(|gap| {
-                gap.len() < 200 && !gap.contains([';', '\n']) && !sentence_break(gap)
-            })
-        };
+        let same_sentence = |a: usize, b: usize| within_sentence(text, a, b);
         let earlier = found[..i].iter().rev().find(|p| {
             matches!(p.unit.as_str(), "basis_point" | "percentage_point")
                 && same_sentence(p.end, q.start)
