@@ -949,9 +949,8 @@ impl Extractor {
             }
             // A bare "thousands" after "in", "by the" or a possessive names a scale or a manner
             // ("figures in thousands", "came in their thousands"), no amount.
-            let bare = !n.surface.contains(' ');
             let before = last_word(head.trim_end()).to_ascii_lowercase();
-            if bare
+            if bare_vague_plural(n.surface)
                 && matches!(
                     before.as_str(),
                     "in" | "the" | "by" | "their" | "its" | "his" | "her" | "our"
@@ -1215,9 +1214,8 @@ impl Extractor {
             // before a capitalised word or a plural "s", is the model counted.
             // After digits only a word in capitals or a glued "s" will do: "12 500 Syrians" and
             // "March 3 200 Marines" group or follow other digits.
-            let after = &text[end..];
-            let glued_s = after.starts_with("s ") || after.starts_with("s,");
-            let next_word = word_after(after);
+            let glued_s = after_num.starts_with("s ") || after_num.starts_with("s,");
+            let next_word = word_after(after_num);
             let capitals = next_word.len() >= 2 && next_word.chars().all(|c| c.is_uppercase());
             let model_after = glued_s || next_word.starts_with(char::is_uppercase);
             let count_before = || {
@@ -1233,7 +1231,11 @@ impl Extractor {
                 })
             };
             // ("two 500 KV lines": a unit after it keeps the measure.)
-            let unit_next = || self.units.longest(after, |e| word_ends(after, e)).is_some();
+            let unit_next = || {
+                self.units
+                    .longest(after_num, |e| word_ends(after_num, e))
+                    .is_some()
+            };
             name(
                 (3..=4).contains(&surface.len())
                     && model_after
@@ -2172,7 +2174,7 @@ impl Extractor {
             return Ok(Some(Reading::Quantity(q.clone())));
         }
         // A bare "thousands" stands as the noun itself ("left thousands homeless").
-        let bare_vague = vague && !n.surface.contains(' ');
+        let bare_vague = bare_vague_plural(n.surface);
         let noun = counted_noun_of(&text[noun_at..], value == 1.0)
             .filter(|_| !bare_vague)
             .map(|noun| match value == 1.0 {
@@ -2487,10 +2489,7 @@ impl Extractor {
         let elided = |q: &Found| {
             q.unit == "count"
                 && q.unit_name == "-"
-                && !matches!(
-                    text[q.start..q.end].to_lowercase().as_str(),
-                    "dozens" | "hundreds" | "thousands"
-                )
+                && !bare_vague_plural(&text[q.start..q.end])
                 && !text[q.end..].starts_with("-strong")
                 && !starts_with_ignore_ascii_case(&text[q.end..], " per ")
         };
@@ -2649,11 +2648,11 @@ impl Extractor {
             };
             let scaled_count = || {
                 let q = &found[i];
-                found[..i].iter().rev().filter(|_| reached()).find(|p| {
-                    q.scale >= 1e3
-                        && p.scale == q.scale
-                        && p.counts_a_noun()
-                        && same_sentence(p.end, q.start)
+                if q.scale < 1e3 || !reached() {
+                    return None;
+                }
+                found[..i].iter().rev().find(|p| {
+                    p.scale == q.scale && p.counts_a_noun() && same_sentence(p.end, q.start)
                 })
             };
             let Some(from) = next.or_else(scaled_count).or(prev) else {
@@ -3351,9 +3350,10 @@ impl Extractor {
             return Some((scale, Some(scale * 10.0)));
         }
         // A bare "dozens", "hundreds" or "thousands" standing as a noun.
-        let lower = match lower.as_str() {
-            "dozens" | "hundreds" | "thousands" => lower + " of ",
-            _ => lower,
+        let lower = if bare_vague_plural(&lower) {
+            lower + " of "
+        } else {
+            lower
         };
         if let Some(rest) = [
             "tens of ",
@@ -4088,6 +4088,13 @@ pub(crate) fn tail_slice(text: &str, at: usize, n: usize) -> &str {
     &text[s..at]
 }
 
+/// A vague plural standing alone as a noun ("dozens were hurt"), as the `vague` row reads it bare.
+fn bare_vague_plural(w: &str) -> bool {
+    ["dozens", "hundreds", "thousands"]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+}
+
 /// Whether `text[a..b]` stays inside one sentence: short, no ';', line break or sentence break.
 fn within_sentence(text: &str, a: usize, b: usize) -> bool {
     text.get(a..b)
@@ -4103,14 +4110,15 @@ fn points_of_a_rate(text: &str, found: &mut [Found]) {
             continue;
         }
         let q = &found[i];
-        let same_sentence = |a: usize, b: usize| within_sentence(text, a, b);
         // ("the S&P 500 gained 40 points" after "basis points" stays index points: only a level
         // or a further amount of the rate, "to 175 points", "another 50 points".)
         let lead = last_word(tail_slice(text, q.start, 16).trim_end()).to_lowercase();
-        let of_the_rate = matches!(lead.as_str(), "to" | "another" | "further" | "additional");
-        let earlier = found[..i].iter().rev().filter(|_| of_the_rate).find(|p| {
+        if !matches!(lead.as_str(), "to" | "another" | "further" | "additional") {
+            continue;
+        }
+        let earlier = found[..i].iter().rev().find(|p| {
             matches!(p.unit.as_str(), "basis_point" | "percentage_point")
-                && same_sentence(p.end, q.start)
+                && within_sentence(text, p.end, q.start)
         });
         if let Some((unit, name)) = earlier.map(|p| (p.unit.clone(), p.unit_name.clone())) {
             found[i].take_unit((unit, name, QuantityKind::Percent));
