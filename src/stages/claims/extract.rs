@@ -1741,11 +1741,7 @@ impl Extractor {
     /// number, glued or after one space, is degrees where a word near it talks of temperature
     /// (`temperature_cue` rows); elsewhere it names something ("section 4C") and the number goes.
     fn lone_temperature(&self, text: &str, n: Scanned, value: f64, tail: &mut Tail) {
-        if !n.is_digits
-            || tail.unit.is_some()
-            || tail.scale != 1.0
-            || !(-90.0..=140.0).contains(&value)
-        {
+        if !n.is_digits || tail.unit.is_some() || tail.scale != 1.0 {
             return;
         }
         let rest = tail.rest;
@@ -1761,11 +1757,11 @@ impl Extractor {
         let before = tail_slice(text, n.start, 60);
         let before = before.rsplit('\n').next().unwrap_or(before);
         let ahead = first_line(head_slice(text, n.end, 30));
-        // ("-90C": below zero it can only be degrees.)
-        if value < 0.0
-            || self.temperature_cue.is_match(before)
-            || self.temperature_cue.is_match(ahead)
-        {
+        // ("-90C": below zero it can only be degrees, down to the coldest weather.) A temperature
+        // word admits a furnace or a cryostat ("a heat shield endured 980C", "cooled to minus
+        // 271.3C"), never a figure below absolute zero.
+        let cue = self.temperature_cue.is_match(before) || self.temperature_cue.is_match(ahead);
+        if (-90.0..0.0).contains(&value) || cue && (-273.15..=6000.0).contains(&value) {
             tail.unit = Some((gap + 1, unit));
         }
     }
@@ -2405,14 +2401,16 @@ impl Extractor {
         if q.change == Change::More && self.over_a_span(text, q) && !floor_after(&text[q.end..]) {
             q.change = Change::Equal;
         }
-        // "-0.2%", "-15 points": a signed change figure ("+" is read by `change`); a signed
-        // temperature or level ("-5C", "minus-40 degrees") states no change.
+        // "-0.2%", "-15 points": a signed change figure ("+" is read by `change`) is the size of
+        // a fall, like "fell 0.2%"; a signed temperature or level ("-5C", "minus-40 degrees")
+        // states no change and keeps its sign.
         if q.change == Change::Equal
             && q.value.is_some_and(|v| v < 0.0)
             && q.start < n.start
             && CHANGE_UNITS.contains(&q.unit_name.as_str())
         {
             q.change = Change::Down;
+            q.value = q.value.map(f64::abs);
         }
         // "raised $2 billion in a share sale": money raised is an amount collected, not a rise
         // ("raised its offer by $1", "raised prices 5%" still are).
@@ -3986,7 +3984,9 @@ fn per_unit(word: &str) -> String {
         "liter" => "litre".into(),
         "gramme" => "gram".into(),
         "tonne" => "metric ton".into(),
-        "kwh" => "kilowatt-hour".into(),
+        "kwh" | "kilowatt-hour" | "kilowatt hour" => "kilowatt hour".into(),
+        "mwh" | "megawatt-hour" | "megawatt hour" => "megawatt hour".into(),
+        "mmbtu" => "mega british thermal unit".into(),
         "capita" | "head" => "person".into(),
         "cm" | "centimeter" => "centimetre".into(),
         "meter" => "metre".into(),
@@ -6594,6 +6594,12 @@ mod tests {
         );
         let q = one("Offices let for $62 per square foot a year.");
         assert_eq!(q.unit_name, "dollar per square foot");
+        // Energy denominators take the catalogue's spaced names.
+        let q = one("power sold for 48 euros per MWh on Monday");
+        assert_eq!(q.unit_name, "euro per megawatt hour");
+        let q = one("households paid 17 cents per kilowatt-hour in May");
+        assert_eq!(q.unit_name, "cent per kilowatt hour");
+        assert_eq!(one("a star 40 light years away").unit_name, "light year");
         let q = one("Flats sell at 9,000 euros per sq m.");
         assert_eq!(q.unit_name, "euro per square metre");
         let q = one("The field reached 12 kV/cm.");
@@ -7251,6 +7257,15 @@ mod tests {
         assert!(all("The fire spread from apartment 3C to 4C").is_empty());
         assert!(all("the cold case of Unit 7C").is_empty());
         assert!(all("the warm-up track at gate 12F").is_empty());
+        // A temperature word admits a furnace or a cryostat, never below absolute zero.
+        assert_eq!(
+            one("the kiln was heated to 1,200C overnight").value,
+            Some(1200.0)
+        );
+        let q = one("the magnet is chilled to minus 269C");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(-269.0), "celsius"));
+        assert!(all("the cooling unit -300C failed").is_empty());
+        assert!(all("a 1,200C loan from Fund 500C").is_empty());
     }
 
     #[test]
@@ -7287,7 +7302,7 @@ mod tests {
     fn signs_tildes_notation_and_old_prefixes() {
         assert_eq!(one("the index closed +0.6% higher").change, Change::Up);
         let q = one("the fund returned -1.3% in March");
-        assert_eq!((q.value, q.change), (Some(-1.3), Change::Down));
+        assert_eq!((q.value, q.change), (Some(1.3), Change::Down));
         assert_eq!(one("the Nikkei ended -210 points").change, Change::Down);
         // A signed level is no change.
         assert_eq!(
