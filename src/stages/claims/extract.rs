@@ -308,6 +308,8 @@ pub struct Extractor {
     set_after_name: Regex,
     /// "446 for nine": "for" and a number after an innings' total, the score's second half.
     score_pair_next: Regex,
+    /// "brought to 23 the number of attacks": the noun phrase a number put before it counts.
+    number_of_after: Regex,
     /// "in a row", "of their last six": the words after a count of games won or lost.
     run_of_games: Regex,
     /// "the par five hole": a word before a score in digits or words.
@@ -679,6 +681,7 @@ impl Extractor {
                 ),
                 &["determiner_any"],
             ),
+            number_of_after: cue_re(r"(?i)^{HS}+(?:{})(?-u:\b)", &["number_of"]),
             score_pair_next: re(&format!(
                 r"(?i)^{HS}+for{HS}+(?:\d|(?:{})(?-u:\b))",
                 whole_number_words()
@@ -1859,6 +1862,18 @@ impl Extractor {
         value: f64,
         tail: &Tail,
     ) -> Result<Option<String>, NotAQuantity> {
+        // "half year earnings", "half year results": a bare "half" and a span before a noun name
+        // the period the noun belongs to, as "half-year profit" does ("half a year" is one).
+        if let Some((len, unit)) = tail.unit {
+            let next = word_after(tail.rest.get(len..).unwrap_or(""));
+            if n.surface.eq_ignore_ascii_case("half")
+                && unit.kind == QuantityKind::Duration
+                && tail.rest.starts_with(' ')
+                && noun_like(next)
+            {
+                return Err(NotAQuantity);
+            }
+        }
         if n.is_digits || value <= 0.0 || value >= 1.0 || tail.scale != 1.0 || tail.unit.is_some() {
             return Ok(None);
         }
@@ -2117,6 +2132,10 @@ impl Extractor {
         } else if text[q.end..].starts_with("-plus ") {
             // "six-plus innings", "40,000-plus fans": the noun after the floor.
             q.end + "-plus".len()
+        } else if let Some(m) = self.number_of_after.find(&text[q.end..]) {
+            // "raising to 23 the number of attacks": the noun after that "of" ("of attacks",
+            // which `counted_noun_of` reads as the set counted).
+            q.end + m.end() - " of".len()
         } else {
             q.end
         };
@@ -2204,9 +2223,14 @@ impl Extractor {
             // previously": more than one of something is written in the plural, so a
             // lone singular word after such a count is not what it counts. The count
             // keeps an elided unit, which the sentence may give it.
+            // ("the 40,000 crowd", "its 2,500 workforce": a body of people is counted in the
+            // singular.)
             Some(noun)
                 if value != 1.0
                     && !noun.contains(' ')
+                    && !words::for_language("en")
+                        .collective_nouns
+                        .contains(noun.as_str())
                     && first_word(&text[noun_at..]).is_some_and(|w| {
                         w.eq_ignore_ascii_case(&noun) && !plural_word(w) && !people_in_ese(w)
                     }) =>
@@ -2393,6 +2417,7 @@ impl Extractor {
     fn direction(&self, text: &str, n: Scanned, vague: bool, q: &mut Found) {
         if !q.bare && q.unit != "count" && q.kind != QuantityKind::Ratio {
             self.attach_rate(text, q);
+            self.attach_rate_past_bracket(text, q);
         } else if q.counts_a_noun() {
             self.attach_count_rate(text, q);
         }
@@ -3034,6 +3059,36 @@ impl Extractor {
         };
         q.divide_by(&id, &name);
         q.end = rate_end;
+    }
+
+    /// "A$100 (US$79) a pair": a rate written after a bracketed conversion divides the amount
+    /// before the bracket and the one inside it alike. The span stays the amount's own.
+    fn attach_rate_past_bracket(&self, text: &str, q: &mut Found) {
+        if q.kind != QuantityKind::Money || q.unit.contains('/') {
+            return;
+        }
+        let rest = &text[q.end..];
+        let skip = if rest.starts_with(')') && tail_slice(text, q.start, 24).contains('(') {
+            1
+        } else if let Some(inner) = rest.strip_prefix(" (") {
+            match inner.find(')') {
+                Some(close)
+                    if close < 40 && inner[..close].contains(|c: char| c.is_ascii_digit()) =>
+                {
+                    2 + close + 1
+                }
+                _ => return,
+            }
+        } else {
+            return;
+        };
+        let mut past = q.clone();
+        past.end = q.end + skip;
+        self.attach_rate(text, &mut past);
+        if past.unit != q.unit {
+            q.unit = past.unit;
+            q.unit_name = past.unit_name;
+        }
     }
 
     /// "$0.65 per partnership unit for the quarter", "$2 per common share.": money per a
@@ -5402,6 +5457,14 @@ mod tests {
         // A digit modifier after a determiner is the measure.
         assert_eq!(one("their new 51,000 seat arena").unit_name, "seat");
         assert_eq!(one("resistance at 67,000 if it breaks").unit_name, "-");
+        // A bare "half" and a span before a noun name a period ("half year earnings").
+        assert!(all("Its half year earnings rose.").is_empty());
+        assert_eq!(one("It took half a year to finish.").value, Some(0.5));
+        // "raising to 17 the number of X": the number counts the X put after it.
+        assert_eq!(
+            one("The raid raised to 17 the number of police stations attacked.").unit_name,
+            "police station"
+        );
         // "U.S." ends no sentence.
         let f = all("It has six other ships, and nine other U.S. ships, for a total of 15.");
         assert_eq!(f[2].unit_name, "other u.s. ship");
@@ -6600,6 +6663,14 @@ mod tests {
         let q = one("households paid 17 cents per kilowatt-hour in May");
         assert_eq!(q.unit_name, "cent per kilowatt hour");
         assert_eq!(one("a star 40 light years away").unit_name, "light year");
+        // A rate after a bracketed conversion divides both amounts.
+        let qs = all("Seats cost about A$90 (US$60) a head at the gate.");
+        assert_eq!(
+            qs.iter().map(|q| q.unit_name.as_str()).collect::<Vec<_>>(),
+            ["australian dollar per person", "dollar per person"]
+        );
+        let text = "Seats cost about A$90 (US$60) a head at the gate.";
+        assert_eq!(&text[qs[0].start..qs[0].end], "A$90");
         let q = one("Flats sell at 9,000 euros per sq m.");
         assert_eq!(q.unit_name, "euro per square metre");
         let q = one("The field reached 12 kV/cm.");
@@ -6734,6 +6805,10 @@ mod tests {
 
     #[test]
     fn counted_nouns_of_a_set_and_of_peoples() {
+        // A body of people is counted in the singular; another singular word is not the noun.
+        assert_eq!(one("the 52,000 crowd rose as one").unit_name, "crowd");
+        assert_eq!(one("cuts to its 2,400 workforce").unit_name, "workforce");
+        assert_eq!(one("resistance at 67,000 if it breaks").unit_name, "-");
         assert_eq!(first("Five of the nine judges agreed").unit_name, "judge");
         // "only" limits the set; it is not its noun.
         assert_eq!(
@@ -7312,6 +7387,10 @@ mod tests {
         assert_eq!(one("it was -3 degrees at dawn").change, Change::Equal);
         assert_eq!(one("we expect ~250 guests").change, Change::Approx);
         assert_eq!(one("a mass of 2.5e6 tonnes").value, Some(2.5e6));
+        // Dollars of other countries and other currency signs and codes before the number.
+        assert_eq!(one("paid Z$4,000 in fees").unit_name, "zimbabwean dollar");
+        assert_eq!(one("fares of KSh 500 rose").unit_name, "kenyan shilling");
+        assert_eq!(one("a ₦40,000 fine").unit_name, "nigerian naira");
         let q = one("it cost RM4.2 million");
         assert_eq!(
             (q.value, q.unit_name.as_str()),

@@ -121,6 +121,8 @@ pub struct Words {
     /// Nouns after a number that make it a level on a scale, not a model's name ("the 820 level",
     /// "the 5,000 mark").
     pub level_nouns: HashSet<&'static str>,
+    /// Singular nouns naming a body of people that a number counts ("the 40,000 crowd").
+    pub collective_nouns: HashSet<&'static str>,
     /// Units of play that, like durations, are spans "over" which something happens ("inning").
     pub span_nouns: HashSet<&'static str>,
     /// Times an "of" complement may name, saying when rather than what ("games of the season").
@@ -281,6 +283,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         not_compound: list("not_compound").into_iter().collect(),
 
         level_nouns: list("level_noun").into_iter().collect(),
+        collective_nouns: list("collective_noun").into_iter().collect(),
         phrase_ends: list("phrase_end").into_iter().collect(),
         number_qualifiers: list("number_qualifier").into_iter().collect(),
         count_adjectives: list("count_adjective").into_iter().collect(),
