@@ -308,6 +308,16 @@ pub struct Extractor {
     set_after_name: Regex,
     /// "446 for nine": "for" and a number after an innings' total, the score's second half.
     score_pair_next: Regex,
+    /// "traded 90.50 to 89.40": a verb of trading within bounds, after which a range may run
+    /// from the higher end.
+    range_verb_before: Regex,
+    /// "Measles cases reached 1,288", "births dropping 5.7% to 686,061": a plural subject and the
+    /// verb that moves it, right before a bare level or change (group 1: the subject's modifier,
+    /// group 2: its plural noun).
+    subject_level: Regex,
+    /// "in February ", "last year ": a time phrase opening the gap between an amount and the one
+    /// it is set against ("61,000 in February from 65,700").
+    time_phrase_lead: Regex,
     /// "brought to 23 the number of attacks": the noun phrase a number put before it counts.
     number_of_after: Regex,
     /// "in a row", "of their last six": the words after a count of games won or lost.
@@ -680,6 +690,15 @@ impl Extractor {
                     whole_number_words()
                 ),
                 &["determiner_any"],
+            ),
+            range_verb_before: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["range_verb"]),
+            subject_level: cue_re(
+                r"(?:^|[^\w'’.-])(?:([A-Za-z][a-z-]+){HS}+)?([a-z][a-z-]+s)(?:{HS}+(?:in|at|of|for|on){HS}+(?:the{HS}+)?[\w.-]+)?(?:{HS}+(?:have|has|had|were|was))?{HS}+(?:{})(?:{HS}+(?:by{HS}+)?[\d.,]+(?:{HS}*(?:%|percent|per{HS}+cent))?)?(?:{HS}+(?:to|at|by))?{HS}+$",
+                &["subject_verb"],
+            ),
+            time_phrase_lead: cue_re(
+                r"(?i)^(?:(?:in|on|during)\s+(?:{})(?:\s+\d{4})?|last\s+(?:year|month|week)),?\s+",
+                &["month"],
             ),
             number_of_after: cue_re(r"(?i)^{HS}+(?:{})(?-u:\b)", &["number_of"]),
             score_pair_next: re(&format!(
@@ -2534,13 +2553,25 @@ impl Extractor {
                 && p.unit_name != "-"
                 && text.get(p.end..q.start).is_some_and(|gap| {
                     // A count's span ends before its noun: the gap starts after the noun's words.
-                    let noun_words = if p.counts_a_noun() {
+                    // (Not a subject's noun written before the number: "registrations fell to
+                    // 554 from 643".)
+                    let noun_after = p.unit_name.split(' ').next().is_some_and(|first| {
+                        gap.split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.to_lowercase().starts_with(first))
+                    });
+                    let noun_words = if p.counts_a_noun() && noun_after {
                         p.unit_name.split(' ').count()
                     } else {
                         0
                     };
                     let gap: Vec<&str> = gap.split_whitespace().skip(noun_words).collect();
                     let gap = gap.join(" ");
+                    // "61,000 in February from 65,700": past the first amount's time.
+                    let gap = self
+                        .time_phrase_lead
+                        .find(&gap)
+                        .map_or(gap.as_str(), |m| &gap[m.end()..]);
                     // "4,464 homes were sold in July, compared to 4,570 in June": the comparison
                     // may close the clause that holds the first amount.
                     let clause_end = gap.rsplit_once(", ").map_or("", |(_, cue)| cue);
@@ -2679,6 +2710,9 @@ impl Extractor {
                 })
             };
             let Some(from) = next.or_else(scaled_count).or(prev) else {
+                if let Some(noun) = self.subject_count(text, &found[i]) {
+                    found[i].unit_name = noun;
+                }
                 continue;
             };
             let from = (from.unit.clone(), from.unit_name.clone(), from.kind);
@@ -2713,6 +2747,45 @@ impl Extractor {
             let from = (from.unit.clone(), from.unit_name.clone(), from.kind);
             found[i].take_unit(from);
         }
+    }
+
+    /// "Measles cases reached 1,288", "Mortgage approvals fell to 61,000", "with births dropping
+    /// 5.7% to 686,061": a bare whole amount that a plural subject's verb moves to (or by) is a
+    /// count of that subject, as the convention's elided unit is the unit the sentence gives.
+    /// Subjects that are prices or sums ("shares rose to 245", "sales fell to 61,000") are left
+    /// out (`subject_not` rows): their figure is no count of them.
+    fn subject_count(&self, text: &str, q: &Found) -> Option<String> {
+        if q.range.is_some() || q.value.is_none_or(|v| v.fract() != 0.0 || v < 2.0) {
+            return None;
+        }
+        let head = tail_slice(text, q.start, 100);
+        // The clause the number is in: from its last comma, colon, bracket or line on (not the
+        // comma inside "12,000").
+        let cut = [", ", "; ", ": ", "(", "\n"]
+            .iter()
+            .filter_map(|p| head.rfind(p).map(|i| i + p.len()))
+            .max();
+        let head = &head[cut.unwrap_or(0)..];
+        let c = self.subject_level.captures(head)?;
+        let en = words::for_language("en");
+        let noun = c.get(2)?.as_str();
+        if en.subject_not.contains(noun.to_lowercase().as_str()) || !regular_plural(noun) {
+            return None;
+        }
+        let noun = lexicon::singular(&noun.to_lowercase());
+        // "Measles cases", "Mortgage approvals": a modifier noun before it stays; in capitals
+        // only where it opens the clause ("Boeing deliveries" is a name's).
+        let modifier = c
+            .get(1)
+            .filter(|m| {
+                m.as_str().starts_with(char::is_lowercase) || head[..m.start()].trim().is_empty()
+            })
+            .map(|m| m.as_str().to_lowercase())
+            .filter(|m| noun_like(m));
+        Some(match modifier {
+            Some(m) => format!("{m} {noun}"),
+            None => noun,
+        })
     }
 
     /// "fell 12 cents, or 3 percent", "lost 27 pounds (12 kg)", "up 6 percent in July and 25 percent
@@ -3655,11 +3728,15 @@ impl Extractor {
                         || prev.value.zip(q.value).is_none_or(|(lo, hi)| hi > 4.0 * lo));
                 // "a 53 percent to 39 percent lead": two figures compared, not a range (a range
                 // ascends, unless it is the "from 50 to 40" of a change).
+                // ("traded 90.50 to 89.40 cents" is a range, its ends as the day ran.)
                 let descends = prev.value.zip(q.value).is_some_and(|(lo, hi)| lo > hi)
                     && !tail_slice(text, prev.start, 12)
                         .trim_end()
                         .to_lowercase()
-                        .ends_with("from");
+                        .ends_with("from")
+                    && !self
+                        .range_verb_before
+                        .is_match(tail_slice(text, prev.start, 16));
                 let joinable = self.range_sep.is_match(gap)
                     && !descends
                     && same_unit
@@ -6195,6 +6272,10 @@ mod tests {
 
     #[test]
     fn ranges_keep_complete_ends_and_split_change_from_level() {
+        // A market that traded within bounds may give the higher end first.
+        let q = one("March cocoa traded 1,412 to 1,398 pounds a tonne.");
+        assert_eq!(q.range, Some((1398.0, 1412.0)));
+        assert_eq!(all("a 53 percent to 39 percent lead").len(), 2);
         let q = one("fines from $300,000 to $4 million");
         assert_eq!(q.range, Some((300_000.0, 4e6)));
         let q = one("between five and six thousand homes");
@@ -6964,6 +7045,29 @@ mod tests {
 
     #[test]
     fn elided_units_come_from_the_sentence() {
+        // A plural subject moved to a bare whole amount is what the amount counts, and the
+        // amount it is set against counts the same.
+        let qs = all("Flu admissions fell to 3,120 in March from 4,010 in February.");
+        assert_eq!(
+            qs.iter().map(|q| q.unit_name.as_str()).collect::<Vec<_>>(),
+            ["flu admission", "flu admission"]
+        );
+        let qs = all("Overdose deaths rose by 40 to 910, officials said.");
+        assert_eq!(
+            qs.iter().map(|q| q.unit_name.as_str()).collect::<Vec<_>>(),
+            ["overdose death", "overdose death"]
+        );
+        assert_eq!(
+            all("with arrivals dropping 4% to 72,500")[1].unit_name,
+            "arrival"
+        );
+        // Prices and sums are no count of their subject; a name's plural is not a modifier.
+        assert_eq!(one("Shares in the firm rose to 245.").unit_name, "-");
+        assert_eq!(one("Export sales fell to 61,000.").unit_name, "-");
+        assert_eq!(
+            one("Then Acme deliveries rose to 500.").unit_name,
+            "delivery"
+        );
         let f = all("the shares lost 40 pence to 1,210.");
         assert_eq!(f[1].unit_name, "penny");
         let f = all("a loss of 3.5 million schillings after a profit of 90 million a year earlier");
