@@ -315,6 +315,8 @@ pub struct Extractor {
     /// verb that moves it, right before a bare level or change (group 1: the subject's modifier,
     /// group 2: its plural noun).
     subject_level: Regex,
+    /// "22 people, including ": the gap before a part of a counted whole.
+    including_gap: Regex,
     /// "in February ", "last year ": a time phrase opening the gap between an amount and the one
     /// it is set against ("61,000 in February from 65,700").
     time_phrase_lead: Regex,
@@ -696,6 +698,7 @@ impl Extractor {
                 r"(?:^|[^\w'’.-])(?:([A-Za-z][a-z-]+){HS}+)?([a-z][a-z-]+s)(?:{HS}+(?:in|at|of|for|on){HS}+(?:the{HS}+)?[\w.-]+)?(?:{HS}+(?:have|has|had|were|was))?{HS}+(?:{})(?:{HS}+(?:by{HS}+)?[\d.,]+(?:{HS}*(?:%|percent|per{HS}+cent))?)?(?:{HS}+(?:to|at|by))?{HS}+$",
                 &["subject_verb"],
             ),
+            including_gap: cue_re(r"(?i)^[\w\s-]*,\s+(?:{})\s+$", &["including"]),
             time_phrase_lead: cue_re(
                 r"(?i)^(?:(?:in|on|during)\s+(?:{})(?:\s+\d{4})?|last\s+(?:year|month|week)),?\s+",
                 &["month"],
@@ -1026,6 +1029,7 @@ impl Extractor {
         }
         self.reject_word_modifier(text, n, &tail)?;
         self.reject_race_time(text, n, &tail)?;
+        self.reject_engine_class(n, &tail)?;
         let mut share = self.share(text, n, value, &tail)?;
 
         let scale = tail.scale * prefix.map_or(1.0, |p| p.scale);
@@ -1831,6 +1835,25 @@ impl Extractor {
         } else {
             Ok(())
         }
+    }
+
+    /// "the 125cc world champion", "a 500cc motocross Grand Prix": an engine size before a word of
+    /// racing names the class raced in (`engine_class` rows), not a measure ("a 125cc engine" is
+    /// one).
+    fn reject_engine_class(&self, n: Scanned, tail: &Tail) -> Result<(), NotAQuantity> {
+        let Some((len, unit)) = tail.unit else {
+            return Ok(());
+        };
+        let next = word_after(tail.rest.get(len..).unwrap_or("")).to_lowercase();
+        if n.is_digits
+            && unit.name == "cubic centimetre"
+            && words::for_language("en")
+                .engine_class
+                .contains(next.as_str())
+        {
+            return Err(NotAQuantity);
+        }
+        Ok(())
     }
 
     /// Pass "reject race time": a time in seconds, minutes or hours after a race's cue ("clocked
@@ -2646,6 +2669,16 @@ impl Extractor {
                         && text
                             .get(found[j].end..found[i - 1].start)
                             .is_some_and(|gap| self.equivalent_gap.is_match(gap)) =>
+                {
+                    Some(j)
+                }
+                // "killed 22 people, including four children, and wounded 117": past a part
+                // that "including" names, the count goes on with the whole.
+                Some(j)
+                    if found[j].counts_a_noun()
+                        && text
+                            .get(found[j].end..found[i - 1].start)
+                            .is_some_and(|gap| self.including_gap.is_match(gap)) =>
                 {
                     Some(j)
                 }
@@ -5534,6 +5567,10 @@ mod tests {
         // A digit modifier after a determiner is the measure.
         assert_eq!(one("their new 51,000 seat arena").unit_name, "seat");
         assert_eq!(one("resistance at 67,000 if it breaks").unit_name, "-");
+        // An engine size before a word of racing is a class ("the 250cc world title").
+        assert!(all("the reigning 250cc world champion").is_empty());
+        assert!(all("results of the 500cc motocross Grand Prix").is_empty());
+        assert_eq!(one("a bike with a 125cc engine").value, Some(125.0));
         // A bare "half" and a span before a noun name a period ("half year earnings").
         assert!(all("Its half year earnings rose.").is_empty());
         assert_eq!(one("It took half a year to finish.").value, Some(0.5));
@@ -7061,6 +7098,9 @@ mod tests {
             all("with arrivals dropping 4% to 72,500")[1].unit_name,
             "arrival"
         );
+        // Past a part that "including" names, the count goes on with the whole.
+        let qs = all("The blast killed 14 people, including two soldiers, and injured 60.");
+        assert_eq!(qs[2].unit_name, "people");
         // Prices and sums are no count of their subject; a name's plural is not a modifier.
         assert_eq!(one("Shares in the firm rose to 245.").unit_name, "-");
         assert_eq!(one("Export sales fell to 61,000.").unit_name, "-");
