@@ -315,6 +315,8 @@ pub struct Extractor {
     /// verb that moves it, right before a bare level or change (group 1: the subject's modifier,
     /// group 2: its plural noun).
     subject_level: Regex,
+    /// " o'clock": a time of day after a number word.
+    clock_after: Regex,
     /// "22 people, including ": the gap before a part of a counted whole.
     including_gap: Regex,
     /// "in February ", "last year ": a time phrase opening the gap between an amount and the one
@@ -698,6 +700,7 @@ impl Extractor {
                 r"(?:^|[^\w'’.-])(?:([A-Za-z][a-z-]+){HS}+)?([a-z][a-z-]+s)(?:{HS}+(?:in|at|of|for|on){HS}+(?:the{HS}+)?[\w.-]+)?(?:{HS}+(?:have|has|had|were|was))?{HS}+(?:{})(?:{HS}+(?:by{HS}+)?[\d.,]+(?:{HS}*(?:%|percent|per{HS}+cent))?)?(?:{HS}+(?:to|at|by))?{HS}+$",
                 &["subject_verb"],
             ),
+            clock_after: re(r"(?i)^\s+o['’]clock"),
             including_gap: cue_re(r"(?i)^[\w\s-]*,\s+(?:{})\s+$", &["including"]),
             time_phrase_lead: cue_re(
                 r"(?i)^(?:(?:in|on|during)\s+(?:{})(?:\s+\d{4})?|last\s+(?:year|month|week)),?\s+",
@@ -2191,6 +2194,10 @@ impl Extractor {
                 && next != "of"
                 && (next.is_empty() || words::for_language("en").stop.contains(next.as_str()))
         };
+        // "between one and three o'clock": a time of day (digits are masked as one).
+        if self.clock_after.is_match(&text[q.end..]) {
+            return Err(NotAQuantity);
+        }
         if scale == 1.0
             && (self.score_after.is_match(&text[q.end..])
                 || is_digits
@@ -3115,7 +3122,9 @@ impl Extractor {
             // fighting and a dozen accords": an "of" phrase that a conjunction goes on from
             // is not the rate's ("2 percent of GDP a year" is).
             let joined = has_word(&c[0], &["and", "or", "but"]);
-            !self.dated(&c[1], &text[q.end + c[0].len()..]) && !joined
+            // A lone "t" is a tonne only after a slash ("$145/t"; not "$5 a t-shirt").
+            let lone_t = c[1].eq_ignore_ascii_case("t") && !c[0].contains('/');
+            !self.dated(&c[1], &text[q.end + c[0].len()..]) && !joined && !lone_t
         });
         if let Some(c) = per {
             let denom = per_unit(&c[1].to_lowercase());
@@ -4148,7 +4157,7 @@ fn per_unit(word: &str) -> String {
         "km" | "kilometer" => "kilometre".into(),
         "liter" => "litre".into(),
         "gramme" => "gram".into(),
-        "tonne" => "metric ton".into(),
+        "tonne" | "t" => "metric ton".into(),
         "kwh" | "kilowatt-hour" | "kilowatt hour" => "kilowatt hour".into(),
         "mwh" | "megawatt-hour" | "megawatt hour" => "megawatt hour".into(),
         "mmbtu" => "mega british thermal unit".into(),
@@ -6283,6 +6292,7 @@ mod tests {
         assert!(all("polls close at 8 pm on Sunday").is_empty());
         assert!(all("Jones went 3-for-4 at the plate").is_empty());
         assert!(all("they met at 5 o'clock").is_empty());
+        assert!(all("they met at five o'clock").is_empty());
         assert!(all("Hoch shot a 68 on Sunday").is_empty());
         assert!(all("it won its European under-21 qualifier").is_empty());
         assert!(all("they drew in a group 9 qualifier").is_empty());
@@ -6775,6 +6785,15 @@ mod tests {
         );
         let q = one("Offices let for $62 per square foot a year.");
         assert_eq!(q.unit_name, "dollar per square foot");
+        // A lone "t" after a slash is a tonne.
+        assert_eq!(
+            one("barley sold at $145 / T, traders said").unit_name,
+            "dollar per metric ton"
+        );
+        assert_eq!(
+            one("a deal at $5 a t-shirt").unit_name,
+            "dollar per t-shirt"
+        );
         // Energy denominators take the catalogue's spaced names.
         let q = one("power sold for 48 euros per MWh on Monday");
         assert_eq!(q.unit_name, "euro per megawatt hour");
