@@ -5022,13 +5022,15 @@ fn capital_modified_noun(after: &str) -> Option<String> {
 /// verb after a singular noun ("parliament cast votes") is thus left out. A capitalised word keeps
 /// its case; a name alone is an owner, not a complement.
 fn of_complement(words: &[&str]) -> Vec<String> {
-    // "members of a family": an indefinite article names some one owner, not what kind of
-    // member; "members of the family" keeps it.
-    let words = match words.first().map(|w| w.to_lowercase()) {
-        Some(w) if w == "a" || w == "an" => return Vec::new(),
-        Some(w) if w == "the" => &words[1..],
-        _ => words,
-    };
+    // "members of a family", "members of the party", "units of the console": an article names
+    // the one whole the items belong to, not what kind of item they are (the labelled sets give
+    // the head alone: "member", "unit", "game"). "members of parliament" keeps its kind.
+    if words
+        .first()
+        .is_some_and(|w| ["a", "an", "the"].contains(&w.to_lowercase().as_str()))
+    {
+        return Vec::new();
+    }
     // "two games of the season": a time the items fall in is no part of what is counted; "one of
     // the toughest draws of any", "members of their family": nor is an owner or a set.
     let en = words::for_language("en");
@@ -7030,10 +7032,19 @@ mod tests {
             one("four rounds of talks with the unions ended").unit_name,
             "round talk"
         );
-        // A name runs on to its last capitalised word, an article dropped.
+        // A name runs on to its last capitalised word.
         assert_eq!(
-            one("about 30 fighters of the Kurdish guerrilla group PKK crossed").unit_name,
+            one("about 30 fighters of Kurdish guerrilla group PKK crossed").unit_name,
             "fighter Kurdish guerrilla group PKK"
+        );
+        // After an article it names the whole the items belong to: the head alone is counted.
+        assert_eq!(
+            one("Three members of the crew were rescued unhurt.").unit_name,
+            "member"
+        );
+        assert_eq!(
+            one("it sold 20 million copies of the game").unit_name,
+            "copy"
         );
         // A capitalised word after a lower-case one: a verb's object or more complement.
         assert_eq!(
@@ -8067,7 +8078,7 @@ mod tests {
             "share preferred stock"
         );
         assert_eq!(
-            one("two members of the governing council resigned").unit_name,
+            one("two members of governing councils resigned").unit_name,
             "member governing council"
         );
         // A preposition after the noun is not part of it.
