@@ -2740,15 +2740,39 @@ impl Extractor {
                     .to_lowercase();
                 ["to", "reach", "reached", "reaches", "reaching"].contains(&last_word(&head))
             };
+            // "opened 96 new stores, taking its total to 2,310": a total reached counts the
+            // noun whatever its scale.
+            let total = || {
+                let head = tail_slice(text, found[i].start, 16)
+                    .trim_end()
+                    .to_lowercase();
+                head.ends_with("total to") || head.ends_with("tally to")
+            };
             let scaled_count = || {
                 let q = &found[i];
-                if q.scale < 1e3 || !reached() {
+                if q.scale < 1e3 && !total() || !reached() {
                     return None;
                 }
                 found[..i].iter().rev().find(|p| {
                     p.scale == q.scale && p.counts_a_noun() && same_sentence(p.end, q.start)
                 })
             };
+            // ("96 new stores … its total to 2,310": the total counts stores, old and new.)
+            let total_of = scaled_count().filter(|_| total()).map(|p| {
+                let en = words::for_language("en");
+                let name = p.unit_name.split_once(' ').filter(|(first, _)| {
+                    en.adjectives.contains(first) || en.count_adjectives.contains(first)
+                });
+                (
+                    p.unit.clone(),
+                    name.map_or(p.unit_name.clone(), |(_, rest)| rest.to_string()),
+                    p.kind,
+                )
+            });
+            if let Some(from) = total_of.filter(|_| next.is_none()) {
+                found[i].take_unit(from);
+                continue;
+            }
             let Some(from) = next.or_else(scaled_count).or(prev) else {
                 if let Some(noun) = self.subject_count(text, &found[i]) {
                     found[i].unit_name = noun;
@@ -7127,6 +7151,12 @@ mod tests {
         assert_eq!(
             all("with arrivals dropping 4% to 72,500")[1].unit_name,
             "arrival"
+        );
+        // A total reached counts the noun of the count before it.
+        let qs = all("The chain opened 12 new branches, taking its total to 410.");
+        assert_eq!(
+            (qs[0].unit_name.as_str(), qs[1].unit_name.as_str()),
+            ("new branch", "branch")
         );
         // Past a part that "including" names, the count goes on with the whole.
         let qs = all("The blast killed 14 people, including two soldiers, and injured 60.");
