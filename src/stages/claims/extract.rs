@@ -12,7 +12,7 @@
 use regex::Regex;
 use regex_automata::meta;
 
-use super::lexicon::{self, NOT_COUNTED, NUMBER_WORDS};
+use super::lexicon::{self, NOT_COUNTED, NUMBER_WORDS, SCALES};
 use super::table::Table;
 use super::words;
 use crate::record::{Change, QuantityKind};
@@ -2712,6 +2712,14 @@ impl Extractor {
                     text.get(p.end..found[i].start).is_some_and(|gap| {
                         !gap.trim().eq_ignore_ascii_case("and") && !self.names_money(gap, p)
                     })
+                })
+                // "fans endured 35C heat, and 11 were taken to hospital": a temperature is the
+                // unit only of the figure set right beside it ("rose to 35C from 30").
+                .filter(|p| {
+                    !matches!(p.unit_name.as_str(), "celsius" | "fahrenheit")
+                        || text.get(p.end..found[i].start).is_some_and(|gap| {
+                            !gap.contains(',') && gap.split_whitespace().count() <= 2
+                        })
                 });
             // "fell to 15 million markka from 39": a bare level set against a scaled amount of
             // money is in its scale too, when that keeps the two of one size.
@@ -3873,6 +3881,14 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
         .filter(|q| q.kind == QuantityKind::Money && !q.unit.contains('/'))
         .map(|q| (q.start, q.end, q.unit.clone(), q.unit_name.clone()))
         .collect();
+    // "a loss of 1.9 billion crowns ($176 million) from a profit of 3.2 billion": a bracketed
+    // conversion restates an amount; the amount's own currency is the sentence's.
+    let bracketed = |s: usize| text[..s].trim_end().ends_with('(');
+    let main: Vec<_> = money
+        .iter()
+        .filter(|(s, ..)| !bracketed(*s))
+        .cloned()
+        .collect();
     for q in found.iter_mut() {
         if q.kind != QuantityKind::Count
             || q.scale < 1e6
@@ -3889,14 +3905,18 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
         };
         // Only the money just before and just after can be the nearest (`money` is in text order);
         // trying all of it for each amount was quadratic.
-        let i = money.partition_point(|(s, ..)| *s < q.start);
-        let near = money[i.saturating_sub(1)..(i + 1).min(money.len())]
-            .iter()
-            .filter(|(s, e, ..)| same_sentence(*e.min(&q.start), *s.max(&q.end)))
-            .min_by_key(|(s, e, ..)| s.abs_diff(q.end).min(e.abs_diff(q.start)));
+        let nearest = |money: &[(usize, usize, String, String)]| {
+            let i = money.partition_point(|(s, ..)| *s < q.start);
+            money[i.saturating_sub(1)..(i + 1).min(money.len())]
+                .iter()
+                .filter(|(s, e, ..)| same_sentence(*e.min(&q.start), *s.max(&q.end)))
+                .min_by_key(|(s, e, ..)| s.abs_diff(q.end).min(e.abs_diff(q.start)))
+                .cloned()
+        };
+        let near = nearest(&main).or_else(|| nearest(&money));
         if let Some((_, _, unit, name)) = near {
-            q.unit = unit.clone();
-            q.unit_name = name.clone();
+            q.unit = unit;
+            q.unit_name = name;
             q.kind = QuantityKind::Money;
             q.bare = false;
         }
@@ -4429,10 +4449,14 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
         let lower = word.to_lowercase();
         // "3 of the four children", "six of their last eight games", "12 more years", "30 mainly
         // small parties": the set's own size and words that pick from it are not the noun.
+        // ("two-thirds of the 41 million eligible voters": the set's scale word too.)
         let number = lower
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            || number_word(&lower);
+            || number_word(&lower)
+            || i > 0
+                && scale_word(&lower)
+                && rest_words[i - 1].starts_with(|c: char| c.is_ascii_digit());
         // "2,000 striking workers", "100 leading British shares": the plural the verb form
         // modifies, maybe after a capitalised modifier of its own.
         let next_plural = || {
@@ -5198,6 +5222,17 @@ fn object_follows(next: Option<&&str>) -> bool {
 }
 
 /// Whether `w` is a number written as a word ("three", "Twelve").
+/// "million", "bn": a scale word of the lexicon, written whole.
+fn scale_word(w: &str) -> bool {
+    static WHOLE: std::sync::LazyLock<Vec<Regex>> = std::sync::LazyLock::new(|| {
+        SCALES
+            .iter()
+            .map(|(forms, _)| re(&format!("(?i)^(?:{forms})$")))
+            .collect()
+    });
+    WHOLE.iter().any(|r| r.is_match(w))
+}
+
 fn number_word(w: &str) -> bool {
     NUMBER_WORDS.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
 }
@@ -6826,6 +6861,11 @@ mod tests {
         let q = one("households paid 17 cents per kilowatt-hour in May");
         assert_eq!(q.unit_name, "cent per kilowatt hour");
         assert_eq!(one("a star 40 light years away").unit_name, "light year");
+        assert_eq!(
+            one("ships with 20,000 TEU of capacity").unit_name,
+            "twenty-foot equivalent unit"
+        );
+        assert_eq!(one("the 3mth rate was firm").unit_name, "month");
         // A rate after a bracketed conversion divides both amounts.
         let qs = all("Seats cost about A$90 (US$60) a head at the gate.");
         assert_eq!(
@@ -7061,6 +7101,11 @@ mod tests {
             one("about 30 fighters of Kurdish guerrilla group PKK crossed").unit_name,
             "fighter Kurdish guerrilla group PKK"
         );
+        // A share of a set whose size has a scale word: the noun after the scale.
+        assert_eq!(
+            first("Half of the 12 million registered voters stayed home.").unit_name,
+            "% registered voter"
+        );
         // After an article it names the whole the items belong to: the head alone is counted.
         assert_eq!(
             one("Three members of the crew were rescued unhurt.").unit_name,
@@ -7152,6 +7197,14 @@ mod tests {
             all("with arrivals dropping 4% to 72,500")[1].unit_name,
             "arrival"
         );
+        // A temperature is no unit for a count in a later clause.
+        let qs = all("Crowds braved 38C heat, and 14 were treated in hospital.");
+        assert_eq!(qs[1].unit_name, "-");
+        // A scaled amount takes the currency of the sentence, not its bracketed conversion.
+        let qs = all(
+            "It lost 2.1 billion Danish crowns ($350 million), against a profit of 900 million.",
+        );
+        assert_eq!(qs[2].unit_name, "danish krone");
         // A total reached counts the noun of the count before it.
         let qs = all("The chain opened 12 new branches, taking its total to 410.");
         assert_eq!(
