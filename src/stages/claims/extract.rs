@@ -4815,34 +4815,44 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
     // "three pairs of impostor birds": the noun's "of" complement says what it is a pair of.
     let end = at[phrase.len() - 1];
     let phrase_clean = ends_clean(rest_words[end]);
-    // "210 passengers and crew on board": a plural joined by "and" to a plural that ends the
-    // phrase counts both.
-    let joined = rest_words
-        .get(end + 2)
-        .map(|w| w.trim_end_matches(AFTER_WORD));
-    if phrase_clean
-        && is_plural(last)
-        && rest_words.get(end + 1) == Some(&"and")
-        && joined.is_some_and(|w| w.starts_with(char::is_lowercase) && is_plural(w))
-    {
-        let stop = &words::for_language("en").stop;
-        let w = rest_words[end + 2];
+    // "210 passengers and crew on board", "17 coups or attempted coups": a plural joined by
+    // "and" or "or" to a plural that ends the phrase (maybe after one modifier of its own)
+    // counts both.
+    let bare = |i: usize| rest_words.get(i).map(|w| w.trim_end_matches(AFTER_WORD));
+    let plural_at =
+        |i: usize| bare(i).is_some_and(|w| w.starts_with(char::is_lowercase) && is_plural(w));
+    let modifier_at = |i: usize| {
+        ends_clean(rest_words.get(i).copied().unwrap_or(""))
+            && bare(i).is_some_and(|w| noun_like(w) && !is_plural(w) && !number_word(w))
+    };
+    let second = if plural_at(end + 2) {
+        Some(end + 2)
+    } else if modifier_at(end + 2) && plural_at(end + 3) {
+        Some(end + 3)
+    } else {
+        None
+    };
+    if let Some(last_at) = second.filter(|_| {
+        phrase_clean
+            && is_plural(last)
+            && matches!(rest_words.get(end + 1).copied(), Some("and" | "or"))
+    }) {
+        let en = words::for_language("en");
+        let w = rest_words[last_at];
         let ends = !ends_clean(w)
-            || rest_words.get(end + 3).is_none_or(|n| {
+            || rest_words.get(last_at + 1).is_none_or(|n| {
                 let n = n.to_lowercase();
                 // "fighters and sets a date": a determiner after makes the word a verb.
-                (stop.contains(n.as_str()) || n.ends_with("ed"))
-                    && !words::for_language("en").determiners.contains(&n.as_str())
+                (en.stop.contains(n.as_str()) || n.ends_with("ed"))
+                    && !en.determiners.contains(&n.as_str())
             });
         // ("300 stores and plans to open": a verb taking "to" is no noun.)
-        let to_verb = rest_words.get(end + 3) == Some(&"to")
-            && words::for_language("en")
-                .to_verbs
-                .contains(w.to_lowercase().as_str());
-        let ends = ends && !to_verb;
-        if let Some(w) = joined.filter(|_| ends) {
+        let to_verb = rest_words.get(last_at + 1) == Some(&"to")
+            && en.to_verbs.contains(w.to_lowercase().as_str());
+        if ends && !to_verb {
             out.push("and".into());
-            out.push(lexicon::singular(w));
+            out.extend((end + 2..last_at).filter_map(|i| bare(i).map(str::to_lowercase)));
+            out.push(lexicon::singular(w.trim_end_matches(AFTER_WORD)));
             return Some(out.join(" "));
         }
     }
@@ -6529,6 +6539,15 @@ mod tests {
             "passenger crew"
         );
         assert_eq!(one("six members of a gang were held").unit_name, "member");
+        // ... as is one after "or", maybe with a modifier of its own.
+        assert_eq!(
+            one("it has had 9 strikes or attempted strikes since May").unit_name,
+            "strike attempted strike"
+        );
+        assert_eq!(
+            one("over 12 burglaries and car thefts that month").unit_name,
+            "burglary car theft"
+        );
         // A verb with its object after "and" is no second noun.
         assert_eq!(
             one("it disarms 9,000 fighters and sets a date").unit_name,
