@@ -315,6 +315,8 @@ pub struct Extractor {
     /// verb that moves it, right before a bare level or change (group 1: the subject's modifier,
     /// group 2: its plural noun).
     subject_level: Regex,
+    /// "Chang's ", "their own ": an owner right before a word ("Chang's half of the draw").
+    owner_before: Regex,
     /// " o'clock": a time of day after a number word.
     clock_after: Regex,
     /// "22 people, including ": the gap before a part of a counted whole.
@@ -700,6 +702,9 @@ impl Extractor {
                 r"(?:^|[^\w'’.-])(?:([A-Za-z][a-z-]+){HS}+)?([a-z][a-z-]+s)(?:{HS}+(?:in|at|of|for|on){HS}+(?:the{HS}+)?[\w.-]+)?(?:{HS}+(?:have|has|had|were|was))?{HS}+(?:{})(?:{HS}+(?:by{HS}+)?[\d.,]+(?:{HS}*(?:%|percent|per{HS}+cent))?)?(?:{HS}+(?:to|at|by))?{HS}+$",
                 &["subject_verb"],
             ),
+            owner_before: re(
+                r"(?:\w['’]s|(?i:\b(?:his|her|their|its|our|my|your)))(?:\s+own)?\s+$",
+            ),
             clock_after: re(r"(?i)^\s+o['’]clock"),
             including_gap: cue_re(r"(?i)^[\w\s-]*,\s+(?:{})\s+$", &["including"]),
             time_phrase_lead: cue_re(
@@ -830,7 +835,7 @@ impl Extractor {
                 r"(?i)(?-u:\b)(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+){{0,3}}(?:{up_nouns}|{down_nouns})s?\s+of{bound}"
             )),
             converted: re(
-                r"^\s*\(\s*(?:about\s+|some\s+)?(?:US\s?\$|U\.S\.\s?\$|\$|€|¥|DM|A\$|C\$|HK\$|S\$|NZ\$)",
+                r"^\s*\(\s*(?:about\s+|some\s+)?(?:US\s?\$|U\.S\.\s?\$|\$|€|¥|DM|A\$|C\$|HK\$|S\$|NZ\$|(?:US\s+|U\.S\.\s+)?dollars\s*\))",
             ),
             raised_funds: cue_re(
                 r"(?i)(?-u:\b)(?:{})\s+(?:(?:{}|{})\s+)?$",
@@ -1687,6 +1692,19 @@ impl Extractor {
             {
                 *u = Unit::GBP;
             }
+            // "the 20-month-old conflict", "a 30-year-old dispute": the age of an event is how
+            // long it has run, a span (`old_event` rows), not a person's age.
+            if let Some(span) = u.unit.strip_suffix("_of_age") {
+                let next = word_after(after).to_lowercase();
+                if words::for_language("en")
+                    .old_events
+                    .contains(lexicon::singular(&next).as_str())
+                {
+                    if let Some(plain) = self.whole_unit(span) {
+                        *u = plain;
+                    }
+                }
+            }
             // "three times" is a count of occurrences unless a comparison follows
             // ("four times greater", "three times as many").
             if u.unit == "times" && !self.comparison.is_match(after) {
@@ -1941,8 +1959,11 @@ impl Extractor {
                 .map(|noun| singular_compound(&after_num[m.end()..], noun))
                 .or_else(|| name_at(&after_num[m.end()..]))
         });
-        // "the first half of the year", "this quarter of": a period, not a share.
-        let period = lone && self.period_before.is_match(tail_slice(text, n.start, 12));
+        // "the first half of the year", "this quarter of": a period, not a share. So is a half
+        // someone owns ("in Chang's half of the draw", "their own half").
+        let owned = surface.eq_ignore_ascii_case("half")
+            && self.owner_before.is_match(tail_slice(text, n.start, 24));
+        let period = lone && (owned || self.period_before.is_match(tail_slice(text, n.start, 12)));
         // "a quarter of them": a share of a group named before.
         let of_pronoun = self.of_pronoun.is_match(after_num);
         // "more than two-thirds reported", "nearly half were": so is a share that a bound leads
@@ -7224,6 +7245,19 @@ mod tests {
             "It lost 2.1 billion Danish crowns ($350 million), against a profit of 900 million.",
         );
         assert_eq!(qs[2].unit_name, "danish krone");
+        // The age of an event is a span; an owned half is a part, not a share.
+        assert_eq!(one("the 20-month-old conflict").unit_name, "month");
+        assert_eq!(one("a 19-year-old woman").unit_name, "year of age");
+        assert!(all("he is seeded in Smith's half of the draw").is_empty());
+        assert_eq!(first("half of the voters stayed home").unit_name, "% voter");
+        // Cricket scores and betting odds are no amounts.
+        assert!(all("his partner was unbeaten on 24 at lunch").is_empty());
+        assert!(all("she won against odds of 151-to-1").is_empty());
+        // Pounds converted into dollars are money.
+        assert_eq!(
+            one("Hundreds of thousands of pounds (dollars) of damage was done.").unit_name,
+            "pound sterling"
+        );
         // A total reached counts the noun of the count before it.
         let qs = all("The chain opened 12 new branches, taking its total to 410.");
         assert_eq!(

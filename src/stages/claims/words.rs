@@ -127,6 +127,8 @@ pub struct Words {
     pub subject_not: HashSet<&'static str>,
     /// Words after an engine size that make it a racing class ("the 125cc world champion").
     pub engine_class: HashSet<&'static str>,
+    /// Events whose "N-year-old" is how long they have run ("the 20-month-old conflict").
+    pub old_events: HashSet<&'static str>,
     /// Units of play that, like durations, are spans "over" which something happens ("inning").
     pub span_nouns: HashSet<&'static str>,
     /// Times an "of" complement may name, saying when rather than what ("games of the season").
@@ -290,6 +292,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         collective_nouns: list("collective_noun").into_iter().collect(),
         subject_not: list("subject_not").into_iter().collect(),
         engine_class: list("engine_class").into_iter().collect(),
+        old_events: list("old_event").into_iter().collect(),
         phrase_ends: list("phrase_end").into_iter().collect(),
         number_qualifiers: list("number_qualifier").into_iter().collect(),
         count_adjectives: list("count_adjective").into_iter().collect(),
