@@ -3561,6 +3561,8 @@ impl Extractor {
             .iter()
             .find_map(|p| lower.strip_prefix(p))
             .and_then(|w| match w {
+                // ("a few dozen": as "dozens", 12-120.)
+                "dozen" | "dozens" => Some(12.0),
                 "hundred" => Some(1e2),
                 "thousand" => Some(1e3),
                 "million" => Some(1e6),
@@ -5672,6 +5674,16 @@ mod tests {
         assert!(all("the reigning 250cc world champion").is_empty());
         assert!(all("results of the 500cc motocross Grand Prix").is_empty());
         assert_eq!(one("a bike with a 125cc engine").value, Some(125.0));
+        // "a few dozen" and "several dozen" are dozens.
+        let q = one("a few dozen fans waited outside");
+        assert_eq!(
+            (q.range, q.unit_name.as_str()),
+            (Some((12.0, 120.0)), "fan")
+        );
+        assert_eq!(
+            one("it can take several dozens, he said").range,
+            Some((12.0, 120.0))
+        );
         // A bare "half" and a span before a noun name a period ("half year earnings").
         assert!(all("Its half year earnings rose.").is_empty());
         assert_eq!(one("It took half a year to finish.").value, Some(0.5));
