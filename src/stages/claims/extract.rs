@@ -4411,6 +4411,23 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
         return None;
     }
     let en = words::for_language("en");
+    // "give it one last try": "last" or "final" after "one" is the noun's modifier (reuters-dev
+    // labels "last try"); "won one last week" names a time, no noun.
+    if one {
+        let mut ws = after.split_whitespace();
+        if let (Some(lead), Some(next)) = (ws.next(), ws.next()) {
+            let noun = next.trim_end_matches(AFTER_WORD).to_lowercase();
+            if matches!(lead, "last" | "final")
+                && noun_like(&noun)
+                && !is_plural(&noun)
+                && !en.when_complements.contains(noun.as_str())
+                && !matches!(noun.as_str(), "time" | "hour" | "minute" | "night")
+            {
+                let at = after.find(lead).unwrap_or(0) + lead.len();
+                return counted_noun_of(&after[at..], true).map(|n| format!("{lead} {n}"));
+            }
+        }
+    }
     // "one of the computers", "five of the three-ton satellites": the set counted from.
     let trimmed = after.trim_start();
     for det in [
@@ -5674,6 +5691,9 @@ mod tests {
         assert!(all("the reigning 250cc world champion").is_empty());
         assert!(all("results of the 500cc motocross Grand Prix").is_empty());
         assert_eq!(one("a bike with a 125cc engine").value, Some(125.0));
+        // "one last" and a noun: the modifier stays with the noun; a time is no noun.
+        assert_eq!(one("she gave it one last try in May").unit_name, "last try");
+        assert!(all("He won one last week").is_empty());
         // "a few dozen" and "several dozen" are dozens.
         let q = one("a few dozen fans waited outside");
         assert_eq!(
