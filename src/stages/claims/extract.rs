@@ -699,11 +699,11 @@ impl Extractor {
             ),
             range_verb_before: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["range_verb"]),
             subject_level: cue_re(
-                r"(?:^|[^\w'’.-])(?:([A-Za-z][a-z-]+){HS}+)?([a-z][a-z-]+s)(?:{HS}+(?:in|at|of|for|on){HS}+(?:the{HS}+)?[\w.-]+)?(?:{HS}+(?:have|has|had|were|was))?{HS}+(?:{})(?:{HS}+(?:by{HS}+)?[\d.,]+(?:{HS}*(?:%|percent|per{HS}+cent))?)?(?:{HS}+(?:to|at|by))?{HS}+$",
+                r"(?:^|[^\w'’.-])(?:([A-Za-z][a-z-]+){HS}+)?([A-Za-z][a-z-]+s)(?:{HS}+(?:in|at|of|for|on){HS}+(?:the{HS}+)?[\w.-]+)?(?:{HS}+(?:have|has|had|were|was))?{HS}+(?:{})(?:{HS}+(?:by{HS}+)?[\d.,]+(?:{HS}*(?:%|percent|per{HS}+cent))?)?(?:{HS}+(?:to|at|by))?{HS}+$",
                 &["subject_verb"],
             ),
             owner_before: re(
-                r"(?:\w['’]s|(?i:\b(?:his|her|their|its|our|my|your)))(?:\s+own)?\s+$",
+                r"(?:\b[A-Z]\w*['’]s|(?i:\b(?:his|her|their|its|our|my|your)))(?:\s+own)?\s+$",
             ),
             clock_after: re(r"(?i)^\s+o['’]clock"),
             including_gap: cue_re(r"(?i)^[\w\s-]*,\s+(?:{})\s+$", &["including"]),
@@ -1695,11 +1695,27 @@ impl Extractor {
             // "the 20-month-old conflict", "a 30-year-old dispute": the age of an event is how
             // long it has run, a span (`old_event` rows), not a person's age.
             if let Some(span) = u.unit.strip_suffix("_of_age") {
-                let next = word_after(after).to_lowercase();
-                if words::for_language("en")
-                    .old_events
-                    .contains(lexicon::singular(&next).as_str())
-                {
+                let en = words::for_language("en");
+                // The event word must end the phrase: "a 40-year-old civil servant", "a 25-year-old
+                // war veteran" are people ("civil war" is one event, two listed words).
+                let mut ws = after.split_whitespace();
+                let mut event = false;
+                while let Some(w) = ws.next() {
+                    let bare = w.trim_end_matches(AFTER_WORD).to_lowercase();
+                    if !en.old_events.contains(lexicon::singular(&bare).as_str()) {
+                        break;
+                    }
+                    let ends = bare.len() != w.len()
+                        || ws.clone().next().is_none_or(|n| {
+                            let n = n.trim_end_matches(AFTER_WORD).to_lowercase();
+                            en.stop.contains(n.as_str()) || n.is_empty()
+                        });
+                    if ends {
+                        event = true;
+                        break;
+                    }
+                }
+                if event {
                     if let Some(plain) = self.whole_unit(span) {
                         *u = plain;
                     }
@@ -1808,7 +1824,21 @@ impl Extractor {
         // word admits a furnace or a cryostat ("a heat shield endured 980C", "cooled to minus
         // 271.3C"), never a figure below absolute zero.
         let cue = self.temperature_cue.is_match(before) || self.temperature_cue.is_match(ahead);
-        if (-90.0..0.0).contains(&value) || cue && (-273.15..=6000.0).contains(&value) {
+        // Past the weather's range the word must lead the figure closely, with no name or code
+        // right before it ("heated to 1,200C"; not "Chrysler's 300C sedan", "A330-200F").
+        let close = tail_slice(text, n.start, 30);
+        let prev = close
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        let furnace = self.temperature_cue.is_match(close)
+            && !prev.starts_with(char::is_uppercase)
+            && !text[..n.start].ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '/');
+        if (-90.0..0.0).contains(&value)
+            || cue && (-90.0..=140.0).contains(&value)
+            || furnace && (-273.15..=6000.0).contains(&value)
+        {
             tail.unit = Some((gap + 1, unit));
         }
     }
@@ -1962,7 +1992,19 @@ impl Extractor {
         // "the first half of the year", "this quarter of": a period, not a share. So is a half
         // someone owns ("in Chang's half of the draw", "their own half").
         let owned = surface.eq_ignore_ascii_case("half")
-            && self.owner_before.is_match(tail_slice(text, n.start, 24));
+            && self
+                .owner_before
+                .find(tail_slice(text, n.start, 24))
+                .is_some_and(|m| {
+                    // ("That's half of the workers": a contraction owns nothing.)
+                    let word = m
+                        .as_str()
+                        .split(['\'', '’'])
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    !words::for_language("en").contracted_s.contains(word.trim())
+                });
         let period = lone && (owned || self.period_before.is_match(tail_slice(text, n.start, 12)));
         // "a quarter of them": a share of a group named before.
         let of_pronoun = self.of_pronoun.is_match(after_num);
@@ -2499,10 +2541,23 @@ impl Extractor {
         // "-0.2%", "-15 points": a signed change figure ("+" is read by `change`) is the size of
         // a fall, like "fell 0.2%"; a signed temperature or level ("-5C", "minus-40 degrees")
         // states no change and keeps its sign.
+        // ("kept its rate at -0.5%", "fell to -0.5%", "between -0.5% and -0.2%": a level below
+        // zero after a level word keeps its sign and states no change.)
+        let level = || {
+            let word = last_word(tail_slice(text, q.start, 16).trim_end()).to_lowercase();
+            words::for_language("en")
+                .level_words
+                .contains(word.as_str())
+                || matches!(
+                    word.as_str(),
+                    "between" | "and" | "after" | "stand" | "stands"
+                )
+        };
         if q.change == Change::Equal
             && q.value.is_some_and(|v| v < 0.0)
             && q.start < n.start
             && CHANGE_UNITS.contains(&q.unit_name.as_str())
+            && !level()
         {
             q.change = Change::Down;
             q.value = q.value.map(f64::abs);
@@ -2735,11 +2790,16 @@ impl Extractor {
                     })
                 })
                 // "fans endured 35C heat, and 11 were taken to hospital": a temperature is the
-                // unit only of the figure set right beside it ("rose to 35C from 30").
+                // unit only of a figure in the same clause and noun phrase ("rose to 35C from 30").
                 .filter(|p| {
                     !matches!(p.unit_name.as_str(), "celsius" | "fahrenheit")
                         || text.get(p.end..found[i].start).is_some_and(|gap| {
-                            !gap.contains(',') && gap.split_whitespace().count() <= 2
+                            // ("Highs of 35C and lows of 22" carries; "35C heat, and 11
+                            // were taken", "11C and a crowd of 15,000" do not.)
+                            !gap.contains(',')
+                                && !gap.split_whitespace().any(|w| {
+                                    matches!(w.to_lowercase().as_str(), "a" | "an" | "the")
+                                })
                         })
                 });
             // "fell to 15 million markka from 39": a bare level set against a scaled amount of
@@ -2845,8 +2905,8 @@ impl Extractor {
     /// "Measles cases reached 1,288", "Mortgage approvals fell to 61,000", "with births dropping
     /// 5.7% to 686,061": a bare whole amount that a plural subject's verb moves to (or by) is a
     /// count of that subject, as the convention's elided unit is the unit the sentence gives.
-    /// Subjects that are prices or sums ("shares rose to 245", "sales fell to 61,000") are left
-    /// out (`subject_not` rows): their figure is no count of them.
+    /// Only subjects that are counts of people, events or items (`subject_count` rows): "shares
+    /// rose to 245", "salaries rose to 50,000", "the tourists reached 245" are no count of them.
     fn subject_count(&self, text: &str, q: &Found) -> Option<String> {
         if q.range.is_some() || q.value.is_none_or(|v| v.fract() != 0.0 || v < 2.0) {
             return None;
@@ -2862,7 +2922,7 @@ impl Extractor {
         let c = self.subject_level.captures(head)?;
         let en = words::for_language("en");
         let noun = c.get(2)?.as_str();
-        if en.subject_not.contains(noun.to_lowercase().as_str()) || !regular_plural(noun) {
+        if !en.subject_counts.contains(noun.to_lowercase().as_str()) {
             return None;
         }
         let noun = lexicon::singular(&noun.to_lowercase());
@@ -3176,7 +3236,8 @@ impl Extractor {
             // is not the rate's ("2 percent of GDP a year" is).
             let joined = has_word(&c[0], &["and", "or", "but"]);
             // A lone "t" is a tonne only after a slash ("$145/t"; not "$5 a t-shirt").
-            let lone_t = c[1].eq_ignore_ascii_case("t") && !c[0].contains('/');
+            let lone_t = c[1].eq_ignore_ascii_case("t")
+                && (!c[0].contains('/') || text[q.end + c[0].len()..].starts_with('-'));
             !self.dated(&c[1], &text[q.end + c[0].len()..]) && !joined && !lone_t
         });
         if let Some(c) = per {
@@ -3831,9 +3892,10 @@ impl Extractor {
                         .trim_end()
                         .to_lowercase()
                         .ends_with("from")
-                    && !self
-                        .range_verb_before
-                        .is_match(tail_slice(text, prev.start, 16));
+                    && !(q.unit_name != "-"
+                        && self
+                            .range_verb_before
+                            .is_match(tail_slice(text, prev.start, 16)));
                 let joinable = self.range_sep.is_match(gap)
                     && !descends
                     && same_unit
@@ -4865,9 +4927,25 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
         ends_clean(rest_words.get(i).copied().unwrap_or(""))
             && bare(i).is_some_and(|w| noun_like(w) && !is_plural(w) && !number_word(w))
     };
+    // A modifier before the second plural only where it cannot be a verb with its object
+    // ("killed 8 villagers and torched homes", "cut 500 jobs and close factories"): the same head
+    // noun again ("coups or attempted coups"), or a compound first phrase continued by a noun
+    // that is no verb form ("car thefts and ram raids").
+    let same_head = |i: usize| {
+        bare(i).is_some_and(|w| lexicon::singular(&w.to_lowercase()) == lexicon::singular(last))
+    };
+    let nominal = |i: usize| {
+        bare(i).is_some_and(|w| {
+            let w = w.to_lowercase();
+            !w.ends_with("ed") && !w.ends_with("ing") && !verb_or_stop(&w)
+        })
+    };
     let second = if plural_at(end + 2) {
         Some(end + 2)
-    } else if modifier_at(end + 2) && plural_at(end + 3) {
+    } else if modifier_at(end + 2)
+        && plural_at(end + 3)
+        && (same_head(end + 3) || phrase.len() >= 2 && nominal(end + 2))
+    {
         Some(end + 3)
     } else {
         None
@@ -6447,6 +6525,10 @@ mod tests {
         let q = one("March cocoa traded 1,412 to 1,398 pounds a tonne.");
         assert_eq!(q.range, Some((1398.0, 1412.0)));
         assert_eq!(all("a 53 percent to 39 percent lead").len(), 2);
+        assert_eq!(
+            all("Advancing issues traded 3 to 2 over decliners").len(),
+            2
+        );
         let q = one("fines from $300,000 to $4 million");
         assert_eq!(q.range, Some((300_000.0, 4e6)));
         let q = one("between five and six thousand homes");
@@ -6598,8 +6680,17 @@ mod tests {
             "strike attempted strike"
         );
         assert_eq!(
-            one("over 12 burglaries and car thefts that month").unit_name,
-            "burglary car theft"
+            one("over 12 house burglaries and car thefts that month").unit_name,
+            "house burglary car theft"
+        );
+        // A verb and its object after "and" are no second noun.
+        assert_eq!(
+            one("Gunmen killed 8 villagers and torched homes.").unit_name,
+            "villager"
+        );
+        assert_eq!(
+            one("The firm will cut 500 jobs and close factories.").unit_name,
+            "job"
         );
         // A verb with its object after "and" is no second noun.
         assert_eq!(
@@ -7272,6 +7363,7 @@ mod tests {
         // A temperature is no unit for a count in a later clause.
         let qs = all("Crowds braved 38C heat, and 14 were treated in hospital.");
         assert_eq!(qs[1].unit_name, "-");
+        assert_eq!(all("Highs of 35C and lows of 22")[1].unit_name, "celsius");
         // A scaled amount takes the currency of the sentence, not its bracketed conversion.
         let qs = all(
             "It lost 2.1 billion Danish crowns ($350 million), against a profit of 900 million.",
@@ -7280,7 +7372,14 @@ mod tests {
         // The age of an event is a span; an owned half is a part, not a share.
         assert_eq!(one("the 20-month-old conflict").unit_name, "month");
         assert_eq!(one("a 19-year-old woman").unit_name, "year of age");
+        assert_eq!(one("a 25-year-old war veteran").unit_name, "year of age");
+        assert_eq!(one("a 40-year-old civil servant").unit_name, "year of age");
+        assert_eq!(
+            one("the 12-year-old civil war in the south").unit_name,
+            "year"
+        );
         assert!(all("he is seeded in Smith's half of the draw").is_empty());
+        assert_eq!(first("That's half of the 2,000 workers").value, Some(0.5));
         assert_eq!(first("half of the voters stayed home").unit_name, "% voter");
         // Cricket scores and betting odds are no amounts.
         assert!(all("his partner was unbeaten on 24 at lunch").is_empty());
@@ -7299,13 +7398,16 @@ mod tests {
         // Past a part that "including" names, the count goes on with the whole.
         let qs = all("The blast killed 14 people, including two soldiers, and injured 60.");
         assert_eq!(qs[2].unit_name, "people");
-        // Prices and sums are no count of their subject; a name's plural is not a modifier.
+        // Prices, sums and sides are no count of their subject; a name's plural is no modifier.
         assert_eq!(one("Shares in the firm rose to 245.").unit_name, "-");
         assert_eq!(one("Export sales fell to 61,000.").unit_name, "-");
+        assert_eq!(one("Workers' salaries rose to 50,000.").unit_name, "-");
+        assert_eq!(one("The tourists reached 245 at stumps.").unit_name, "-");
         assert_eq!(
             one("Then Acme deliveries rose to 500.").unit_name,
             "delivery"
         );
+        assert_eq!(one("Cases have risen to 3,000.").unit_name, "case");
         let f = all("the shares lost 40 pence to 1,210.");
         assert_eq!(f[1].unit_name, "penny");
         let f = all("a loss of 3.5 million schillings after a profit of 90 million a year earlier");
@@ -7682,6 +7784,8 @@ mod tests {
         let q = one("the magnet is chilled to minus 269C");
         assert_eq!((q.value, q.unit_name.as_str()), (Some(-269.0), "celsius"));
         assert!(all("the cooling unit -300C failed").is_empty());
+        assert!(all("Chrysler's 300C sedan is feeling the heat").is_empty());
+        assert!(all("Hotter weather lifted demand for the A330-200F freighter").is_empty());
         assert!(all("a 1,200C loan from Fund 500C").is_empty());
     }
 
@@ -7720,6 +7824,9 @@ mod tests {
         assert_eq!(one("the index closed +0.6% higher").change, Change::Up);
         let q = one("the fund returned -1.3% in March");
         assert_eq!((q.value, q.change), (Some(1.3), Change::Down));
+        // A level below zero keeps its sign.
+        let q = one("the bank kept its deposit rate at -0.5% on Thursday");
+        assert_eq!((q.value, q.change), (Some(-0.5), Change::Equal));
         assert_eq!(one("the Nikkei ended -210 points").change, Change::Down);
         // A signed level is no change.
         assert_eq!(

@@ -123,12 +123,14 @@ pub struct Words {
     pub level_nouns: HashSet<&'static str>,
     /// Singular nouns naming a body of people that a number counts ("the 40,000 crowd").
     pub collective_nouns: HashSet<&'static str>,
-    /// Plural subjects whose figure is a price or a sum, not a count of them ("shares rose to 245").
-    pub subject_not: HashSet<&'static str>,
+    /// Plural subjects that count people, events or items ("Measles cases reached 1,288").
+    pub subject_counts: HashSet<&'static str>,
     /// Words after an engine size that make it a racing class ("the 125cc world champion").
     pub engine_class: HashSet<&'static str>,
     /// Events whose "N-year-old" is how long they have run ("the 20-month-old conflict").
     pub old_events: HashSet<&'static str>,
+    /// Words whose "'s" is "is" or "has", no owner ("That's half of them").
+    pub contracted_s: HashSet<&'static str>,
     /// Units of play that, like durations, are spans "over" which something happens ("inning").
     pub span_nouns: HashSet<&'static str>,
     /// Times an "of" complement may name, saying when rather than what ("games of the season").
@@ -290,9 +292,10 @@ fn parse(code: &'static str, src: &'static str) -> Words {
 
         level_nouns: list("level_noun").into_iter().collect(),
         collective_nouns: list("collective_noun").into_iter().collect(),
-        subject_not: list("subject_not").into_iter().collect(),
+        subject_counts: list("subject_count").into_iter().collect(),
         engine_class: list("engine_class").into_iter().collect(),
         old_events: list("old_event").into_iter().collect(),
+        contracted_s: list("contracted_s").into_iter().collect(),
         phrase_ends: list("phrase_end").into_iter().collect(),
         number_qualifiers: list("number_qualifier").into_iter().collect(),
         count_adjectives: list("count_adjective").into_iter().collect(),
