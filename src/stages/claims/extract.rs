@@ -1955,14 +1955,20 @@ impl Extractor {
         value: f64,
         tail: &Tail,
     ) -> Result<Option<String>, NotAQuantity> {
-        // "half year earnings", "half year results": a bare "half" and a span before a noun name
-        // the period the noun belongs to, as "half-year profit" does ("half a year" is one).
+        // "half year earnings", "a half day strike": "half" and a span before a noun name the
+        // period the noun belongs to, as "half-year profit" does ("half a year", "a half year
+        // ago" are spans).
         if let Some((len, unit)) = tail.unit {
-            let next = word_after(tail.rest.get(len..).unwrap_or(""));
-            if n.surface.eq_ignore_ascii_case("half")
+            let next = word_after(tail.rest.get(len..).unwrap_or("")).to_lowercase();
+            if ["half", "a half"]
+                .iter()
+                .any(|h| n.surface.eq_ignore_ascii_case(h))
+                && !words::for_language("en")
+                    .phrase_ends
+                    .contains(next.as_str())
                 && unit.kind == QuantityKind::Duration
                 && tail.rest.starts_with(' ')
-                && noun_like(next)
+                && noun_like(&next)
             {
                 return Err(NotAQuantity);
             }
@@ -3204,7 +3210,7 @@ impl Extractor {
             if bare.len() == w.len() {
                 if let Some(span) = self.rate_adverb(rest) {
                     q.unit_name = format!("{} per {span}", q.unit_name);
-                } else if let Some(c) = self.per.captures(rest) {
+                } else if let Some(c) = self.per.captures(rest).filter(|c| !within_a(&c[0])) {
                     let after = &rest[c.get(0).map_or(0, |m| m.end())..];
                     // "3,000 troops a second time" is an ordinal, "a year-long dispute" a
                     // modifier: no rate either.
@@ -3234,7 +3240,7 @@ impl Extractor {
             // "$1.17 billion a year earlier" dates the figure; it is not a rate. "six years of
             // fighting and a dozen accords": an "of" phrase that a conjunction goes on from
             // is not the rate's ("2 percent of GDP a year" is).
-            let joined = has_word(&c[0], &["and", "or", "but"]);
+            let joined = has_word(&c[0], &["and", "or", "but"]) || within_a(&c[0]);
             // A lone "t" is a tonne only after a slash ("$145/t"; not "$5 a t-shirt").
             let lone_t = c[1].eq_ignore_ascii_case("t")
                 && (!c[0].contains('/') || text[q.end + c[0].len()..].starts_with('-'));
@@ -4272,6 +4278,18 @@ fn fraction(s: &str) -> Option<f64> {
     };
     let (num, den): (f64, f64) = (num.trim().parse().ok()?, den.trim().parse().ok()?);
     (den > 0.0).then(|| whole + num / den)
+}
+
+/// "of the game in a year", "of aid within a month": a span the amount came in, not a rate (the
+/// `per` pattern's "of" phrase ran on to a preposition before the "a").
+fn within_a(per: &str) -> bool {
+    let words: Vec<String> = per.split_whitespace().map(str::to_lowercase).collect();
+    words.windows(2).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "in" | "within" | "over" | "during" | "for" | "after"
+        ) && matches!(w[1].as_str(), "a" | "an")
+    })
 }
 
 /// Canonical singular name of the denominator in "a share", "per annum", "/h".
@@ -5785,6 +5803,17 @@ mod tests {
         // A bare "half" and a span before a noun name a period ("half year earnings").
         assert!(all("Its half year earnings rose.").is_empty());
         assert_eq!(one("It took half a year to finish.").value, Some(0.5));
+        assert!(all("Unions called a half day strike.").is_empty());
+        assert_eq!(one("He left a half year ago.").value, Some(0.5));
+        // A span the amount came in is no rate.
+        assert_eq!(
+            one("It sold 20 million copies of the game in a year.").unit_name,
+            "copy"
+        );
+        assert_eq!(
+            one("it grew 2 percent of GDP a year").unit_name,
+            "percentage per year"
+        );
         // "raising to 17 the number of X": the number counts the X put after it.
         assert_eq!(
             one("The raid raised to 17 the number of police stations attacked.").unit_name,
