@@ -319,6 +319,8 @@ pub struct Extractor {
     owner_before: Regex,
     /// " o'clock": a time of day after a number word.
     clock_after: Regex,
+    /// " British and ": a modifier and "and" between two counts of one noun.
+    shared_noun_gap: Regex,
     /// "22 people, including ": the gap before a part of a counted whole.
     including_gap: Regex,
     /// "in February ", "last year ": a time phrase opening the gap between an amount and the one
@@ -706,6 +708,7 @@ impl Extractor {
                 r"(?:\b[A-Z]\w*['’]s|(?i:\b(?:his|her|their|its|our|my|your)))(?:\s+own)?\s+$",
             ),
             clock_after: re(r"(?i)^\s+o['’]clock"),
+            shared_noun_gap: re(r"^\s+([A-Za-z][a-z-]*[a-z])\s+and\s+$"),
             including_gap: cue_re(r"(?i)^[\w\s-]*,\s+(?:{})\s+$", &["including"]),
             time_phrase_lead: cue_re(
                 r"(?i)^(?:(?:in|on|during)\s+(?:{})(?:\s+\d{4})?|last\s+(?:year|month|week)),?\s+",
@@ -2706,6 +2709,18 @@ impl Extractor {
             if !elided(&found[i]) {
                 continue;
             }
+            // "12 British and 40 French troops", "64 foreign and 598 local staff": a modifier
+            // and "and" before a count of the same noun with a modifier of its own.
+            if let Some(name) = found.get(i + 1).and_then(|n| {
+                let gap = text.get(found[i].end..n.start)?;
+                let c = self.shared_noun_gap.captures(gap)?;
+                let (_, head) = n.unit_name.split_once(' ')?;
+                n.counts_a_noun()
+                    .then(|| format!("{} {head}", c[1].to_lowercase()))
+            }) {
+                found[i].unit_name = name;
+                continue;
+            }
             // "4.05 million and 5.67 million shares": two amounts of one scale joined before the
             // noun they both count.
             let scaled_pair = |n: &Found| {
@@ -4639,7 +4654,13 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
         }
         // "48 billion leaving", "40 were settled": a verb form is not the counted noun, unless it
         // modifies one ("2,000 striking workers").
-        if words.is_empty() && participle(&lower) && !next_plural() {
+        // ("170 middle-aged and elderly people": joined to a second modifier, it modifies.)
+        let joins_next = || {
+            rest_words.get(i + 1).is_some_and(|c| {
+                coordinates_modifiers(Some(word), c, c, rest_words.get(i + 2..).unwrap_or(&[]))
+            })
+        };
+        if words.is_empty() && participle(&lower) && !next_plural() && !joins_next() {
             break;
         }
         // "no one immediately claimed": nor is an adverb before a verb ("two heavily armed men"
@@ -5074,13 +5095,17 @@ fn one_before_verb(after: &str, noun: String) -> String {
 /// "two Labour or Liberal MPs". Both modifiers are names of a people or place, or adjectives; a
 /// noun before "and" ("one car and Ford trucks") ends the phrase as before.
 fn coordinates_modifiers(prev: Option<&str>, word: &str, raw: &str, next: &[&str]) -> bool {
+    // ("middle-aged and elderly people": a hyphenated participle modifies too.)
     let modifier = |w: &str| {
-        w.starts_with(char::is_uppercase) || adjective_ending(w) || {
-            let lower = w.to_lowercase();
-            words::for_language("en")
-                .adjectives
-                .contains(lower.as_str())
-        }
+        w.starts_with(char::is_uppercase)
+            || adjective_ending(w)
+            || w.contains('-') && w.ends_with("ed")
+            || {
+                let lower = w.to_lowercase();
+                words::for_language("en")
+                    .adjectives
+                    .contains(lower.as_str())
+            }
     };
     // "oil and gas companies", "software and hardware makers": two nouns in the singular that
     // modify the same plural, right after the second.
@@ -7423,6 +7448,13 @@ mod tests {
         assert_eq!(
             (qs[0].unit_name.as_str(), qs[1].unit_name.as_str()),
             ("new branch", "branch")
+        );
+        // A modifier and "and" before a count of the same noun share it.
+        let qs = all("The force has 30 Dutch and 45 Belgian soldiers.");
+        assert_eq!(qs[0].unit_name, "dutch soldier");
+        assert_eq!(
+            one("Some 170 middle-aged and elderly people were treated.").unit_name,
+            "middle-aged elderly people"
         );
         // Past a part that "including" names, the count goes on with the whole.
         let qs = all("The blast killed 14 people, including two soldiers, and injured 60.");
