@@ -2709,6 +2709,20 @@ impl Extractor {
             if !elided(&found[i]) {
                 continue;
             }
+            // "two-thirds of economists …, with 42 of 65 forecasting a cut": a bare pair "N of M"
+            // counts the group an earlier share in the sentence was of.
+            let pair_end = found.get(i + 1).filter(|n| {
+                elided(n) && text.get(found[i].end..n.start).is_some_and(|g| g == " of ")
+            });
+            let group = found[..i].iter().rev().find_map(|p| {
+                let noun = p.unit_name.strip_prefix("% ")?;
+                (noun != "-" && same_sentence(p.end, found[i].start)).then(|| noun.to_string())
+            });
+            if let (Some(_), Some(noun)) = (pair_end, group) {
+                found[i].unit_name = noun.clone();
+                found[i + 1].unit_name = noun;
+                continue;
+            }
             // "12 British and 40 French troops", "64 foreign and 598 local staff": a modifier
             // and "and" before a count of the same noun with a modifier of its own.
             if let Some(name) = found.get(i + 1).and_then(|n| {
@@ -4553,7 +4567,24 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                 let at = set.find(|c: char| !c.is_whitespace()).unwrap_or(0) + lead.len();
                 set = &set[at..];
             }
-            return counted_noun_of(set, one).filter(|n| n.contains(' ') || !n.is_empty());
+            // ("12 of 20 see it": after the set's size a lone singular word is a verb.)
+            let sized = set
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) || number_word(w));
+            let raw_noun = set
+                .split_whitespace()
+                .nth(1)
+                .map(|w| w.trim_end_matches(AFTER_WORD).to_lowercase());
+            return counted_noun_of(set, one).filter(|n| {
+                n.contains(' ')
+                    || !n.is_empty()
+                        && (!sized
+                            || raw_noun.as_deref().is_none_or(|w| {
+                                is_plural(w)
+                                    || words::for_language("en").collective_nouns.contains(w)
+                            }))
+            });
         }
     }
     let mut words: Vec<String> = Vec::new();
@@ -7449,6 +7480,13 @@ mod tests {
             (qs[0].unit_name.as_str(), qs[1].unit_name.as_str()),
             ("new branch", "branch")
         );
+        // A bare "N of M" counts the group a share before it was of; a verb is no set's noun.
+        let qs = all("Two-thirds of the analysts polled expect a cut, and 12 of 20 see it in May.");
+        assert_eq!(
+            qs.iter().map(|q| q.unit_name.as_str()).collect::<Vec<_>>(),
+            ["% analyst", "analyst", "analyst"]
+        );
+        assert_eq!(all("Two of 20 see it in May.")[0].unit_name, "-");
         // A modifier and "and" before a count of the same noun share it.
         let qs = all("The force has 30 Dutch and 45 Belgian soldiers.");
         assert_eq!(qs[0].unit_name, "dutch soldier");
