@@ -2858,23 +2858,17 @@ impl Extractor {
             // the sentence, a level of it included.
             // (Only a level reached: "to 268 million", "reach 25 million"; "a budget of 3
             // million" counts no residents.)
-            let reached = || {
-                let head = tail_slice(text, found[i].start, 16)
-                    .trim_end()
-                    .to_lowercase();
-                ["to", "reach", "reached", "reaches", "reaching"].contains(&last_word(&head))
-            };
+            let head = tail_slice(text, found[i].start, 16)
+                .trim_end()
+                .to_lowercase();
+            let reached =
+                ["to", "reach", "reached", "reaches", "reaching"].contains(&last_word(&head));
             // "opened 96 new stores, taking its total to 2,310": a total reached counts the
             // noun whatever its scale.
-            let total = || {
-                let head = tail_slice(text, found[i].start, 16)
-                    .trim_end()
-                    .to_lowercase();
-                head.ends_with("total to") || head.ends_with("tally to")
-            };
+            let total = head.ends_with("total to") || head.ends_with("tally to");
             let scaled_count = || {
                 let q = &found[i];
-                if q.scale < 1e3 && !total() || !reached() {
+                if q.scale < 1e3 && !total || !reached {
                     return None;
                 }
                 found[..i].iter().rev().find(|p| {
@@ -2882,18 +2876,21 @@ impl Extractor {
                 })
             };
             // ("96 new stores … its total to 2,310": the total counts stores, old and new.)
-            let total_of = scaled_count().filter(|_| total()).map(|p| {
-                let en = words::for_language("en");
-                let name = p.unit_name.split_once(' ').filter(|(first, _)| {
-                    en.adjectives.contains(first) || en.count_adjectives.contains(first)
+            let total_of = (total && next.is_none())
+                .then(scaled_count)
+                .flatten()
+                .map(|p| {
+                    let en = words::for_language("en");
+                    let name = p.unit_name.split_once(' ').filter(|(first, _)| {
+                        en.adjectives.contains(first) || en.count_adjectives.contains(first)
+                    });
+                    (
+                        p.unit.clone(),
+                        name.map_or(p.unit_name.clone(), |(_, rest)| rest.to_string()),
+                        p.kind,
+                    )
                 });
-                (
-                    p.unit.clone(),
-                    name.map_or(p.unit_name.clone(), |(_, rest)| rest.to_string()),
-                    p.kind,
-                )
-            });
-            if let Some(from) = total_of.filter(|_| next.is_none()) {
+            if let Some(from) = total_of {
                 found[i].take_unit(from);
                 continue;
             }
@@ -5426,13 +5423,11 @@ fn object_follows(next: Option<&&str>) -> bool {
 /// Whether `w` is a number written as a word ("three", "Twelve").
 /// "million", "bn": a scale word of the lexicon, written whole.
 fn scale_word(w: &str) -> bool {
-    static WHOLE: std::sync::LazyLock<Vec<Regex>> = std::sync::LazyLock::new(|| {
-        SCALES
-            .iter()
-            .map(|(forms, _)| re(&format!("(?i)^(?:{forms})$")))
-            .collect()
+    static WHOLE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        let forms: Vec<&str> = SCALES.iter().map(|(forms, _)| *forms).collect();
+        re(&format!("(?i)^(?:{})$", forms.join("|")))
     });
-    WHOLE.iter().any(|r| r.is_match(w))
+    WHOLE.is_match(w)
 }
 
 fn number_word(w: &str) -> bool {
