@@ -380,6 +380,12 @@ pub struct Extractor {
     of_a: Regex,
     /// A preposition that puts a date after it ("in 1781", "since 1642").
     year_before: Regex,
+    /// An era's mark after a number or a span ("1870-1831 BC"), or before it ("AD 410").
+    era_after: Regex,
+    era_before: Regex,
+    /// Words before a year whose money an amount is counted in ("in 1985 dollars", "an
+    /// end-1998 rand").
+    money_year_before: Regex,
     feet_before: Regex,
     inch_mark: Regex,
     inch_word: Regex,
@@ -854,6 +860,13 @@ impl Extractor {
             from_amount: re(r"(?i)^[^.;\n]{0,40}?(?-u:\b)from\s+(?:[$€£¥]|[A-Z]{1,2}\$)"),
             of_a: re(r"(?i)^\s+of\s+an?\s+"),
             year_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["year_before"]),
+            // Case-sensitive: "20 ad slots" is no era.
+            era_after: cue_re(
+                r"^(?:\s*(?:-|–|to|and)\s*\d{1,4})?\s*(?:{})(?:[^\p{L}\p{N}]|$)",
+                &["era_after"],
+            ),
+            era_before: cue_re(r"(?:^|[^\p{L}])(?:{})\s+$", &["era_before"]),
+            money_year_before: cue_re(r"(?i)(?-u:\b)(?:{})[\s-]+$", &["money_year_before"]),
             by_up_to: re(r"(?i)(?-u:\b)by\s+up\s+to\s*$"),
             by_before: cue_re(
                 r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?\s*$",
@@ -1184,6 +1197,12 @@ impl Extractor {
                 (lead.ends_with("under-") || lead.ends_with(" u-") || lead.ends_with("over-"))
                     && text[end..].starts_with(' ')
                     && text[end..].trim_start().starts_with(char::is_lowercase),
+            )?;
+            // "(1870-1831 BC)", "in AD 410": an era's mark makes a year of the number, and of
+            // the span's first end.
+            name(
+                self.era_after.is_match(&text[end..])
+                    || self.era_before.is_match(tail_slice(text, start, 8)),
             )?;
             // "the 1997-98 budget", "the 1992-95 war": the end of a span of years.
             name(
@@ -1643,6 +1662,20 @@ impl Extractor {
                 && (1800.0..=2100.0).contains(&value)
                 && rest[..len].trim().eq_ignore_ascii_case("year")
                 && !rest[len..].starts_with('-')
+        }) {
+            unit = None;
+        }
+        // "in 1985 dollars", "an end-1998 rand of 5.10": money of a year's value, or at a
+        // year's end, names the year ("paid 1995 dollars" stays an amount).
+        if unit.is_some_and(|(_, u)| {
+            u.kind == QuantityKind::Money
+                && n.is_digits
+                && tail.scale == 1.0
+                && n.surface.len() == 4
+                && (1800.0..=2100.0).contains(&value)
+                && self
+                    .money_year_before
+                    .is_match(tail_slice(text, n.start, 12))
         }) {
             unit = None;
         }
@@ -7060,6 +7093,33 @@ mod tests {
     }
 
     #[test]
+    fn years_of_an_era_and_years_that_date_a_currency() {
+        // An era's mark makes any number a year, and both ends of a span of years.
+        let f = all("The pharaoh reigned (1870-1831 BC) over 12 provinces.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].value, Some(12.0));
+        assert!(all("Carthage fell in 146 B.C. after a siege.").is_empty());
+        assert!(all("The wall was built between 122 and 128 AD by the legions.").is_empty());
+        assert!(all("The town was sacked in AD 410 by raiders.").is_empty());
+        // Prices in a year's money and a forecast for a year's end are dated, not amounts.
+        let f = all("Output per head, in 1985 dollars, rose to 9,800 dollars.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].value, Some(9800.0));
+        let f = all("Analysts see an end-1998 rand of 5.10 and a mid 1999 lira at 1,700.");
+        assert!(
+            f.iter()
+                .all(|q| q.value != Some(1998.0) && q.value != Some(1999.0)),
+            "{f:?}"
+        );
+        // An amount that merely looks like a year keeps its currency.
+        assert_eq!(
+            one("He was paid 1995 dollars for the job.").unit_name,
+            "dollar"
+        );
+        assert_eq!(one("Tickets cost 2000 yen each.").unit_name, "japanese yen");
+    }
+
+    #[test]
     fn a_share_of_a_group_named_before() {
         let f = all("Most voters came, and a quarter of them stayed home.");
         let q = f.last().unwrap();
@@ -7234,7 +7294,7 @@ mod tests {
             first("The death toll was believed to be 45, police said.").unit_name,
             "year of age"
         );
-        assert_ne!(one("the Bronze Age about 3000 BC").unit_name, "year of age");
+        assert!(all("the Bronze Age about 3000 BC").is_empty());
         assert_eq!(
             one("he is believed to be 97 percent sure.").unit_name,
             "percentage"
