@@ -351,6 +351,9 @@ pub struct Extractor {
     months: Regex,
     comparison: Regex,
     aged: Regex,
+    /// "the voting age is", "raised the pension age to": the noun "age" stating or moving a
+    /// limit, right before a number.
+    age_noun: Regex,
     /// "cut power to as many as 200,000 homes": an extent after "to" or "at" bounds a level, it is
     /// no change's size.
     level_extent: Regex,
@@ -883,6 +886,11 @@ impl Extractor {
             aged: cue_re(
                 r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}|{}))?(?:\s+\d{1,3}\s+(?:and|or))?\s*$",
                 &["aged", "aged_span", "aged_bound"],
+            ),
+            // Lower-case "age": "the Stone Age" is an era.
+            age_noun: cue_re(
+                r"(?-u:\b)ages?(?-u:\b)(?i:[^.;:!?\d(),\x22]{0,60}?(?-u:\b)(?:{})|\s+(?:to|from))\s+(?i:(?:{})\s+)?$",
+                &["copula", "aged_bound"],
             ),
             comparison: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["comparison"]),
             per: re(&format!(
@@ -2188,6 +2196,13 @@ impl Extractor {
                 || self.sentence_end.is_match(&text[end..])
                 || self.age_follow.is_match(&text[end..])
                 || text[end..].starts_with(" and "));
+        // "the drinking age in most states is 21", "raised the pension age to 67": a limit of
+        // age closing its clause.
+        let noun_age = || {
+            let next = word_after(&text[end..]).to_lowercase();
+            self.age_noun.is_match(tail_slice(text, start, 80))
+                && (next.is_empty() || words::for_language("en").stop.contains(next.as_str()))
+        };
         // "adults over 65", "children under five", "people 65 and older": a group's age.
         // ("adults over 65 and younger people": "and younger" then a noun coordinates a group.)
         let group_tail = self.age_group_tail.find(&text[end..]).filter(|m| {
@@ -2202,7 +2217,7 @@ impl Extractor {
         if value >= 1.0
             && value.fract() == 0.0
             && scale == 1.0
-            && (apposition || led_age || value <= 120.0 && aged() || group_age)
+            && (apposition || led_age || value <= 120.0 && (aged() || noun_age()) || group_age)
         {
             q.unit = "year_of_age".into();
             q.unit_name = "year of age".into();
@@ -7310,6 +7325,39 @@ mod tests {
     }
 
     #[test]
+    fn an_age_the_noun_age_names() {
+        // An age limit stated of the noun "age", or moved to or from a number.
+        for text in [
+            "The legal drinking age in most states is 21.",
+            "The minimum age for recruits was 17, officials said.",
+            "The government raised the pension age to 67 on Monday.",
+            "It lowered the voting age from 18 to 16.",
+        ] {
+            let f = all(text);
+            assert!(!f.is_empty(), "{text}");
+            assert!(
+                f.iter().all(|q| q.unit_name == "year of age"),
+                "{text}: {f:?}"
+            );
+        }
+        // Other counts near the word stay what they were.
+        let q = one("The average age of the fleet is 14 years.");
+        assert_eq!(q.unit_name, "year");
+        assert_eq!(
+            one("The age gap between the 12 teams was wide.").unit_name,
+            "team"
+        );
+        assert_ne!(
+            first("In an age of austerity, spending was 40 percent lower.").unit_name,
+            "year of age"
+        );
+        assert_ne!(
+            one("The Stone Age settlement was 30 miles from the coast.").unit_name,
+            "year of age"
+        );
+    }
+
+    #[test]
     fn counted_nouns_of_a_set_and_of_peoples() {
         // A body of people is counted in the singular; another singular word is not the noun.
         assert_eq!(one("the 52,000 crowd rose as one").unit_name, "crowd");
@@ -8537,6 +8585,15 @@ mod tests {
             one("it pumps in excess of 1,100 barrels daily").unit_name,
             "barrel per day"
         );
+        // The trade's "bbl" is a barrel, and so is a rate of it written with a slash.
+        for text in [
+            "the field makes 2,400 bbl / day",
+            "the field makes 2,400 bbls/d",
+            "the field makes 2,400 bbl per day",
+        ] {
+            assert_eq!(one(text).unit_name, "barrel per day", "{text}");
+        }
+        assert_eq!(one("stocks of 310 bbl").unit_name, "barrel");
         assert_eq!(
             one("it loses $2 million weekly.").unit_name,
             "dollar per week"
