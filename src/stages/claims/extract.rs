@@ -615,7 +615,7 @@ impl Extractor {
         // A units digit joins only a tens word ("forty-two"); after another ("a dozen
         // seven-year-old …") it is a number of its own.
         let word_num = format!(
-            r"(?-u:\b)(?:(?:{})[- ](?:{})|{})(?:\s+and\s+a\s+half|-and-a-half)?(?-u:\b)",
+            r"(?-u:\b)(?:(?:{})[- ](?:{})|{})(?:[\s-]+and[\s-]+(?:a|one|two|three)[\s-]+(?:half|quarters?|thirds?))?(?-u:\b)",
             words::cues("tens_word"),
             words::cues("units_word"),
             words.join("|")
@@ -3781,13 +3781,25 @@ impl Extractor {
             };
             return cleaned.parse().ok().map(|v| (v, None));
         }
-        // "two and a half", "four-and-a-half".
-        if let Some(whole) = lower
-            .strip_suffix(" and a half")
-            .or_else(|| lower.strip_suffix("-and-a-half"))
-        {
-            let (v, _) = self.parse_number(whole.trim_end(), format)?;
-            return Some((v + 0.5, None));
+        // "two and a half", "four-and-a-half", "one and a quarter", "six and three quarters".
+        let parts: Vec<&str> = lower.rsplitn(4, [' ', '-']).collect();
+        if let [part, count, "and", whole] = parts[..] {
+            let of = match part {
+                "half" => Some(2.0),
+                "quarter" | "quarters" => Some(4.0),
+                "third" | "thirds" => Some(3.0),
+                _ => None,
+            };
+            let count = match count {
+                "a" | "one" => Some(1.0),
+                "two" => Some(2.0),
+                "three" => Some(3.0),
+                _ => None,
+            };
+            if let (Some(of), Some(count)) = (of, count) {
+                let (v, _) = self.parse_number(whole.trim_end_matches([' ', '-']), format)?;
+                return Some((v + count / of, None));
+            }
         }
         // A listed phrase ("a dozen", "two-thirds"), else a compound ("twenty-five", "ninety five").
         let lookup = |w: &str| NUMBER_WORDS.iter().find(|(x, _)| *x == w).map(|(_, v)| *v);
@@ -7642,6 +7654,14 @@ mod tests {
         assert_eq!(one("half the mines closed").unit_name, "% mine");
         assert!(all("in the second half the team scored").is_empty());
         assert_eq!(one("it took three and a half hours").value, Some(3.5));
+        // Quarters and thirds join a whole number the same way.
+        assert_eq!(one("he won by one and a quarter lengths").value, Some(1.25));
+        assert_eq!(
+            one("a six-and-three-quarters mile course").value,
+            Some(6.75)
+        );
+        let q = one("it lasted two and a third hours");
+        assert!((q.value.unwrap_or(0.0) - 7.0 / 3.0).abs() < 1e-9, "{q:?}");
         assert_eq!(one("thousands of fans came").range, Some((1e3, 1e4)));
         assert_eq!(one("hundreds of ships").range, Some((100.0, 1000.0)));
         assert_eq!(one("dozens of farms burned").range, Some((12.0, 120.0)));
