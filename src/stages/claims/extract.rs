@@ -2127,11 +2127,18 @@ impl Extractor {
             && !surface.contains([',', '.', ' ']);
         // "in '91 or '92", "the class of ’68": a year with its century cut off ("'92 people
         // died" opens a quote).
-        let apostrophe_year =
-            is_digits && surface.len() == 2 && !next_word_plural(&text[end..]) && {
-                let head = text[..start].strip_suffix(['\'', '’']);
-                head.is_some_and(|h| h.is_empty() || h.ends_with([' ', '\t', '\n', '(']))
-            };
+        // Tokenized text spaces the mark off ("vs ' 95"), but not a possessive before a
+        // modifier ("Clemens ' 28-inning streak").
+        // (The counted word must stand on the same line: a table's header ends with "' 95".)
+        let same_line = text[end..].split('\n').next().unwrap_or_default();
+        let apostrophe_year = is_digits && surface.len() == 2 && !next_word_plural(same_line) && {
+            let spaced = text[..start].strip_suffix(' ');
+            let head = spaced
+                .filter(|_| !text[end..].starts_with('-'))
+                .unwrap_or(&text[..start])
+                .strip_suffix(['\'', '’']);
+            head.is_some_and(|h| h.is_empty() || h.ends_with([' ', '\t', '\n', '(']))
+        };
         if apostrophe_year {
             return Err(NotAQuantity);
         }
@@ -8723,6 +8730,13 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
         // A quote opened before a count of a noun.
         assert_eq!(one("he said '40 boats sank'").value, Some(40.0));
+        // Tokenized text spaces the mark off; a possessive before a modifier stays a number.
+        assert!(all("July steel output vs ' 95 was flat.").is_empty());
+        assert!(all("Jan-June ' 95\nImports rose").is_empty());
+        assert_eq!(
+            one("It broke Clemens ' 28-inning scoreless streak.").value,
+            Some(28.0)
+        );
     }
 
     #[test]
