@@ -4662,15 +4662,17 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
     let mut capitals_only = true;
     let rest_words: Vec<&str> = after.split_whitespace().take(16).collect();
     for (i, raw) in rest_words.iter().take(5).enumerate() {
-        // "300 U.S. warplanes": an abbreviation's dots end no phrase when a lower-case word
-        // follows it.
+        // "300 U.S. warplanes", "two U.S. Opens": an abbreviation's dots end no phrase when a
+        // word of the phrase follows it (a capitalised one only if it ends the phrase as a
+        // plural: "in the U.S. They" starts a sentence).
         let abbreviation = raw.len() >= 4
             && raw.ends_with('.')
             && raw.chars().all(|c| c.is_ascii_uppercase() || c == '.')
             && !raw.contains("..")
-            && rest_words
-                .get(i + 1)
-                .is_some_and(|w| w.starts_with(char::is_lowercase));
+            && rest_words.get(i + 1).is_some_and(|w| {
+                w.starts_with(char::is_lowercase)
+                    || w.starts_with(char::is_uppercase) && plural_word(w) && w.len() > 3
+            });
         let word = if abbreviation {
             raw
         } else {
@@ -4816,7 +4818,14 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
             || !lower
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || abbreviation && c == '.')
+            // ("two US Opens": the pronoun "us" is not written in capitals before a word that
+            // is, though a headline in capitals writes "ONE IN PHILIPPINES".)
             || NOT_COUNTED.contains(&lower.as_str())
+                && !(word.len() >= 2
+                    && word.chars().all(|c| c.is_ascii_uppercase())
+                    && rest_words.get(i + 1).is_some_and(|w| {
+                        w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+                    }))
         {
             break;
         }
@@ -7374,6 +7383,27 @@ mod tests {
             one("The Stone Age settlement was 30 miles from the coast.").unit_name,
             "year of age"
         );
+    }
+
+    #[test]
+    fn a_capitalised_plural_after_a_country_abbreviation() {
+        assert_eq!(
+            one("She has won two U.S. Opens since May.").unit_name,
+            "u.s. open"
+        );
+        assert_eq!(one("He took three US Opens in a row.").unit_name, "us open");
+        assert_eq!(
+            one("Some 300 U.S. Marines landed.").unit_name,
+            "u.s. marine"
+        );
+        // The abbreviation may end a sentence; "us" in lower case is a pronoun.
+        assert_eq!(
+            first("The fund sold 40 to the U.S. Then it fell.").unit_name,
+            "-"
+        );
+        assert_eq!(one("He gave two of us a lift.").unit_name, "-");
+        let f = all("SHELL WIN GAME ONE IN PHILIPPINES");
+        assert!(f.iter().all(|q| q.unit_name == "-"), "{f:?}");
     }
 
     #[test]
