@@ -3234,6 +3234,24 @@ impl Extractor {
             .map(|(_, i)| Unit::from(&lexicon::UNITS[i]))
     }
 
+    /// Canonical singular name of the denominator in "a share", "per annum", "/h", "per kWh":
+    /// a word the language file names (`per_name` rows: "capita" → "person"), else a measure of
+    /// the unit catalogue as written ("kWh" is case-sensitive there), else the noun's singular.
+    fn per_unit(&self, word: &str) -> String {
+        let lower = word.to_lowercase();
+        if let Some(name) = words::for_language("en").per_names.get(lower.as_str()) {
+            return (*name).to_string();
+        }
+        let measure = |w: &str| {
+            self.whole_unit(w)
+                .filter(|u| matches!(u.kind, QuantityKind::Measure | QuantityKind::Duration))
+        };
+        match measure(word).or_else(|| measure(&lower)) {
+            Some(u) => u.name.to_string(),
+            None => lexicon::singular(&lower),
+        }
+    }
+
     /// "the 50 and 100 metres", "the Olympic 50 and 100 metres": a number joined by a range word
     /// to a measure is an amount of that measure, not a name or a back-reference.
     fn coordinated_measure(&self, after: &str) -> bool {
@@ -3298,7 +3316,7 @@ impl Extractor {
                     let ordinal =
                         c[1].eq_ignore_ascii_case("second") && !c[0].to_lowercase().contains("per");
                     if !self.dated(&c[1], after) && !ordinal && !after.starts_with('-') {
-                        let denom = per_unit(&c[1].to_lowercase());
+                        let denom = self.per_unit(&c[1]);
                         q.unit_name = format!("{} per {denom}", q.unit_name);
                     }
                 }
@@ -3328,7 +3346,7 @@ impl Extractor {
             !self.dated(&c[1], &text[q.end + c[0].len()..]) && !joined && !lone_t
         });
         if let Some(c) = per {
-            let denom = per_unit(&c[1].to_lowercase());
+            let denom = self.per_unit(&c[1]);
             q.divide_by(&denom, &denom);
             if !c[0].trim_start().to_lowercase().starts_with("of") {
                 q.end += c[0].len();
@@ -3369,7 +3387,7 @@ impl Extractor {
         let (id, name) = match currency {
             Some(u) => (u.unit.to_string(), u.name.to_string()),
             None => {
-                let noun = per_unit(&noun.to_lowercase());
+                let noun = self.per_unit(noun);
                 (noun.clone(), noun)
             }
         };
@@ -3426,7 +3444,7 @@ impl Extractor {
         {
             return false;
         }
-        let noun = format!("{first} {}", per_unit(second));
+        let noun = format!("{first} {}", self.per_unit(second));
         q.divide_by(&noun, &noun);
         q.end = rate_end;
         true
@@ -4383,54 +4401,6 @@ fn within_a(per: &str) -> bool {
             "in" | "within" | "over" | "during" | "for" | "after"
         ) && matches!(w[1].as_str(), "a" | "an")
     })
-}
-
-/// Canonical singular name of the denominator in "a share", "per annum", "/h".
-fn per_unit(word: &str) -> String {
-    match word {
-        "annum" => "year".into(),
-        "hr" | "h" => "hour".into(),
-        "min" => "minute".into(),
-        "sec" | "s" => "second".into(),
-        "ms" => "millisecond".into(),
-        "kg" => "kilogram".into(),
-        "km" | "kilometer" => "kilometre".into(),
-        "liter" => "litre".into(),
-        "gramme" => "gram".into(),
-        "tonne" | "t" => "metric ton".into(),
-        "kwh" | "kilowatt-hour" | "kilowatt hour" => "kilowatt hour".into(),
-        "mwh" | "megawatt-hour" | "megawatt hour" => "megawatt hour".into(),
-        "mmbtu" => "mega british thermal unit".into(),
-        "capita" | "head" => "person".into(),
-        "cm" | "centimeter" => "centimetre".into(),
-        "meter" => "metre".into(),
-        "feet" => "foot".into(),
-        "cwt" => "hundredweight".into(),
-        "shr" => "share".into(),
-        // Lumber is priced per thousand board feet.
-        "tbf" | "mbf" => "thousand board feet".into(),
-        // CONVENTIONS.md names the pound of weight "pound-mass".
-        "pound" | "lb" | "lbs" => "pound-mass".into(),
-        w if w.starts_with("sq") || w.starts_with("cubic") => {
-            // "square feet", "sq ft", "sq. m", "cubic meters": one space, full words.
-            let (power, base) = if w.starts_with("cubic") {
-                ("cubic", w.trim_start_matches("cubic"))
-            } else {
-                (
-                    "square",
-                    w.trim_start_matches("square").trim_start_matches("sq"),
-                )
-            };
-            let base = match base.trim_start_matches('.').trim() {
-                "ft" | "feet" | "foot" => "foot".to_string(),
-                "m" | "meter" | "metre" => "metre".to_string(),
-                "km" | "kilometer" | "kilometre" => "kilometre".to_string(),
-                b => lexicon::singular(b),
-            };
-            format!("{power} {base}")
-        }
-        w => lexicon::singular(w),
-    }
 }
 
 /// The word before a hyphen names a model or code ("F-35", "MiG-19", "scp-173"), unless it is a word
@@ -7383,6 +7353,24 @@ mod tests {
             one("The Stone Age settlement was 30 miles from the coast.").unit_name,
             "year of age"
         );
+    }
+
+    #[test]
+    fn a_rates_denominator_is_named_by_the_language_file_then_the_unit_catalogue() {
+        let x = Extractor::new();
+        for (word, name) in [
+            ("capita", "person"),
+            ("annum", "year"),
+            ("kWh", "kilowatt hour"),
+            ("MMBtu", "mega british thermal unit"),
+            ("sq. m", "square metre"),
+            ("cubic meters", "cubic metre"),
+            ("tbf", "thousand board feet"),
+            ("lbs", "pound-mass"),
+            ("seats", "seat"),
+        ] {
+            assert_eq!(x.per_unit(word), name, "{word}");
+        }
     }
 
     #[test]

@@ -112,6 +112,8 @@ pub struct Words {
     pub finite_verbs: HashSet<&'static str>,
     /// Adverbs that make an amount a rate, and the span of time they divide by ("daily" → "day").
     pub rate_adverbs: HashMap<&'static str, &'static str>,
+    /// A rate's denominators the unit catalogue does not name ("per capita" → "person").
+    pub per_names: HashMap<&'static str, &'static str>,
     /// Nouns that make a bare scaled number an amount of money ("a 2.0 billion deficit").
     pub money_nouns: HashSet<&'static str>,
     /// Words before a number that make it a level reached or stood at ("rose to 40").
@@ -306,6 +308,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         dating_nouns: list("dating_noun").into_iter().collect(),
         finite_verbs: list("finite_verb").into_iter().collect(),
         rate_adverbs: pairs("rate_adverb"),
+        per_names: pairs("per_name"),
         money_nouns: list("money_noun").into_iter().collect(),
         level_words: list("level_word").into_iter().collect(),
         ie_nouns: list("ie_noun").into_iter().collect(),
