@@ -5829,6 +5829,29 @@ mod tests {
     }
 
     #[test]
+    fn a_change_verbs_base_form_and_a_changes_noun_form() {
+        // After "to" or a modal the verb stands in its base form.
+        for (text, change) in [
+            ("Shares are likely to soar 20 cents.", Change::Up),
+            ("The index is set to climb 4 points.", Change::Up),
+            ("Analysts see stocks gain 3 percent.", Change::Up),
+            ("Exports could slump 10 percent.", Change::Down),
+            ("Prices may dip 2 percent this year.", Change::Down),
+            ("The rand could weaken 5 cents.", Change::Down),
+        ] {
+            assert_eq!(one(text).change, change, "{text}");
+        }
+        // A change named by a noun is no change verb's amount (CONVENTIONS.md).
+        for text in [
+            "After a rally of 5 percent it eased.",
+            "It followed a dip of 2 percent.",
+            "The advance of 3 points was brief.",
+        ] {
+            assert_eq!(first(text).change, Change::Equal, "{text}");
+        }
+    }
+
+    #[test]
     fn a_change_verb_and_by_with_a_phrase_between() {
         assert_eq!(
             one("Prices fell in May by 0.3 percent").change,
