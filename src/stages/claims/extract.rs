@@ -2519,6 +2519,28 @@ impl Extractor {
                     && ["of them", "of whom", "of which"]
                         .iter()
                         .any(|w| starts_with_ignore_ascii_case(text[q.end..].trim_start(), w));
+                // "three girls … were stabbed, one fatally": "one" and an adverb closing the
+                // sentence's last clause is one of the noun last counted.
+                let elliptic = (surface.eq_ignore_ascii_case("one")
+                    && text[..start].trim_end().ends_with(','))
+                .then(|| {
+                    let after = &text[q.end..];
+                    let adverb = word_after(after);
+                    let rest = &after[after.find(adverb).unwrap_or(0) + adverb.len()..];
+                    (adverb_ending_phrase(&adverb.to_lowercase(), true, None)
+                        && (rest.is_empty() || rest.starts_with([',', '.', ';'])))
+                    .then(|| {
+                        found
+                            .iter()
+                            .rev()
+                            .find(|p| p.counts_a_noun() && within_sentence(text, p.end, start))
+                    })
+                    .flatten()
+                })
+                .flatten();
+                if let Some(p) = elliptic {
+                    q.unit_name = p.unit_name.clone();
+                }
                 let pronoun = (value < 2.0
                     || value.fract() != 0.0
                     || self.determiner_before.is_match(tail_slice(text, start, 24))
@@ -2527,6 +2549,7 @@ impl Extractor {
                     && !coordinated
                     && !one_of_counted
                     && !object_one(text, n)
+                    && elliptic.is_none()
                     || rate;
                 if !is_digits
                     && scale == 1.0
@@ -4543,6 +4566,20 @@ fn counted_noun(after: &str) -> Option<String> {
     counted_noun_of(after, false)
 }
 
+/// "one fatally", "three slightly": a word in -ly that is no noun (`ly_noun` rows) ends the
+/// phrase as an adverb when nothing of the phrase follows it ("one newly built plant" goes on).
+fn adverb_ending_phrase(lower: &str, punct_after: bool, next: Option<&&str>) -> bool {
+    lower.len() > 4
+        && lower.ends_with("ly")
+        && !words::for_language("en").ly_nouns.contains(lower)
+        && (punct_after
+            || next.is_none_or(|w| {
+                let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
+                // ("two other sexually abused girls": a participle goes on with the phrase.)
+                w.is_empty() || words::for_language("en").stop.contains(w.as_str())
+            }))
+}
+
 /// [`counted_noun`] after "one" (`one`), where two singular nouns may make a compound ("one
 /// coalition partner"); after a larger number such a pair is a verb and its adverb ("the three
 /// met again").
@@ -4790,6 +4827,7 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || abbreviation && c == '.')
             // ("two US Opens": the pronoun "us" is not written in capitals before a word that
             // is, though a headline in capitals writes "ONE IN PHILIPPINES".)
+            || adverb_ending_phrase(&lower, word.len() != raw.len(), rest_words.get(i + 1))
             || NOT_COUNTED.contains(&lower.as_str())
                 && !(word.len() >= 2
                     && word.chars().all(|c| c.is_ascii_uppercase())
@@ -7394,6 +7432,22 @@ mod tests {
         ] {
             assert_eq!(x.per_unit(word), name, "{word}");
         }
+    }
+
+    #[test]
+    fn an_adverb_in_ly_ends_no_counted_phrase() {
+        let f = all("Two men were shot, one critically, and three slightly.");
+        assert_eq!(f[0].unit_name, "man");
+        // That "one" is one of the men.
+        assert_eq!(f[1].unit_name, "man");
+        let f = all("Four girls, all under 18, were stabbed, one fatally.");
+        assert_eq!(f.last().map(|q| q.unit_name.as_str()), Some("girl"));
+        assert!(f[1..].iter().all(|q| !q.unit_name.ends_with("ly")), "{f:?}");
+        assert_eq!(one("One family was evacuated.").unit_name, "family");
+        assert_eq!(
+            one("It opened two newly built plants.").unit_name,
+            "newly built plant"
+        );
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub struct Words {
     pub one_adjective_lead: HashSet<&'static str>,
     /// Nouns whose singular ends in -s ("bus").
     pub s_nouns: HashSet<&'static str>,
+    /// Nouns in -ly ("family", "rally"); other words in -ly are adverbs ("one fatally").
+    pub ly_nouns: HashSet<&'static str>,
     /// Nouns in -ie ("birdie"), whose plural in -ies is no -y noun's.
     pub ie_nouns: HashSet<&'static str>,
     /// Nouns in -oe ("shoe"), whose plural in -oes is no -o noun's ("cargoes").
@@ -315,6 +317,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         oe_nouns: list("oe_noun").into_iter().collect(),
         men_nouns: list("men_noun").into_iter().collect(),
         s_nouns: list("s_noun").into_iter().collect(),
+        ly_nouns: list("ly_noun").into_iter().collect(),
         adjective_suffixes: list("adjective_suffix"),
         adjectives: list("adjective").into_iter().collect(),
         size_leads: list("size_lead").into_iter().collect(),
