@@ -667,8 +667,8 @@ impl Extractor {
             .unwrap_or_else(|e| panic!("invalid built-in currency prefix: {e}")),
             // "from 60,000 to about 20,000": an estimate word may open the second end.
             range_sep: cue_re(
-                r"(?i)^{HS}?(?:-|–|—|{}){HS}?(?:(?:{}){HS}?)?$",
-                &["range_word", "approx"],
+                r"(?i)^{HS}?(?:-|–|—|{}){HS}?(?:(?:{}|{}){HS}?)?$",
+                &["range_word", "approx", "range_extreme"],
             ),
             approx: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["approx"]),
             more: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["more"]),
@@ -1187,6 +1187,12 @@ impl Extractor {
         // "the par five second hole", "a par-72 course": a hole's or course's par is a score,
         // whatever unit seems to follow it.
         name(self.score_word_lead.is_match(tail_slice(text, start, 12)))?;
+        // "5-all", "thirty-all": a tied game's score.
+        name(
+            text[end..]
+                .strip_prefix("-all")
+                .is_some_and(|r| !r.starts_with(char::is_alphanumeric)),
+        )?;
         if is_digits {
             let before = text[..start].chars().next_back();
             // Part of a token like "G20", "A380", "COVID-19": not a quantity, unless the letters
@@ -2041,7 +2047,8 @@ impl Extractor {
         });
         // "the first half of the year", "this quarter of": a period, not a share. So is a half
         // someone owns ("in Chang's half of the draw", "their own half").
-        let owned = surface.eq_ignore_ascii_case("half")
+        let owned = (surface.eq_ignore_ascii_case("half")
+            || surface.eq_ignore_ascii_case("quarter"))
             && self
                 .owner_before
                 .find(tail_slice(text, n.start, 24))
@@ -7432,6 +7439,21 @@ mod tests {
         ] {
             assert_eq!(x.per_unit(word), name, "{word}");
         }
+    }
+
+    #[test]
+    fn a_span_to_an_extreme_a_tie_and_an_owned_quarter() {
+        // The second end of a span given as an extreme.
+        let q = one("Output varied from 60,000 bpd to as low as 40,000 bpd last month.");
+        assert_eq!(q.range, Some((40000.0, 60000.0)));
+        // A tied game's score ("5-all", "thirty-all") is no amount.
+        assert!(all("He broke back to make it 5-all in the set.").is_empty());
+        // A section of a draw someone owns is no share, as an owned half is not.
+        assert!(all("No seeds are left in Seles's quarter of the draw.").is_empty());
+        assert_eq!(
+            one("A quarter of the draw was rained off.").unit_name,
+            "% draw"
+        );
     }
 
     #[test]
