@@ -386,8 +386,7 @@ pub struct Extractor {
     /// An era's mark after a number or a span ("1870-1831 BC"), or before it ("AD 410").
     era_after: Regex,
     era_before: Regex,
-    /// Words before a year whose money an amount is counted in ("in 1985 dollars", "an
-    /// end-1998 rand").
+    /// Words before a year whose money an amount is forecast for ("an end-1998 rand").
     money_year_before: Regex,
     feet_before: Regex,
     inch_mark: Regex,
@@ -516,12 +515,23 @@ pub struct Extractor {
 fn change_before(dir: Change) -> String {
     format!(
         r"(?i)(?-u:\b)(?:{})(?:\s+(?:{}))?(?:\s+(?:{}))?(?:\s+(?:{}|{}))?(?:\s+{})?\s*$",
-        words::cues(dir.as_str()),
+        change_verbs(dir),
         words::cues("by"),
         words::cues("change_only"),
         words::cues("change_bound"),
         words::cues("change_extent"),
         modified_amount()
+    )
+}
+
+/// The verbs and words of a change of direction `dir` (`up`/`down` rows), and the base forms
+/// (`up_base`/`down_base`) that count only after "to" or a modal (`modal_lead`).
+fn change_verbs(dir: Change) -> String {
+    format!(
+        r"{}|(?:{})\s+(?:{})",
+        words::cues(dir.as_str()),
+        words::cues("modal_lead"),
+        words::cues(&format!("{dir}_base"))
     )
 }
 
@@ -561,7 +571,7 @@ fn change_by_object(dir: Change) -> String {
     format!(
         r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+(?:\.[\w'’-]*)*\s+){{1,12}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by(?:\s+up\s+to)?{}|(?:{})\s*$)",
         words::cues(&format!("{dir}_object")),
-        words::cues(dir.as_str()),
+        change_verbs(dir),
         bound_then_end(),
         words::cues("change_extent")
     )
@@ -1223,8 +1233,7 @@ impl Extractor {
                     .next()
                     .unwrap_or_default()
                     .to_lowercase();
-                !surface.contains(',')
-                    && (next.is_empty() || words::for_language("en").stop.contains(next.as_str()))
+                !surface.contains(',') && stop_or_none(&next)
             });
             name(era_mark || self.era_before.is_match(tail_slice(text, start, 8)))?;
             // "the 1997-98 budget", "the 1992-95 war": the end of a span of years.
@@ -1675,14 +1684,16 @@ impl Extractor {
         }) {
             unit = None;
         }
+        // Four digits of a year, unscaled: what a unit after it may date rather than measure.
+        let year_shaped = n.is_digits
+            && tail.scale == 1.0
+            && n.surface.len() == 4
+            && (1800.0..=2100.0).contains(&value);
         // "its fiscal 1997 year forecast": a year's number before the word "year" names the
         // year ("a 1997-year-old" or "1000 years" stay amounts).
         if unit.is_some_and(|(len, u)| {
             u.unit == "year"
-                && n.is_digits
-                && tail.scale == 1.0
-                && n.surface.len() == 4
-                && (1800.0..=2100.0).contains(&value)
+                && year_shaped
                 && rest[..len].trim().eq_ignore_ascii_case("year")
                 && !rest[len..].starts_with('-')
         }) {
@@ -1692,10 +1703,7 @@ impl Extractor {
         // year ("paid 1995 dollars" stays an amount).
         if unit.is_some_and(|(_, u)| {
             u.kind == QuantityKind::Money
-                && n.is_digits
-                && tail.scale == 1.0
-                && n.surface.len() == 4
-                && (1800.0..=2100.0).contains(&value)
+                && year_shaped
                 && self
                     .money_year_before
                     .is_match(tail_slice(text, n.start, 12))
@@ -1767,7 +1775,7 @@ impl Extractor {
                     let ends = bare.len() != w.len()
                         || ws.clone().next().is_none_or(|n| {
                             let n = n.trim_end_matches(AFTER_WORD).to_lowercase();
-                            en.stop.contains(n.as_str()) || n.is_empty()
+                            stop_or_none(&n)
                         });
                     if ends {
                         event = true;
@@ -2235,13 +2243,13 @@ impl Extractor {
                         .count();
                     verbs <= 1 && !has_word(m.as_str(), &["gap", "difference", "range"])
                 })
-                && (next.is_empty() || words::for_language("en").stop.contains(next.as_str()))
+                && stop_or_none(&next)
         };
         // "adults over 65", "children under five", "people 65 and older": a group's age.
         // ("adults over 65 and younger people": "and younger" then a noun coordinates a group.)
         let group_tail = self.age_group_tail.find(&text[end..]).filter(|m| {
             let next = word_after(&text[end + m.end()..]).to_lowercase();
-            next.is_empty() || words::for_language("en").stop.contains(next.as_str())
+            stop_or_none(&next)
         });
         let group_age = value <= 120.0
             && self
@@ -2346,7 +2354,7 @@ impl Extractor {
             self.score_verb.is_match(tail_slice(text, start, 8))
                 && (55.0..=90.0).contains(&value)
                 && next != "of"
-                && (next.is_empty() || words::for_language("en").stop.contains(next.as_str()))
+                && stop_or_none(&next)
         };
         // "between one and three o'clock": a time of day (digits are masked as one).
         if self.clock_after.is_match(&text[q.end..]) {
@@ -2552,9 +2560,12 @@ impl Extractor {
                     && text[..start].trim_end().ends_with(','))
                 .then(|| {
                     let after = &text[q.end..];
+                    // (`word_after` reads the word after one space.)
                     let adverb = word_after(after);
-                    let rest = &after[after.find(adverb).unwrap_or(0) + adverb.len()..];
-                    let rest = rest.trim_start();
+                    let rest = after
+                        .get(1 + adverb.len()..)
+                        .unwrap_or_default()
+                        .trim_start();
                     (adverb_ending_phrase(&adverb.to_lowercase(), true, None)
                         && (rest.is_empty() || rest.starts_with([',', '.', ';'])))
                     .then(|| {
@@ -4602,7 +4613,7 @@ fn adverb_ending_phrase(lower: &str, punct_after: bool, next: Option<&&str>) -> 
             || next.is_none_or(|w| {
                 let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
                 // ("two other sexually abused girls": a participle goes on with the phrase.)
-                w.is_empty() || words::for_language("en").stop.contains(w.as_str())
+                stop_or_none(&w)
             }))
 }
 
@@ -5353,6 +5364,11 @@ fn ends_clean(w: &str) -> bool {
 }
 
 /// A word that ends a noun phrase, a verb form or a verb of speech ("one official told").
+/// No word at all, or a stop word (`w` in lower case): nothing of a noun phrase follows.
+fn stop_or_none(w: &str) -> bool {
+    w.is_empty() || words::for_language("en").stop.contains(w)
+}
+
 fn verb_or_stop(w: &str) -> bool {
     let en = words::for_language("en");
     w.ends_with("ed") || w.ends_with("ing") || en.stop.contains(w) || SPEECH_VERBS.contains(w)
