@@ -2401,10 +2401,11 @@ impl Extractor {
         }
         // A bare "thousands" stands as the noun itself ("left thousands homeless").
         let bare_vague = bare_vague_plural(n.surface);
-        let noun = counted_noun_of(&text[noun_at..], value == 1.0)
+        let folded = capitals_folded(text, noun_at);
+        let noun = counted_noun_of(&folded, value == 1.0)
             .filter(|_| !bare_vague)
             .map(|noun| match value == 1.0 {
-                true => one_before_verb(&text[noun_at..], noun),
+                true => one_before_verb(&folded, noun),
                 false => noun,
             })
             .or_else(|| {
@@ -2824,6 +2825,18 @@ impl Extractor {
         let same_sentence = |a: usize, b: usize| within_sentence(text, a, b);
         for i in 0..found.len() {
             if !elided(&found[i]) {
+                continue;
+            }
+            // "32- and 35-inch screens": a hyphen left hanging shares the hyphenated measure's
+            // unit.
+            if let Some(unit) = found.get(i + 1).and_then(|n| {
+                let hanging = text
+                    .get(found[i].end..n.start)
+                    .is_some_and(|gap| matches!(gap, "- and " | "- or " | "- to "));
+                (hanging && n.unit_name != "-" && text[n.start..n.end].contains('-'))
+                    .then(|| (n.unit.clone(), n.unit_name.clone(), n.kind))
+            }) {
+                found[i].take_unit(unit);
                 continue;
             }
             // "two-thirds of economists …, with 42 of 65 forecasting a cut": a bare pair "N of M"
@@ -4497,6 +4510,26 @@ fn line_start(text: &str, at: usize) -> bool {
     whole_line && line.trim_start_matches(['*', '-', ' ', '\t']).is_empty()
 }
 
+/// The text from `at`, in lower case when its sentence is a headline in capitals ("SRI LANKA
+/// BEAT INDIA BY 9 WICKETS"): case tells a counted noun from a name only in running text, and a
+/// headline writes its nouns in capitals too.
+fn capitals_folded(text: &str, at: usize) -> std::borrow::Cow<'_, str> {
+    let rest = &text[at..];
+    // (A headline stands on its own line, above the body.)
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = first_line(&text[line_start..]);
+    let sentence = sentence_around(line, at - line_start);
+    let words = sentence
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count();
+    if words >= 3 && !sentence.chars().any(char::is_lowercase) {
+        std::borrow::Cow::Owned(rest.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(rest)
+    }
+}
+
 /// The sentence (up to 300 bytes either side) around byte `at`.
 fn sentence_around(text: &str, at: usize) -> &str {
     let before = tail_slice(text, at, 300);
@@ -5734,6 +5767,45 @@ mod tests {
         assert_eq!(one("one local died").unit_name, "local");
         assert_eq!(one("he bought one house at Ransart").unit_name, "house");
         assert_eq!(one("one of the best results").unit_name, "good result");
+    }
+
+    #[test]
+    fn a_hanging_hyphen_shares_the_measure_after_it() {
+        let f = all("It sells 42- and 50-inch sets.");
+        assert_eq!(
+            (f[0].unit_name.as_str(), f[1].unit_name.as_str()),
+            ("inch", "inch")
+        );
+        let f = all("Crews used 8- or 10-tonne trucks.");
+        assert_eq!(f[0].unit_name, "metric ton");
+        // A plain dash between two figures is no hanging hyphen.
+        let f = all("The score was 42 - and 50-yard lines were drawn.");
+        assert_ne!(f[0].unit_name, "yard");
+    }
+
+    #[test]
+    fn oil_is_counted_in_barrels_of_oil() {
+        assert_eq!(
+            one("It pumps 40,000 barrels of oil a day.").unit_name,
+            "barrel of oil per day"
+        );
+        assert_eq!(
+            one("Reserves are 3 million barrels of oil.").unit_name,
+            "barrel of oil"
+        );
+        assert_eq!(
+            one("The field holds 2 million barrels of crude.").unit_name,
+            "barrel"
+        );
+    }
+
+    #[test]
+    fn a_headline_in_capitals_names_its_counted_noun() {
+        assert_eq!(one("RUSSIA WINS BY 4 GOALS IN FRIENDLY.").unit_name, "goal");
+        assert_eq!(one("TWO MINERS TRAPPED AFTER BLAST.").unit_name, "miner");
+        // Below a headline the body keeps its case: "2 UN monitors" is no headline.
+        let f = all("BLAST IN TOWN\nPolice said 12 people were hurt.");
+        assert_eq!(f[0].unit_name, "people");
     }
 
     #[test]
@@ -8988,6 +9060,7 @@ mod tests {
         unit_names(&[
             ("the actor, who turns 71 next month, said", "year of age"),
             ("the singer turned 40 on Friday", "year of age"),
+            ("The old priest turns 90 but works on.", "year of age"),
         ]);
         // A level or a change after "turned" is no age.
         assert_eq!(one("the index turned 40 points lower").unit_name, "point");
