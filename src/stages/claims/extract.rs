@@ -2823,6 +2823,40 @@ impl Extractor {
                 && !total
         };
         let same_sentence = |a: usize, b: usize| within_sentence(text, a, b);
+        // "wheat up 595,400 tonnes old; corn up 1,900 old": a list whose items a semicolon
+        // parts, each a name and maybe its direction before the figure, keeps its unit, however
+        // long the list.
+        let same_list = |a: usize, b: usize| {
+            let gap = &text[a..b];
+            let item = gap.rsplit(';').next().unwrap_or(gap);
+            let en = words::for_language("en");
+            // ("(May +7.3;-3.6)": figures packed without a word between are no such list.)
+            item.starts_with(' ')
+                && item.split_whitespace().next().is_some()
+                && !sentence_break(gap)
+                && !gap.contains('\n')
+                && item.split_whitespace().count() <= 3
+                && item.split_whitespace().all(|w| {
+                    let w = w.to_lowercase();
+                    w.chars().all(char::is_alphabetic)
+                        && (matches!(w.as_str(), "up" | "down") || !en.stop.contains(w.as_str()))
+                })
+        };
+        // The first quantity with a unit to carry in the run of list items and clauses before
+        // quantity `i`.
+        let list_head = |found: &[Found], i: usize| {
+            let mut head = None;
+            for k in (1..=i).rev() {
+                let (a, b) = (found[k - 1].end, found[k].start);
+                if !(same_sentence(a, b) || same_list(a, b)) {
+                    break;
+                }
+                if carries(&found[k - 1]) {
+                    head = Some(k - 1);
+                }
+            }
+            head
+        };
         for i in 0..found.len() {
             if !elided(&found[i]) {
                 continue;
@@ -2932,6 +2966,12 @@ impl Extractor {
                 }
                 _ => i.checked_sub(1),
             };
+            // Across a semicolon the list's unit is its first item's: "…; cotton up 50,400
+            // bales; barley up 1,700" gives barley the tonnes the list began with.
+            let p = p.map(|j| match same_list(found[j].end, found[i].start) {
+                true => list_head(found, i).unwrap_or(j),
+                false => j,
+            });
             // "$4.25 and 32 items": a second thing listed, not the same unit again.
             // "allowed five hits, walked two": a verb whose object is of its own kind.
             let own_object = self
@@ -2946,7 +2986,8 @@ impl Extractor {
                 .filter(|p| !people || p.counts_a_noun())
                 .filter(|p| {
                     (carries(p) || set_against(p, &found[i]))
-                        && same_sentence(p.end, found[i].start)
+                        && (same_sentence(p.end, found[i].start)
+                            || carries(p) && same_list(p.end, found[i].start))
                 })
                 .filter(|p| !p.counts_a_noun() || !level(&found[i]) || set_against(p, &found[i]))
                 .filter(|p| {
@@ -3051,7 +3092,8 @@ impl Extractor {
                 .find(|p| p.change.is_direction())
                 .filter(|p| {
                     (carries(p) || p.kind == QuantityKind::Percent && p.unit_name != "-")
-                        && same_sentence(p.end, found[i].start)
+                        && (same_sentence(p.end, found[i].start)
+                            || same_list(p.end, found[i].start))
                         && text
                             .get(p.end..found[i].start)
                             .is_some_and(|gap| !self.names_money(gap, p))
@@ -5767,6 +5809,31 @@ mod tests {
         assert_eq!(one("one local died").unit_name, "local");
         assert_eq!(one("he bought one house at Ransart").unit_name, "house");
         assert_eq!(one("one of the best results").unit_name, "good result");
+    }
+
+    #[test]
+    fn a_list_parted_by_semicolons_keeps_its_unit() {
+        let f = all("Sales were: oats up 2,500 tonnes; rye down 700; maize 1,250.");
+        let names: Vec<&str> = f.iter().map(|q| q.unit_name.as_str()).collect();
+        assert_eq!(names, ["metric ton"; 3]);
+        // An item in a unit of its own speaks for itself; the list goes on in its first unit.
+        let f = all("Exports: oats up 2,500 tonnes; wool up 40 bales; rye down 700.");
+        assert_eq!(f[2].unit_name, "metric ton");
+        let long = "Crops: oats up 2,500 tonnes old, nil new; wool up 40 bales old, nil new; \
+                    barley up 1,500 old, nil new; hops down 900 old, nil new; flax up 300 \
+                    old, nil new; millet down 200 old, nil new; rye down 700.";
+        let f = all(long);
+        let names: Vec<&str> = f.iter().map(|q| q.unit_name.as_str()).collect();
+        assert_eq!(names[1], "bale");
+        assert!(
+            names.iter().filter(|&&n| n == "metric ton").count() == 6,
+            "{names:?}"
+        );
+        let f = all("Output (May +7.3;-3.6 pct) rose.");
+        assert_ne!(f[0].unit_name, "percentage");
+        // An item that is a clause of its own takes no unit from the one before.
+        let f = all("It sold 2,500 tonnes; the plant employs 700.");
+        assert_eq!(f[1].unit_name, "-");
     }
 
     #[test]
