@@ -287,6 +287,9 @@ pub struct Extractor {
     /// "raised rates by", "lowered its forecast by": a transitive change verb, its object, then "by".
     up_by: Regex,
     down_by: Regex,
+    /// "raised its dividend 20 percent": such a verb and a short object right before the amount.
+    up_object: Regex,
+    down_object: Regex,
     after_up: Regex,
     after_down: Regex,
     /// "2 cents up at", "9 points down on the day": the change adverb after the amount, which a
@@ -687,6 +690,14 @@ impl Extractor {
             down: re(&change_before(Change::Down)),
             up_by: re(&change_by_object(Change::Up)),
             down_by: re(&change_by_object(Change::Down)),
+            up_object: cue_re(
+                r"(?i)(?-u:\b)(?:{})\s+((?:[\w'’-]+\s+){1,4})$",
+                &["up_object"],
+            ),
+            down_object: cue_re(
+                r"(?i)(?-u:\b)(?:{})\s+((?:[\w'’-]+\s+){1,4})$",
+                &["down_object"],
+            ),
             after_up: re(&change_after(Change::Up)),
             after_down: re(&change_after(Change::Down)),
             adverb_up: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["up_adverb"]),
@@ -2688,6 +2699,38 @@ impl Extractor {
         {
             q.change = Change::Down;
             q.value = q.value.map(f64::abs);
+        }
+        // "raised its dividend 20 percent", "cut the workforce 10 percent": a change verb, its
+        // object and the amount, with no "by". Only a rate or money (and no preposition in the
+        // object): "raised prices in May 5 percent" ends no object; "cut 300 jobs" counts.
+        if q.change == Change::Equal
+            && (matches!(q.kind, QuantityKind::Percent | QuantityKind::Money)
+                || CHANGE_UNITS.contains(&q.unit_name.as_str()))
+        {
+            let before = sentence_tail(tail_slice(text, q.start, 60));
+            let object = |cue: &Regex| {
+                cue.captures(before).is_some_and(|c| {
+                    let en = words::for_language("en");
+                    let words: Vec<String> =
+                        c[1].split_whitespace().map(str::to_lowercase).collect();
+                    let det = |w: &str| {
+                        matches!(
+                            w,
+                            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
+                        )
+                    };
+                    !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+                        && words.iter().enumerate().all(|(i, w)| {
+                            i == 0 && det(w) || !en.stop.contains(w.as_str()) && !det(w)
+                        })
+                        && words.iter().any(|w| !det(w))
+                })
+            };
+            if object(&self.up_object) {
+                q.change = Change::Up;
+            } else if object(&self.down_object) {
+                q.change = Change::Down;
+            }
         }
         // "raised $2 billion in a share sale": money raised is an amount collected, not a rise
         // ("raised its offer by $1", "raised prices 5%" still are).
@@ -6931,6 +6974,32 @@ mod tests {
         let f = all("the stock slipped 2.5 kroner to 98.00 kroner");
         assert_eq!(f.len(), 2, "{f:?}");
         assert_eq!((f[0].value, f[0].change), (Some(2.5), Change::Down));
+    }
+
+    #[test]
+    fn a_change_verb_its_object_and_the_amount() {
+        assert_eq!(
+            one("The bank raised its dividend 15 percent.").change,
+            Change::Up
+        );
+        assert_eq!(one("Acme lifts payout 3 cents.").change, Change::Up);
+        assert_eq!(
+            one("The mill cut the workforce 8 percent.").change,
+            Change::Down
+        );
+        // A preposition ends the object; a count of what was cut is no change's amount.
+        assert_eq!(
+            one("It raised prices in Ohio 5 percent.").change,
+            Change::Equal
+        );
+        assert_eq!(
+            one("The mill cut its staff 300 people.").change,
+            Change::Equal
+        );
+        assert_eq!(
+            one("It lifted the price to 5 percent.").change,
+            Change::Equal
+        );
     }
 
     #[test]
