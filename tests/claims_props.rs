@@ -164,3 +164,23 @@ fn both_fields_are_scanned() {
     let fields: Vec<Field> = a.claims.unwrap().iter().map(|c| c.field).collect();
     assert!(fields.contains(&Field::Title) && fields.contains(&Field::Text));
 }
+
+/// An unsure language guess on a short text names units in that language only when the text
+/// holds its words: an English line guessed French keeps English names.
+#[test]
+fn an_unsure_language_guess_names_units_only_when_the_text_bears_it_out() {
+    let stage = &*STAGE;
+    let unsure = |text: &str, lang: &str| {
+        let mut a = article(String::new(), text.into(), lang);
+        if let Some(l) = a.language.as_mut() {
+            l.reliable = false;
+            l.confidence = 0.2;
+        }
+        stage.process(&mut a).unwrap();
+        a.claims.unwrap_or_default()
+    };
+    let c = unsure("Sales rose 5,000 tonnes.", "fr");
+    assert_eq!(c[0].unit_name, "metric ton", "{c:?}");
+    let c = unsure("Der Umsatz stieg um 5 Prozent.", "de");
+    assert_eq!(c[0].unit_name, "Prozent", "{c:?}");
+}

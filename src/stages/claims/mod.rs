@@ -73,7 +73,10 @@ impl Stage for ClaimsStage {
             &[article.title.as_str(), article.text.as_str()],
         );
         let entities = article.entities.clone().unwrap_or_default();
-        let lang = article.language.as_ref().map_or("und", |l| l.code.as_str());
+        let lang = words::language_for_article(
+            article.language.as_ref(),
+            &[article.title.as_str(), article.text.as_str()],
+        );
         let mut claims = Vec::new();
         for field in Field::ALL {
             let text = article.field(field);

@@ -3,6 +3,7 @@
 //! names for units. One data file per language (`data/lang/*.tsv`, keys described in `en.tsv`),
 //! chosen by the article's detected language; a language without a file reads as English.
 
+use crate::record::Language;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -197,6 +198,35 @@ pub fn for_language(code: &str) -> &'static Words {
         .iter()
         .find(|w| w.code == code)
         .unwrap_or(&LANGUAGES[0])
+}
+
+/// The language whose words name an article's units and metrics: the detected one when the
+/// detector was sure; an unsure guess (a headline, a short sentence) only when more of the text's
+/// words are its stop words than English ones. "Sales rose 5,000 tonnes." guessed French, with
+/// no French word in it, keeps English names; "Die Firma hat 300 Mitarbeiter entlassen." guessed
+/// German keeps German ones.
+pub fn language_for_article<'a>(language: Option<&'a Language>, fields: &[&str]) -> &'a str {
+    let Some(l) = language else {
+        return "und";
+    };
+    let guess = for_language(&l.code);
+    if l.reliable || guess.code != l.code || guess.code == "en" {
+        return &l.code;
+    }
+    let english = for_language("en");
+    let (mut own, mut en) = (0, 0);
+    for word in fields.iter().flat_map(|f| f.split_whitespace()) {
+        let word = word
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_lowercase();
+        own += usize::from(guess.stop.contains(word.as_str()));
+        en += usize::from(english.stop.contains(word.as_str()));
+    }
+    if own > en {
+        &l.code
+    } else {
+        "en"
+    }
 }
 
 /// A "with"/"de"/"d'" as written in the file, the space after it added unless it ends in an
