@@ -287,6 +287,8 @@ pub struct Extractor {
     /// "raised rates by", "lowered its forecast by": a transitive change verb, its object, then "by".
     up_by: Regex,
     down_by: Regex,
+    /// "in the 3 percent range": a vicinity after the amount (and "the" before it).
+    vicinity: Regex,
     /// "raised its dividend 20 percent": such a verb and a short object right before the amount.
     up_object: Regex,
     down_object: Regex,
@@ -693,6 +695,7 @@ impl Extractor {
             down: re(&change_before(Change::Down)),
             up_by: re(&change_by_object(Change::Up)),
             down_by: re(&change_by_object(Change::Down)),
+            vicinity: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["approx_vicinity"]),
             up_object: cue_re(
                 r"(?i)(?-u:\b)(?:{})\s+((?:[\w'’-]+\s+){1,4})$",
                 &["up_object"],
@@ -2717,6 +2720,16 @@ impl Extractor {
             q.change = Change::Down;
             q.value = q.value.map(f64::abs);
         }
+        // "in the 3 percent range", "the 110 yen area": an amount named by its vicinity is an
+        // estimate. (Not an area a measure gives: "the 2,000 km area".)
+        if q.change == Change::Equal
+            && last_word(tail_slice(text, q.start, 12).trim_end()).eq_ignore_ascii_case("the")
+            && self.vicinity.find(&text[q.end..]).is_some_and(|m| {
+                q.kind != QuantityKind::Measure || !m.as_str().trim().eq_ignore_ascii_case("area")
+            })
+        {
+            q.change = Change::Approx;
+        }
         // "raised its dividend 20 percent", "cut the workforce 10 percent": a change verb, its
         // object and the amount, with no "by". Only a rate or money (and no preposition in the
         // object): "raised prices in May 5 percent" ends no object; "cut 300 jobs" counts.
@@ -2875,8 +2888,10 @@ impl Extractor {
         let level = |q: &Found| {
             let head = tail_slice(text, q.start, 24).trim_end();
             let word = last_word(head);
-            // "for a total of 20": a total is the count of the noun, not a level of it.
-            let total = head.to_lowercase().ends_with("total of");
+            // "for a total of 20": a total is the count of the noun, not a level of it; nor is
+            // "up to 40 more" a level, but a ceiling on a count.
+            let head = head.to_lowercase();
+            let total = head.ends_with("total of") || head.ends_with("up to");
             words::for_language("en")
                 .level_words
                 .contains(word.to_lowercase().as_str())
@@ -3731,11 +3746,14 @@ impl Extractor {
                     (cue.ends_with(" a") || cue.ends_with(" an"))
                         && text[start..].starts_with(|c: char| c.is_ascii_digit())
                 };
-                // "snapped up €16 billion": the particle of another verb.
+                // "snapped up €16 billion", "sent off 15 minutes from time": the particle of
+                // another verb.
+                let en = words::for_language("en");
+                let verb_before = last_word(head).to_lowercase();
                 let phrasal = first.eq_ignore_ascii_case("up")
-                    && words::for_language("en")
-                        .up_phrasals
-                        .contains(last_word(head).to_lowercase().as_str());
+                    && en.up_phrasals.contains(verb_before.as_str())
+                    || first.eq_ignore_ascii_case("off")
+                        && en.off_phrasals.contains(verb_before.as_str());
                 !(participle && (owner || article) && noun_like(word_after(after)))
                     && !article_before_digits
                     && !phrasal
@@ -7004,6 +7022,48 @@ mod tests {
     }
 
     #[test]
+    fn a_ceiling_on_a_count_takes_the_counted_noun() {
+        let f = all("They flew 300 jets in, and up to 50 more were ready.");
+        assert_eq!(
+            (f[1].unit_name.as_str(), f[1].change),
+            ("jet", Change::Less)
+        );
+    }
+
+    #[test]
+    fn off_as_the_particle_of_another_verb_is_no_fall() {
+        assert_eq!(
+            one("he was sent off 20 minutes from time").change,
+            Change::Equal
+        );
+        assert_eq!(
+            one("the champion fought off 3 challengers").change,
+            Change::Equal
+        );
+        assert_eq!(one("the stock closed off 20 cents").change, Change::Down);
+    }
+
+    #[test]
+    fn an_amount_named_by_its_vicinity_is_an_estimate() {
+        assert_eq!(
+            one("growth should stay in the 3 percent range").change,
+            Change::Approx
+        );
+        assert_eq!(
+            one("dealers saw the dollar test the 110 yen area").change,
+            Change::Approx
+        );
+        assert_eq!(
+            one("fires swept the 2,000 sq km area").change,
+            Change::Equal
+        );
+        assert_eq!(
+            one("it has a 3 percent range of error").change,
+            Change::Equal
+        );
+    }
+
+    #[test]
     fn a_change_verb_its_object_and_the_amount() {
         assert_eq!(
             one("The bank raised its dividend 15 percent.").change,
@@ -9237,6 +9297,7 @@ mod tests {
             ("the actor, who turns 71 next month, said", "year of age"),
             ("the singer turned 40 on Friday", "year of age"),
             ("The old priest turns 90 but works on.", "year of age"),
+            ("Famed novelist dies at 81.", "year of age"),
         ]);
         // A level or a change after "turned" is no age.
         assert_eq!(one("the index turned 40 points lower").unit_name, "point");

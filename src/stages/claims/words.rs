@@ -79,6 +79,8 @@ pub struct Words {
     pub role_nots: HashSet<&'static str>,
     /// Verbs whose particle "up" makes no rise ("snapped up €16 billion"), `up_phrasal` rows.
     pub up_phrasals: HashSet<&'static str>,
+    /// Verbs whose particle "off" states no fall ("sent off 15 minutes from time").
+    pub off_phrasals: HashSet<&'static str>,
     /// Verbs in -s that take "to" and a verb ("plans to open"): after "and" they are no noun.
     pub to_verbs: HashSet<&'static str>,
     /// Nouns of "at one point", "at one stage": an idiom of time, no count (`at_one_idiom` rows).
@@ -359,6 +361,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         at_one_idioms: list("at_one_idiom").into_iter().collect(),
         to_verbs: list("to_verb").into_iter().collect(),
         up_phrasals: list("up_phrasal").into_iter().collect(),
+        off_phrasals: list("off_phrasal").into_iter().collect(),
         role_suffixes: list("role_suffix"),
         role_nots: list("role_not").into_iter().collect(),
         at_one_levels: list("at_one_level").into_iter().collect(),
