@@ -287,6 +287,8 @@ pub struct Extractor {
     /// "raised rates by", "lowered its forecast by": a transitive change verb, its object, then "by".
     up_by: Regex,
     down_by: Regex,
+    /// "Interstates 80 and ": a capitalised plural, its first number, and more joined up to here.
+    plural_name_list: Regex,
     /// "in the 3 percent range": a vicinity after the amount (and "the" before it).
     vicinity: Regex,
     /// "raised its dividend 20 percent": such a verb and a short object right before the amount.
@@ -695,6 +697,9 @@ impl Extractor {
             down: re(&change_before(Change::Down)),
             up_by: re(&change_by_object(Change::Up)),
             down_by: re(&change_by_object(Change::Down)),
+            plural_name_list: re(
+                r"(?-u:\b)[A-Z][a-z]+s[ \t]+(\d+)(?:[ \t]*,[ \t]*\d+)*[ \t]*(?:,|and|or|&)[ \t]*$",
+            ),
             vicinity: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["approx_vicinity"]),
             up_object: cue_re(
                 r"(?i)(?-u:\b)(?:{})\s+((?:[\w'’-]+\s+){1,4})$",
@@ -2352,7 +2357,7 @@ impl Extractor {
         if is_digits
             && scale == 1.0
             && !text[q.end..].starts_with(['-', '–'])
-            && self.name_word_before(text, start)
+            && (self.name_word_before(text, start) || self.listed_after_name(text, start))
             && !next_word_plural(&text[q.end..])
             // ("beaten the Yankees 12 of the past 15 meetings" counts from a set.)
             && !self.set_after_name.is_match(&text[q.end..])
@@ -3391,6 +3396,16 @@ impl Extractor {
             }
             q.bare = false;
         }
+    }
+
+    /// "Interstates 80 and 90", "Routes 9, 12 and 15": whether the number at `start` is one after
+    /// the first in a list that a capitalised plural opens, the first read as a name.
+    fn listed_after_name(&self, text: &str, start: usize) -> bool {
+        let head = tail_slice(text, start, 60);
+        self.plural_name_list
+            .captures(head)
+            .and_then(|c| c.get(1))
+            .is_some_and(|first| self.name_word_before(text, start - head.len() + first.start()))
     }
 
     /// Whether the number at `start` follows, after one space, a capitalised word that is not the
@@ -7019,6 +7034,17 @@ mod tests {
         let f = all("the stock slipped 2.5 kroner to 98.00 kroner");
         assert_eq!(f.len(), 2, "{f:?}");
         assert_eq!((f[0].value, f[0].change), (Some(2.5), Change::Down));
+    }
+
+    #[test]
+    fn numbers_listed_after_a_name_in_the_plural_are_names() {
+        let f = all("Traffic jams hit Interstates 80 and 90 near Chicago.");
+        assert!(f.is_empty(), "{f:?}");
+        // A plural that names no numbered thing leaves the numbers counts.
+        let f = all("The Yankees 3 and 4 hitters each drove in 2 runs.");
+        assert_eq!(f.last().map(|q| q.unit_name.as_str()), Some("run"));
+        let f = all("Analysts see gains of 5 and 6 percent.");
+        assert_eq!(f.len(), 2, "{f:?}");
     }
 
     #[test]
