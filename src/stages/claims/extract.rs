@@ -2193,11 +2193,13 @@ impl Extractor {
         };
         // "a 77 percent drop in H1 96", "Apr-Jul ' 96 sales": two digits after a period of the
         // year date it, a counted word after them or not.
+        // ("In Q3 40 stores opened": without the mark, a plural after the digits counts.)
         let period_year = is_digits
             && surface.len() == 2
             && self
                 .year_period_before
-                .is_match(tail_slice(text, start, 24));
+                .find(tail_slice(text, start, 24))
+                .is_some_and(|m| m.as_str().contains(['\'', '’']) || !next_word_plural(same_line));
         if apostrophe_year || period_year {
             return Err(NotAQuantity);
         }
@@ -2437,7 +2439,7 @@ impl Extractor {
         }
         // A bare "thousands" stands as the noun itself ("left thousands homeless").
         let bare_vague = bare_vague_plural(n.surface);
-        let folded = capitals_folded(text, noun_at);
+        let folded = capitals_folded(text, start, noun_at);
         let noun = counted_noun_of(&folded, value == 1.0)
             .filter(|_| !bare_vague)
             .map(|noun| match value == 1.0 {
@@ -2726,12 +2728,11 @@ impl Extractor {
             q.value = q.value.map(f64::abs);
         }
         // "in the 3 percent range", "the 110 yen area": an amount named by its vicinity is an
-        // estimate. (Not an area a measure gives: "the 2,000 km area".)
+        // estimate. (Not a measure's: "the 2,000 km area", a missile's "300 km range".)
         if q.change == Change::Equal
             && last_word(tail_slice(text, q.start, 12).trim_end()).eq_ignore_ascii_case("the")
-            && self.vicinity.find(&text[q.end..]).is_some_and(|m| {
-                q.kind != QuantityKind::Measure || !m.as_str().trim().eq_ignore_ascii_case("area")
-            })
+            && q.kind != QuantityKind::Measure
+            && self.vicinity.is_match(&text[q.end..])
         {
             q.change = Change::Approx;
         }
@@ -2748,15 +2749,31 @@ impl Extractor {
                     let en = words::for_language("en");
                     let words: Vec<String> =
                         c[1].split_whitespace().map(str::to_lowercase).collect();
+                    let verb_at = c.get(0).map_or(0, |m| m.start());
+                    let verb = before[verb_at..].split_whitespace().next().unwrap_or("");
+                    let subject = before[..verb_at].split_whitespace().next_back();
+                    // "Lower oil prices cost", "Cut flowers exports": a sentence's first word
+                    // modifies a noun; "tax cuts worth", "job cuts cost": after a noun in lower
+                    // case the -s form is the noun's plural.
+                    let verb_form = subject.is_some_and(|s| {
+                        !(verb.ends_with('s')
+                            && s.chars().all(|c| c.is_ascii_lowercase())
+                            && !en.subject_pronouns.contains(s))
+                    });
                     let det = |w: &str| {
                         matches!(
                             w,
                             "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
                         )
                     };
-                    !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+                    // ("spending cuts saved $2 billion", "lift tickets cost $50": a verb of
+                    // the sentence's own ends what could be an object.)
+                    let verb_word = |w: &str| w.ends_with("ed") || en.object_not.contains(w);
+                    verb_form
+                        && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
                         && words.iter().enumerate().all(|(i, w)| {
-                            i == 0 && det(w) || !en.stop.contains(w.as_str()) && !det(w)
+                            i == 0 && det(w)
+                                || !en.stop.contains(w.as_str()) && !det(w) && !verb_word(w)
                         })
                         && words.iter().any(|w| !det(w))
                 })
@@ -2893,10 +2910,8 @@ impl Extractor {
         let level = |q: &Found| {
             let head = tail_slice(text, q.start, 24).trim_end();
             let word = last_word(head);
-            // "for a total of 20": a total is the count of the noun, not a level of it; nor is
-            // "up to 40 more" a level, but a ceiling on a count.
-            let head = head.to_lowercase();
-            let total = head.ends_with("total of") || head.ends_with("up to");
+            // "for a total of 20": a total is the count of the noun, not a level of it.
+            let total = head.to_lowercase().ends_with("total of");
             words::for_language("en")
                 .level_words
                 .contains(word.to_lowercase().as_str())
@@ -2921,6 +2936,13 @@ impl Extractor {
                     w.chars().all(char::is_alphabetic)
                         && (matches!(w.as_str(), "up" | "down") || !en.stop.contains(w.as_str()))
                 })
+                // ("decliners led 900", "winds gusted 120": a second word that is no direction
+                // is a verb, and the item a clause of its own.)
+                && (item.split_whitespace().count() == 1
+                    || item
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "up" | "down")))
         };
         // The first quantity with a unit to carry in the run of list items and clauses before
         // quantity `i`.
@@ -3067,7 +3089,9 @@ impl Extractor {
                 .filter(|p| {
                     (carries(p) || set_against(p, &found[i]))
                         && (same_sentence(p.end, found[i].start)
-                            || carries(p) && same_list(p.end, found[i].start))
+                            || carries(p)
+                                && p.kind == QuantityKind::Measure
+                                && same_list(p.end, found[i].start))
                 })
                 .filter(|p| !p.counts_a_noun() || !level(&found[i]) || set_against(p, &found[i]))
                 .filter(|p| {
@@ -3173,7 +3197,7 @@ impl Extractor {
                 .filter(|p| {
                     (carries(p) || p.kind == QuantityKind::Percent && p.unit_name != "-")
                         && (same_sentence(p.end, found[i].start)
-                            || same_list(p.end, found[i].start))
+                            || p.kind == QuantityKind::Measure && same_list(p.end, found[i].start))
                         && text
                             .get(p.end..found[i].start)
                             .is_some_and(|gap| !self.names_money(gap, p))
@@ -4648,7 +4672,12 @@ fn line_start(text: &str, at: usize) -> bool {
 /// The text from `at`, in lower case when its sentence is a headline in capitals ("SRI LANKA
 /// BEAT INDIA BY 9 WICKETS"): case tells a counted noun from a name only in running text, and a
 /// headline writes its nouns in capitals too.
-fn capitals_folded(text: &str, at: usize) -> std::borrow::Cow<'_, str> {
+///
+/// Case says nothing in capitals, so a number after a name's word ("S&P 500 FUTURES", "WORLD WAR
+/// 2 VETERANS", "FORMULA ONE TEAMS") would count what follows it: only a number (starting at
+/// `start`) that opens the headline or a clause, or follows a function word or a verb's ending
+/// ("BEAT INDIA BY 9 WICKETS", "KILLS 5 PEOPLE", "- THREE PLAYERS BANNED"), is read so.
+fn capitals_folded(text: &str, start: usize, at: usize) -> std::borrow::Cow<'_, str> {
     let rest = &text[at..];
     // (A headline stands on its own line, above the body.)
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -4658,7 +4687,19 @@ fn capitals_folded(text: &str, at: usize) -> std::borrow::Cow<'_, str> {
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .count();
-    if words >= 3 && !sentence.chars().any(char::is_lowercase) {
+    let before = text[line_start..start.max(line_start)].trim_end();
+    let prev = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let led = before.is_empty()
+        || before.ends_with(['-', ',', ':', ';'])
+        || words::for_language("en").stop.contains(prev.as_str())
+        || prev.len() > 3
+            && prev.chars().all(char::is_alphabetic)
+            && (prev.ends_with('s') && !prev.ends_with("ss") || prev.ends_with("ed"));
+    if led && words >= 3 && !sentence.chars().any(char::is_lowercase) {
         std::borrow::Cow::Owned(rest.to_lowercase())
     } else {
         std::borrow::Cow::Borrowed(rest)
@@ -5927,6 +5968,11 @@ mod tests {
         // An item that is a clause of its own takes no unit from the one before.
         let f = all("It sold 2,500 tonnes; the plant employs 700.");
         assert_eq!(f[1].unit_name, "-");
+        // Only a list of measures: "staff 450" after money is a head count.
+        let f = all("Key data: revenue $12.5 million; staff 450; stores 32.");
+        assert!(f[1..].iter().all(|q| q.unit_name == "-"), "{f:?}");
+        let f = all("The storm left 30 cm of snow; winds gusted 120.");
+        assert_eq!(f[1].unit_name, "-");
     }
 
     #[test]
@@ -5963,6 +6009,17 @@ mod tests {
     fn a_headline_in_capitals_names_its_counted_noun() {
         assert_eq!(one("RUSSIA WINS BY 4 GOALS IN FRIENDLY.").unit_name, "goal");
         assert_eq!(one("TWO MINERS TRAPPED AFTER BLAST.").unit_name, "miner");
+        // A number after a name's word is part of the name, whatever follows it.
+        for text in [
+            "S&P 500 FUTURES EDGE HIGHER",
+            "WORLD WAR 2 VETERANS MARCH IN PARIS",
+        ] {
+            assert!(
+                all(text).iter().all(|q| q.unit_name == "-"),
+                "{text}: {:?}",
+                all(text)
+            );
+        }
         // Below a headline the body keeps its case: "2 UN monitors" is no headline.
         let f = all("BLAST IN TOWN\nPolice said 12 people were hurt.");
         assert_eq!(f[0].unit_name, "people");
@@ -7048,15 +7105,6 @@ mod tests {
     }
 
     #[test]
-    fn a_ceiling_on_a_count_takes_the_counted_noun() {
-        let f = all("They flew 300 jets in, and up to 50 more were ready.");
-        assert_eq!(
-            (f[1].unit_name.as_str(), f[1].change),
-            ("jet", Change::Less)
-        );
-    }
-
-    #[test]
     fn off_as_the_particle_of_another_verb_is_no_fall() {
         assert_eq!(
             one("he was sent off 20 minutes from time").change,
@@ -7067,6 +7115,10 @@ mod tests {
             Change::Equal
         );
         assert_eq!(one("the stock closed off 20 cents").change, Change::Down);
+        assert_eq!(
+            one("gold was called off 40 cents in Asia").change,
+            Change::Down
+        );
     }
 
     #[test]
@@ -7083,6 +7135,7 @@ mod tests {
             one("fires swept the 2,000 sq km area").change,
             Change::Equal
         );
+        assert_eq!(one("missiles with the 300 km range").change, Change::Equal);
         assert_eq!(
             one("it has a 3 percent range of error").change,
             Change::Equal
@@ -7113,6 +7166,16 @@ mod tests {
             one("It lifted the price to 5 percent.").change,
             Change::Equal
         );
+        // The noun "cuts" and a sentence's first word are no change verb; nor is an object
+        // holding a verb of its own.
+        for text in [
+            "The senator proposed tax cuts worth $90 billion.",
+            "Lower fuel prices cost the airline $40 million.",
+            "Budget cuts saved the city $2 billion.",
+            "Ski lift passes cost $50 a day.",
+        ] {
+            assert_eq!(one(text).change, Change::Equal, "{text}");
+        }
     }
 
     #[test]
@@ -9257,6 +9320,7 @@ mod tests {
             assert!(all(text).is_empty(), "{text}: {:?}", all(text));
         }
         assert_eq!(one("Apr-Jul ' 96 sales rose 12 pct.").value, Some(12.0));
+        assert_eq!(one("In Q3 40 stores opened.").unit_name, "store");
         assert_eq!(
             one("It broke Clemens ' 28-inning scoreless streak.").value,
             Some(28.0)
@@ -9324,6 +9388,7 @@ mod tests {
             ("the singer turned 40 on Friday", "year of age"),
             ("The old priest turns 90 but works on.", "year of age"),
             ("Famed novelist dies at 81.", "year of age"),
+            ("The poet died at 90 after a long illness.", "year of age"),
         ]);
         // A level or a change after "turned" is no age.
         assert_eq!(one("the index turned 40 points lower").unit_name, "point");

@@ -81,6 +81,11 @@ pub struct Words {
     pub up_phrasals: HashSet<&'static str>,
     /// Verbs whose particle "off" states no fall ("sent off 15 minutes from time").
     pub off_phrasals: HashSet<&'static str>,
+    /// Pronouns that may stand as a change verb's subject ("it raises"), not as a noun's
+    /// modifier.
+    pub subject_pronouns: HashSet<&'static str>,
+    /// Verbs that end what could be a change verb's object ("cuts worth", "passes cost").
+    pub object_not: HashSet<&'static str>,
     /// Verbs in -s that take "to" and a verb ("plans to open"): after "and" they are no noun.
     pub to_verbs: HashSet<&'static str>,
     /// Nouns of "at one point", "at one stage": an idiom of time, no count (`at_one_idiom` rows).
@@ -362,6 +367,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         to_verbs: list("to_verb").into_iter().collect(),
         up_phrasals: list("up_phrasal").into_iter().collect(),
         off_phrasals: list("off_phrasal").into_iter().collect(),
+        subject_pronouns: list("subject_pronoun").into_iter().collect(),
+        object_not: list("object_not").into_iter().collect(),
         role_suffixes: list("role_suffix"),
         role_nots: list("role_not").into_iter().collect(),
         at_one_levels: list("at_one_level").into_iter().collect(),
