@@ -2182,7 +2182,7 @@ impl Extractor {
         // Tokenized text spaces the mark off ("vs ' 95"), but not a possessive before a
         // modifier ("Clemens ' 28-inning streak").
         // (The counted word must stand on the same line: a table's header ends with "' 95".)
-        let same_line = text[end..].split('\n').next().unwrap_or_default();
+        let same_line = first_line(head_slice(text, end, 80));
         let apostrophe_year = is_digits && surface.len() == 2 && !next_word_plural(same_line) && {
             let spaced = text[..start].strip_suffix(' ');
             let head = spaced
@@ -2922,7 +2922,11 @@ impl Extractor {
         // parts, each a name and maybe its direction before the figure, keeps its unit, however
         // long the list.
         let same_list = |a: usize, b: usize| {
-            let gap = &text[a..b];
+            // (Quantities may overlap in odd text: no gap, no list.)
+            // (Nor is a list read over more than 4,000 bytes: the cost per number stays flat.)
+            let Some(gap) = text.get(a..b).filter(|g| g.len() <= 4_000) else {
+                return false;
+            };
             let item = gap.rsplit(';').next().unwrap_or(gap);
             let en = words::for_language("en");
             // ("(May +7.3;-3.6)": figures packed without a word between are no such list.)
@@ -2945,10 +2949,10 @@ impl Extractor {
                         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "up" | "down")))
         };
         // The first quantity with a unit to carry in the run of list items and clauses before
-        // quantity `i`.
+        // quantity `i` (at most 64 back).
         let list_head = |found: &[Found], i: usize| {
             let mut head = None;
-            for k in (1..=i).rev() {
+            for k in (i.saturating_sub(64).max(1)..=i).rev() {
                 let (a, b) = (found[k - 1].end, found[k].start);
                 if !(same_sentence(a, b) || same_list(a, b)) {
                     break;
@@ -4678,10 +4682,12 @@ fn line_start(text: &str, at: usize) -> bool {
 /// `start`) that opens the headline or a clause, or follows a function word or a verb's ending
 /// ("BEAT INDIA BY 9 WICKETS", "KILLS 5 PEOPLE", "- THREE PLAYERS BANNED"), is read so.
 fn capitals_folded(text: &str, start: usize, at: usize) -> std::borrow::Cow<'_, str> {
-    let rest = &text[at..];
-    // (A headline stands on its own line, above the body.)
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line = first_line(&text[line_start..]);
+    // (A headline stands on its own line, above the body. Only 300 bytes either side are read,
+    // so a long text costs the same per number as a short one.)
+    let back = tail_slice(text, at, 300);
+    let line_start = at - back.len() + back.rfind('\n').map_or(0, |i| i + 1);
+    let ahead = first_line(head_slice(text, at, 300));
+    let line = &text[line_start..at + ahead.len()];
     let sentence = sentence_around(line, at - line_start);
     let words = sentence
         .split_whitespace()
@@ -4699,10 +4705,11 @@ fn capitals_folded(text: &str, start: usize, at: usize) -> std::borrow::Cow<'_, 
         || prev.len() > 3
             && prev.chars().all(char::is_alphabetic)
             && (prev.ends_with('s') && !prev.ends_with("ss") || prev.ends_with("ed"));
+    // (A counted noun is read from the line after the number, within its first 16 words.)
     if led && words >= 3 && !sentence.chars().any(char::is_lowercase) {
-        std::borrow::Cow::Owned(rest.to_lowercase())
+        std::borrow::Cow::Owned(ahead.to_lowercase())
     } else {
-        std::borrow::Cow::Borrowed(rest)
+        std::borrow::Cow::Borrowed(&text[at..])
     }
 }
 
@@ -5973,6 +5980,22 @@ mod tests {
         assert!(f[1..].iter().all(|q| q.unit_name == "-"), "{f:?}");
         let f = all("The storm left 30 cm of snow; winds gusted 120.");
         assert_eq!(f[1].unit_name, "-");
+    }
+
+    #[test]
+    fn overlapping_quantities_in_a_list_do_not_panic() {
+        // Found by tests/claims_props.rs: two readings overlap, so the gap between them runs
+        // backwards.
+        let text = "millones .5 billion $ 25.5 up 0. . in 2017 milliards ,$ 1.234,5 according \
+                    to the ministry 1 tens of %0. 10–12and 😀 ¥ — 25.5 billion % ½ yuan HK$US$ \
+                    said RMB ";
+        for format in [
+            NumberFormat::English,
+            NumberFormat::Continental,
+            NumberFormat::French,
+        ] {
+            let _ = Extractor::new().extract(text, format);
+        }
     }
 
     #[test]
