@@ -9,6 +9,8 @@
 //! the regex crate's DFA engines whenever the text holds a non-ASCII character (a curly quote is
 //! enough), which made tagging 8x slower on real articles (benches/throughput.rs: 2.2 → 17 MB/s).
 
+use std::borrow::Cow;
+
 use regex::Regex;
 use regex_automata::meta;
 
@@ -577,6 +579,12 @@ fn bound_then_end() -> String {
 /// their stops: "in the U.S.") and "by" ("raised rates by", "cut its 2024 forecast by about",
 /// "raised the price of its standard plan in the U.S. by"), or an
 /// intransitive one, a phrase of when or where and "by" ("fell in July by").
+/// A transitive change verb (`key` rows) and up to four words of its object (group 1), right
+/// before the amount: "raised its dividend ".
+fn verb_and_object(key: &str) -> Regex {
+    cue_re(r"(?i)(?-u:\b)(?:{})\s+((?:[\w'’-]+\s+){1,4})$", &[key])
+}
+
 fn change_by_object(dir: Change) -> String {
     format!(
         r"(?i)(?-u:\b)(?:(?:{})\s+(?:[\w'’-]+(?:\.[\w'’-]*)*\s+){{1,12}}|(?:{})\s+(?:in|on|at|during|over|for|from)\s+(?:[\w'’-]+\s+){{1,3}})(?:by(?:\s+up\s+to)?{}|(?:{})\s*$)",
@@ -701,14 +709,8 @@ impl Extractor {
                 r"(?-u:\b)[A-Z][a-z]+s[ \t]+(\d+)(?:[ \t]*,[ \t]*\d+)*[ \t]*(?:,|and|or|&)[ \t]*$",
             ),
             vicinity: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["approx_vicinity"]),
-            up_object: cue_re(
-                r"(?i)(?-u:\b)(?:{})\s+((?:[\w'’-]+\s+){1,4})$",
-                &["up_object"],
-            ),
-            down_object: cue_re(
-                r"(?i)(?-u:\b)(?:{})\s+((?:[\w'’-]+\s+){1,4})$",
-                &["down_object"],
-            ),
+            up_object: verb_and_object("up_object"),
+            down_object: verb_and_object("down_object"),
             after_up: re(&change_after(Change::Up)),
             after_down: re(&change_after(Change::Down)),
             adverb_up: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["up_adverb"]),
@@ -2928,25 +2930,21 @@ impl Extractor {
                 return false;
             };
             let item = gap.rsplit(';').next().unwrap_or(gap);
+            let item_words: Vec<String> = item.split_whitespace().map(str::to_lowercase).collect();
+            let direction = |w: &String| matches!(w.as_str(), "up" | "down");
             let en = words::for_language("en");
             // ("(May +7.3;-3.6)": figures packed without a word between are no such list.)
             item.starts_with(' ')
-                && item.split_whitespace().next().is_some()
+                && (1..=3).contains(&item_words.len())
                 && !sentence_break(gap)
                 && !gap.contains('\n')
-                && item.split_whitespace().count() <= 3
-                && item.split_whitespace().all(|w| {
-                    let w = w.to_lowercase();
+                && item_words.iter().all(|w| {
                     w.chars().all(char::is_alphabetic)
-                        && (matches!(w.as_str(), "up" | "down") || !en.stop.contains(w.as_str()))
+                        && (direction(w) || !en.stop.contains(w.as_str()))
                 })
                 // ("decliners led 900", "winds gusted 120": a second word that is no direction
                 // is a verb, and the item a clause of its own.)
-                && (item.split_whitespace().count() == 1
-                    || item
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "up" | "down")))
+                && (item_words.len() == 1 || item_words.last().is_some_and(direction))
         };
         // The first quantity with a unit to carry in the run of list items and clauses before
         // quantity `i` (at most 64 back).
@@ -4681,7 +4679,7 @@ fn line_start(text: &str, at: usize) -> bool {
 /// 2 VETERANS", "FORMULA ONE TEAMS") would count what follows it: only a number (starting at
 /// `start`) that opens the headline or a clause, or follows a function word or a verb's ending
 /// ("BEAT INDIA BY 9 WICKETS", "KILLS 5 PEOPLE", "- THREE PLAYERS BANNED"), is read so.
-fn capitals_folded(text: &str, start: usize, at: usize) -> std::borrow::Cow<'_, str> {
+fn capitals_folded(text: &str, start: usize, at: usize) -> Cow<'_, str> {
     // (A headline stands on its own line, above the body. Only 300 bytes either side are read,
     // so a long text costs the same per number as a short one.)
     let back = tail_slice(text, at, 300);
@@ -4707,9 +4705,9 @@ fn capitals_folded(text: &str, start: usize, at: usize) -> std::borrow::Cow<'_, 
             && (prev.ends_with('s') && !prev.ends_with("ss") || prev.ends_with("ed"));
     // (A counted noun is read from the line after the number, within its first 16 words.)
     if led && words >= 3 && !sentence.chars().any(char::is_lowercase) {
-        std::borrow::Cow::Owned(ahead.to_lowercase())
+        Cow::Owned(ahead.to_lowercase())
     } else {
-        std::borrow::Cow::Borrowed(&text[at..])
+        Cow::Borrowed(&text[at..])
     }
 }
 
