@@ -2749,7 +2749,7 @@ impl Extractor {
             let object = |cue: &Regex| {
                 cue.captures(before).is_some_and(|c| {
                     let en = words::for_language("en");
-                    let words: Vec<String> =
+                    let object_words: Vec<String> =
                         c[1].split_whitespace().map(str::to_lowercase).collect();
                     let verb_at = c.get(0).map_or(0, |m| m.start());
                     let verb = before[verb_at..].split_whitespace().next().unwrap_or("");
@@ -2772,12 +2772,14 @@ impl Extractor {
                     // the sentence's own ends what could be an object.)
                     let verb_word = |w: &str| w.ends_with("ed") || en.object_not.contains(w);
                     verb_form
-                        && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
-                        && words.iter().enumerate().all(|(i, w)| {
+                        && !object_words
+                            .iter()
+                            .any(|w| w.chars().any(|c| c.is_ascii_digit()))
+                        && object_words.iter().enumerate().all(|(i, w)| {
                             i == 0 && det(w)
                                 || !en.stop.contains(w.as_str()) && !det(w) && !verb_word(w)
                         })
-                        && words.iter().any(|w| !det(w))
+                        && object_words.iter().any(|w| !det(w))
                 })
             };
             if object(&self.up_object) {
@@ -4697,9 +4699,9 @@ fn capitals_folded(text: &str, start: usize, at: usize) -> Cow<'_, str> {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let led = before.is_empty()
+    // (`prev` is empty exactly when nothing stands before the number on its line.)
+    let led = stop_or_none(&prev)
         || before.ends_with(['-', ',', ':', ';'])
-        || words::for_language("en").stop.contains(prev.as_str())
         || prev.len() > 3
             && prev.chars().all(char::is_alphabetic)
             && (prev.ends_with('s') && !prev.ends_with("ss") || prev.ends_with("ed"));
