@@ -3310,6 +3310,26 @@ impl Extractor {
                 q.change = p.change;
             }
         }
+        // "fell 3.1% to C$2,150 in Toronto and 4.6% to C$2,480 in Vancouver": a second amount in
+        // the first's unit that also goes on to a level repeats the first change; the first's
+        // level stands between them.
+        for i in 2..found.len() {
+            let (head, tail) = found.split_at_mut(i);
+            let (a, p, q) = (&head[i - 2], &head[i - 1], &mut tail[0]);
+            let to = |gap: Option<&str>| gap.is_some_and(|g| g.trim().eq_ignore_ascii_case("to"));
+            if q.change == Change::Equal
+                && p.change == Change::Equal
+                && a.change.is_direction()
+                && a.unit_name == q.unit_name
+                && to(text.get(a.end..p.start))
+                && text
+                    .get(p.end..q.start)
+                    .is_some_and(|gap| self.coordinated_gap.is_match(gap))
+                && head_slice(text, q.end, 4).eq_ignore_ascii_case(" to ")
+            {
+                q.change = a.change;
+            }
+        }
     }
 
     /// A currency name several countries share ("francs", "crowns", "rupees", "pesos") takes its
@@ -4113,15 +4133,11 @@ impl Extractor {
                         }
                         // Only when nothing else is counted: "$15 and 20 people" stays two amounts.
                         let next_word = text[end..].trim_start();
-                        let money_after = self
-                            .units
-                            .longest(tail, |e| word_ends(tail, e))
-                            .is_some_and(|(_, i)| {
-                                lexicon::UNITS[i].3 == QuantityKind::Money
-                                    && !self.cent_word.is_match(tail)
-                            });
-                        if money_after {
-                            // "10 $ 30 $": two amounts.
+                        // "10 $ 30 $", "$9,100 and 3% of output": a unit of its own after the
+                        // second number, other than a cent's, makes two amounts.
+                        let unit_after = self.units.longest(tail, |e| word_ends(tail, e)).is_some()
+                            && !self.cent_word.is_match(tail);
+                        if unit_after {
                         } else if next_word.is_empty()
                             || next_word.starts_with(|c: char| !c.is_alphanumeric())
                             || NOT_COUNTED.contains(
@@ -4249,6 +4265,19 @@ impl Extractor {
                         && self
                             .range_verb_before
                             .is_match(tail_slice(text, prev.start, 16)));
+                // "led 47-38 percent", "a 53 to 39 percent lead": the unit written once on the
+                // second of two compared shares is the first's too.
+                if descends
+                    && prev.unit_name == "-"
+                    && prev.scale == 1.0
+                    && q.kind == QuantityKind::Percent
+                    && (matches!(gap, "-" | "–") || gap.trim().eq_ignore_ascii_case("to"))
+                {
+                    prev.unit.clone_from(&q.unit);
+                    prev.unit_name.clone_from(&q.unit_name);
+                    prev.kind = q.kind;
+                    prev.bare = q.bare;
+                }
                 let joinable = self.range_sep.is_match(gap)
                     && !descends
                     && same_unit
@@ -9610,5 +9639,52 @@ mod tests {
         assert_eq!(first("the blast left one person dead").unit_name, "person");
         let f = all("they moved 500 tonnes of rubble and found two of 12 trapped miners");
         assert_ne!(f[1].unit_name, "metric ton", "{f:?}");
+    }
+
+    #[test]
+    fn compared_shares_parallel_changes_and_nordic_and_malay_money() {
+        // The unit written once on the second of two compared shares is the first's too.
+        for text in [
+            "The poll put the mayor ahead 51-44 percent.",
+            "She holds a 56 to 41 percent lead.",
+        ] {
+            let f = all(text);
+            let names: Vec<&str> = f.iter().map(|q| q.unit_name.as_str()).collect();
+            assert_eq!(names, ["percentage", "percentage"], "{text}: {f:?}");
+        }
+        // A score stays a score.
+        assert!(all("Leeds won 3-1 at home.").is_empty());
+        // A second amount that also reaches a level repeats the first change.
+        let f = all("Copper fell 2% to $9,100 in London and 3% to $4.10 in New York.");
+        let changes: Vec<Change> = f.iter().map(|q| q.change).collect();
+        assert_eq!(
+            changes,
+            [Change::Down, Change::Equal, Change::Down, Change::Equal],
+            "{f:?}"
+        );
+        // Without a level of its own it is a level set beside the first, and no cents of the
+        // amount before it.
+        let f = all("Copper fell 2% to $9,100 and 3% of output was lost.");
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert_eq!(f[2].change, Change::Equal, "{f:?}");
+        assert_eq!(one("It cost $9 and 30 cents.").value, Some(9.3));
+        // A change verb in -ing with its object before "by".
+        assert_eq!(
+            one("The line adds trains, lifting capacity by 12%.").change,
+            Change::Up
+        );
+        assert_eq!(
+            one("The firm restructures, trimming staff by 6%.").change,
+            Change::Down
+        );
+        // "kr" takes its country from the text; "sen" is a currency's hundredth.
+        assert_eq!(
+            first("A Swedish 3 million kr flat costs more.").unit_name,
+            "swedish krona"
+        );
+        assert_eq!(
+            one("The board paid a dividend of 15 sen per share.").unit_name,
+            "sen per share"
+        );
     }
 }
