@@ -2088,10 +2088,24 @@ impl Extractor {
         let of_group = group.and_then(|m| {
             // From the match's last (whitespace) character: counted_noun wants one.
             let last = after_num[..m.end()].char_indices().next_back()?.0;
-            // "half of Bosnia": a share of a named whole keeps the name as written.
+            let rest = &after_num[m.end()..];
+            let en = words::for_language("en");
             counted_noun(&after_num[last..])
-                .map(|noun| singular_compound(&after_num[m.end()..], noun))
-                .or_else(|| name_at(&after_num[m.end()..]))
+                .map(|noun| singular_compound(rest, noun))
+                // "half the U.S. population": a whole in the singular after a capitalised
+                // modifier ("half of Bosnia now" ends at the adverb).
+                .or_else(|| {
+                    capital_modified_noun(rest).filter(|phrase| {
+                        phrase
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| !en.phrase_ends.contains(w))
+                    })
+                })
+                // "a quarter of spending": a verbal noun, when no object follows it.
+                .or_else(|| gerund_whole(rest))
+                // "half of Bosnia": a share of a named whole keeps the name as written.
+                .or_else(|| name_at(rest))
         });
         // "the first half of the year", "this quarter of": a period, not a share. So is a half
         // someone owns ("in Chang's half of the draw", "their own half").
@@ -5601,6 +5615,19 @@ fn people_in_ese(word: &str) -> bool {
 /// "red" or "bring".
 fn participle(lower: &str) -> bool {
     lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"))
+}
+
+/// "of spending earmarked for", "of lending.": a verb's noun in -ing opening `rest`, the whole a
+/// share is taken from, when no object follows it ("half of spending the money" is no noun).
+fn gerund_whole(rest: &str) -> Option<String> {
+    let mut ws = first_line(rest).split_whitespace();
+    let raw = ws.next()?;
+    let word = raw.trim_end_matches(AFTER_WORD);
+    let noun = word.len() > 5
+        && word.ends_with("ing")
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && (word.len() != raw.len() || !object_follows(ws.next().as_ref()));
+    noun.then(|| word.to_string())
 }
 
 /// Whether no punctuation ends the word as written ("miners" in "miners were", not "miners,").
@@ -9677,6 +9704,19 @@ mod tests {
             one("The firm restructures, trimming staff by 6%.").change,
             Change::Down
         );
+        // A share of a whole in the singular after a capitalised modifier, or of a verbal noun.
+        unit_names(&[
+            (
+                "the breach exposed half the U.S. population",
+                "% u.s. population",
+            ),
+            ("half of the Dutch electorate voted", "% dutch electorate"),
+            (
+                "about a quarter of spending was earmarked for debt",
+                "% spending",
+            ),
+        ]);
+        assert_eq!(one("they hold half of Bosnia now").unit_name, "% Bosnia");
         // "kr" takes its country from the text; "sen" is a currency's hundredth.
         assert_eq!(
             first("A Swedish 3 million kr flat costs more.").unit_name,
