@@ -4954,6 +4954,16 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
             });
         }
     }
+    let rest_words: Vec<&str> = after.split_whitespace().take(16).collect();
+    // "a reading above 50 indicates growth": a verb of a level's reading, its object after it.
+    if let [verb, next, ..] = rest_words.as_slice() {
+        if ends_clean(verb)
+            && en.level_verbs.contains(verb.to_lowercase().as_str())
+            && next.starts_with(char::is_lowercase)
+        {
+            return None;
+        }
+    }
     let mut words: Vec<String> = Vec::new();
     // Where each of `words` stands in `rest_words`, to find what follows the phrase.
     let mut at: Vec<usize> = Vec::new();
@@ -4963,7 +4973,6 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
     let mut attributive_end: Option<usize> = None;
     // Whether every word taken so far is capitalised ("Iraqi" before "Kurds").
     let mut capitals_only = true;
-    let rest_words: Vec<&str> = after.split_whitespace().take(16).collect();
     for (i, raw) in rest_words.iter().take(5).enumerate() {
         // "300 U.S. warplanes", "two U.S. Opens": an abbreviation's dots end no phrase when a
         // word of the phrase follows it (a capitalised one only if it ends the phrase as a
@@ -9717,6 +9726,14 @@ mod tests {
             ),
         ]);
         assert_eq!(one("they hold half of Bosnia now").unit_name, "% Bosnia");
+        // A verb of a level's reading is no counted noun; the same word closing its clause is.
+        for text in [
+            "A figure below 50 signals a contraction.",
+            "An index above 100 means prices rose.",
+        ] {
+            assert_eq!(one(text).unit_name, "-", "{text}");
+        }
+        assert_eq!(one("the probe sent 40 signals.").unit_name, "signal");
         // "kr" takes its country from the text; "sen" is a currency's hundredth.
         assert_eq!(
             first("A Swedish 3 million kr flat costs more.").unit_name,

@@ -120,6 +120,8 @@ pub struct Words {
     pub dating_nouns: HashSet<&'static str>,
     /// Verb forms a singular noun phrase may run into ("the staff left", "the population live").
     pub finite_verbs: HashSet<&'static str>,
+    /// Verbs in -s that a level's reading takes ("above 50 indicates growth"), seldom a plural.
+    pub level_verbs: HashSet<&'static str>,
     /// Adverbs that make an amount a rate, and the span of time they divide by ("daily" → "day").
     pub rate_adverbs: HashMap<&'static str, &'static str>,
     /// A rate's denominators the unit catalogue does not name ("per capita" → "person").
@@ -346,6 +348,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         score_pair_nouns: list("score_pair_noun").into_iter().collect(),
         dating_nouns: list("dating_noun").into_iter().collect(),
         finite_verbs: list("finite_verb").into_iter().collect(),
+        level_verbs: list("level_verb").into_iter().collect(),
         rate_adverbs: pairs("rate_adverb"),
         per_names: pairs("per_name"),
         money_nouns: list("money_noun").into_iter().collect(),
