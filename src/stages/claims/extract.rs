@@ -5441,10 +5441,63 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
             return Some(out.join(" "));
         }
     }
+    // "1,000 women, children and men", "300 men, women, and children": a list of plurals, commas
+    // between its items and "and" or "or" before the last, counts them all.
+    if rest_words[end].ends_with(',') && ends_clean(rest_words[end].trim_end_matches(',')) {
+        if let Some(items) = plural_list(&rest_words[end + 1..], &|i| plural_at(end + 1 + i)) {
+            let en = words::for_language("en");
+            let last_at = end + 1 + items.last().copied().unwrap_or_default();
+            let closes = !ends_clean(rest_words[last_at])
+                || rest_words.get(last_at + 1).is_none_or(|n| {
+                    let n = n.trim_end_matches(AFTER_WORD).to_lowercase();
+                    (en.stop.contains(n.as_str()) || n.ends_with("ed"))
+                        && !en.determiners.contains(&n.as_str())
+                });
+            if is_plural(last) && closes {
+                out.extend(items.iter().filter_map(|&i| {
+                    bare(end + 1 + i).map(|w| lexicon::singular(&w.to_lowercase()))
+                }));
+                return Some(out.join(" "));
+            }
+        }
+    }
     if phrase_clean && rest_words.get(end + 1) == Some(&"of") {
         out.extend(of_complement(&rest_words[end + 2..]));
     }
     Some(out.join(" "))
+}
+
+/// The rest of a list of plurals after its first item's comma: the positions in `words` of its
+/// items, one word each, the last after "and" or "or" ("children and men", "women, and
+/// children"); at most four items.
+fn plural_list(words: &[&str], plural_at: &dyn Fn(usize) -> bool) -> Option<Vec<usize>> {
+    let mut items = Vec::new();
+    let mut i = 0;
+    while items.len() < 4 {
+        if matches!(words.get(i).copied(), Some("and" | "or")) && !items.is_empty() {
+            // (After an Oxford comma.)
+            return plural_at(i + 1).then(|| {
+                items.push(i + 1);
+                items
+            });
+        }
+        let w = words.get(i)?;
+        if !plural_at(i) {
+            return None;
+        }
+        items.push(i);
+        if w.ends_with(',') && ends_clean(w.trim_end_matches(',')) {
+            i += 1;
+        } else if ends_clean(w) && matches!(words.get(i + 1).copied(), Some("and" | "or")) {
+            return plural_at(i + 2).then(|| {
+                items.push(i + 2);
+                items
+            });
+        } else {
+            return None;
+        }
+    }
+    None
 }
 
 /// "half of its currency risk", "a third of the budget deficit": a share of a whole written in
@@ -9726,6 +9779,21 @@ mod tests {
             ),
         ]);
         assert_eq!(one("they hold half of Bosnia now").unit_name, "% Bosnia");
+        // A list of plurals counts them all; a clause after the comma does not join it.
+        unit_names(&[
+            (
+                "More than a thousand women, children and men gathered.",
+                "woman child man",
+            ),
+            (
+                "some 300 men, women, and children were killed",
+                "man woman child",
+            ),
+        ]);
+        assert_eq!(
+            first("It sold 300 cars, trucks rose and vans fell.").unit_name,
+            "car"
+        );
         // A verb of a level's reading is no counted noun; the same word closing its clause is.
         for text in [
             "A figure below 50 signals a contraction.",
