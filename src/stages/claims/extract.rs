@@ -949,7 +949,7 @@ impl Extractor {
             )),
             months: cue_re(r"(?i)(?-u:\b)(?:{})\.?$", &["month"]),
             year_period_before: re(&format!(
-                r"(?-u:\b)(?:(?i:(?:{m})\.?(?:\s*[-/]\s*(?:{m})\.?)?)|[HQ][1-4]|[1-4][HQ]|FY)\s*(?:['’]\s*)?$",
+                r"(?-u:\b)(?:(?i:(?:{m})\.?(?:\s*[-/]\s*(?:{m})\.?)?)|[HQ][1-4]|[1-4][HQ]|FY|(?i:pre|post)-)\s*(?:['’]\s*)?$",
                 m = words::cues("month")
             )),
         }
@@ -2207,15 +2207,20 @@ impl Extractor {
                 .strip_suffix(['\'', '’']);
             head.is_some_and(|h| h.is_empty() || h.ends_with([' ', '\t', '\n', '(']))
         };
-        // "a 77 percent drop in H1 96", "Apr-Jul ' 96 sales": two digits after a period of the
-        // year date it, a counted word after them or not.
+        // "a 77 percent drop in H1 96", "Apr-Jul ' 96 sales", "post-97 Hong Kong": two digits
+        // after a period of the year, or after "pre-" or "post-", date it, a counted word after
+        // them or not.
         // ("In Q3 40 stores opened": without the mark, a plural after the digits counts.)
         let period_year = is_digits
             && surface.len() == 2
             && self
                 .year_period_before
                 .find(tail_slice(text, start, 24))
-                .is_some_and(|m| m.as_str().contains(['\'', '’']) || !next_word_plural(same_line));
+                .is_some_and(|m| {
+                    m.as_str().contains(['\'', '’'])
+                        || m.as_str().ends_with('-')
+                        || !next_word_plural(same_line)
+                });
         if apostrophe_year || period_year {
             return Err(NotAQuantity);
         }
@@ -2456,7 +2461,11 @@ impl Extractor {
         // A bare "thousands" stands as the noun itself ("left thousands homeless").
         let bare_vague = bare_vague_plural(n.surface);
         let folded = capitals_folded(text, start, noun_at);
-        let noun = counted_noun_of(&folded, value == 1.0)
+        // "in one man's hands", "one nation's debt": after "one", a singular possessive is the
+        // one counted, not what it owns.
+        let possessor = (value == 1.0).then(|| one_possessor(&folded)).flatten();
+        let noun = possessor
+            .or_else(|| counted_noun_of(&folded, value == 1.0))
             .filter(|_| !bare_vague)
             .map(|noun| match value == 1.0 {
                 true => one_before_verb(&folded, noun),
@@ -3114,7 +3123,9 @@ impl Extractor {
                 .filter(|p| !p.counts_a_noun() || !level(&found[i]) || set_against(p, &found[i]))
                 .filter(|p| {
                     text.get(p.end..found[i].start).is_some_and(|gap| {
-                        !gap.trim().eq_ignore_ascii_case("and") && !self.names_money(gap, p)
+                        !gap.trim().eq_ignore_ascii_case("and")
+                            && !self.names_money(gap, p)
+                            && !subject_verb_gap(gap, p, &text[found[i].end..])
                     })
                 })
                 // "fans endured 35C heat, and 11 were taken to hospital": a temperature is the
@@ -5465,6 +5476,49 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
         out.extend(of_complement(&rest_words[end + 2..]));
     }
     Some(out.join(" "))
+}
+
+/// "Two firms bought 35,000 in July": the gap after a count is its noun and one verb, whose
+/// object the next number is; that number counts something else. ("119 issues traded 71 closed
+/// higher": a number that a verb follows is a subject, picked from the count's set.)
+fn subject_verb_gap(gap: &str, p: &Found, after: &str) -> bool {
+    let next = word_after(after).to_lowercase();
+    let en = words::for_language("en");
+    if !p.counts_a_noun()
+        || next.ends_with("ed")
+        || en.finite_verbs.contains(next.as_str())
+        || SPEECH_VERBS.contains(next.as_str())
+    {
+        return false;
+    }
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let noun_words = p.unit_name.split(' ').count();
+    let first = p.unit_name.split(' ').next().unwrap_or("");
+    words.len() == noun_words + 1
+        && words[0].to_lowercase().starts_with(first)
+        && !gap.contains([',', ';', ':', '(', ')', '"'])
+        && ends_clean(words[noun_words])
+        && {
+            let verb = words[noun_words].to_lowercase();
+            verb.chars().all(|c| c.is_ascii_lowercase())
+                && !en.stop.contains(verb.as_str())
+                && !en.determiners.contains(&verb.as_str())
+        }
+}
+
+/// "man's hands": the owner when `after` opens with a lower-case singular possessive and a
+/// lower-case word follows it.
+fn one_possessor(after: &str) -> Option<String> {
+    let mut ws = first_line(after).split_whitespace();
+    let (owner, owned) = (ws.next()?, ws.next()?);
+    let base = owner
+        .strip_suffix("'s")
+        .or_else(|| owner.strip_suffix("’s"))?;
+    (base.len() > 1
+        && base.chars().all(|c| c.is_ascii_lowercase())
+        && !base.ends_with('s')
+        && owned.starts_with(|c: char| c.is_ascii_lowercase()))
+    .then(|| base.to_string())
 }
 
 /// The rest of a list of plurals after its first item's comma: the positions in `words` of its
@@ -9779,6 +9833,34 @@ mod tests {
             ),
         ]);
         assert_eq!(one("they hold half of Bosnia now").unit_name, "% Bosnia");
+        // A count that is the subject of the verb before a bare number lends it no noun; a
+        // count joined by "and" does.
+        for text in [
+            "Two firms bought 35,000 in July.",
+            "One U.S. bank sold 4,000 in May.",
+        ] {
+            let f = all(text);
+            assert_eq!(f[1].unit_name, "-", "{text}: {f:?}");
+        }
+        let f = all("Police checked 3,000 drivers and booked 222.");
+        assert_eq!(f[1].unit_name, "driver", "{f:?}");
+        // A number a verb follows is picked from the count's set.
+        let f = all("Of 119 issues traded 71 closed higher.");
+        assert_eq!(f[1].unit_name, "issue", "{f:?}");
+        // After "one", a singular possessive is the one counted.
+        unit_names(&[
+            ("it left the budget in one woman's hands", "woman"),
+            ("one of the world's biggest banks", "big bank"),
+        ]);
+        // A side bowled out names its total before "out for".
+        assert!(all("After bowling Kent out for 156 they batted.").is_empty());
+        // Two digits after "pre-" or "post-" are a year.
+        for text in [
+            "Plans for post-99 Macau were drawn up.",
+            "Output is back to pre-95 levels.",
+        ] {
+            assert!(all(text).is_empty(), "{text}");
+        }
         // A list of plurals counts them all; a clause after the comma does not join it.
         unit_names(&[
             (
