@@ -447,6 +447,8 @@ pub struct Extractor {
     own_object: Regex,
     /// Words of a note on a table's figures ("figures", "given in"), `unit_note` rows.
     unit_note: Regex,
+    /// `index_name` rows: a stock index named in the sentence ("the FTSE 100 index", "the Dow").
+    index_name: Regex,
     /// "England's ": a capitalised name's possessive right before a number.
     name_owner: Regex,
     /// "wounded four": a verb whose bare count is of people (`person_verb` rows).
@@ -832,6 +834,7 @@ impl Extractor {
             own_object: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["own_object_verb"]),
             name_owner: re(r"\p{Lu}\p{Ll}+(?:'s|’s|s'|s’) $"),
             unit_note: cue_re(r"(?i)(?-u:\b)(?:{})(?-u:\b)", &["unit_note"]),
+            index_name: cue_re(r"(?-u:\b)(?:{})(?-u:\b)", &["index_name"]),
             person_object: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["person_verb"]),
             share_bound: cue_re(r"(?i)(?-u:\b)(?:{}|{}|{})\s+$", &["more", "less", "approx"]),
             share_verb: cue_re(r"(?i)^\s+(?:{}|[a-z]{3,}ed)(?-u:\b)", &["share_verb"]),
@@ -1010,6 +1013,7 @@ impl Extractor {
         inherit_currency(text, &mut found);
         self.inherit_unit(text, &mut found);
         points_of_a_rate(text, &mut found);
+        self.index_levels(text, &mut found);
         self.carry_change(text, &mut found);
         count_past_measure(text, &mut found);
         drop_conjunctions(&mut found);
@@ -4813,6 +4817,46 @@ fn bare_vague_plural(w: &str) -> bool {
 fn within_sentence(text: &str, a: usize, b: usize) -> bool {
     text.get(a..b)
         .is_some_and(|gap| gap.len() < 200 && !gap.contains([';', '\n']) && !sentence_break(gap))
+}
+
+impl Extractor {
+    /// "the FTSE index climbed to 3,892.1 … a fall of 33.7 points": a bare level of a stock index
+    /// is in the points its sentence names (CONVENTIONS.md: "the index rose 3.2 points to 1,480.5"
+    /// → "point"), before them as after. A level is written with a decimal or a thousands
+    /// separator, at least 100, after a word that sets a level (`index_level_lead` rows).
+    fn index_levels(&self, text: &str, found: &mut [Found]) {
+        for i in 0..found.len() {
+            let q = &found[i];
+            let surface = &text[q.start..q.end];
+            let lead = last_word(tail_slice(text, q.start, 16).trim_end()).to_lowercase();
+            if !(q.unit == "count"
+                && q.unit_name == "-"
+                && q.scale == 1.0
+                && q.value.is_some_and(|v| v >= 100.0)
+                && surface.contains([',', '.'])
+                && words::for_language("en")
+                    .index_level_leads
+                    .contains(lead.as_str()))
+            {
+                continue;
+            }
+            // The points nearest in the sentence, eight quantities either side at most.
+            let near = |p: &Found| {
+                p.unit == "point" && within_sentence(text, p.end.min(q.end), p.start.max(q.start))
+            };
+            let points = found[i.saturating_sub(8)..i]
+                .iter()
+                .rev()
+                .chain(&found[i + 1..(i + 9).min(found.len())])
+                .find(|p| near(p))
+                .map(|p| (p.unit.clone(), p.unit_name.clone(), p.kind));
+            if let Some(unit) =
+                points.filter(|_| self.index_name.is_match(sentence_around(text, q.start)))
+            {
+                found[i].take_unit(unit);
+            }
+        }
+    }
 }
 
 /// "by 50 basis points … to 175 points": a "point" takes the basis or percentage point written
@@ -9847,6 +9891,17 @@ mod tests {
         // A number a verb follows is picked from the count's set.
         let f = all("Of 119 issues traded 71 closed higher.");
         assert_eq!(f[1].unit_name, "issue", "{f:?}");
+        // A stock index's bare level takes the points its sentence names, before them too;
+        // without an index, or without points, it stays bare.
+        let f = all("The Dax ended at 2,513.6, after touching 2,530.1 earlier, down 14 points.");
+        let names: Vec<&str> = f.iter().map(|q| q.unit_name.as_str()).collect();
+        assert_eq!(names, ["point", "point", "point"], "{f:?}");
+        for text in [
+            "Wheat ended at 2,513.6, down 14 points.",
+            "The Dax ended at 2,513.6 on Friday.",
+        ] {
+            assert_eq!(all(text)[0].unit_name, "-", "{text}");
+        }
         // After "one", a singular possessive is the one counted.
         unit_names(&[
             ("it left the budget in one woman's hands", "woman"),

@@ -122,6 +122,8 @@ pub struct Words {
     pub finite_verbs: HashSet<&'static str>,
     /// Verbs in -s that a level's reading takes ("above 50 indicates growth"), seldom a plural.
     pub level_verbs: HashSet<&'static str>,
+    /// Words before a stock index's bare level ("closed at 2,513.6", "after touching 2,530.1").
+    pub index_level_leads: HashSet<&'static str>,
     /// Adverbs that make an amount a rate, and the span of time they divide by ("daily" → "day").
     pub rate_adverbs: HashMap<&'static str, &'static str>,
     /// A rate's denominators the unit catalogue does not name ("per capita" → "person").
@@ -349,6 +351,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         dating_nouns: list("dating_noun").into_iter().collect(),
         finite_verbs: list("finite_verb").into_iter().collect(),
         level_verbs: list("level_verb").into_iter().collect(),
+        index_level_leads: list("index_level_lead").into_iter().collect(),
         rate_adverbs: pairs("rate_adverb"),
         per_names: pairs("per_name"),
         money_nouns: list("money_noun").into_iter().collect(),
