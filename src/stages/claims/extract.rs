@@ -393,6 +393,9 @@ pub struct Extractor {
     by_before: Regex,
     /// " of a " after a part of one ("tenths of a second").
     of_a: Regex,
+    /// "18m homes": a glued "m" that is millions, a plural after it. (Money is no such sign:
+    /// "the £5m bridge spans 300m".)
+    glued_millions: Regex,
     /// A preposition that puts a date after it ("in 1781", "since 1642").
     year_before: Regex,
     /// An era's mark after a number or a span ("1870-1831 BC"), or before it ("AD 410").
@@ -449,6 +452,9 @@ pub struct Extractor {
     unit_note: Regex,
     /// `index_name` rows: a stock index named in the sentence ("the FTSE 100 index", "the Dow").
     index_name: Regex,
+    /// `new_subject` rows: a clause with a subject of its own ("while bitcoin", ", and the
+    /// dollar").
+    new_subject: Regex,
     /// "England's ": a capitalised name's possessive right before a number.
     name_owner: Regex,
     /// "wounded four": a verb whose bare count is of people (`person_verb` rows).
@@ -835,6 +841,7 @@ impl Extractor {
             name_owner: re(r"\p{Lu}\p{Ll}+(?:'s|’s|s'|s’) $"),
             unit_note: cue_re(r"(?i)(?-u:\b)(?:{})(?-u:\b)", &["unit_note"]),
             index_name: cue_re(r"(?-u:\b)(?:{})(?-u:\b)", &["index_name"]),
+            new_subject: cue_re(r"(?i)(?:^|[^\w])(?:{})(?:$|[^\w])", &["new_subject"]),
             person_object: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["person_verb"]),
             share_bound: cue_re(r"(?i)(?-u:\b)(?:{}|{}|{})\s+$", &["more", "less", "approx"]),
             share_verb: cue_re(r"(?i)^\s+(?:{}|[a-z]{3,}ed)(?-u:\b)", &["share_verb"]),
@@ -899,6 +906,7 @@ impl Extractor {
             copula_up_to: cue_re(r"(?i)(?-u:\b)(?:{})\s+up\s+to\s*$", &["copula"]),
             from_amount: re(r"(?i)^[^.;\n]{0,40}?(?-u:\b)from\s+(?:[$€£¥]|[A-Z]{1,2}\$)"),
             of_a: re(r"(?i)^\s+of\s+an?\s+"),
+            glued_millions: re(r"[0-9]m\s+\p{Ll}+s\b"),
             year_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["year_before"]),
             // Case-sensitive: "20 ad slots" is no era.
             era_after: cue_re(
@@ -1590,7 +1598,24 @@ impl Extractor {
                 || after.starts_with(char::is_whitespace) && next_word_plural(after);
             // "raised 25k": a lower-case k glued to digits is a thousand (a kelvin is "K").
             let glued_k = word == "k" && rest.starts_with('k');
-            if !single || has_currency || money_follows() || plural_follows() || glued_k {
+            // "connected 18m homes … aims to reach 25m by 2026": a glued "m" after one its
+            // sentence has used for millions is millions too, when no noun follows it ("the 25m
+            // tower" is tall).
+            let millions_before = || {
+                word == "m"
+                    && rest.starts_with('m')
+                    && stop_or_none(&word_after(after).to_lowercase())
+                    && self
+                        .glued_millions
+                        .is_match(sentence_tail(tail_slice(text, n.start, 200)))
+            };
+            if !single
+                || has_currency
+                || money_follows()
+                || plural_follows()
+                || glued_k
+                || millions_before()
+            {
                 scale = f;
                 rest = &rest[len..];
                 end += len;
@@ -4850,9 +4875,18 @@ impl Extractor {
                 .chain(&found[i + 1..(i + 9).min(found.len())])
                 .find(|p| near(p))
                 .map(|p| (p.unit.clone(), p.unit_name.clone(), p.kind));
-            if let Some(unit) =
-                points.filter(|_| self.index_name.is_match(sentence_around(text, q.start)))
-            {
+            // The index named before the level, in its clause: "… points, and the dollar was at
+            // 151.20", "as the yen fell to 160.20", "while bitcoin traded around 65,000" are levels
+            // of something else.
+            let sentence = sentence_around(text, q.start);
+            let from = sentence.as_ptr() as usize - text.as_ptr() as usize;
+            let before = &text[from..q.start];
+            let own_clause = self
+                .index_name
+                .find_iter(before)
+                .last()
+                .is_some_and(|m| !self.new_subject.is_match(&before[m.end()..]));
+            if let Some(unit) = points.filter(|_| own_clause) {
                 found[i].take_unit(unit);
             }
         }
@@ -5012,9 +5046,11 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
     let rest_words: Vec<&str> = after.split_whitespace().take(16).collect();
     // "a reading above 50 indicates growth": a verb of a level's reading, its object after it.
     if let [verb, next, ..] = rest_words.as_slice() {
+        let next = next.trim_end_matches(AFTER_WORD);
         if ends_clean(verb)
             && en.level_verbs.contains(verb.to_lowercase().as_str())
             && next.starts_with(char::is_lowercase)
+            && (!en.stop.contains(next) || matches!(next, "to" | "a" | "an" | "the"))
         {
             return None;
         }
@@ -5502,11 +5538,14 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
         if let Some(items) = plural_list(&rest_words[end + 1..], &|i| plural_at(end + 1 + i)) {
             let en = words::for_language("en");
             let last_at = end + 1 + items.last().copied().unwrap_or_default();
+            // The list closes at punctuation, a preposition or a verb in -ed; a speech verb or
+            // an auxiliary after it makes its last items a clause of their own ("killed 30
+            // people, officials and witnesses said", "300 homes, roads and bridges were").
             let closes = !ends_clean(rest_words[last_at])
                 || rest_words.get(last_at + 1).is_none_or(|n| {
                     let n = n.trim_end_matches(AFTER_WORD).to_lowercase();
-                    (en.stop.contains(n.as_str()) || n.ends_with("ed"))
-                        && !en.determiners.contains(&n.as_str())
+                    en.list_closers.contains(n.as_str())
+                        || n.ends_with("ed") && !SPEECH_VERBS.contains(n.as_str())
                 });
             if is_plural(last) && closes {
                 out.extend(items.iter().filter_map(|&i| {
@@ -5531,6 +5570,7 @@ fn subject_verb_gap(gap: &str, p: &Found, after: &str) -> bool {
     if !p.counts_a_noun()
         || next.ends_with("ed")
         || en.finite_verbs.contains(next.as_str())
+        || en.auxiliaries.contains(next.as_str())
         || SPEECH_VERBS.contains(next.as_str())
     {
         return false;
@@ -5561,6 +5601,8 @@ fn one_possessor(after: &str) -> Option<String> {
     (base.len() > 1
         && base.chars().all(|c| c.is_ascii_lowercase())
         && !base.ends_with('s')
+        // ("one another's children": a pronoun.)
+        && !matches!(base, "another" | "other")
         && owned.starts_with(|c: char| c.is_ascii_lowercase()))
     .then(|| base.to_string())
 }
@@ -5783,11 +5825,33 @@ fn gerund_whole(rest: &str) -> Option<String> {
     let mut ws = first_line(rest).split_whitespace();
     let raw = ws.next()?;
     let word = raw.trim_end_matches(AFTER_WORD);
+    let next = ws.next();
     let noun = word.len() > 5
         && word.ends_with("ing")
         && word.chars().all(|c| c.is_ascii_lowercase())
-        && (word.len() != raw.len() || !object_follows(ws.next().as_ref()));
-    noun.then(|| word.to_string())
+        && (word.len() != raw.len() || !object_follows(next.as_ref()));
+    if !noun {
+        return None;
+    }
+    // "of operating income came", "of morning trading was": the -ing word modifies a noun after
+    // it, which ends the phrase.
+    let en = words::for_language("en");
+    let head = next
+        .filter(|_| ends_clean(raw))
+        .map(|w| w.trim_end_matches(AFTER_WORD))
+        .filter(|w| {
+            w.len() > 2
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && !en.stop.contains(w)
+                && !w.ends_with("ed")
+                && !en.finite_verbs.contains(w)
+                && !en.auxiliaries.contains(w)
+                && !SPEECH_VERBS.contains(*w)
+        });
+    Some(match head {
+        Some(head) => format!("{word} {head}"),
+        None => word.to_string(),
+    })
 }
 
 /// Whether no punctuation ends the word as written ("miners" in "miners were", not "miners,").
@@ -9875,6 +9939,11 @@ mod tests {
                 "about a quarter of spending was earmarked for debt",
                 "% spending",
             ),
+            (
+                "a quarter of operating income came from China",
+                "% operating income",
+            ),
+            ("half of morning trading was halted", "% morning trading"),
         ]);
         assert_eq!(one("they hold half of Bosnia now").unit_name, "% Bosnia");
         // A count that is the subject of the verb before a bare number lends it no noun; a
@@ -9889,8 +9958,13 @@ mod tests {
         let f = all("Police checked 3,000 drivers and booked 222.");
         assert_eq!(f[1].unit_name, "driver", "{f:?}");
         // A number a verb follows is picked from the count's set.
-        let f = all("Of 119 issues traded 71 closed higher.");
-        assert_eq!(f[1].unit_name, "issue", "{f:?}");
+        for text in [
+            "Of 119 issues traded 71 closed higher.",
+            "Of 119 issues traded 71 were higher.",
+        ] {
+            let f = all(text);
+            assert_eq!(f[1].unit_name, "issue", "{text}: {f:?}");
+        }
         // A stock index's bare level takes the points its sentence names, before them too;
         // without an index, or without points, it stays bare.
         let f = all("The Dax ended at 2,513.6, after touching 2,530.1 earlier, down 14 points.");
@@ -9899,9 +9973,22 @@ mod tests {
         for text in [
             "Wheat ended at 2,513.6, down 14 points.",
             "The Dax ended at 2,513.6 on Friday.",
+            "The Dax fell 30 points, and the dollar was at 151.20.",
+            "The Dax fell 30 points while bitcoin traded around 65,000.",
+            "Highs reached 104.5 as the heat index rose 10 points.",
         ] {
-            assert_eq!(all(text)[0].unit_name, "-", "{text}");
+            let f = all(text);
+            let points = f.iter().filter(|q| q.unit_name == "point").count();
+            assert!(points <= 1, "{text}: {f:?}");
         }
+        // A glued "m" is millions after one its sentence used so; alone it is metres.
+        let f = all("The network reached 18m homes and aims at 25m by 2030.");
+        assert_eq!(f[1].value, Some(25e6), "{f:?}");
+        assert_eq!(one("The wall is 25m high.").unit_name, "metre");
+        let f = all("The £5m bridge spans 300m.");
+        assert_eq!(f[1].unit_name, "metre", "{f:?}");
+        let f = all("It sold 3m cars, and the 25m tower rose.");
+        assert_eq!(f[1].unit_name, "metre", "{f:?}");
         // After "one", a singular possessive is the one counted.
         unit_names(&[
             ("it left the budget in one woman's hands", "woman"),
@@ -9909,6 +9996,9 @@ mod tests {
         ]);
         // A side bowled out names its total before "out for".
         assert!(all("After bowling Kent out for 156 they batted.").is_empty());
+        // "one another's" is a pronoun's possessive.
+        let f = all("they raised one another's children");
+        assert!(f.iter().all(|q| q.unit_name != "another"), "{f:?}");
         // Two digits after "pre-" or "post-" are a year.
         for text in [
             "Plans for post-99 Macau were drawn up.",
@@ -9923,10 +10013,22 @@ mod tests {
                 "woman child man",
             ),
             (
-                "some 300 men, women, and children were killed",
+                "some 300 men, women, and children died in the raid",
                 "man woman child",
             ),
         ]);
+        for (text, noun) in [
+            (
+                "The blast killed 30 people, officials and witnesses said.",
+                "people",
+            ),
+            (
+                "The storm destroyed 300 homes, roads and bridges were shut.",
+                "home",
+            ),
+        ] {
+            assert_eq!(first(text).unit_name, noun, "{text}");
+        }
         assert_eq!(
             first("It sold 300 cars, trucks rose and vans fell.").unit_name,
             "car"
@@ -9938,7 +10040,12 @@ mod tests {
         ] {
             assert_eq!(one(text).unit_name, "-", "{text}");
         }
-        assert_eq!(one("the probe sent 40 signals.").unit_name, "signal");
+        for text in [
+            "the probe sent 40 signals.",
+            "the army caught 200 signals from the ship",
+        ] {
+            assert_eq!(one(text).unit_name, "signal", "{text}");
+        }
         // "kr" takes its country from the text; "sen" is a currency's hundredth.
         assert_eq!(
             first("A Swedish 3 million kr flat costs more.").unit_name,

@@ -124,6 +124,10 @@ pub struct Words {
     pub level_verbs: HashSet<&'static str>,
     /// Words before a stock index's bare level ("closed at 2,513.6", "after touching 2,530.1").
     pub index_level_leads: HashSet<&'static str>,
+    /// Auxiliary verbs ("were", "have"), which make a number before them a clause's subject.
+    pub auxiliaries: HashSet<&'static str>,
+    /// Words after a list of plurals that close it ("in", "from"; `list_closer` rows).
+    pub list_closers: HashSet<&'static str>,
     /// Adverbs that make an amount a rate, and the span of time they divide by ("daily" → "day").
     pub rate_adverbs: HashMap<&'static str, &'static str>,
     /// A rate's denominators the unit catalogue does not name ("per capita" → "person").
@@ -352,6 +356,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         finite_verbs: list("finite_verb").into_iter().collect(),
         level_verbs: list("level_verb").into_iter().collect(),
         index_level_leads: list("index_level_lead").into_iter().collect(),
+        auxiliaries: list("auxiliary").into_iter().collect(),
+        list_closers: list("list_closer").into_iter().collect(),
         rate_adverbs: pairs("rate_adverb"),
         per_names: pairs("per_name"),
         money_nouns: list("money_noun").into_iter().collect(),
