@@ -1561,8 +1561,9 @@ impl Extractor {
         let mut rest = &text[end..];
         // "half a mile", "half an hour", "half a million": an article between a fraction in
         // words and its scale or unit.
-        // "a quarter of a century", "two thirds of a mile": so may "of" and an article.
-        if !n.is_digits && value < 1.0 {
+        // "a quarter of a century", "two thirds of a mile", "23/32 of a point": so may "of" and
+        // an article.
+        if (!n.is_digits || n.surface.contains('/')) && value < 1.0 {
             let article = ["a ", "an "]
                 .iter()
                 .find_map(|a| {
@@ -9996,6 +9997,14 @@ mod tests {
         ]);
         // A side bowled out names its total before "out for".
         assert!(all("After bowling Kent out for 156 they batted.").is_empty());
+        // A fraction in digits takes the unit after "of a", and passes its change on.
+        let f = all("The bond fell 23/32 of a point, or $7.19 on a $1,000 bond.");
+        assert_eq!(
+            (f[0].unit_name.as_str(), f[1].change),
+            ("point", Change::Down),
+            "{f:?}"
+        );
+        assert_eq!(one("He ran 3/4 of a mile.").unit_name, "mile");
         // "one another's" is a pronoun's possessive.
         let f = all("they raised one another's children");
         assert!(f.iter().all(|q| q.unit_name != "another"), "{f:?}");
