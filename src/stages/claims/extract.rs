@@ -9997,6 +9997,13 @@ mod tests {
         ]);
         // A side bowled out names its total before "out for".
         assert!(all("After bowling Kent out for 156 they batted.").is_empty());
+        // A change verb, then an average of the changes.
+        for text in [
+            "Members lost an average of 12% of their savings.",
+            "Fares rose on average 4 percent.",
+        ] {
+            assert!(one(text).change.is_direction(), "{text}");
+        }
         // A fraction in digits takes the unit after "of a", and passes its change on.
         let f = all("The bond fell 23/32 of a point, or $7.19 on a $1,000 bond.");
         assert_eq!(
