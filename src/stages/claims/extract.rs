@@ -5187,7 +5187,24 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                 .get(i + 1)
                 .is_some_and(|w| verb_or_stop(&w.trim_end_matches(AFTER_WORD).to_lowercase()))
         };
-        if words.is_empty() && adverb && verb_next() && !next_plural() {
+        // ("275 million previously unreported genetic variants": the adverb's participle and
+        // the modifiers after it go on to a plural.)
+        let plural_soon = || {
+            rest_words
+                .iter()
+                .skip(i + 1)
+                .take(3)
+                .enumerate()
+                .any(|(k, w)| {
+                    plural_word(w)
+                        && rest_words[i + 1..i + 1 + k].iter().all(|m| {
+                            ends_clean(m)
+                                && m.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                                && !en.stop.contains(m)
+                        })
+                })
+        };
+        if words.is_empty() && adverb && verb_next() && !next_plural() && !plural_soon() {
             break;
         }
         // "the 820 level convinced players": a past form after a lower-case noun is its verb;
@@ -9997,6 +10014,11 @@ mod tests {
         ]);
         // A side bowled out names its total before "out for".
         assert!(all("After bowling Kent out for 156 they batted.").is_empty());
+        // An adverb and its participle before modifiers and a plural go on to the plural.
+        assert_eq!(
+            one("They found 40 previously unreported genetic variants.").unit_name,
+            "previously unreported genetic variant"
+        );
         // A change verb, then an average of the changes.
         for text in [
             "Members lost an average of 12% of their savings.",

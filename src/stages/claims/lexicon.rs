@@ -115,6 +115,13 @@ pub fn singular(word: &str) -> String {
     {
         return (*single).into();
     }
+    // "species", "series", "news": nouns in -s that are their own singular.
+    if super::words::for_language("en")
+        .s_nouns
+        .contains(w.as_str())
+    {
+        return w;
+    }
     // "Englishmen", "policemen".
     if let Some(stem) = w.strip_suffix("men").filter(|s| {
         s.len() > 2
@@ -200,6 +207,8 @@ mod tests {
     #[test]
     fn singulars_of_nouns_in_ie_y_and_o() {
         assert_eq!(singular("birdies"), "birdie");
+        assert_eq!(singular("species"), "species");
+        assert_eq!(singular("series"), "series");
         assert_eq!(singular("buses"), "bus");
         assert_eq!(singular("virus"), "virus");
         assert_eq!(singular("crisis"), "crisis");
