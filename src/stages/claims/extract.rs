@@ -1602,10 +1602,17 @@ impl Extractor {
             // "connected 18m homes … aims to reach 25m by 2026": a glued "m" after one its
             // sentence has used for millions is millions too, when no noun follows it ("the 25m
             // tower" is tall).
+            // (Only as a level reached: "the lake rose 2m in a week", "is 500m from the
+            // station" stay metres.)
             let millions_before = || {
                 word == "m"
                     && rest.starts_with('m')
                     && stop_or_none(&word_after(after).to_lowercase())
+                    && words::for_language("en").reach_words.contains(
+                        last_word(tail_slice(text, n.start, 16).trim_end())
+                            .to_lowercase()
+                            .as_str(),
+                    )
                     && self
                         .glued_millions
                         .is_match(sentence_tail(tail_slice(text, n.start, 200)))
@@ -5051,7 +5058,9 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
         if ends_clean(verb)
             && en.level_verbs.contains(verb.to_lowercase().as_str())
             && next.starts_with(char::is_lowercase)
-            && (!en.stop.contains(next) || matches!(next, "to" | "a" | "an" | "the"))
+            && (!en.stop.contains(next)
+                || matches!(next, "a" | "an" | "the")
+                || next == "to" && rest_words.get(2) == Some(&"be"))
         {
             return None;
         }
@@ -5195,8 +5204,11 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                 .skip(i + 1)
                 .take(3)
                 .enumerate()
+                // (Two modifiers at least: "4 recently signed strikers" is a verb and its
+                // object.)
                 .any(|(k, w)| {
-                    plural_word(w)
+                    k >= 2
+                        && plural_word(w)
                         && rest_words[i + 1..i + 1 + k].iter().all(|m| {
                             ends_clean(m)
                                 && m.chars().all(|c| c.is_ascii_lowercase() || c == '-')
@@ -5559,12 +5571,23 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
             // The list closes at punctuation, a preposition or a verb in -ed; a speech verb or
             // an auxiliary after it makes its last items a clause of their own ("killed 30
             // people, officials and witnesses said", "300 homes, roads and bridges were").
+            // ("killed 30 people, police and witnesses in the town said", "… witnesses claimed":
+            // a verb of speech or report later in the clause makes them the source.)
+            let reported = || {
+                let mut clause = rest_words.iter().skip(last_at + 1).take(8);
+                clause.any(|w| {
+                    let lower = w.trim_end_matches(AFTER_WORD).to_lowercase();
+                    SPEECH_VERBS.contains(lower.as_str())
+                        || en.report_verbs.contains(lower.as_str())
+                }) && ends_clean(rest_words[last_at])
+            };
             let closes = !ends_clean(rest_words[last_at])
                 || rest_words.get(last_at + 1).is_none_or(|n| {
                     let n = n.trim_end_matches(AFTER_WORD).to_lowercase();
                     en.list_closers.contains(n.as_str())
                         || n.ends_with("ed") && !SPEECH_VERBS.contains(n.as_str())
                 });
+            let closes = closes && !reported();
             if is_plural(last) && closes {
                 out.extend(items.iter().filter_map(|&i| {
                     bare(end + 1 + i).map(|w| lexicon::singular(&w.to_lowercase()))
@@ -10000,13 +10023,19 @@ mod tests {
             assert!(points <= 1, "{text}: {f:?}");
         }
         // A glued "m" is millions after one its sentence used so; alone it is metres.
-        let f = all("The network reached 18m homes and aims at 25m by 2030.");
+        let f = all("The network reached 18m homes and aims to reach 25m by 2030.");
         assert_eq!(f[1].value, Some(25e6), "{f:?}");
         assert_eq!(one("The wall is 25m high.").unit_name, "metre");
         let f = all("The £5m bridge spans 300m.");
         assert_eq!(f[1].unit_name, "metre", "{f:?}");
-        let f = all("It sold 3m cars, and the 25m tower rose.");
-        assert_eq!(f[1].unit_name, "metre", "{f:?}");
+        for text in [
+            "It sold 3m cars, and the 25m tower rose.",
+            "The town of 2m residents is 30m from the sea.",
+            "Some 6m visitors came and the lake rose 2m in a week.",
+        ] {
+            let f = all(text);
+            assert_eq!(f[1].unit_name, "metre", "{text}: {f:?}");
+        }
         // After "one", a singular possessive is the one counted.
         unit_names(&[
             ("it left the budget in one woman's hands", "woman"),
@@ -10019,6 +10048,8 @@ mod tests {
             one("They found 40 previously unreported genetic variants.").unit_name,
             "previously unreported genetic variant"
         );
+        let f = all("Of the 10 clubs, 4 recently signed strikers.");
+        assert_eq!(f[1].unit_name, "club", "{f:?}");
         // A change verb, then an average of the changes.
         for text in [
             "Members lost an average of 12% of their savings.",
@@ -10064,6 +10095,14 @@ mod tests {
                 "The storm destroyed 300 homes, roads and bridges were shut.",
                 "home",
             ),
+            (
+                "The raid killed 10 people, police and doctors at the hospital said.",
+                "people",
+            ),
+            (
+                "The raid killed 10 people, officials and witnesses claimed.",
+                "people",
+            ),
         ] {
             assert_eq!(first(text).unit_name, noun, "{text}");
         }
@@ -10081,6 +10120,7 @@ mod tests {
         for text in [
             "the probe sent 40 signals.",
             "the army caught 200 signals from the ship",
+            "the probe sent 3 signals to the ground station",
         ] {
             assert_eq!(one(text).unit_name, "signal", "{text}");
         }

@@ -122,6 +122,10 @@ pub fn singular(word: &str) -> String {
     {
         return w;
     }
+    // "midwives", "housewives".
+    if let Some(stem) = w.strip_suffix("wives") {
+        return format!("{stem}wife");
+    }
     // "Englishmen", "policemen".
     if let Some(stem) = w.strip_suffix("men").filter(|s| {
         s.len() > 2
@@ -208,6 +212,7 @@ mod tests {
     fn singulars_of_nouns_in_ie_y_and_o() {
         assert_eq!(singular("birdies"), "birdie");
         assert_eq!(singular("species"), "species");
+        assert_eq!(singular("midwives"), "midwife");
         assert_eq!(singular("series"), "series");
         assert_eq!(singular("buses"), "bus");
         assert_eq!(singular("virus"), "virus");

@@ -128,6 +128,10 @@ pub struct Words {
     pub auxiliaries: HashSet<&'static str>,
     /// Words after a list of plurals that close it ("in", "from"; `list_closer` rows).
     pub list_closers: HashSet<&'static str>,
+    /// Verbs that report what a source says besides the speech verbs ("claimed", "feared").
+    pub report_verbs: HashSet<&'static str>,
+    /// Words before a level a count reaches ("reach", "to").
+    pub reach_words: HashSet<&'static str>,
     /// Adverbs that make an amount a rate, and the span of time they divide by ("daily" → "day").
     pub rate_adverbs: HashMap<&'static str, &'static str>,
     /// A rate's denominators the unit catalogue does not name ("per capita" → "person").
@@ -358,6 +362,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         index_level_leads: list("index_level_lead").into_iter().collect(),
         auxiliaries: list("auxiliary").into_iter().collect(),
         list_closers: list("list_closer").into_iter().collect(),
+        report_verbs: list("report_verb").into_iter().collect(),
+        reach_words: list("reach_word").into_iter().collect(),
         rate_adverbs: pairs("rate_adverb"),
         per_names: pairs("per_name"),
         money_nouns: list("money_noun").into_iter().collect(),
