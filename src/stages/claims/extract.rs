@@ -4395,6 +4395,56 @@ impl Extractor {
         }
         out
     }
+
+    /// "the FTSE index climbed to 3,892.1 … a fall of 33.7 points": a bare level of a stock index
+    /// is in the points its sentence names (CONVENTIONS.md: "the index rose 3.2 points to 1,480.5"
+    /// → "point"), before them as after. A level is written with a decimal or a thousands
+    /// separator, at least 100, after a word that sets a level (`index_level_lead` rows).
+    fn index_levels(&self, text: &str, found: &mut [Found]) {
+        for i in 0..found.len() {
+            let q = &found[i];
+            let surface = &text[q.start..q.end];
+            let level_lead = || {
+                let lead = last_word(tail_slice(text, q.start, 16).trim_end()).to_lowercase();
+                words::for_language("en")
+                    .index_level_leads
+                    .contains(lead.as_str())
+            };
+            if !(q.unit == "count"
+                && q.unit_name == "-"
+                && q.scale == 1.0
+                && q.value.is_some_and(|v| v >= 100.0)
+                && surface.contains([',', '.'])
+                && level_lead())
+            {
+                continue;
+            }
+            // The points nearest in the sentence, eight quantities either side at most.
+            let near = |p: &Found| {
+                p.unit == "point" && within_sentence(text, p.end.min(q.end), p.start.max(q.start))
+            };
+            let points = found[i.saturating_sub(8)..i]
+                .iter()
+                .rev()
+                .chain(&found[i + 1..(i + 9).min(found.len())])
+                .find(|p| near(p))
+                .map(|p| (p.unit.clone(), p.unit_name.clone(), p.kind));
+            // The index named before the level, in its clause: "… points, and the dollar was at
+            // 151.20", "as the yen fell to 160.20", "while bitcoin traded around 65,000" are levels
+            // of something else.
+            let sentence = sentence_around(text, q.start);
+            let from = sentence.as_ptr() as usize - text.as_ptr() as usize;
+            let before = &text[from..q.start];
+            let own_clause = self
+                .index_name
+                .find_iter(before)
+                .last()
+                .is_some_and(|m| !self.new_subject.is_match(&before[m.end()..]));
+            if let Some(unit) = points.filter(|_| own_clause) {
+                found[i].take_unit(unit);
+            }
+        }
+    }
 }
 
 const VULGAR: &str = "½¼¾⅓⅔⅛";
@@ -4850,55 +4900,6 @@ fn bare_vague_plural(w: &str) -> bool {
 fn within_sentence(text: &str, a: usize, b: usize) -> bool {
     text.get(a..b)
         .is_some_and(|gap| gap.len() < 200 && !gap.contains([';', '\n']) && !sentence_break(gap))
-}
-
-impl Extractor {
-    /// "the FTSE index climbed to 3,892.1 … a fall of 33.7 points": a bare level of a stock index
-    /// is in the points its sentence names (CONVENTIONS.md: "the index rose 3.2 points to 1,480.5"
-    /// → "point"), before them as after. A level is written with a decimal or a thousands
-    /// separator, at least 100, after a word that sets a level (`index_level_lead` rows).
-    fn index_levels(&self, text: &str, found: &mut [Found]) {
-        for i in 0..found.len() {
-            let q = &found[i];
-            let surface = &text[q.start..q.end];
-            let lead = last_word(tail_slice(text, q.start, 16).trim_end()).to_lowercase();
-            if !(q.unit == "count"
-                && q.unit_name == "-"
-                && q.scale == 1.0
-                && q.value.is_some_and(|v| v >= 100.0)
-                && surface.contains([',', '.'])
-                && words::for_language("en")
-                    .index_level_leads
-                    .contains(lead.as_str()))
-            {
-                continue;
-            }
-            // The points nearest in the sentence, eight quantities either side at most.
-            let near = |p: &Found| {
-                p.unit == "point" && within_sentence(text, p.end.min(q.end), p.start.max(q.start))
-            };
-            let points = found[i.saturating_sub(8)..i]
-                .iter()
-                .rev()
-                .chain(&found[i + 1..(i + 9).min(found.len())])
-                .find(|p| near(p))
-                .map(|p| (p.unit.clone(), p.unit_name.clone(), p.kind));
-            // The index named before the level, in its clause: "… points, and the dollar was at
-            // 151.20", "as the yen fell to 160.20", "while bitcoin traded around 65,000" are levels
-            // of something else.
-            let sentence = sentence_around(text, q.start);
-            let from = sentence.as_ptr() as usize - text.as_ptr() as usize;
-            let before = &text[from..q.start];
-            let own_clause = self
-                .index_name
-                .find_iter(before)
-                .last()
-                .is_some_and(|m| !self.new_subject.is_match(&before[m.end()..]));
-            if let Some(unit) = points.filter(|_| own_clause) {
-                found[i].take_unit(unit);
-            }
-        }
-    }
 }
 
 /// "by 50 basis points … to 175 points": a "point" takes the basis or percentage point written
@@ -5566,28 +5567,27 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
     // between its items and "and" or "or" before the last, counts them all.
     if rest_words[end].ends_with(',') && ends_clean(rest_words[end].trim_end_matches(',')) {
         if let Some(items) = plural_list(&rest_words[end + 1..], &|i| plural_at(end + 1 + i)) {
-            let en = words::for_language("en");
             let last_at = end + 1 + items.last().copied().unwrap_or_default();
             // The list closes at punctuation, a preposition or a verb in -ed; a speech verb or
             // an auxiliary after it makes its last items a clause of their own ("killed 30
             // people, officials and witnesses said", "300 homes, roads and bridges were").
             // ("killed 30 people, police and witnesses in the town said", "… witnesses claimed":
             // a verb of speech or report later in the clause makes them the source.)
-            let reported = || {
-                let mut clause = rest_words.iter().skip(last_at + 1).take(8);
-                clause.any(|w| {
-                    let lower = w.trim_end_matches(AFTER_WORD).to_lowercase();
-                    SPEECH_VERBS.contains(lower.as_str())
-                        || en.report_verbs.contains(lower.as_str())
-                }) && ends_clean(rest_words[last_at])
-            };
-            let closes = !ends_clean(rest_words[last_at])
-                || rest_words.get(last_at + 1).is_none_or(|n| {
+            let closer = || {
+                rest_words.get(last_at + 1).is_none_or(|n| {
                     let n = n.trim_end_matches(AFTER_WORD).to_lowercase();
                     en.list_closers.contains(n.as_str())
                         || n.ends_with("ed") && !SPEECH_VERBS.contains(n.as_str())
-                });
-            let closes = closes && !reported();
+                })
+            };
+            let reported = || {
+                rest_words.iter().skip(last_at + 1).take(8).any(|w| {
+                    let lower = w.trim_end_matches(AFTER_WORD).to_lowercase();
+                    SPEECH_VERBS.contains(lower.as_str())
+                        || en.report_verbs.contains(lower.as_str())
+                })
+            };
+            let closes = !ends_clean(rest_words[last_at]) || closer() && !reported();
             if is_plural(last) && closes {
                 out.extend(items.iter().filter_map(|&i| {
                     bare(end + 1 + i).map(|w| lexicon::singular(&w.to_lowercase()))
@@ -5616,15 +5616,15 @@ fn subject_verb_gap(gap: &str, p: &Found, after: &str) -> bool {
     {
         return false;
     }
-    let words: Vec<&str> = gap.split_whitespace().collect();
+    let gap_words: Vec<&str> = gap.split_whitespace().collect();
     let noun_words = p.unit_name.split(' ').count();
     let first = p.unit_name.split(' ').next().unwrap_or("");
-    words.len() == noun_words + 1
-        && words[0].to_lowercase().starts_with(first)
+    gap_words.len() == noun_words + 1
+        && gap_words[0].to_lowercase().starts_with(first)
         && !gap.contains([',', ';', ':', '(', ')', '"'])
-        && ends_clean(words[noun_words])
+        && ends_clean(gap_words[noun_words])
         && {
-            let verb = words[noun_words].to_lowercase();
+            let verb = gap_words[noun_words].to_lowercase();
             verb.chars().all(|c| c.is_ascii_lowercase())
                 && !en.stop.contains(verb.as_str())
                 && !en.determiners.contains(&verb.as_str())
@@ -9934,7 +9934,7 @@ mod tests {
     }
 
     #[test]
-    fn compared_shares_parallel_changes_and_nordic_and_malay_money() {
+    fn compared_shares_parallel_changes_and_ing_object_verbs() {
         // The unit written once on the second of two compared shares is the first's too.
         for text in [
             "The poll put the mayor ahead 51-44 percent.",
@@ -9969,6 +9969,10 @@ mod tests {
             one("The firm restructures, trimming staff by 6%.").change,
             Change::Down
         );
+    }
+
+    #[test]
+    fn shares_of_singular_wholes_and_of_verbal_nouns() {
         // A share of a whole in the singular after a capitalised modifier, or of a verbal noun.
         unit_names(&[
             (
@@ -9987,6 +9991,10 @@ mod tests {
             ("half of morning trading was halted", "% morning trading"),
         ]);
         assert_eq!(one("they hold half of Bosnia now").unit_name, "% Bosnia");
+    }
+
+    #[test]
+    fn a_subject_count_lends_no_noun_across_its_verb() {
         // A count that is the subject of the verb before a bare number lends it no noun; a
         // count joined by "and" does.
         for text in [
@@ -10006,6 +10014,10 @@ mod tests {
             let f = all(text);
             assert_eq!(f[1].unit_name, "issue", "{text}: {f:?}");
         }
+    }
+
+    #[test]
+    fn stock_index_levels_take_their_sentences_points() {
         // A stock index's bare level takes the points its sentence names, before them too;
         // without an index, or without points, it stays bare.
         let f = all("The Dax ended at 2,513.6, after touching 2,530.1 earlier, down 14 points.");
@@ -10022,6 +10034,10 @@ mod tests {
             let points = f.iter().filter(|q| q.unit_name == "point").count();
             assert!(points <= 1, "{text}: {f:?}");
         }
+    }
+
+    #[test]
+    fn a_glued_m_after_a_count_in_millions_is_millions() {
         // A glued "m" is millions after one its sentence used so; alone it is metres.
         let f = all("The network reached 18m homes and aims to reach 25m by 2030.");
         assert_eq!(f[1].value, Some(25e6), "{f:?}");
@@ -10036,13 +10052,25 @@ mod tests {
             let f = all(text);
             assert_eq!(f[1].unit_name, "metre", "{text}: {f:?}");
         }
+    }
+
+    #[test]
+    fn after_one_a_singular_possessive_is_counted() {
         // After "one", a singular possessive is the one counted.
         unit_names(&[
             ("it left the budget in one woman's hands", "woman"),
             ("one of the world's biggest banks", "big bank"),
         ]);
+    }
+
+    #[test]
+    fn a_side_bowled_out_names_a_score() {
         // A side bowled out names its total before "out for".
         assert!(all("After bowling Kent out for 156 they batted.").is_empty());
+    }
+
+    #[test]
+    fn an_adverb_and_participle_go_on_to_the_plural() {
         // An adverb and its participle before modifiers and a plural go on to the plural.
         assert_eq!(
             one("They found 40 previously unreported genetic variants.").unit_name,
@@ -10050,6 +10078,10 @@ mod tests {
         );
         let f = all("Of the 10 clubs, 4 recently signed strikers.");
         assert_eq!(f[1].unit_name, "club", "{f:?}");
+    }
+
+    #[test]
+    fn an_average_of_after_a_change_verb_keeps_the_change() {
         // A change verb, then an average of the changes.
         for text in [
             "Members lost an average of 12% of their savings.",
@@ -10057,6 +10089,10 @@ mod tests {
         ] {
             assert!(one(text).change.is_direction(), "{text}");
         }
+    }
+
+    #[test]
+    fn digit_fractions_take_the_unit_after_of_a() {
         // A fraction in digits takes the unit after "of a", and passes its change on.
         let f = all("The bond fell 23/32 of a point, or $7.19 on a $1,000 bond.");
         assert_eq!(
@@ -10065,9 +10101,17 @@ mod tests {
             "{f:?}"
         );
         assert_eq!(one("He ran 3/4 of a mile.").unit_name, "mile");
+    }
+
+    #[test]
+    fn one_anothers_is_a_pronouns_possessive() {
         // "one another's" is a pronoun's possessive.
         let f = all("they raised one another's children");
         assert!(f.iter().all(|q| q.unit_name != "another"), "{f:?}");
+    }
+
+    #[test]
+    fn two_digits_after_pre_or_post_are_a_year() {
         // Two digits after "pre-" or "post-" are a year.
         for text in [
             "Plans for post-99 Macau were drawn up.",
@@ -10075,6 +10119,10 @@ mod tests {
         ] {
             assert!(all(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_comma_list_of_plurals_counts_all_its_items() {
         // A list of plurals counts them all; a clause after the comma does not join it.
         unit_names(&[
             (
@@ -10110,6 +10158,10 @@ mod tests {
             first("It sold 300 cars, trucks rose and vans fell.").unit_name,
             "car"
         );
+    }
+
+    #[test]
+    fn level_verbs_are_no_counted_nouns() {
         // A verb of a level's reading is no counted noun; the same word closing its clause is.
         for text in [
             "A figure below 50 signals a contraction.",
@@ -10124,6 +10176,10 @@ mod tests {
         ] {
             assert_eq!(one(text).unit_name, "signal", "{text}");
         }
+    }
+
+    #[test]
+    fn nordic_crowns_and_malay_sen() {
         // "kr" takes its country from the text; "sen" is a currency's hundredth.
         assert_eq!(
             first("A Swedish 3 million kr flat costs more.").unit_name,
