@@ -813,7 +813,8 @@ impl Extractor {
             zip_state: re(r"(?-u:\b)[A-Z]{2}\s$"),
             feet_before: cue_re(r"(?i)(?-u:\b)(?:{})\s*$", &["feet_word"]),
             inch_mark: re(&format!(
-                r#"^{HS}?["″”](?:{HS}+(?:{})(?-u:\b)|[.,;)]|\s*$)"#,
+                r#"^{HS}?["″”](?:{HS}+(?:{}|{})(?-u:\b)|[.,;)]|\s*$)"#,
+                Vec::from_iter(words::for_language("en").size_words.iter().copied()).join("|"),
                 words::cues("inch_after")
             )),
             inch_word: re(&format!(r"^{HS}in(?-u:\b)")),
@@ -1595,8 +1596,17 @@ impl Extractor {
                     .longest(after, |e| word_ends(after, e))
                     .is_some_and(|(_, i)| lexicon::UNITS[i].3 == QuantityKind::Money)
             };
-            let plural_follows =
-                || after.starts_with(char::is_whitespace) && next_word_plural(after);
+            // ("600m smartphone users": a few modifiers may come first; "the 400m hurdles" is
+            // a race.)
+            let plural_follows = || {
+                word == "m"
+                    && rest.starts_with('m')
+                    && after.starts_with(char::is_whitespace)
+                    && plural_after_modifiers(after)
+                    || after.starts_with(char::is_whitespace)
+                        && next_word_plural(after)
+                        && !distance_event(after)
+            };
             // "raised 25k": a lower-case k glued to digits is a thousand (a kelvin is "K").
             let glued_k = word == "k" && rest.starts_with('k');
             // "connected 18m homes … aims to reach 25m by 2026": a glued "m" after one its
@@ -6161,6 +6171,36 @@ fn next_word_plural(after: &str) -> bool {
     after.split_whitespace().next().is_some_and(plural_word)
 }
 
+/// Whether the first word of `after` is a race over a distance ("hurdles"; `distance_event`).
+fn distance_event(after: &str) -> bool {
+    after.split_whitespace().next().is_some_and(|w| {
+        words::for_language("en")
+            .distance_events
+            .contains(w.trim_end_matches(AFTER_WORD).to_lowercase().as_str())
+    })
+}
+
+/// Whether one to three lower-case modifiers and then a plural start `after` ("smartphone
+/// users", "monthly active users"). A modifier is no function word, no -ing form (a verb after a
+/// length: "rose 2m flooding homes") and no size word ("2m tall players" are measured).
+fn plural_after_modifiers(after: &str) -> bool {
+    let en = words::for_language("en");
+    let ws: Vec<&str> = after.split_whitespace().take(4).collect();
+    (1..ws.len()).any(|k| {
+        plural_word(ws[k])
+            && !distance_event(ws[k])
+            && ws[..k].iter().all(|m| {
+                ends_clean(m)
+                    && m.len() > 2
+                    && m.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !m.ends_with("ing")
+                    && !en.stop.contains(m)
+                    && !en.size_words.contains(m)
+                    && !SPEECH_VERBS.contains(*m)
+            })
+    })
+}
+
 /// The four-digit number standing alone right before a dash at the end of `before` ("1997-" in
 /// "the 1997-98 budget"), the first year of a span if any.
 fn number_before_dash(before: &str) -> Option<u32> {
@@ -10189,5 +10229,33 @@ mod tests {
             one("The board paid a dividend of 15 sen per share.").unit_name,
             "sen per share"
         );
+    }
+
+    #[test]
+    fn a_glued_m_before_modifiers_and_a_plural_is_millions() {
+        // A glued "m" before a few modifiers and a plural counts them in millions; a race
+        // over a distance ("the 400m hurdles") and a size word ("2m tall") keep metres.
+        for (text, value, unit) in [
+            (
+                "The app now has 600m smartphone users.",
+                600e6,
+                "smartphone user",
+            ),
+            (
+                "It reported 18m monthly active users.",
+                18e6,
+                "monthly active user",
+            ),
+            ("She won the 400m hurdles easily.", 400.0, "metre"),
+            ("He trained with 2m tall players.", 2.0, "metre"),
+            ("A 50m swimming pool opened.", 50.0, "metre"),
+        ] {
+            let q = first(text);
+            assert_eq!(
+                (q.value, q.unit_name.as_str()),
+                (Some(value), unit),
+                "{text}"
+            );
+        }
     }
 }

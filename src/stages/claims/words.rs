@@ -132,6 +132,10 @@ pub struct Words {
     pub report_verbs: HashSet<&'static str>,
     /// Words before a level a count reaches ("reach", "to").
     pub reach_words: HashSet<&'static str>,
+    /// Words after a length that say it is one ("tall", "wide").
+    pub size_words: HashSet<&'static str>,
+    /// Plural races over a distance ("hurdles"), which keep a glued "m" metres.
+    pub distance_events: HashSet<&'static str>,
     /// Adverbs that make an amount a rate, and the span of time they divide by ("daily" → "day").
     pub rate_adverbs: HashMap<&'static str, &'static str>,
     /// A rate's denominators the unit catalogue does not name ("per capita" → "person").
@@ -364,6 +368,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         list_closers: list("list_closer").into_iter().collect(),
         report_verbs: list("report_verb").into_iter().collect(),
         reach_words: list("reach_word").into_iter().collect(),
+        size_words: list("size_word").into_iter().collect(),
+        distance_events: list("distance_event").into_iter().collect(),
         rate_adverbs: pairs("rate_adverb"),
         per_names: pairs("per_name"),
         money_nouns: list("money_noun").into_iter().collect(),
