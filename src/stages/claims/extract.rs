@@ -303,6 +303,8 @@ pub struct Extractor {
     adverb_up: Regex,
     adverb_down: Regex,
     after_more: Regex,
+    /// An estimate word right after the amount ("the 4.2 percent estimated a month ago").
+    approx_after: Regex,
     /// An amount or a noun phrase starting right after ("plus one kilo", "plus $5", "plus the
     /// base rate").
     amount_next: Regex,
@@ -717,6 +719,7 @@ impl Extractor {
                 r"(?-u:\b)[A-Z][a-z]+s[ \t]+(\d+)(?:[ \t]*,[ \t]*\d+)*[ \t]*(?:,|and|or|&)[ \t]*$",
             ),
             vicinity: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["approx_vicinity"]),
+            approx_after: cue_re(r"(?i)^{HS}+(?:{})(?-u:\b)", &["approx_after"]),
             up_object: verb_and_object("up_object"),
             down_object: verb_and_object("down_object"),
             after_up: re(&change_after(Change::Up)),
@@ -1252,7 +1255,29 @@ impl Extractor {
                 let head = tail_slice(text, start, 12);
                 before.is_some_and(|c| c.is_ascii_uppercase()) && self.currencies.is_match(head)
             };
-            name(before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !glued_code())?;
+            // "is hitting.307", "a.367 hitter": tokenized text lost the space before a decimal
+            // point. (Not "no.2", a number's name, nor a price table's "up.02", "dn.10".)
+            let lost_space = || {
+                let word = text[..start]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or_default();
+                surface.starts_with('.')
+                    && (3..=4).contains(&surface.len())
+                    && (word == "a" || word.len() > 2 && word.chars().all(char::is_lowercase))
+            };
+            name(
+                before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    && !glued_code()
+                    && !lost_space(),
+            )?;
+            // "a .22 rifle", "his .357 Magnum": a calibre names the gun.
+            name(
+                surface.starts_with('.')
+                    && words::for_language("en")
+                        .calibre_nouns
+                        .contains(word_after(&text[end..]).to_lowercase().as_str()),
+            )?;
             // "F-35", "MiG-19": a number hyphenated to a code-like word (one with a capital) is a
             // name; "minus-40", "sub-5", "mid-30s" are ordinary words that qualify the number.
             name(text[..start].ends_with('-') && hyphen_code(&text[..start - 1]))?;
@@ -1749,6 +1774,16 @@ impl Extractor {
         }) {
             unit = None;
         }
+        // "climbed to the 1,000 mark for the first time", "the .500 mark": after "the", a
+        // singular "mark" that ends the phrase is a threshold, not German money ("1,000 marks",
+        // "the 500 mark note" are).
+        if unit.is_some_and(|(len, _)| {
+            rest[..len].trim() == "mark"
+                && stop_or_none(&word_after(&rest[len..]).to_lowercase())
+                && last_word(tail_slice(text, n.start, 12).trim_end()).eq_ignore_ascii_case("the")
+        }) {
+            unit = None;
+        }
         // French "1 an" is a year, but "387.60 an ounce", "half an hour" hold the English
         // article: "an" before a word is no unit.
         if unit.is_some_and(|(len, _)| {
@@ -2228,12 +2263,14 @@ impl Extractor {
         let (end, scale) = (q.end, q.scale);
         // Earlier years only where a date is expected: "founded in 1781", "since
         // 1642", or "1781 - …" opening a this-day-in-history line.
+        // So does a later year after a dash ("queen of England 1558-1603").
         let historical = || {
             (1000.0..1800.0).contains(&value)
                 && (self.year_before.is_match(tail_slice(text, start, 12))
                     && !next_word_plural(&text[q.end..])
                     || line_start(text, start)
-                        && text[q.end..].trim_start().starts_with(['-', '–', '—']))
+                        && text[q.end..].trim_start().starts_with(['-', '–', '—'])
+                    || later_year_after_dash(&text[q.end..], value))
         };
         let plain_year = is_digits
             && scale == 1.0
@@ -2808,6 +2845,9 @@ impl Extractor {
         {
             q.change = Change::Approx;
         }
+        if q.change == Change::Equal && self.approx_after.is_match(&text[q.end..]) {
+            q.change = Change::Approx;
+        }
         // "raised its dividend 20 percent", "cut the workforce 10 percent": a change verb, its
         // object and the amount, with no "by". Only a rate or money (and no preposition in the
         // object): "raised prices in May 5 percent" ends no object; "cut 300 jobs" counts.
@@ -2936,6 +2976,8 @@ impl Extractor {
                 && !bare_vague_plural(&text[q.start..q.end])
                 && !text[q.end..].starts_with("-strong")
                 && !starts_with_ignore_ascii_case(&text[q.end..], " per ")
+                // (".500", a batting average written from its point, is a ratio of its own.)
+                && !text[q.start..].starts_with('.')
         };
 
         // "the 30-share index … closed up 4.32": a hyphenated modifier names no unit for others.
@@ -5539,7 +5581,17 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
             !w.ends_with("ed") && !w.ends_with("ing") && !verb_or_stop(&w)
         })
     };
-    let second = if plural_at(end + 2) {
+    // ("15,000 sailors and Marines": the second may be a capitalised people's plural.)
+    let capital_plural_at = |i: usize| {
+        bare(i).is_some_and(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(|c| c.is_ascii_uppercase())
+                && cs.all(|c| c.is_ascii_lowercase())
+                && w.len() > 4
+                && regular_plural(&w.to_lowercase())
+        })
+    };
+    let second = if plural_at(end + 2) || capital_plural_at(end + 2) {
         Some(end + 2)
     } else if modifier_at(end + 2)
         && plural_at(end + 3)
@@ -6199,6 +6251,26 @@ fn plural_after_modifiers(after: &str) -> bool {
                     && !SPEECH_VERBS.contains(*m)
             })
     })
+}
+
+/// Whether `after` opens with a dash and a later year within two centuries of `year`, no
+/// counted plural after it ("1558-1603", not "1500-1600 people").
+fn later_year_after_dash(after: &str, year: f64) -> bool {
+    let Some(rest) = after.strip_prefix(['-', '–']) else {
+        return false;
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let tail = &rest[digits..];
+    digits == 4
+        && !tail.starts_with(|c: char| {
+            c.is_alphanumeric()
+                || c == ','
+                || c == '.' && tail[1..].starts_with(|c: char| c.is_ascii_digit())
+        })
+        && !next_word_plural(tail)
+        && rest[..4]
+            .parse::<f64>()
+            .is_ok_and(|later| later > year && later - year < 200.0)
 }
 
 /// The four-digit number standing alone right before a dash at the end of `before` ("1997-" in
@@ -10229,6 +10301,85 @@ mod tests {
             one("The board paid a dividend of 15 sen per share.").unit_name,
             "sen per share"
         );
+    }
+
+    #[test]
+    fn a_bowlers_figures_and_a_side_bundled_out_are_scores() {
+        for text in [
+            "He followed his five for 61 on Monday with a fifty.",
+            "Smith came on to bundle them out for 203 before tea.",
+        ] {
+            let f = all(text);
+            assert!(
+                f.iter()
+                    .all(|q| q.value != Some(61.0) && q.value != Some(203.0)),
+                "{text}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_decimal_glued_to_the_word_before_is_read() {
+        // Tokenized text loses the space before a batting average's point.
+        assert_eq!(
+            first("Jones is batting.327 this season.").value,
+            Some(0.327)
+        );
+        assert!(all("He won on hole no.7 later.").is_empty());
+        assert_eq!(all("They are five games above .500 now.")[1].unit_name, "-");
+        assert!(all("He carried a.38 revolver and a .22 rifle.").is_empty());
+        assert!(all("Corn 4.12 up.03 and 4.40 dn.02")
+            .iter()
+            .all(|q| q.value >= Some(1.0)));
+    }
+
+    #[test]
+    fn an_estimate_after_the_amount_is_approximate() {
+        assert_eq!(
+            first("Output grew 3.1 percent, not the 2.5 percent estimated in May.").change,
+            Change::Up
+        );
+        let f = all("Output grew 3.1 percent, not the 2.5 percent estimated in May.");
+        assert_eq!(f[1].change, Change::Approx, "{f:?}");
+    }
+
+    #[test]
+    fn a_capitalised_plural_joined_to_a_plural_is_counted_too() {
+        assert_eq!(
+            one("The fleet carries 9,000 sailors and Marines, officials said.").unit_name,
+            "sailor marine"
+        );
+    }
+
+    #[test]
+    fn the_mark_a_level_reaches_is_no_currency() {
+        for text in [
+            "The Dow closed above the 40,000 mark for the first time.",
+            "The Mets climbed back to the .500 mark.",
+        ] {
+            assert_eq!(one(text).unit_name, "-", "{text}");
+        }
+        assert_eq!(one("He paid 1,000 marks.").unit_name, "deutsche mark");
+    }
+
+    #[test]
+    fn a_span_of_early_years_is_a_date() {
+        // Two years joined by a dash, the second later, date a reign or a life.
+        assert!(all("She was queen of Spain 1474-1504.").is_empty());
+        // Counts joined by a dash stay a range.
+        assert_eq!(all("Some 1500-1600 people came.").len(), 1);
+    }
+
+    #[test]
+    fn over_after_a_win_names_the_rival() {
+        // "over" after a win or a lead names who was beaten, not a bound.
+        for text in [
+            "They won 3-1 in a victory over 10-man Wales.",
+            "Ajax held a narrow lead over 12 rivals.",
+        ] {
+            assert_eq!(first(text).change, Change::Equal, "{text}");
+        }
+        assert_eq!(one("He waited for over 10 hours.").change, Change::More);
     }
 
     #[test]

@@ -132,6 +132,8 @@ pub struct Words {
     pub report_verbs: HashSet<&'static str>,
     /// Words before a level a count reaches ("reach", "to").
     pub reach_words: HashSet<&'static str>,
+    /// Firearms after a calibre written from its point (".22 rifle").
+    pub calibre_nouns: HashSet<&'static str>,
     /// Words after a length that say it is one ("tall", "wide").
     pub size_words: HashSet<&'static str>,
     /// Plural races over a distance ("hurdles"), which keep a glued "m" metres.
@@ -369,6 +371,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         report_verbs: list("report_verb").into_iter().collect(),
         reach_words: list("reach_word").into_iter().collect(),
         size_words: list("size_word").into_iter().collect(),
+        calibre_nouns: list("calibre_noun").into_iter().collect(),
         distance_events: list("distance_event").into_iter().collect(),
         rate_adverbs: pairs("rate_adverb"),
         per_names: pairs("per_name"),
