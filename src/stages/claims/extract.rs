@@ -5088,6 +5088,7 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
             let sized = set
                 .split_whitespace()
                 .next()
+                .map(|w| w.trim_end_matches(AFTER_WORD))
                 .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) || number_word(w));
             let raw_noun = set
                 .split_whitespace()
@@ -5096,8 +5097,9 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
             return counted_noun_of(set, one).filter(|n| {
                 n.contains(' ')
                     || !n.is_empty()
+                        // ("five of their six": a size with no noun after it counts no noun.)
                         && (!sized
-                            || raw_noun.as_deref().is_none_or(|w| {
+                            || raw_noun.as_deref().is_some_and(|w| {
                                 is_plural(w)
                                     || words::for_language("en").collective_nouns.contains(w)
                             }))
@@ -5234,7 +5236,17 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                 coordinates_modifiers(Some(word), c, c, rest_words.get(i + 2..).unwrap_or(&[]))
             })
         };
-        if words.is_empty() && participle(&lower) && !next_plural() && !joins_next() {
+        // ("25 long-barreled assault rifles": a participle compounded with a word before it is
+        // an adjective, never the clause's verb; "re-elected" and "co-founded" still are verbs.)
+        let compound_adjective = lower
+            .split_once('-')
+            .is_some_and(|(head, tail)| head.len() >= 3 && !tail.is_empty());
+        if words.is_empty()
+            && participle(&lower)
+            && !compound_adjective
+            && !next_plural()
+            && !joins_next()
+        {
             break;
         }
         // "no one immediately claimed": nor is an adverb before a verb ("two heavily armed men"
@@ -10360,6 +10372,31 @@ mod tests {
             assert_eq!(one(text).unit_name, "-", "{text}");
         }
         assert_eq!(one("He paid 1,000 marks.").unit_name, "deutsche mark");
+    }
+
+    #[test]
+    fn a_set_size_with_no_noun_names_none() {
+        assert_eq!(first("They have won seven of their nine.").unit_name, "-");
+        assert_eq!(
+            first("They won seven of their nine games.").unit_name,
+            "game"
+        );
+    }
+
+    #[test]
+    fn a_compound_participle_modifies_the_plural_after_it() {
+        for (text, unit) in [
+            (
+                "Police found 30 long-barreled hunting rifles.",
+                "long-barreled hunting rifle",
+            ),
+            (
+                "It sold 12 state-owned steel mills.",
+                "state-owned steel mill",
+            ),
+        ] {
+            assert_eq!(one(text).unit_name, unit, "{text}");
+        }
     }
 
     #[test]

@@ -214,6 +214,7 @@ mod tests {
         assert_eq!(singular("species"), "species");
         assert_eq!(singular("midwives"), "midwife");
         assert_eq!(singular("series"), "series");
+        assert_eq!(singular("barracks"), "barracks");
         assert_eq!(singular("buses"), "bus");
         assert_eq!(singular("virus"), "virus");
         assert_eq!(singular("crisis"), "crisis");
