@@ -591,8 +591,13 @@ fn bound_then_end() -> String {
 /// intransitive one, a phrase of when or where and "by" ("fell in July by").
 /// A transitive change verb (`key` rows) and up to four words of its object (group 1), right
 /// before the amount: "raised its dividend ".
+/// (The object is read as short as it can be, so that an average written after it, "raised
+/// premiums an average of 9%", is no part of it.)
 fn verb_and_object(key: &str) -> Regex {
-    cue_re(r"(?i)(?-u:\b)(?:{})\s+((?:[\w'’-]+\s+){1,4})$", &[key])
+    cue_re(
+        r"(?i)(?-u:\b)(?:{})\s+((?:[\w'’-]+\s+){1,4}?)(?:an\s+average\s+of\s+|on\s+average\s+)?$",
+        &[key],
+    )
 }
 
 fn change_by_object(dir: Change) -> String {
@@ -3216,6 +3221,18 @@ impl Extractor {
                             && !self.names_money(gap, p)
                             && !subject_verb_gap(gap, p, &text[found[i].end..])
                     })
+                })
+                // "the Dow rose 120 points to 38,500, while Boeing fell to 180": an index's
+                // points carry past a clause with a subject of its own only to another index
+                // ("and the Nasdaq rose 30").
+                .filter(|p| {
+                    p.unit != "point"
+                        || text.get(p.end..found[i].start).is_none_or(|gap| {
+                            self.new_subject
+                                .find_iter(gap)
+                                .last()
+                                .is_none_or(|m| self.index_name.is_match(&gap[m.start()..]))
+                        })
                 })
                 // "fans endured 35C heat, and 11 were taken to hospital": a temperature is the
                 // unit only of a figure in the same clause and noun phrase ("rose to 35C from 30").
@@ -10397,6 +10414,26 @@ mod tests {
         ] {
             assert_eq!(one(text).unit_name, unit, "{text}");
         }
+    }
+
+    #[test]
+    fn index_points_stop_at_a_clause_about_something_else() {
+        let f = all("The Dow rose 120 points to 38,500, while Intel fell to 31.");
+        assert_eq!(f[2].unit_name, "-", "{f:?}");
+        let f = all("The Dow rose 120 points and the Nasdaq gained 30.");
+        assert_eq!(f[1].unit_name, "point", "{f:?}");
+    }
+
+    #[test]
+    fn a_change_verb_its_object_and_an_average() {
+        assert_eq!(
+            one("Insurers raised premiums an average of 9% this year.").change,
+            Change::Up
+        );
+        assert_eq!(
+            one("The firm cut prices on average 4%.").change,
+            Change::Down
+        );
     }
 
     #[test]
