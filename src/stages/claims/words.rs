@@ -134,6 +134,10 @@ pub struct Words {
     pub reach_words: HashSet<&'static str>,
     /// Firearms after a calibre written from its point (".22 rifle").
     pub calibre_nouns: HashSet<&'static str>,
+    /// Price-table words a decimal is glued to ("unch.25").
+    pub table_words: HashSet<&'static str>,
+    /// Determiners before a glued "m" that make it an event's distance ("the", "both").
+    pub event_determiners: HashSet<&'static str>,
     /// Words after a length that say it is one ("tall", "wide").
     pub size_words: HashSet<&'static str>,
     /// Plural races over a distance ("hurdles"), which keep a glued "m" metres.
@@ -371,6 +375,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         report_verbs: list("report_verb").into_iter().collect(),
         reach_words: list("reach_word").into_iter().collect(),
         size_words: list("size_word").into_iter().collect(),
+        event_determiners: list("event_determiner").into_iter().collect(),
+        table_words: list("table_word").into_iter().collect(),
         calibre_nouns: list("calibre_noun").into_iter().collect(),
         distance_events: list("distance_event").into_iter().collect(),
         rate_adverbs: pairs("rate_adverb"),
