@@ -303,6 +303,8 @@ pub struct Extractor {
     adverb_up: Regex,
     adverb_down: Regex,
     after_more: Regex,
+    /// A count and the set it picks from right before a number ("45 of its ").
+    picked_from: Regex,
     /// An estimate word right after the amount ("the 4.2 percent estimated a month ago").
     approx_after: Regex,
     /// An amount or a noun phrase starting right after ("plus one kilo", "plus $5", "plus the
@@ -674,7 +676,7 @@ impl Extractor {
                 // "80, 000": tokenized corpora put a space after the thousands comma;
                 // "12,34,567.89" is Indian grouping (lakh, crore).
                 number(
-                    r"\d+(?:\.\d+)?[eE][+-]?\d{1,3}(?-u:\b)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?-u:\b)|\d{1,3}(?:, ?\d{3}(?:(?-u:\b)|[a-zA-Z]))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+",
+                    r"\d+(?:\.\d+)? ?[x×] ?10(?:\^[-−]?\d{1,3}(?-u:\b)|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\d+(?:\.\d+)?[eE][+-]?\d{1,3}(?-u:\b)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?-u:\b)|\d{1,3}(?:, ?\d{3}(?:(?-u:\b)|[a-zA-Z]))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+",
                 ),
                 number(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
                 number(r"\d{1,3}(?:[\x20\u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"),
@@ -724,6 +726,10 @@ impl Extractor {
                 r"(?-u:\b)[A-Z][a-z]+s[ \t]+(\d+)(?:[ \t]*,[ \t]*\d+)*[ \t]*(?:,|and|or|&)[ \t]*$",
             ),
             vicinity: cue_re(r"(?i)^\s*(?:{})(?-u:\b)", &["approx_vicinity"]),
+            picked_from: cue_re(
+                r"(?i)(?:\d|(?-u:\b)(?:{}))\s+of\s+(?:{})\s+$",
+                &["units_word", "half_determiner"],
+            ),
             approx_after: cue_re(r"(?i)^{HS}+(?:{})(?-u:\b)", &["approx_after"]),
             up_object: verb_and_object("up_object"),
             down_object: verb_and_object("down_object"),
@@ -1397,6 +1403,12 @@ impl Extractor {
                         || number_word(w)
                 })
             };
+            // ("45 of its 737 MAX jets": a count picked from the set of the model's planes; a
+            // word in capitals of three letters or more, "10 of the 100 US senators" counts.)
+            let picked_before = || {
+                (capitals && next_word.len() >= 3 || glued_s)
+                    && self.picked_from.is_match(tail_slice(text, start, 32))
+            };
             // ("two 500 KV lines": a unit after it keeps the measure.)
             let unit_next = || {
                 self.units
@@ -1406,7 +1418,7 @@ impl Extractor {
             name(
                 (3..=4).contains(&surface.len())
                     && model_after
-                    && count_before()
+                    && (count_before() || picked_before())
                     && sentence_around(text, start).contains(char::is_lowercase)
                     && !unit_next(),
             )?;
@@ -4214,6 +4226,9 @@ impl Extractor {
         if let Some(v) = fraction(&lower) {
             return Some((v, None));
         }
+        if let Some(v) = times_ten_to(&lower) {
+            return Some((v, None));
+        }
         if lower.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
             let cleaned: String = match format {
                 NumberFormat::English => {
@@ -5251,6 +5266,19 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                 && n.chars().all(|c| c.is_ascii_digit())
                 || number_word(n) && rest.ends_with("-old")
         });
+        // "38 737 MAX jets", "45 of its 737 MAX narrowbodies": a model's number before its
+        // name in capitals is part of the noun (the scanner rejected it as an amount).
+        let model_number = (3..=4).contains(&lower.len())
+            && lower.bytes().all(|b| b.is_ascii_digit())
+            && rest_words.get(i + 1).is_some_and(|w| {
+                let w = w.trim_end_matches(AFTER_WORD);
+                w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase())
+            });
+        if words.is_empty() && word.len() == raw.len() && model_number {
+            words.push(lower);
+            at.push(i);
+            continue;
+        }
         if words.is_empty()
             && word.len() == raw.len()
             && (number
@@ -6294,6 +6322,32 @@ fn scaled(value: f64, scale: f64) -> f64 {
 /// not its punctuation's.
 fn next_word_plural(after: &str) -> bool {
     after.split_whitespace().next().is_some_and(plural_word)
+}
+
+/// "3.2 x 10^6", "4.5×10⁻³": a mantissa times a power of ten.
+fn times_ten_to(s: &str) -> Option<f64> {
+    let (mantissa, power) = s.split_once(['x', '×'])?;
+    let exponent = power.trim().strip_prefix("10")?;
+    let exponent: String = exponent
+        .trim_start_matches('^')
+        .chars()
+        .map(|c| match c {
+            '−' | '⁻' => '-',
+            '⁰' => '0',
+            '¹' => '1',
+            '²' => '2',
+            '³' => '3',
+            '⁴' => '4',
+            '⁵' => '5',
+            '⁶' => '6',
+            '⁷' => '7',
+            '⁸' => '8',
+            '⁹' => '9',
+            c => c,
+        })
+        .collect();
+    let mantissa: f64 = mantissa.trim().parse().ok()?;
+    Some(mantissa * 10f64.powi(exponent.parse().ok()?))
 }
 
 /// Whether the first word of `after` is a race over a distance ("hurdles"; `distance_event`).
@@ -10511,6 +10565,24 @@ mod tests {
             one("The firm cut prices on average 4%.").change,
             Change::Down
         );
+    }
+
+    #[test]
+    fn a_model_number_after_a_count_picked_from_its_set() {
+        let f = all("The airline took 45 of its 737 MAX jets out of service.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].unit_name, "737 max jet");
+        assert_eq!(one("It ordered 38 737 MAX jets.").unit_name, "737 max jet");
+        // ("12 of the 100 UK firms": a short word in capitals is no model's.)
+        assert_eq!(all("It hired 12 of the 100 UK firms.").len(), 2);
+    }
+
+    #[test]
+    fn a_power_of_ten_multiplies_its_mantissa() {
+        let q = one("Tests found 3.2 x 10^6 cells per millilitre.");
+        assert_eq!(q.value, Some(3.2e6));
+        assert_eq!(q.unit_name, "cell per millilitre");
+        assert_eq!(one("The dose was 5×10⁻³ grams.").value, Some(5e-3));
     }
 
     #[test]
