@@ -444,6 +444,8 @@ pub struct Extractor {
     of_group: Regex,
     /// " of them", " of whom": a share of a group named elsewhere.
     of_pronoun: Regex,
+    /// "200 million of them": a plural pronoun's set after an amount, which makes it a count.
+    of_set: Regex,
     /// " the ", " its ": the group "half" takes without "of" ("half the stations").
     half_group: Regex,
     /// Punctuation or the end of the text right after a number.
@@ -849,6 +851,7 @@ impl Extractor {
             period_before: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["period_lead"]),
             of_group: cue_re(r"(?i)^\s+of\s+(?:(?:{})\s+)?", &["group_determiner"]),
             of_pronoun: cue_re(r"(?i)^\s+of\s+(?:{})(?-u:\b)", &["of_pronoun"]),
+            of_set: cue_re(r"(?i)^\s+of\s+(?:{})(?-u:\b)", &["set_pronoun"]),
             half_group: cue_re(r"(?i)^\s+(?:{})\s+", &["half_determiner"]),
             clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
             paired_gap: cue_re(r"^\s*(?:{}|,)\s*$", &["paired"]),
@@ -1033,7 +1036,7 @@ impl Extractor {
         let found = self.merge_ranges(text, found);
         let mut found = self.merge_subunits(text, found, numbers, format);
         self.table_header(text, &mut found);
-        inherit_currency(text, &mut found);
+        inherit_currency(text, &mut found, &self.of_set);
         self.inherit_unit(text, &mut found);
         points_of_a_rate(text, &mut found);
         self.index_levels(text, &mut found);
@@ -3241,6 +3244,10 @@ impl Extractor {
                 .filter(|_| !own_object)
                 .map(|p| &found[p])
                 .filter(|p| !people || p.counts_a_noun())
+                // ("sold 200 million of them": picked from a set of things, no money.)
+                .filter(|p| {
+                    p.kind != QuantityKind::Money || !self.of_set.is_match(&text[found[i].end..])
+                })
                 // (".500", a batting average written from its point, counts nothing.)
                 .filter(|p| !(p.counts_a_noun() && text[found[i].start..].starts_with('.')))
                 .filter(|p| {
@@ -4575,7 +4582,7 @@ const CHANGE_UNITS: &[&str] = &["percentage", "percentage point", "point", "basi
 
 /// "a deficit of 1.6 billion ($2.54 billion), compared with 2.0 billion": a scaled amount without
 /// its own unit takes the currency of the money beside it in the same sentence.
-fn inherit_currency(text: &str, found: &mut [Found]) {
+fn inherit_currency(text: &str, found: &mut [Found], of_set: &Regex) {
     let money: Vec<(usize, usize, String, String)> = found
         .iter()
         .filter(|q| q.kind == QuantityKind::Money && !q.unit.contains('/'))
@@ -4588,6 +4595,13 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
         .iter()
         .filter(|(s, ..)| !bracketed(*s))
         .cloned()
+        .collect();
+    // "carry 101 million passengers, up from 91.4 million", "sold 200 million of them": a
+    // count in millions nearer before it, or a set after it, makes the amount a count.
+    let counts: Vec<usize> = found
+        .iter()
+        .filter(|q| q.counts_a_noun() && q.scale >= 1e6)
+        .map(|q| q.end)
         .collect();
     for q in found.iter_mut() {
         if q.kind != QuantityKind::Count
@@ -4614,7 +4628,13 @@ fn inherit_currency(text: &str, found: &mut [Found]) {
                 .cloned()
         };
         let near = nearest(&main).or_else(|| nearest(&money));
-        if let Some((_, _, unit, name)) = near {
+        let count_nearer = |money_end: usize| {
+            let i = counts.partition_point(|&e| e <= q.start);
+            i > 0 && counts[i - 1] > money_end && same_sentence(counts[i - 1], q.start)
+        };
+        if let Some((_, _, unit, name)) =
+            near.filter(|(_, e, ..)| !count_nearer(*e) && !of_set.is_match(&text[q.end..]))
+        {
             q.unit = unit;
             q.unit_name = name;
             q.kind = QuantityKind::Money;
@@ -10583,6 +10603,25 @@ mod tests {
         assert_eq!(q.value, Some(3.2e6));
         assert_eq!(q.unit_name, "cell per millilitre");
         assert_eq!(one("The dose was 5×10⁻³ grams.").value, Some(5e-3));
+    }
+
+    #[test]
+    fn a_count_in_millions_nearer_than_money_keeps_its_noun() {
+        let f = all("Fares rose to 45p as it carried 98 million passengers, up from 91.4 million.");
+        assert_eq!(f[2].unit_name, "passenger", "{f:?}");
+        let f = all("The combo costs $1.50 and it sold more than 200 million of them.");
+        assert_ne!(f[1].unit_name, "dollar", "{f:?}");
+        // (Money nearer still lends its currency: "a loss of 1.9 billion".)
+        let f = all("It had 3 million customers and a $2 billion loss, from 1.9 billion.");
+        assert_eq!(f[2].unit_name, "dollar", "{f:?}");
+    }
+
+    #[test]
+    fn an_estimate_of_an_object_at_an_amount_is_approximate() {
+        assert_eq!(
+            one("The firm estimated its quarterly profit at 9.1 billion won.").change,
+            Change::Approx
+        );
     }
 
     #[test]
