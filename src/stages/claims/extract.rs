@@ -1092,7 +1092,9 @@ impl Extractor {
         } else {
             value
         };
-        let prefix = self.currency_before(text, n.start);
+        let prefix = self
+            .currency_before(text, n.start)
+            .or_else(|| self.rand_before(text, n));
         let mut tail = self.scale_after(text, n, value, prefix.is_some());
         tail.unit = self.unit_after(text, n, value, prefix.is_some(), &mut tail);
         self.lone_temperature(text, n, value, &mut tail);
@@ -1268,6 +1270,7 @@ impl Extractor {
             let glued_code = || {
                 let head = tail_slice(text, start, 12);
                 before.is_some_and(|c| c.is_ascii_uppercase()) && self.currencies.is_match(head)
+                    || self.rand_before(text, n).is_some()
             };
             // "is hitting.307", "a.367 hitter": tokenized text lost the space before a decimal
             // point. (Not "no.2", a number's name, nor a price table's "up.02", "dn.10".)
@@ -1600,6 +1603,28 @@ impl Extractor {
             }
             return Some(p);
         }
+    }
+
+    /// "R4.2 million", "R1.5bn": a lone "R" glued before an amount is the rand only when a scale
+    /// word follows (an "R2" alone is a name: a road, a robot, a round).
+    fn rand_before(&self, text: &str, n: Scanned) -> Option<Prefix> {
+        let lead = text[..n.start].strip_suffix('R')?;
+        let after = &text[n.end..];
+        let scaled = self
+            .scales
+            .longest(after, |e| word_ends(after, e))
+            .is_some_and(|(_, i)| lexicon::SCALES[i].1 >= 1e6);
+        let (_, code, name) = lexicon::CURRENCY_PREFIXES
+            .iter()
+            .find(|(_, code, _)| *code == "ZAR")?;
+        (n.is_digits && scaled && !lead.ends_with(|c: char| c.is_alphanumeric() || c == '-')).then(
+            || Prefix {
+                start: n.start - 1,
+                code,
+                name,
+                scale: 1.0,
+            },
+        )
     }
 
     /// Pass "scale after": "million", "bn", "half a", "nine tenths of a", "millones de". The
@@ -10622,6 +10647,23 @@ mod tests {
             one("The firm estimated its quarterly profit at 9.1 billion won.").change,
             Change::Approx
         );
+    }
+
+    #[test]
+    fn a_lone_r_before_a_scaled_amount_is_the_rand() {
+        let q = one("The treasurer will repay R4.2 million under the deal.");
+        assert_eq!(
+            (q.value, q.unit_name.as_str()),
+            (Some(4.2e6), "south african rand")
+        );
+        assert_eq!(
+            one("Eskom needs R1.5bn more.").unit_name,
+            "south african rand"
+        );
+        // (Not a name: "the R2 road", "an R2-D2 toy".)
+        assert!(all("Take the R2 road north.")
+            .iter()
+            .all(|q| q.kind != QuantityKind::Money));
     }
 
     #[test]
