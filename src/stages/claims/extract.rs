@@ -444,7 +444,7 @@ pub struct Extractor {
     of_group: Regex,
     /// " of them", " of whom": a share of a group named elsewhere.
     of_pronoun: Regex,
-    /// "200 million of them": a plural pronoun's set after an amount, which makes it a count.
+    /// "1.5 million of them": a plural pronoun's set after an amount, picked from a count.
     of_set: Regex,
     /// " the ", " its ": the group "half" takes without "of" ("half the stations").
     half_group: Regex,
@@ -1322,10 +1322,13 @@ impl Extractor {
             name(era_mark || self.era_before.is_match(tail_slice(text, start, 8)))?;
             // "the 1997-98 budget", "the 1992-95 war": the end of a span of years.
             // ("1200-1300 km", "1500-1600 members": a unit or a plural after it makes a range.)
+            // ("the 1941-1945 years of war", "1800-1900 hours": a span of time stays years.)
             let measured = || {
                 let after = &text[end..];
-                next_word_plural(after)
-                    || self.units.longest(after, |e| word_ends(after, e)).is_some()
+                match self.units.longest(after, |e| word_ends(after, e)) {
+                    Some((_, i)) => lexicon::UNITS[i].3 != QuantityKind::Duration,
+                    None => next_word_plural(after),
+                }
             };
             name(
                 (surface.len() == 2 && year_span_before(&text[..start]))
@@ -1678,12 +1681,17 @@ impl Extractor {
             // a race.)
             // (Not after a determiner: "the 100m breaststroke swimmers", "both 10,000m race
             // favourites" name an event's people.)
+            // (Nor after a possessive or a count: "Women's 400m individual medley finals",
+            // "two 3m springboard titles".)
             let determiner_before = || {
-                words::for_language("en").event_determiners.contains(
-                    last_word(tail_slice(text, n.start, 16).trim_end())
-                        .to_lowercase()
-                        .as_str(),
-                )
+                let lead = last_word(tail_slice(text, n.start, 16).trim_end()).to_lowercase();
+                words::for_language("en")
+                    .event_determiners
+                    .contains(lead.as_str())
+                    || lead.ends_with("'s")
+                    || lead.ends_with("’s")
+                    || number_word(&lead)
+                    || lead.starts_with(|c: char| c.is_ascii_digit())
             };
             let plural_follows = || {
                 word == "m"
@@ -2949,7 +2957,12 @@ impl Extractor {
                     };
                     // ("spending cuts saved $2 billion", "lift tickets cost $50": a verb of
                     // the sentence's own ends what could be an object.)
-                    let verb_word = |w: &str| w.ends_with("ed") || en.object_not.contains(w);
+                    // ("Firms that cut jobs paid an average of": a verb of its own ends it too.)
+                    let verb_word = |w: &str| {
+                        w.ends_with("ed")
+                            || en.object_not.contains(w)
+                            || en.finite_verbs.contains(w)
+                    };
                     verb_form
                         && !object_words
                             .iter()
@@ -3269,10 +3282,6 @@ impl Extractor {
                 .filter(|_| !own_object)
                 .map(|p| &found[p])
                 .filter(|p| !people || p.counts_a_noun())
-                // ("sold 200 million of them": picked from a set of things, no money.)
-                .filter(|p| {
-                    p.kind != QuantityKind::Money || !self.of_set.is_match(&text[found[i].end..])
-                })
                 // (".500", a batting average written from its point, counts nothing.)
                 .filter(|p| !(p.counts_a_noun() && text[found[i].start..].starts_with('.')))
                 .filter(|p| {
@@ -3293,13 +3302,17 @@ impl Extractor {
                 // "the Dow rose 120 points to 38,500, while Boeing fell to 180": an index's
                 // points carry past a clause with a subject of its own only to another index
                 // ("and the Nasdaq rose 30").
+                // ("while it touched 38,700", "while the benchmark closed at": the index again.)
                 .filter(|p| {
                     p.unit != "point"
                         || text.get(p.end..found[i].start).is_none_or(|gap| {
-                            self.new_subject
-                                .find_iter(gap)
-                                .last()
-                                .is_none_or(|m| self.index_name.is_match(&gap[m.start()..]))
+                            self.new_subject.find_iter(gap).last().is_none_or(|m| {
+                                let en = words::for_language("en");
+                                self.index_name.is_match(&gap[m.start()..])
+                                    || gap[m.end()..].split_whitespace().take(4).any(|w| {
+                                        en.index_references.contains(w.to_lowercase().as_str())
+                                    })
+                            })
                         })
                 })
                 // "fans endured 35C heat, and 11 were taken to hospital": a temperature is the
@@ -4653,13 +4666,27 @@ fn inherit_currency(text: &str, found: &mut [Found], of_set: &Regex) {
                 .cloned()
         };
         let near = nearest(&main).or_else(|| nearest(&money));
+        // (Only a count the amount is set against, picked from or added to: "has 20 million
+        // subscribers and a profit of 400 million" is money; "2 million trees, and 1.5 million
+        // of them survived", "add 2 million more" are not.)
+        let against = words::cues("set_against");
+        let after = &text[q.end..];
+        let of_count = of_set.is_match(after) || after.starts_with(" more");
         let count_nearer = |money_end: usize| {
             let i = counts.partition_point(|&e| e <= q.start);
-            i > 0 && counts[i - 1] > money_end && same_sentence(counts[i - 1], q.start)
+            i > 0
+                && counts[i - 1] > money_end
+                && text.get(counts[i - 1]..q.start).is_some_and(|gap| {
+                    let gap = gap.trim().trim_start_matches(',').trim();
+                    of_count
+                        || gap.len() < 40
+                            && against.split('|').any(|w| {
+                                gap.len() >= w.len()
+                                    && gap[gap.len() - w.len()..].eq_ignore_ascii_case(w)
+                            })
+                })
         };
-        if let Some((_, _, unit, name)) =
-            near.filter(|(_, e, ..)| !count_nearer(*e) && !of_set.is_match(&text[q.end..]))
-        {
+        if let Some((_, _, unit, name)) = near.filter(|(_, e, ..)| !count_nearer(*e)) {
             q.unit = unit;
             q.unit_name = name;
             q.kind = QuantityKind::Money;
@@ -6425,6 +6452,7 @@ fn plural_after_modifiers(after: &str) -> bool {
                     && (!en.stop.contains(lower.as_str())
                         || matches!(lower.as_str(), "new" | "more"))
                     && !en.size_words.contains(lower.as_str())
+                    && !en.length_modifiers.contains(lower.as_str())
                     && !SPEECH_VERBS.contains(lower.as_str())
             })
     })
@@ -10598,6 +10626,11 @@ mod tests {
         assert_eq!(f[2].unit_name, "-", "{f:?}");
         let f = all("The Dow rose 120 points and the Nasdaq gained 30.");
         assert_eq!(f[1].unit_name, "point", "{f:?}");
+        // (Second review: the index itself, by a pronoun or a common noun.)
+        let f = all("The Dow rose 120 points to 38,500, while it had touched 38,700.");
+        assert_eq!(f[2].unit_name, "point", "{f:?}");
+        let f = all("The Dow rose 120 points to 38,500, while gold rose to 2,050.");
+        assert_eq!(f[2].unit_name, "-", "{f:?}");
     }
 
     #[test]
@@ -10609,6 +10642,11 @@ mod tests {
         assert_eq!(
             one("The firm cut prices on average 4%.").change,
             Change::Down
+        );
+        // (Second review: the object of a relative clause before the main verb.)
+        assert_eq!(
+            one("Firms that cut jobs paid an average of $5,000 in severance.").change,
+            Change::Equal
         );
     }
 
@@ -10631,11 +10669,14 @@ mod tests {
     }
 
     #[test]
-    fn a_count_in_millions_nearer_than_money_keeps_its_noun() {
+    fn a_count_in_millions_an_amount_is_set_against_keeps_its_noun() {
         let f = all("Fares rose to 45p as it carried 98 million passengers, up from 91.4 million.");
         assert_eq!(f[2].unit_name, "passenger", "{f:?}");
-        let f = all("The combo costs $1.50 and it sold more than 200 million of them.");
-        assert_ne!(f[1].unit_name, "dollar", "{f:?}");
+        let f = all("The city spent $5 million on 2 million trees, and 1.5 million of them lived.");
+        assert_eq!(f[2].unit_name, "tree", "{f:?}");
+        // (Second review: a count not set against the amount leaves it money.)
+        let f = all("Sales were $3 billion; it has 20 million users and a profit of 400 million.");
+        assert_eq!(f[2].unit_name, "dollar", "{f:?}");
         // (Money nearer still lends its currency: "a loss of 1.9 billion".)
         let f = all("It had 3 million customers and a $2 billion loss, from 1.9 billion.");
         assert_eq!(f[2].unit_name, "dollar", "{f:?}");
@@ -10670,6 +10711,7 @@ mod tests {
     fn a_span_of_early_years_is_a_date() {
         // Two years joined by a dash, the second later, date a reign or a life.
         assert!(all("She was queen of Spain 1474-1504.").is_empty());
+        assert!(all("The 1941-1945 years of war were hard.").is_empty());
         // Counts and measures joined by a dash stay a range.
         for text in [
             "Some 1500-1600 people came.",
@@ -10729,6 +10771,10 @@ mod tests {
                 "new subscriber",
             ),
             ("Some 2m Syrian refugees live there.", 2e6, "syrian refugee"),
+            // (Second review: events, materials, a possessive or a count before.)
+            ("She competes in 10m air rifle events.", 10.0, "metre"),
+            ("They laid 40m steel beams each year.", 40.0, "metre"),
+            ("Women's 200m medley finals drew crowds.", 200.0, "metre"),
         ] {
             let q = first(text);
             assert_eq!(

@@ -136,6 +136,10 @@ pub struct Words {
     pub calibre_nouns: HashSet<&'static str>,
     /// Price-table words a decimal is glued to ("unch.25").
     pub table_words: HashSet<&'static str>,
+    /// Words that refer back to a stock index ("it", "the benchmark").
+    pub index_references: HashSet<&'static str>,
+    /// Words after a glued "m" that make it a length ("air rifle", "concrete").
+    pub length_modifiers: HashSet<&'static str>,
     /// Determiners before a glued "m" that make it an event's distance ("the", "both").
     pub event_determiners: HashSet<&'static str>,
     /// Words after a length that say it is one ("tall", "wide").
@@ -376,6 +380,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         reach_words: list("reach_word").into_iter().collect(),
         size_words: list("size_word").into_iter().collect(),
         event_determiners: list("event_determiner").into_iter().collect(),
+        length_modifiers: list("length_modifier").into_iter().collect(),
+        index_references: list("index_reference").into_iter().collect(),
         table_words: list("table_word").into_iter().collect(),
         calibre_nouns: list("calibre_noun").into_iter().collect(),
         distance_events: list("distance_event").into_iter().collect(),
