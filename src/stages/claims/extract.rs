@@ -2345,7 +2345,7 @@ impl Extractor {
                     || line_start(text, start)
                         && text[q.end..].trim_start().starts_with(['-', '–', '—'])
                     || later_year_after_dash(&text[q.end..], value)
-                        && self.date_may_stand(text, start, &text[q.end..]))
+                        .is_some_and(|after| self.date_may_stand(text, start, after)))
         };
         let plain_year = is_digits
             && scale == 1.0
@@ -4126,14 +4126,11 @@ impl Extractor {
     }
 
     /// Whether a span of years may stand at `start` ("queen of England 1558-1603", "reigned from
-    /// 1558-1603"): no unit after its second end ("1200-1300 km"), and no word before it that
-    /// leads an amount ("fell to 1450-1460", "between 1450-1500"; "from" and "in" date).
+    /// 1558-1603"): no unit after its second end (`after`: "1200-1300 km"), and no word before
+    /// it that leads an amount ("fell to 1450-1460", "between 1450-1500"; "from" and "in" date).
     fn date_may_stand(&self, text: &str, start: usize, after: &str) -> bool {
-        let second = after.get(5..).unwrap_or_default();
         let lead = last_word(tail_slice(text, start, 16).trim_end()).to_lowercase();
-        self.units
-            .longest(second, |e| word_ends(second, e))
-            .is_none()
+        self.units.longest(after, |e| word_ends(after, e)).is_none()
             && (!words::for_language("en").stop.contains(lead.as_str())
                 || matches!(lead.as_str(), "from" | "in" | "during"))
     }
@@ -6458,15 +6455,13 @@ fn plural_after_modifiers(after: &str) -> bool {
     })
 }
 
-/// Whether `after` opens with a dash and a later year within two centuries of `year`, no
+/// The text after a dash and a later year within two centuries of `year` that open `after`, no
 /// counted plural after it ("1558-1603", not "1500-1600 people").
-fn later_year_after_dash(after: &str, year: f64) -> bool {
-    let Some(rest) = after.strip_prefix(['-', '–']) else {
-        return false;
-    };
+fn later_year_after_dash(after: &str, year: f64) -> Option<&str> {
+    let rest = after.strip_prefix(['-', '–'])?;
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let tail = &rest[digits..];
-    digits == 4
+    let later = digits == 4
         && !tail.starts_with(|c: char| {
             c.is_alphanumeric()
                 || c == ','
@@ -6475,7 +6470,8 @@ fn later_year_after_dash(after: &str, year: f64) -> bool {
         && !next_word_plural(tail)
         && rest[..4]
             .parse::<f64>()
-            .is_ok_and(|later| later > year && later - year < 200.0)
+            .is_ok_and(|later| later > year && later - year < 200.0);
+    later.then_some(tail)
 }
 
 /// The four-digit number standing alone right before a dash at the end of `before` ("1997-" in
@@ -10716,6 +10712,7 @@ mod tests {
         for text in [
             "Some 1500-1600 people came.",
             "The flight covered 1200-1300 km.",
+            "The flight covered 1200–1300 km.",
         ] {
             let f = all(text);
             assert_eq!(f.len(), 1, "{text}: {f:?}");
