@@ -4679,7 +4679,9 @@ fn inherit_currency(text: &str, found: &mut [Found], of_set: &Regex) {
                         || gap.len() < 40
                             && against.split('|').any(|w| {
                                 gap.len() >= w.len()
-                                    && gap[gap.len() - w.len()..].eq_ignore_ascii_case(w)
+                                    && gap
+                                        .get(gap.len() - w.len()..)
+                                        .is_some_and(|end| end.eq_ignore_ascii_case(w))
                             })
                 })
         };
@@ -10670,6 +10672,9 @@ mod tests {
         assert_eq!(f[2].unit_name, "passenger", "{f:?}");
         let f = all("The city spent $5 million on 2 million trees, and 1.5 million of them lived.");
         assert_eq!(f[2].unit_name, "tree", "{f:?}");
+        // (A gap ending in letters of more than one byte is read by characters: this panicked.)
+        let f = all("Revenue hit $5 billion as it carried 98 million passengers ééé 91.4 million.");
+        assert_eq!(f.len(), 3, "{f:?}");
         // (Second review: a count not set against the amount leaves it money.)
         let f = all("Sales were $3 billion; it has 20 million users and a profit of 400 million.");
         assert_eq!(f[2].unit_name, "dollar", "{f:?}");
