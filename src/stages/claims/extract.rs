@@ -1850,8 +1850,7 @@ impl Extractor {
         // ("1,000 marks", "the 500 mark note" are); so is one after money ("the $2,000 mark").
         if unit.is_some_and(|(len, _)| {
             let head = tail_slice(text, n.start, 24).trim_end().to_lowercase();
-            let mut lead = head.split_whitespace().rev();
-            let the = lead.next() == Some("the") || lead.next() == Some("the");
+            let the = head.split_whitespace().rev().take(2).any(|w| w == "the");
             rest[..len].trim() == "mark"
                 && stop_or_none(&word_after(&rest[len..]).to_lowercase())
                 && (the || has_currency)
@@ -4638,6 +4637,7 @@ fn inherit_currency(text: &str, found: &mut [Found], of_set: &Regex) {
         .filter(|q| q.counts_a_noun() && q.scale >= 1e6)
         .map(|q| q.end)
         .collect();
+    let against = words::cues("set_against");
     for q in found.iter_mut() {
         if q.kind != QuantityKind::Count
             || q.scale < 1e6
@@ -4666,7 +4666,6 @@ fn inherit_currency(text: &str, found: &mut [Found], of_set: &Regex) {
         // (Only a count the amount is set against, picked from or added to: "has 20 million
         // subscribers and a profit of 400 million" is money; "2 million trees, and 1.5 million
         // of them survived", "add 2 million more" are not.)
-        let against = words::cues("set_against");
         let after = &text[q.end..];
         let of_count = of_set.is_match(after) || after.starts_with(" more");
         let count_nearer = |money_end: usize| {
