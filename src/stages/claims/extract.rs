@@ -1431,6 +1431,27 @@ impl Extractor {
                     && sentence_around(text, start).contains(char::is_lowercase)
                     && !unit_next(),
             )?;
+            // "171 737 MAX 9 jets": one or two digits after a model's name in capitals, itself
+            // after the model's number, name its variant.
+            let variant = || {
+                let mut back = text[..start]
+                    .strip_suffix(' ')
+                    .unwrap_or("")
+                    .rsplitn(3, ' ');
+                let (Some(name), Some(model)) = (back.next(), back.next()) else {
+                    return false;
+                };
+                // (Not in a line in capitals: "ENGLAND 326 AND 74-0" is a score.)
+                name.len() >= 3
+                    && name.chars().all(|c| c.is_ascii_uppercase())
+                    && !words::for_language("en")
+                        .stop
+                        .contains(name.to_lowercase().as_str())
+                    && (3..=4).contains(&model.len())
+                    && model.bytes().all(|b| b.is_ascii_digit())
+                    && sentence_around(text, start).contains(char::is_lowercase)
+            };
+            name(surface.len() <= 2 && surface.bytes().all(|b| b.is_ascii_digit()) && variant())?;
             // "his 2,282nd game": the scanner stopped inside a grouped number glued to letters
             // (an ordinal); its head is no amount.
             let rest = text[end..].strip_prefix([',', '.']).unwrap_or("");
@@ -1703,6 +1724,22 @@ impl Extractor {
                         && next_word_plural(after)
                         && !distance_event(after)
             };
+            // "3m square feet", "2m bpd": a unit after a glued "m" leaves it no metres to be.
+            // (Not a span of time, "ran 100m in 10.9 seconds" or a stop word: "100m in".)
+            let unit_follows = || {
+                word == "m"
+                    && rest.starts_with('m')
+                    && after.starts_with(char::is_whitespace)
+                    && self
+                        .units
+                        .longest(after, |e| word_ends(after, e))
+                        .is_some_and(|(len, i)| {
+                            let surface = after[..len].trim().to_lowercase();
+                            lexicon::UNITS[i].3 != QuantityKind::Duration
+                                && surface.len() > 1
+                                && !words::for_language("en").stop.contains(surface.as_str())
+                        })
+            };
             // "raised 25k": a lower-case k glued to digits is a thousand (a kelvin is "K").
             let glued_k = word == "k" && rest.starts_with('k');
             // "connected 18m homes … aims to reach 25m by 2026": a glued "m" after one its
@@ -1727,6 +1764,7 @@ impl Extractor {
                 || has_currency
                 || money_follows()
                 || plural_follows()
+                || unit_follows()
                 || glued_k
                 || millions_before()
             {
@@ -2350,7 +2388,9 @@ impl Extractor {
             && scale == 1.0
             && surface.len() == 4
             && ((1800.0..=2100.0).contains(&value) || historical())
-            && !surface.contains([',', '.', ' ']);
+            && !surface.contains([',', '.', ' '])
+            && !self.count_span(text, start, end, value)
+            && !self.count_span_closed(text, start);
         // "in '91 or '92", "the class of ’68": a year with its century cut off ("'92 people
         // died" opens a quote).
         // Tokenized text spaces the mark off ("vs ' 95"), but not a possessive before a
@@ -4129,9 +4169,53 @@ impl Extractor {
     /// it that leads an amount ("fell to 1450-1460", "between 1450-1500"; "from" and "in" date).
     fn date_may_stand(&self, text: &str, start: usize, after: &str) -> bool {
         let lead = last_word(tail_slice(text, start, 16).trim_end()).to_lowercase();
+        let en = words::for_language("en");
+        // ("the 1618-1648 war": an article before the span names an era; a plural after the
+        // span is counted, not dated, before `date_may_stand` is asked.)
         self.units.longest(after, |e| word_ends(after, e)).is_none()
-            && (!words::for_language("en").stop.contains(lead.as_str())
+            && (!en.stop.contains(lead.as_str())
+                || en.determiners.contains(&lead.as_str())
                 || matches!(lead.as_str(), "from" | "in" | "during"))
+    }
+
+    /// Whether four digits in the years start a count ("carried 1800-2000 passengers", "about
+    /// 1900-2100 pilgrims"): a later four-digit figure after a dash, a plural after that which is
+    /// no span of time, and before them a word that is no preposition or article ("in 1990-1995
+    /// prices rose", "the 1998-2000 budgets") but may be an approximation or a bound.
+    /// Whether the number at `start` closes a span that `count_span` counts (the "2000" of
+    /// "carried 1800-2000 passengers").
+    fn count_span_closed(&self, text: &str, start: usize) -> bool {
+        let before = &text[..start];
+        number_before_dash(before).is_some_and(|first| {
+            let head = before.trim_end_matches(['-', '–']);
+            let first_start = head.len() - 4;
+            self.count_span(text, first_start, head.len(), f64::from(first))
+        })
+    }
+
+    fn count_span(&self, text: &str, start: usize, end: usize, year: f64) -> bool {
+        let Some(rest) = text[end..].strip_prefix(['-', '–']) else {
+            return false;
+        };
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let later = digits == 4
+            && rest
+                .get(..4)
+                .and_then(|d| d.parse::<f64>().ok())
+                .is_some_and(|later| later > year);
+        let tail = &rest[digits..];
+        let lead = last_word(tail_slice(text, start, 16).trim_end()).to_lowercase();
+        let en = words::for_language("en");
+        later
+            && tail.starts_with(' ')
+            && next_word_plural(tail)
+            && self
+                .units
+                .longest(tail, |e| word_ends(tail, e))
+                .is_none_or(|(_, i)| lexicon::UNITS[i].3 != QuantityKind::Duration)
+            && (!lead.is_empty() && !en.stop.contains(lead.as_str())
+                || en.number_qualifiers.contains(lead.as_str())
+                || matches!(lead.as_str(), "between" | "around" | "than"))
     }
 
     /// "two hits over eight innings", "cut 500 jobs over three years": "over" before a span of time
@@ -5344,7 +5428,18 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                 let w = w.trim_end_matches(AFTER_WORD);
                 w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase())
             });
-        if words.is_empty() && word.len() == raw.len() && model_number {
+        // "171 737 MAX 9 jets": the variant's number after the model's name.
+        let variant_number = words.len() == 2
+            && words[0].bytes().all(|b| b.is_ascii_digit())
+            && at.get(1).is_some_and(|&j| {
+                let w = rest_words[j];
+                w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase())
+            })
+            && (1..=2).contains(&lower.len())
+            && lower.bytes().all(|b| b.is_ascii_digit());
+        if words.is_empty() && word.len() == raw.len() && model_number
+            || word.len() == raw.len() && variant_number
+        {
             words.push(lower);
             at.push(i);
             continue;
@@ -10653,6 +10748,17 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].unit_name, "737 max jet");
         assert_eq!(one("It ordered 38 737 MAX jets.").unit_name, "737 max jet");
+        // A variant's number after the model's name is part of it.
+        let f = all("The airline grounded 171 737 MAX 9 jets.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].value, f[0].unit_name.as_str()),
+            (Some(171.0), "737 max 9 jet")
+        );
+        assert_eq!(
+            all("ENGLAND 326 AND 74-0 PAKISTAN 521-8 DECLARED.").len(),
+            1
+        );
         // ("12 of the 100 UK firms": a short word in capitals is no model's.)
         assert_eq!(all("It hired 12 of the 100 UK firms.").len(), 2);
     }
@@ -10725,6 +10831,39 @@ mod tests {
     }
 
     #[test]
+    fn a_span_of_years_before_a_singular_noun_is_a_date() {
+        // "the" before a span of years and one noun after it name an era, early or late.
+        for text in [
+            "The 1618-1648 war emptied the villages.",
+            "Their 1802-1805 campaign failed.",
+        ] {
+            assert!(all(text).is_empty(), "{text}: {:?}", all(text));
+        }
+    }
+
+    #[test]
+    fn four_digit_ends_in_the_years_before_a_plural_count_it() {
+        // Two four-digit figures that could be years count a plural after them when a verb or an
+        // approximation leads them; after a preposition or an article they stay years.
+        for text in [
+            "The ferry carried 1800-2000 passengers.",
+            "About 1900-2100 pilgrims came.",
+            "Between 1850-1950 workers joined.",
+        ] {
+            let f = all(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert!(f[0].range.is_some(), "{text}: {f:?}");
+        }
+        for text in [
+            "In 1990-1995 prices rose.",
+            "The 1998-2000 budgets were cut.",
+            "It grew during 1960-1970 years of boom.",
+        ] {
+            assert!(all(text).is_empty(), "{text}: {:?}", all(text));
+        }
+    }
+
+    #[test]
     fn over_after_a_win_names_the_rival() {
         // "over" after a win or a lead names who was beaten, not a bound.
         for text in [
@@ -10757,6 +10896,15 @@ mod tests {
                 "monthly active user",
             ),
             ("She won the 400m hurdles easily.", 400.0, "metre"),
+            // A unit after the "m" leaves no metres: "3m square feet", "2m bpd".
+            (
+                "The tower has 3m square feet of offices.",
+                3e6,
+                "square foot",
+            ),
+            ("The field pumps 2m bpd of crude.", 2e6, "barrel per day"),
+            ("She ran 100m in 10.9 seconds.", 100.0, "metre"),
+            ("A 10m square hall.", 10.0, "metre"),
             ("He trained with 2m tall players.", 2.0, "metre"),
             ("A 50m swimming pool opened.", 50.0, "metre"),
             // (Review: an event's people after a determiner; "new" and names modify.)
