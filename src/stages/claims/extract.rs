@@ -3259,8 +3259,17 @@ impl Extractor {
                 matches!(n.unit_name.as_str(), "basis point" | "percentage point")
                     && !found[i].change.is_direction()
             };
+            // "grew by 200 to 5,400 members": a change and the level of the noun it led to.
+            let count_reached = |n: &Found| {
+                n.counts_a_noun()
+                    && found[i].change.is_direction()
+                    && text
+                        .get(found[i].end..n.start)
+                        .is_some_and(|gap| gap.trim() == "to")
+            };
             let next = found.get(i + 1).filter(|n| !change_only(n)).filter(|n| {
                 scaled_pair(n)
+                    || count_reached(n)
                     || n.unit_name != "-"
                         && n.unit != "count"
                         && !modifier(n)
@@ -4905,6 +4914,29 @@ fn results_row(line: &str, figures: usize) -> bool {
             !d.is_empty() && (rest.starts_with(". ") || rest.starts_with(" - "))
         });
     title >= 2 && 4 * lower <= title + caps + lower && (figures >= 2 || names_in_bracket || place)
+        || score_line(line)
+}
+
+/// A match result on a line of its own: a side, its score, the other side, its score, maybe a
+/// bracket after ("Florida 10 ST LOUIS 9", "Pohang 3 Ulsan 2 (halftime 1-0)"). The sides are
+/// capitalised words only; the scores have at most three digits.
+fn score_line(line: &str) -> bool {
+    let line = line.trim();
+    let line = match line.split_once(" (") {
+        Some((head, bracket)) if bracket.ends_with(')') => head,
+        _ => line,
+    };
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let score = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let side = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’' | '&'))
+    };
+    let scores: Vec<usize> = (0..words.len()).filter(|&i| score(words[i])).collect();
+    matches!(scores[..], [a, b] if a >= 1 && b == words.len() - 1 && b > a + 1)
+        && words.iter().all(|w| score(w) || side(w))
 }
 
 /// Scores, ranks, standings points and seedings in results rows are no quantities
@@ -4936,7 +4968,11 @@ fn drop_results(text: &str, found: &mut Vec<Found>) {
             && q.value
                 .is_some_and(|v| v.fract() == 0.0 && (0.0..1000.0).contains(&v))
             && text[q.start..q.end].bytes().all(|b| b.is_ascii_digit())
-            && (q.unit_name == "-" || names_after(&text[q.end..]) || elided(q))
+            && (q.unit_name == "-"
+                || names_after(&text[q.end..])
+                || elided(q)
+                // ("Florida 10 ST LOUIS 9": the side after a score is no counted noun.)
+                || short_line(text, q.start).is_some_and(|(_, line)| score_line(line)))
     };
     // `found` is in text order, so the figures of one line are neighbours and the row test runs
     // once per line.
@@ -9785,6 +9821,10 @@ mod tests {
             "Stefan Edberg (Sweden) beat 9 - Boris Becker (Germany) 6-4 7-5",
             "Dinamo Minsk 2 Torpedo Mogilev 0",
             "118 Sandy Lyle (Scotland) 71 70, Mark Roe 72 69,",
+            // A side and its score, twice, on a line of their own.
+            "Florida 10 ST LOUIS 9",
+            "Pohang 3 Ulsan 2 (halftime 1-0)",
+            "Sale 31 Wasps 33",
         ] {
             let f = all(row);
             assert!(f.is_empty(), "{row}: {f:?}");
@@ -9808,6 +9848,7 @@ mod tests {
         assert!(f.iter().any(|q| q.value == Some(19_201.09)), "{f:?}");
         // A headline in capitals, and prose with a bracket, are no rows.
         assert_eq!(all("STORM KILLS 12 IN TEXAS, 40 HURT").len(), 2);
+        assert_eq!(all("Ford 200 Holds 150 jobs").len(), 2);
         assert_eq!(all("Smith (Labour) won 120 votes and Jones 98.").len(), 2);
         // A row is one line of a longer text; the prose line under it keeps its figures.
         let f = all(
