@@ -10872,6 +10872,22 @@ mod tests {
     }
 
     #[test]
+    fn a_change_takes_the_noun_of_the_count_it_led_to() {
+        // "grew by 200 to 5,400 members": the change counts what the level counts.
+        for (text, noun) in [
+            ("Membership grew by 200 to 5,400 members.", "member"),
+            ("The fleet shrank 3 to 720 rigs.", "rig"),
+        ] {
+            let f = all(text);
+            assert_eq!(f.len(), 2, "{text}: {f:?}");
+            assert_eq!(f[0].unit_name, noun, "{text}: {f:?}");
+        }
+        // A change with a unit of its own keeps it.
+        let f = all("Sales fell 4 percent to 96 cars.");
+        assert_eq!(f[0].unit_name, "percentage", "{f:?}");
+    }
+
+    #[test]
     fn a_span_of_years_before_a_singular_noun_is_a_date() {
         // "the" before a span of years and one noun after it name an era, early or late.
         for text in [
