@@ -1044,6 +1044,7 @@ impl Extractor {
         count_past_measure(text, &mut found);
         drop_conjunctions(&mut found);
         drop_results(text, &mut found);
+        drop_squad_numbers(text, &mut found);
         (found, years)
     }
 
@@ -4971,8 +4972,10 @@ fn drop_results(text: &str, found: &mut Vec<Found>) {
             && (q.unit_name == "-"
                 || names_after(&text[q.end..])
                 || elided(q)
-                // ("Florida 10 ST LOUIS 9": the side after a score is no counted noun.)
-                || short_line(text, q.start).is_some_and(|(_, line)| score_line(line)))
+                // ("Florida 10 ST LOUIS 9": the side after a score is no counted noun; "(10
+                // innings)" after it counts.)
+                || text[q.end..].trim_start().starts_with(char::is_uppercase)
+                    && short_line(text, q.start).is_some_and(|(_, line)| score_line(line)))
     };
     // `found` is in text order, so the figures of one line are neighbours and the row test runs
     // once per line.
@@ -5009,6 +5012,31 @@ fn drop_results(text: &str, found: &mut Vec<Found>) {
     }
     let mut keep = drop.iter().map(|d| !d);
     found.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// A team sheet's shirt numbers ("1 - Filip De Wilde, 2 - Bertrand Crasson, 3 - Dirk Medved")
+/// name players (CONVENTIONS.md: numbers inside names). A number of one or two digits before a
+/// dash and a player's two names goes when its line lists at least three such players near it.
+fn drop_squad_numbers(text: &str, found: &mut Vec<Found>) {
+    static PLAYER: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| re(r"(?-u:\b)\d{1,2} ?- \p{Lu}[\p{L}'’.-]* \p{Lu}"));
+    let shirt = |q: &Found| {
+        let digits = text[q.start..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let line_from = tail_slice(text, q.start, 300);
+        let line_from = line_from.rsplit('\n').next().unwrap_or(line_from);
+        let window = format!("{line_from}{}", first_line(head_slice(text, q.start, 300)));
+        // (Whatever unit the name was read as: "4 - Mark Lopez" is no Deutsche mark.)
+        q.scale == 1.0
+            && (1..=2).contains(&digits)
+            && PLAYER
+                .find(first_line(head_slice(text, q.start, 40)))
+                .is_some_and(|m| m.start() == 0)
+            && PLAYER.find_iter(&window).nth(2).is_some()
+    };
+    found.retain(|q| !shirt(q));
 }
 
 /// " of disdain.": "of" and one singular lower-case word that is the whole counted `noun`.
@@ -9825,6 +9853,7 @@ mod tests {
             "Florida 10 ST LOUIS 9",
             "Pohang 3 Ulsan 2 (halftime 1-0)",
             "Sale 31 Wasps 33",
+            "KANSAS CITY 4 Texas 3",
         ] {
             let f = all(row);
             assert!(f.is_empty(), "{row}: {f:?}");
@@ -9834,6 +9863,11 @@ mod tests {
         assert_eq!(f.len(), 2, "{f:?}");
         let f = all("140 Jim Payne (England) 69 71, Tom Lee 70 70");
         assert!(f.is_empty(), "{f:?}");
+        let f = all("Houston 5 Chicago 4 (11 innings)");
+        assert_eq!(
+            f.iter().map(|q| q.unit_name.as_str()).collect::<Vec<_>>(),
+            ["inning"]
+        );
         let f = all("Toyota Recalls 300 Cars, Honda 120");
         assert!(f.iter().any(|q| q.value == Some(300.0)), "{f:?}");
         let f = all("Sachin Tendulkar (India) 620 runs, 12 Tests");
@@ -9855,6 +9889,20 @@ mod tests {
             "Ajax 3 (Litmanen 12th) Feyenoord 1\nAttendance was 42 000, and 12 fans were held.",
         );
         assert!(f.iter().all(|q| q.start > 30) && !f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_team_sheet_has_no_quantities_in_its_shirt_numbers() {
+        let sheet = "Teams:\nSpain - 1 - Juan Ruiz, 2 - Pedro Sanz, 4 - Mark Lopez (12 - Luis Gil, 81st), \
+                     9 - Pascal Moreno, 11- Enzo Diaz.\nAttendance was 12,000 and 40 fans were held.";
+        let f = all(sheet);
+        assert_eq!(
+            f.iter().map(|q| q.value).collect::<Vec<_>>(),
+            [Some(12_000.0), Some(40.0)],
+            "{f:?}"
+        );
+        // One player named after a figure is prose: "won 4 - Mark Lopez said" keeps its 4.
+        assert_eq!(all("They won 4 - Mark Lopez said so.").len(), 1);
     }
 
     #[test]
