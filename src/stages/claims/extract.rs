@@ -1869,8 +1869,9 @@ impl Extractor {
         if unit.is_some_and(|(len, _)| {
             let word = rest[..len].trim();
             let next = rest[len..].trim_start_matches([' ', '\t']);
+            // ("O'Meara": an apostrophe may stand inside a surname.)
             let surname = next
-                .split(|c: char| !c.is_alphabetic())
+                .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
                 .next()
                 .unwrap_or_default();
             word.starts_with(char::is_uppercase)
@@ -1880,7 +1881,15 @@ impl Extractor {
                     .contains(word.to_lowercase().as_str())
                 && surname.starts_with(char::is_uppercase)
                 && surname.chars().skip(1).any(char::is_lowercase)
-                && next[surname.len()..].starts_with(" (")
+                // ("+5 Mark O'Meara through 15", "67 Mark Calcavecchia, Payne Stewart", "4 -
+                // Pascal Renier,": a leaderboard or a team sheet goes on after the name.)
+                && {
+                    let after = &next[surname.len()..];
+                    after.starts_with(" (")
+                        || after.starts_with([',', ';', '\n'])
+                        || after.starts_with(" through ")
+                        || after.is_empty()
+                }
         }) {
             unit = None;
         }
@@ -4916,6 +4925,45 @@ fn results_row(line: &str, figures: usize) -> bool {
         });
     title >= 2 && 4 * lower <= title + caps + lower && (figures >= 2 || names_in_bracket || place)
         || score_line(line)
+        || leaderboard_line(line)
+}
+
+/// A leaderboard's line: a score or a place, then players' names only ("64 Bob Estes", "+5 Mark
+/// O'Meara through 15", "70 Tim Herron, Duffy Waldorf (Sweden)"). A name is capitalised words,
+/// no function word ("50 Feared Dead In Ferry Sinking" is a headline); a country may follow it
+/// in brackets.
+fn leaderboard_line(line: &str) -> bool {
+    let line = line.trim().trim_start_matches(['+', '-', ' ']);
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let Some(names) = line[digits..].strip_prefix(' ') else {
+        return false;
+    };
+    // "… through 15", "… through 2 holes": how far a player has gone.
+    let names = match names.rsplit_once(" through ") {
+        Some((head, tail))
+            if tail
+                .trim_end_matches(" holes")
+                .bytes()
+                .all(|b| b.is_ascii_digit()) =>
+        {
+            head
+        }
+        _ => names,
+    };
+    let en = words::for_language("en");
+    let words: Vec<&str> = names.split_whitespace().collect();
+    (1..=3).contains(&digits)
+        && words.len() >= 2
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches([',', ';']);
+            let bracket = w.starts_with('(') && w.ends_with(')');
+            let name = w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().any(char::is_lowercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+                && !en.stop.contains(w.to_lowercase().as_str());
+            bracket || name
+        })
 }
 
 /// A match result on a line of its own: a side, its score, the other side, its score, maybe a
@@ -9724,6 +9772,19 @@ mod tests {
         );
         assert!(all("140 Paul Way (England) 69 71").is_empty());
         assert!(all("140 Mark Roe (England) 69 71").is_empty());
+        // A leaderboard's or a team sheet's name goes on after the surname.
+        for (text, unit) in [
+            ("+5 Mark O'Meara through 15", "deutsche mark"),
+            ("67 Mark Calcavecchia, Payne Stewart", "deutsche mark"),
+            ("He paid 5 Pascal Lamy, the envoy.", "pascal"),
+        ] {
+            let f = all(text);
+            assert!(f.iter().all(|q| q.unit_name != unit), "{text}: {f:?}");
+        }
+        assert_eq!(
+            one("It was fined 50 Mark Strafe.").unit_name,
+            "deutsche mark"
+        );
         assert_eq!(one("He paid 50 Mark for it.").unit_name, "deutsche mark");
         assert_eq!(
             one("The bill was 400 Marks In Cash").unit_name,
@@ -9854,6 +9915,10 @@ mod tests {
             "Pohang 3 Ulsan 2 (halftime 1-0)",
             "Sale 31 Wasps 33",
             "KANSAS CITY 4 Texas 3",
+            // A leaderboard: a score or a place, then names only.
+            "64 Bob Estes",
+            "+5 Mark O'Meara through 15",
+            "70 Tim Herron, Duffy Waldorf (Sweden), Davis Love",
         ] {
             let f = all(row);
             assert!(f.is_empty(), "{row}: {f:?}");
@@ -9883,6 +9948,12 @@ mod tests {
         // A headline in capitals, and prose with a bracket, are no rows.
         assert_eq!(all("STORM KILLS 12 IN TEXAS, 40 HURT").len(), 2);
         assert_eq!(all("Ford 200 Holds 150 jobs").len(), 2);
+        assert_eq!(all("50 Feared Dead In Ferry Sinking").len(), 1);
+        let f = all("- 5 Paul Goydos through 2 holes");
+        assert_eq!(
+            f.iter().map(|q| q.unit_name.as_str()).collect::<Vec<_>>(),
+            ["hole"]
+        );
         assert_eq!(all("Smith (Labour) won 120 votes and Jones 98.").len(), 2);
         // A row is one line of a longer text; the prose line under it keeps its figures.
         let f = all(
