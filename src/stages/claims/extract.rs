@@ -4771,10 +4771,12 @@ fn inherit_currency(text: &str, found: &mut [Found], of_set: &Regex) {
         // of them survived", "add 2 million more" are not.)
         let after = &text[q.end..];
         let of_count = of_set.is_match(after) || after.starts_with(" more");
+        // (Money after the amount comes later than a count set against it: "98 million
+        // passengers, up from 91.4 million, and earned $2 billion".)
         let count_nearer = |money_end: usize| {
             let i = counts.partition_point(|&e| e <= q.start);
             i > 0
-                && counts[i - 1] > money_end
+                && (counts[i - 1] > money_end || money_end > q.end)
                 && text.get(counts[i - 1]..q.start).is_some_and(|gap| {
                     let gap = gap.trim().trim_start_matches(',').trim();
                     of_count
@@ -10933,6 +10935,10 @@ mod tests {
 
     #[test]
     fn a_count_in_millions_an_amount_is_set_against_keeps_its_noun() {
+        // Money written after the pair does not reach back past the count.
+        let f = all("The airline carried 98 million passengers, up from 91.4 million, and earned $2 billion.");
+        assert_eq!(f[1].unit_name, "passenger", "{f:?}");
+        assert_eq!(f[2].unit_name, "dollar", "{f:?}");
         let f = all("Fares rose to 45p as it carried 98 million passengers, up from 91.4 million.");
         assert_eq!(f[2].unit_name, "passenger", "{f:?}");
         let f = all("The city spent $5 million on 2 million trees, and 1.5 million of them lived.");
