@@ -1727,7 +1727,8 @@ impl Extractor {
                     .contains(lead.as_str())
                     || lead.ends_with("'s")
                     || lead.ends_with("’s")
-                    || superlative_before()
+                    // (A superlative, as `superlative_before`: this is asked of a glued "m".)
+                    || positive_degree(&lead) != lead
                     || number_word(&lead)
                     || lead.starts_with(|c: char| c.is_ascii_digit())
             };
@@ -4233,20 +4234,14 @@ impl Extractor {
     }
 
     fn count_span(&self, text: &str, start: usize, end: usize, year: f64) -> bool {
-        let Some(rest) = text[end..].strip_prefix(['-', '–']) else {
+        let Some((_, tail)) =
+            four_digits_after_dash(&text[end..]).filter(|&(later, _)| later > year)
+        else {
             return false;
         };
-        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let later = digits == 4
-            && rest
-                .get(..4)
-                .and_then(|d| d.parse::<f64>().ok())
-                .is_some_and(|later| later > year);
-        let tail = &rest[digits..];
         let lead = last_word(tail_slice(text, start, 16).trim_end()).to_lowercase();
         let en = words::for_language("en");
-        later
-            && round_hundreds(&text[start..text.len() - tail.len()])
+        round_hundreds(&text[start..text.len() - tail.len()])
             && tail.starts_with(' ')
             && next_word_plural(tail)
             && self
@@ -5122,16 +5117,21 @@ fn drop_squad_numbers(text: &str, found: &mut Vec<Found>) {
             .bytes()
             .take_while(u8::is_ascii_digit)
             .count();
-        let line_from = tail_slice(text, q.start, 300);
-        let line_from = line_from.rsplit('\n').next().unwrap_or(line_from);
-        let window = format!("{line_from}{}", first_line(head_slice(text, q.start, 300)));
+        // The line around the number, read only for a number that opens a player's entry
+        // (this runs for every quantity of every text).
+        let players_near = || {
+            let line_from = tail_slice(text, q.start, 300);
+            let line_from = line_from.rsplit('\n').next().unwrap_or(line_from);
+            let window = format!("{line_from}{}", first_line(head_slice(text, q.start, 300)));
+            PLAYER.find_iter(&window).nth(2).is_some()
+        };
         // (Whatever unit the name was read as: "4 - Mark Lopez" is no Deutsche mark.)
         q.scale == 1.0
             && (1..=2).contains(&digits)
             && PLAYER
                 .find(first_line(head_slice(text, q.start, 40)))
                 .is_some_and(|m| m.start() == 0)
-            && PLAYER.find_iter(&window).nth(2).is_some()
+            && players_near()
             && sheet_line(text, q.start)
     };
     found.retain(|q| !shirt(q));
@@ -6755,20 +6755,24 @@ fn round_hundreds(span: &str) -> bool {
 /// The text after a dash and a later year within two centuries of `year` that open `after`, no
 /// counted plural after it ("1558-1603", not "1500-1600 people").
 fn later_year_after_dash(after: &str, year: f64) -> Option<&str> {
+    let (later, tail) = four_digits_after_dash(after)?;
+    (!tail.starts_with(|c: char| {
+        c.is_alphanumeric()
+            || c == ','
+            || c == '.' && tail[1..].starts_with(|c: char| c.is_ascii_digit())
+    }) && !next_word_plural(tail)
+        && later > year
+        && later - year < 200.0)
+        .then_some(tail)
+}
+
+/// The four-digit figure after a dash that opens `after` ("-1603" of "1558-1603 …"), and the
+/// text after it.
+fn four_digits_after_dash(after: &str) -> Option<(f64, &str)> {
     let rest = after.strip_prefix(['-', '–'])?;
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let tail = &rest[digits..];
-    let later = digits == 4
-        && !tail.starts_with(|c: char| {
-            c.is_alphanumeric()
-                || c == ','
-                || c == '.' && tail[1..].starts_with(|c: char| c.is_ascii_digit())
-        })
-        && !next_word_plural(tail)
-        && rest[..4]
-            .parse::<f64>()
-            .is_ok_and(|later| later > year && later - year < 200.0);
-    later.then_some(tail)
+    let value = rest[..digits].parse().ok().filter(|_| digits == 4)?;
+    Some((value, &rest[digits..]))
 }
 
 /// The four-digit number standing alone right before a dash at the end of `before` ("1997-" in
