@@ -454,6 +454,13 @@ pub struct Extractor {
     paired_gap: Regex,
     /// `own_object_verb` rows right before a number: "struck out five" counts batters.
     own_object: Regex,
+    /// A rate named just before a bare level ("and its discount rate to 7"): `rate_noun` rows.
+    rate_level_lead: Regex,
+    /// Between an inherited level and a bare one that goes on its list ("compared with 8.4 in May
+    /// and 8.9 a year earlier"): a time phrase maybe, then "and".
+    listed_level_gap: Regex,
+    /// After such a bare level: its clause ends, or a time phrase says when.
+    listed_level_after: Regex,
     /// Words of a note on a table's figures ("figures", "given in"), `unit_note` rows.
     unit_note: Regex,
     /// `index_name` rows: a stock index named in the sentence ("the FTSE 100 index", "the Dow").
@@ -496,6 +503,8 @@ pub struct Extractor {
     noun_change: Regex,
     /// A bracketed conversion into a currency right after an amount ("(US$7,845)").
     converted: Regex,
+    /// A price's move written after its amount ("15 pounds higher"): `price_move` rows.
+    price_move_after: Regex,
     /// "raised", "raising" (and an estimate word) right before an amount of money.
     raised_funds: Regex,
     /// "was 4 percent lower": a copula before the number makes "higher/lower" a comparison.
@@ -855,6 +864,16 @@ impl Extractor {
             half_group: cue_re(r"(?i)^\s+(?:{})\s+", &["half_determiner"]),
             clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
             paired_gap: cue_re(r"^\s*(?:{}|,)\s*$", &["paired"]),
+            rate_level_lead: cue_re(
+                r"(?i)(?:(\w+)\s+)?(?-u:\b)(?:{})s?(?:\s+(?:was|is|were|are|stood|remained|rose|fell|climbed|eased|edged|dropped|ended|closed|at|to|of|from|by|up|down|higher|lower)){1,3}\s+$",
+                &["rate_noun"],
+            ),
+            listed_level_gap: re(
+                r"(?i)^(?:,?\s+(?:in|on|during)\s+[\w-]+(?:\s+\d{4})?|,?\s+(?:a|one|two|three|the)\s+(?:year|month|week|quarter)s?\s+(?:earlier|ago|before)|,?\s+(?:last|a)\s+(?:year|month|week|quarter))?,?\s+and\s+$",
+            ),
+            listed_level_after: re(
+                r"(?i)^(?:\s*(?:[,.;:)]|$)|\s+(?:in|on|during)\s+[\w-]+|\s+(?:a|one|two|three|the)\s+(?:year|month|week|quarter)s?\s+(?:earlier|ago|before)|\s+(?:last|a)\s+(?:year|month|week|quarter))",
+            ),
             own_object: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["own_object_verb"]),
             name_owner: re(r"\p{Lu}\p{Ll}+(?:'s|’s|s'|s’) $"),
             unit_note: cue_re(r"(?i)(?-u:\b)(?:{})(?-u:\b)", &["unit_note"]),
@@ -908,6 +927,7 @@ impl Extractor {
             noun_change: re(&format!(
                 r"(?i)(?-u:\b)(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+){{0,3}}(?:{up_nouns}|{down_nouns})s?\s+of{bound}"
             )),
+            price_move_after: cue_re(r"(?i)^{HS}+(?:{})(?-u:\b)", &["price_move"]),
             converted: re(
                 r"^\s*\(\s*(?:about\s+|some\s+)?(?:US\s?\$|U\.S\.\s?\$|\$|€|¥|DM|A\$|C\$|HK\$|S\$|NZ\$|(?:US\s+|U\.S\.\s+)?dollars\s*\))",
             ),
@@ -1036,6 +1056,7 @@ impl Extractor {
         let found = self.merge_ranges(text, found);
         let mut found = self.merge_subunits(text, found, numbers, format);
         self.table_header(text, &mut found);
+        self.pounds_of_money(text, &mut found);
         inherit_currency(text, &mut found, &self.of_set);
         self.inherit_unit(text, &mut found);
         points_of_a_rate(text, &mut found);
@@ -3222,6 +3243,8 @@ impl Extractor {
             }
             head
         };
+        // Which quantities took an elided unit here, so a list may go on from them.
+        let mut inherited = vec![false; found.len()];
         for i in 0..found.len() {
             if !elided(&found[i]) {
                 continue;
@@ -3462,6 +3485,15 @@ impl Extractor {
                 continue;
             }
             let Some(from) = next.or_else(scaled_count).or(prev) else {
+                let listed = i > 0 && inherited[i - 1];
+                let from = self
+                    .rate_level(text, found, i)
+                    .or_else(|| listed.then(|| self.listed_level(text, found, i)).flatten());
+                if let Some(from) = from {
+                    found[i].take_unit(from);
+                    inherited[i] = true;
+                    continue;
+                }
                 if let Some(noun) = self.subject_count(text, &found[i]) {
                     found[i].unit_name = noun;
                 }
@@ -3469,6 +3501,7 @@ impl Extractor {
             };
             let from = (from.unit.clone(), from.unit_name.clone(), from.kind);
             found[i].take_unit(from);
+            inherited[i] = true;
             if let Some(scale) = rescale {
                 let q = &mut found[i];
                 q.value = q.value.map(|v| scaled(v, scale));
@@ -3500,6 +3533,51 @@ impl Extractor {
             let from = (from.unit.clone(), from.unit_name.clone(), from.kind);
             found[i].take_unit(from);
         }
+    }
+
+    /// "raised its repo rate to 9.5 percent and its discount rate to 7", "the two-year yield was
+    /// 5.9": a bare level of a rate, in a sentence that gives a rate in percent before it, is in
+    /// percent (the convention's unit recoverable from the sentence). Not an exchange rate's
+    /// level ("the exchange rate was 1.52"), nor a level beyond 100.
+    fn rate_level(
+        &self,
+        text: &str,
+        found: &[Found],
+        i: usize,
+    ) -> Option<(String, String, QuantityKind)> {
+        let q = &found[i];
+        let c = self
+            .rate_level_lead
+            .captures(tail_slice(text, q.start, 60))?;
+        let exchange = c.get(1).is_some_and(|w| {
+            ["exchange", "conversion"].contains(&w.as_str().to_lowercase().as_str())
+        });
+        if exchange || q.range.is_some() || q.value.is_none_or(|v| v > 100.0) {
+            return None;
+        }
+        let p = found[..i].iter().rev().find(|p| {
+            p.kind == QuantityKind::Percent
+                && p.unit_name == "percentage"
+                && within_sentence(text, p.end, q.start)
+        })?;
+        Some((p.unit.clone(), p.unit_name.clone(), p.kind))
+    }
+
+    /// "compared with 8.4 in May and 8.9 a year earlier": a bare level joined by "and" to one that
+    /// took an elided unit goes on its list, when the clause ends after it or a time phrase says
+    /// when ("and 12 were hurt" is no such item).
+    fn listed_level(
+        &self,
+        text: &str,
+        found: &[Found],
+        i: usize,
+    ) -> Option<(String, String, QuantityKind)> {
+        let (p, q) = (&found[i - 1], &found[i]);
+        let gap = text.get(p.end..q.start)?;
+        (self.listed_level_gap.is_match(gap)
+            && self.listed_level_after.is_match(&text[q.end..])
+            && p.unit_name != "-")
+            .then(|| (p.unit.clone(), p.unit_name.clone(), p.kind))
     }
 
     /// "Measles cases reached 1,288", "Mortgage approvals fell to 61,000", "with births dropping
@@ -4732,6 +4810,44 @@ const VULGAR: &str = "½¼¾⅓⅔⅛";
 
 /// Units whose signed figure ("-0.2%", "-15 points") is the amount of a change.
 const CHANGE_UNITS: &[&str] = &["percentage", "percentage point", "point", "basis point"];
+
+impl Extractor {
+    /// "pounds" read as a weight that is money: a price per tonne ("980 pounds a tonne": a mass
+    /// per mass measures nothing), a price's move ("ended 15 pounds higher"), or any pound of a
+    /// sentence that prices in sterling ("fell 12 pounds to 980 pounds per tonne"). A hyphenated
+    /// modifier ("a 12-pound turkey") stays a weight.
+    fn pounds_of_money(&self, text: &str, found: &mut [Found]) {
+        // ("lb" and "lbs" are written for weights only.)
+        let weight = |q: &Found| {
+            let surface = text[q.start..q.end].to_lowercase();
+            (q.unit == "lb" || q.unit.starts_with("lb/"))
+                && surface.contains("pound")
+                && !surface.contains('-')
+        };
+        let sterling = |q: &mut Found| {
+            q.unit = q.unit.replacen("lb", "GBP", 1);
+            q.unit_name = q.unit_name.replacen("pound-mass", "pound sterling", 1);
+            q.kind = QuantityKind::Money;
+        };
+        for q in found.iter_mut() {
+            let per_mass = ["lb/metric ton", "lb/ton"].contains(&q.unit.as_str());
+            if weight(q) && (per_mass || self.price_move_after.is_match(&text[q.end..])) {
+                sterling(q);
+            }
+        }
+        let money: Vec<usize> = found
+            .iter()
+            .filter(|q| q.unit.starts_with("GBP"))
+            .map(|q| q.start)
+            .collect();
+        for q in found.iter_mut() {
+            let near = |s: usize| within_sentence(text, s.min(q.start), s.max(q.start));
+            if weight(q) && money.iter().any(|&s| near(s)) {
+                sterling(q);
+            }
+        }
+    }
+}
 
 /// "a deficit of 1.6 billion ($2.54 billion), compared with 2.0 billion": a scaled amount without
 /// its own unit takes the currency of the money beside it in the same sentence.
@@ -11231,5 +11347,61 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn pounds_that_price_a_commodity_are_sterling() {
+        // A mass per mass measures nothing: pounds a tonne are a price.
+        let f = all("Cocoa ended 12 pounds lower at 980 pounds per tonne.");
+        let names: Vec<&str> = f.iter().map(|q| q.unit_name.as_str()).collect();
+        assert_eq!(names, ["pound sterling", "pound sterling per metric ton"]);
+        // A price's move after the pounds; the bare level after takes them.
+        let f = all("Robusta for November was 15 pounds higher at 1,620.");
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|q| q.unit_name == "pound sterling"), "{f:?}");
+        // Weights stay weights: no price in the sentence, or a hyphenated modifier.
+        assert_eq!(one("The parcel weighs 12 pounds.").unit_name, "pound-mass");
+        assert_eq!(
+            all("He lost 30 pounds (14 kg) in a month.")[0].unit_name,
+            "pound-mass"
+        );
+        assert_eq!(
+            all("A 300-pound bale fetched 90 pounds a tonne.")[0].unit_name,
+            "pound-mass"
+        );
+    }
+
+    #[test]
+    fn bare_levels_of_a_rate_and_of_a_list_take_the_sentence_s_percent() {
+        for (text, n) in [
+            (
+                "The bank raised its repo rate to 9.5 percent and its discount rate to 7.",
+                1,
+            ),
+            (
+                "Ten-year yields rose to 6.85 percent, while the two-year yield was 5.9.",
+                1,
+            ),
+            (
+                "The jobless rate was 8.2 percent, compared with 8.4 in May and 8.9 a year earlier.",
+                2,
+            ),
+            (
+                "Inflation rose to 3.2 percent in July from 2.9 in June and 2.7 in May.",
+                2,
+            ),
+        ] {
+            let f = all(text);
+            assert_eq!(f.len(), n + 1, "{text}");
+            assert!(
+                f.iter().all(|q| q.unit_name == "percentage"),
+                "{text}: {f:?}"
+            );
+        }
+        // An exchange rate's level is none; nor is a count that goes on with a clause of its own.
+        let f = all("The mark rose 0.5 percent and the exchange rate was 1.52.");
+        assert_eq!(f[1].unit_name, "-");
+        let f = all("Sales rose 5 percent to 300 in May and 12 were sold in June.");
+        assert_eq!(f[2].unit_name, "-");
     }
 }
