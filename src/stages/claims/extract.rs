@@ -1012,6 +1012,18 @@ impl Extractor {
     /// whole is then joined and completed: ranges, sub-units ("3 yuan 5 jiao"), a currency or unit
     /// written once for several amounts, a change verb shared by coordinated amounts.
     pub fn extract(&self, text: &str, format: NumberFormat) -> (Vec<Found>, Vec<Year>) {
+        self.extract_dated(text, format, false)
+    }
+
+    /// [`extract`](Self::extract) for a text written before the euro (`before_euro`: published
+    /// before 2002), where a plain "francs" with no country near is the French franc, the franc
+    /// news quoted most until then; later it is the Swiss franc, the only one in wide use.
+    pub fn extract_dated(
+        &self,
+        text: &str,
+        format: NumberFormat,
+        before_euro: bool,
+    ) -> (Vec<Found>, Vec<Year>) {
         let masked: Vec<(usize, usize)> = self
             .masks
             .find_iter(text)
@@ -1056,6 +1068,9 @@ impl Extractor {
         let found = self.merge_ranges(text, found);
         let mut found = self.merge_subunits(text, found, numbers, format);
         self.table_header(text, &mut found);
+        if before_euro {
+            self.francs_before_the_euro(text, &mut found);
+        }
         self.pounds_of_money(text, &mut found);
         inherit_currency(text, &mut found, &self.of_set);
         self.inherit_unit(text, &mut found);
@@ -3707,12 +3722,15 @@ impl Extractor {
     /// Only a plain name is resolved (`written`, as the text has it: "francs", "Rs"): a name with
     /// its country ("Swiss francs", "Indian rupees"), an ISO code or a symbol already says which.
     fn resolve_currency(&self, text: &str, at: usize, written: &str, u: Unit) -> Unit {
+        self.currency_cue(text, at, written, u).unwrap_or(u)
+    }
+
+    /// The unit the text's nearest country cue gives a plain shared currency name, if any.
+    fn currency_cue(&self, text: &str, at: usize, written: &str, u: Unit) -> Option<Unit> {
         let written = written.trim().trim_end_matches('.');
         let plain =
             written.chars().all(char::is_alphabetic) && written.chars().any(char::is_lowercase);
-        let Some(rows) = lexicon::CURRENCY_CONTEXT.get(u.unit).filter(|_| plain) else {
-            return u;
-        };
+        let rows = lexicon::CURRENCY_CONTEXT.get(u.unit).filter(|_| plain)?;
         let sentence = sentence_around(text, at);
         let offset = sentence.as_ptr() as usize - text.as_ptr() as usize;
         let nearest = rows
@@ -3725,13 +3743,43 @@ impl Extractor {
                 .filter_map(|r| r.cues.find_iter(before).last().map(|m| (m, r)))
                 .max_by_key(|(m, _)| m.end())
         };
-        match nearest.or_else(earlier) {
-            Some((_, r)) => Unit {
-                unit: r.unit,
-                name: r.name,
-                kind: u.kind,
-            },
-            None => u,
+        nearest.or_else(earlier).map(|(_, r)| Unit {
+            unit: r.unit,
+            name: r.name,
+            kind: u.kind,
+        })
+    }
+
+    /// Before the euro, a plain "francs" that no cue resolved is the French franc (see
+    /// [`extract_dated`](Self::extract_dated)). Runs before the elided units are carried, so a
+    /// bare level after it ("rose 12 francs to 1,420") follows.
+    fn francs_before_the_euro(&self, text: &str, found: &mut [Found]) {
+        for q in found.iter_mut() {
+            let Some(rest) = q.unit.strip_prefix("CHF") else {
+                continue;
+            };
+            let Some(at) = text[q.start..q.end].rfind("franc") else {
+                continue;
+            };
+            let word_start = q.start + at;
+            let written = text[word_start..]
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or_default();
+            let plain = Unit {
+                unit: "CHF",
+                name: "swiss franc",
+                kind: QuantityKind::Money,
+            };
+            let before = last_word(text[q.start..word_start].trim_end());
+            let named = ["Swiss", "swiss"].contains(&before);
+            if named || self.currency_cue(text, q.start, written, plain).is_some() {
+                continue;
+            }
+            q.unit = format!("FRF{rest}");
+            if let Some(rest) = q.unit_name.strip_prefix("swiss franc") {
+                q.unit_name = format!("french franc{rest}");
+            }
         }
     }
 
@@ -8681,6 +8729,31 @@ mod tests {
             "belgian franc"
         );
         assert_eq!(one("a fee of 40 francs").unit_name, "swiss franc");
+    }
+
+    #[test]
+    fn a_shared_currency_takes_its_country_from_a_company_or_town() {
+        for (text, name) in [
+            ("Michelin shed 5 francs to 221.", "french franc"),
+            ("Novartis rose 3 francs to 1,650.", "swiss franc"),
+            ("The Lugano court fined him 800 francs.", "swiss franc"),
+            ("Petrofina fell 50 francs to 10,400.", "belgian franc"),
+            ("Volvo earned 1.2 billion crowns.", "swedish krona"),
+            ("Carlsberg paid a dividend of 8 crowns.", "danish krone"),
+            ("Statoil earned 4 billion kroner.", "norwegian krone"),
+            ("Skoda lost 300 million crowns.", "czech koruna"),
+        ] {
+            assert_eq!(first(text).unit_name, name, "{text}");
+        }
+        // A surname or a common word is no cue: Roche the cyclist, "Total" opening a sentence.
+        assert_eq!(
+            one("Stephen Roche won 5,000 francs.").unit_name,
+            "swiss franc"
+        );
+        assert_eq!(
+            one("Total costs came to 900 francs.").unit_name,
+            "swiss franc"
+        );
     }
 
     #[test]

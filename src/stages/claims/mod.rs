@@ -211,7 +211,9 @@ impl Tagger {
         published_at: Option<&str>,
         entities: &[Entity],
     ) -> Vec<Claim> {
-        let (found, years) = self.extractor.extract(text, format);
+        let published = published_at.and_then(parse_date);
+        let before_euro = published.is_some_and(|(year, _)| year < 2002);
+        let (found, years) = self.extractor.extract_dated(text, format, before_euro);
         if found.is_empty() {
             return Vec::new();
         }
@@ -224,7 +226,6 @@ impl Tagger {
                 .iter()
                 .map(|q| (q.start, q.start + text[q.start..q.end].trim_end().len())),
         );
-        let published = published_at.and_then(parse_date);
         // This field's entities (with their index in the article's list) in text order, so each
         // sentence finds its own by binary search rather than by a scan of the article's.
         let mut field_entities: Vec<(usize, &Entity)> = entities
@@ -1256,5 +1257,27 @@ mod tests {
             .take(c[0].end - c[0].start)
             .collect();
         assert_eq!(got, c[0].text);
+    }
+
+    #[test]
+    fn plain_francs_follow_the_article_s_date() {
+        let names = |published| -> Vec<String> {
+            tag("The stock rose 12 francs to 1,420.", published)
+                .into_iter()
+                .map(|c| c.unit_name)
+                .collect()
+        };
+        // Before the euro the franc news quoted most was France's; after it, Switzerland's.
+        assert_eq!(names(Some("1996-08-22")), ["french franc", "french franc"]);
+        assert_eq!(names(Some("2011-03-01")), ["swiss franc", "swiss franc"]);
+        assert_eq!(names(None), ["swiss franc", "swiss franc"]);
+        // A country named near still decides, and so does a franc written with its country.
+        for text in [
+            "A Zurich court fined him 800 francs.",
+            "He paid 40 Swiss francs.",
+        ] {
+            let c = tag(text, Some("1996-08-22"));
+            assert_eq!(c[0].unit_name, "swiss franc", "{text}");
+        }
     }
 }
