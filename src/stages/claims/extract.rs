@@ -879,7 +879,11 @@ impl Extractor {
             unit_note: cue_re(r"(?i)(?-u:\b)(?:{})(?-u:\b)", &["unit_note"]),
             index_name: cue_re(r"(?-u:\b)(?:{})(?-u:\b)", &["index_name"]),
             new_subject: cue_re(r"(?i)(?:^|[^\w])(?:{})(?:$|[^\w])", &["new_subject"]),
-            person_object: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["person_verb"]),
+            // ("killed at least 12": a bound may stand between.)
+            person_object: cue_re(
+                r"(?i)(?-u:\b)(?:{})\s+(?:(?:{}|{}|{})\s+)?$",
+                &["person_verb", "more", "less", "approx"],
+            ),
             share_bound: cue_re(r"(?i)(?-u:\b)(?:{}|{}|{})\s+$", &["more", "less", "approx"]),
             share_verb: cue_re(r"(?i)^\s+(?:{}|[a-z]{3,}ed)(?-u:\b)", &["share_verb"]),
 
@@ -1072,6 +1076,16 @@ impl Extractor {
             self.francs_before_the_euro(text, &mut found);
         }
         self.pounds_of_money(text, &mut found);
+        // "Visitors numbered 3 million, up from 2.5 million, and spent $1 billion": a scaled
+        // amount a counted subject's verb moves to counts the subject before any money in the
+        // sentence lends it a currency.
+        for q in found.iter_mut() {
+            if q.kind == QuantityKind::Count && q.unit_name == "-" && q.scale >= 1e6 {
+                if let Some(noun) = self.subject_count(text, q) {
+                    q.unit_name = noun;
+                }
+            }
+        }
         inherit_currency(text, &mut found, &self.of_set);
         self.inherit_unit(text, &mut found);
         points_of_a_rate(text, &mut found);
@@ -2454,7 +2468,8 @@ impl Extractor {
             && ((1800.0..=2100.0).contains(&value) || historical())
             && !surface.contains([',', '.', ' '])
             && !self.count_span(text, start, end, value)
-            && !self.count_span_closed(text, start);
+            && !self.count_span_closed(text, start)
+            && !self.count_between(text, start, end);
         // "in '91 or '92", "the class of ’68": a year with its century cut off ("'92 people
         // died" opens a quote).
         // Tokenized text spaces the mark off ("vs ' 95"), but not a possessive before a
@@ -3391,7 +3406,7 @@ impl Extractor {
                 .is_match(tail_slice(text, found[i].start, 16));
             let people = self
                 .person_object
-                .is_match(tail_slice(text, found[i].start, 16));
+                .is_match(tail_slice(text, found[i].start, 40));
             let prev = p
                 .filter(|_| !own_object)
                 .map(|p| &found[p])
@@ -4376,7 +4391,46 @@ impl Extractor {
                 .is_none_or(|(_, i)| lexicon::UNITS[i].3 != QuantityKind::Duration)
             && (!lead.is_empty() && !en.stop.contains(lead.as_str())
                 || en.number_qualifiers.contains(lead.as_str())
-                || matches!(lead.as_str(), "between" | "around" | "than"))
+                // ("Attendance was 1800-2000 people": a copula states the count.)
+                || matches!(
+                    lead.as_str(),
+                    "between" | "around" | "than" | "was" | "were" | "is" | "are"
+                ))
+    }
+
+    /// Whether the four digits at `start..end` are an end of "between N and M" that counts the
+    /// plural after it ("Between 1500 and 2000 passengers were stranded"): both ends round
+    /// hundreds, as in [`count_span`](Self::count_span), and no span of time after ("between
+    /// 1900 and 2000 years ago" stays dates; "between 1990 and 1995 exports fell" too).
+    fn count_between(&self, text: &str, start: usize, end: usize) -> bool {
+        let counts = |first: &str, second: &str, tail: &str| {
+            round_hundreds(&format!("{first}-{second}"))
+                && first < second
+                && tail.starts_with(' ')
+                && next_word_plural(tail)
+                && self
+                    .units
+                    .longest(tail, |e| word_ends(tail, e))
+                    .is_none_or(|(_, i)| lexicon::UNITS[i].3 != QuantityKind::Duration)
+        };
+        let digits = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+        let this = &text[start..end];
+        let head = tail_slice(text, start, 24).to_lowercase();
+        // The opening end: "between 1500 and 2000 passengers".
+        if head.ends_with("between ") {
+            let rest = &text[end..];
+            if let Some(second) = rest.strip_prefix(" and ").and_then(|r| r.get(..4)) {
+                if digits(second) {
+                    return counts(this, second, &rest[" and ".len() + 4..]);
+                }
+            }
+            return false;
+        }
+        // The closing end: the "2000" after "between 1500 and ".
+        head.strip_suffix(" and ")
+            .and_then(|h| h.get(h.len().saturating_sub(12)..))
+            .and_then(|h| h.strip_prefix("between "))
+            .is_some_and(|first| digits(first) && counts(first, this, &text[end..]))
     }
 
     /// "two hits over eight innings", "cut 500 jobs over three years": "over" before a span of time
@@ -11476,5 +11530,64 @@ mod tests {
         assert_eq!(f[1].unit_name, "-");
         let f = all("Sales rose 5 percent to 300 in May and 12 were sold in June.");
         assert_eq!(f[2].unit_name, "-");
+    }
+
+    #[test]
+    fn people_a_verb_counts_past_a_bound_take_no_measure() {
+        for text in [
+            "The quake measured 6.1 on the Richter scale and killed at least 12.",
+            "A 200 kg bomb wounded more than 30.",
+        ] {
+            let f = all(text);
+            assert_eq!(f.len(), 2, "{text}");
+            assert_eq!(f[1].unit_name, "-", "{text}");
+            assert_eq!(f[1].change, Change::More, "{text}");
+        }
+    }
+
+    #[test]
+    fn four_digit_ends_of_a_count_between_or_after_a_copula() {
+        for (text, low, noun) in [
+            (
+                "Between 1500 and 2000 passengers were stranded.",
+                1500.0,
+                "passenger",
+            ),
+            (
+                "Between 1800 and 2000 pilgrims camped there.",
+                1800.0,
+                "pilgrim",
+            ),
+            ("Attendance was 1800-2000 people.", 1800.0, "people"),
+        ] {
+            let q = one(text);
+            assert_eq!(q.range, Some((low, 2000.0)), "{text}");
+            assert_eq!(q.unit_name, noun, "{text}");
+        }
+        // Years stay years: not round hundreds, or a span of time after.
+        assert_eq!(
+            all("Between 1990 and 1995 exports fell 3 percent.").len(),
+            1
+        );
+        assert!(all("Between 1990 and 2000 houses were built.").is_empty());
+    }
+
+    #[test]
+    fn a_counted_subject_s_millions_borrow_no_currency() {
+        for text in [
+            "Visitors numbered 3 million, up from 2.5 million, and spent $1 billion.",
+            "Arrivals reached 1.2 million, while receipts were $800 million.",
+        ] {
+            let f = all(text);
+            assert_eq!(f[0].unit, "count", "{text}");
+            assert!(
+                ["visitor", "arrival"].contains(&f[0].unit_name.as_str()),
+                "{text}: {f:?}"
+            );
+            assert_eq!(f.last().map(|q| q.unit.as_str()), Some("USD"), "{text}");
+        }
+        // No counted subject: the money beside still lends its currency.
+        let f = all("The deficit was 1.6 billion ($2.5 billion), against 2.0 billion.");
+        assert!(f.iter().all(|q| q.kind == QuantityKind::Money), "{f:?}");
     }
 }
