@@ -2053,7 +2053,13 @@ impl Extractor {
             let after = &rest[*len..];
             // "361 million pounds" is money; "300 pounds" of weight stays a mass.
             // So is "5,060 pounds ($7,845)": an amount converted into another currency.
+            // ("2m lb of cotton": the abbreviation is written for weights only.)
+            let written_pounds = rest[..*len]
+                .trim_start()
+                .to_lowercase()
+                .starts_with("pound");
             if u.unit == "lb"
+                && written_pounds
                 && (tail.scale >= 1e6 || has_currency || self.converted.is_match(after))
             {
                 *u = Unit::GBP;
@@ -5476,7 +5482,10 @@ fn hyphen_code(before: &str) -> bool {
         .into_iter()
         .rev()
         .collect();
-    word.ends_with(char::is_alphabetic)
+    // ("A350-1000", "B747-400": a code of a capital and digits names a model's variant.)
+    let code = word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.contains(|c: char| c.is_ascii_digit());
+    (word.ends_with(char::is_alphabetic) || code)
         && !words::for_language("en")
             .number_qualifiers
             .contains(word.to_lowercase().as_str())
@@ -6951,7 +6960,6 @@ fn plural_after_modifiers(after: &str) -> bool {
                     && m.len() > 1
                     && m.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
                     && m.chars().any(|c| c.is_ascii_alphabetic())
-                    && !lower.ends_with("ing")
                     && (!en.stop.contains(lower.as_str())
                         || matches!(lower.as_str(), "new" | "more"))
                     && !en.size_words.contains(lower.as_str())
@@ -11589,5 +11597,26 @@ mod tests {
         // No counted subject: the money beside still lends its currency.
         let f = all("The deficit was 1.6 billion ($2.5 billion), against 2.0 billion.");
         assert!(f.iter().all(|q| q.kind == QuantityKind::Money), "{f:?}");
+    }
+
+    #[test]
+    fn glued_millions_before_abbreviated_units_and_participles() {
+        for (text, value, unit) in [
+            ("Farmers planted 3m ha of maize.", 3e6, "hectare"),
+            ("The gin cleans 2m lb of cotton.", 2e6, "pound-mass"),
+            ("The app has 2m paying customers.", 2e6, "paying customer"),
+            ("She won the 50m swimming heats.", 50.0, "metre"),
+        ] {
+            let q = first(text);
+            assert_eq!(
+                (q.value, q.unit_name.as_str()),
+                (Some(value), unit),
+                "{text}"
+            );
+        }
+        // A variant's number after a model code of a capital and digits is part of its name.
+        let f = all("The carrier ordered 12 A350-1000 jets.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].value, Some(12.0));
     }
 }
