@@ -461,6 +461,11 @@ pub struct Extractor {
     listed_level_gap: Regex,
     /// After such a bare level: its clause ends, or a time phrase says when.
     listed_level_after: Regex,
+    /// Between an amount and a bare figure of a list of when each stood ("0.3 percent in July,
+    /// 0.2 in June"): the first's time phrase, then a comma or "and" …
+    timed_list_gap: Regex,
+    /// … and the bare figure's own time phrase after it.
+    timed_list_after: Regex,
     /// Words of a note on a table's figures ("figures", "given in"), `unit_note` rows.
     unit_note: Regex,
     /// `index_name` rows: a stock index named in the sentence ("the FTSE 100 index", "the Dow").
@@ -873,6 +878,14 @@ impl Extractor {
             ),
             listed_level_after: re(
                 r"(?i)^(?:\s*(?:[,.;:)]|$)|\s+(?:in|on|during)\s+[\w-]+|\s+(?:a|one|two|three|the)\s+(?:year|month|week|quarter)s?\s+(?:earlier|ago|before)|\s+(?:last|a)\s+(?:year|month|week|quarter))",
+            ),
+            timed_list_gap: cue_re(
+                r"(?i)^\s+(?:(?:in|on|during)\s+(?:{})(?:\s+\d{4})?|in\s+\d{4}|(?:a|one)\s+(?:year|month|week|quarter)\s+(?:earlier|ago|before)|last\s+(?:year|month|week|quarter))(?:,\s+|,?\s+and\s+)$",
+                &["month"],
+            ),
+            timed_list_after: cue_re(
+                r"(?i)^\s+(?:(?:in|on|during)\s+(?:{})(?-u:\b)|in\s+\d{4}|(?:a|one)\s+(?:year|month|week|quarter)\s+(?:earlier|ago|before)|last\s+(?:year|month|week|quarter))",
+                &["month"],
             ),
             own_object: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["own_object_verb"]),
             name_owner: re(r"\p{Lu}\p{Ll}+(?:'s|’s|s'|s’) $"),
@@ -3521,10 +3534,9 @@ impl Extractor {
                 continue;
             }
             let Some(from) = next.or_else(scaled_count).or(prev) else {
-                let listed = i > 0 && inherited[i - 1];
                 let from = self
                     .rate_level(text, found, i)
-                    .or_else(|| listed.then(|| self.listed_level(text, found, i)).flatten());
+                    .or_else(|| (i > 0).then(|| self.listed_level(text, found, i, &inherited))?);
                 if let Some(from) = from {
                     found[i].take_unit(from);
                     inherited[i] = true;
@@ -3602,17 +3614,25 @@ impl Extractor {
     /// "compared with 8.4 in May and 8.9 a year earlier": a bare level joined by "and" to one that
     /// took an elided unit goes on its list, when the clause ends after it or a time phrase says
     /// when ("and 12 were hurt" is no such item).
+    ///
+    /// So does a bare figure after any amount when each says when it stood ("rose 0.3 percent in
+    /// July, 0.2 in June and 0.4 in May").
     fn listed_level(
         &self,
         text: &str,
         found: &[Found],
         i: usize,
+        inherited: &[bool],
     ) -> Option<(String, String, QuantityKind)> {
         let (p, q) = (&found[i - 1], &found[i]);
         let gap = text.get(p.end..q.start)?;
-        (self.listed_level_gap.is_match(gap)
-            && self.listed_level_after.is_match(&text[q.end..])
-            && p.unit_name != "-")
+        let after = &text[q.end..];
+        let listed = if inherited[i - 1] {
+            self.listed_level_gap.is_match(gap) && self.listed_level_after.is_match(after)
+        } else {
+            self.timed_list_gap.is_match(gap) && self.timed_list_after.is_match(after)
+        };
+        (listed && p.unit_name != "-" && q.range.is_none() == p.range.is_none())
             .then(|| (p.unit.clone(), p.unit_name.clone(), p.kind))
     }
 
@@ -3705,9 +3725,10 @@ impl Extractor {
                 continue;
             };
             let equivalent = self.equivalent_gap.is_match(gap);
+            // ("rose 0.3 percent in July, 0.2 in June": a list of when each stood.)
             let coordinated = p.change.is_direction()
                 && p.unit_name == q.unit_name
-                && self.coordinated_gap.is_match(gap);
+                && (self.coordinated_gap.is_match(gap) || self.timed_list_gap.is_match(gap));
             if equivalent || coordinated {
                 q.change = p.change;
             }
@@ -11618,5 +11639,25 @@ mod tests {
         let f = all("The carrier ordered 12 A350-1000 jets.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].value, Some(12.0));
+    }
+
+    #[test]
+    fn a_list_of_when_each_figure_stood_keeps_the_unit_and_the_change() {
+        for text in [
+            "Prices rose 0.3 percent in July, 0.2 in June and 0.4 in May.",
+            "Exports grew 5.1 percent in 1995 and 3.2 in 1994.",
+        ] {
+            let f = all(text);
+            assert!(
+                f.iter()
+                    .all(|q| q.unit_name == "percentage" && q.change == Change::Up),
+                "{text}: {f:?}"
+            );
+        }
+        // A figure with a noun of its own, or none that says when, is no item of the list.
+        let f = all("Sales rose 4 percent in July and 300 workers were hired.");
+        assert_eq!(f[1].unit_name, "worker");
+        let f = all("Sales rose 4 percent in July and 12 stayed flat.");
+        assert_eq!(f[1].unit_name, "-");
     }
 }
