@@ -454,7 +454,8 @@ pub struct Extractor {
     paired_gap: Regex,
     /// `own_object_verb` rows right before a number: "struck out five" counts batters.
     own_object: Regex,
-    /// A rate named just before a bare level ("and its discount rate to 7"): `rate_noun` rows.
+    /// A rate in percent named just before a bare level ("and its discount rate to 7"):
+    /// `rate_modifier` rows.
     rate_level_lead: Regex,
     /// Between an inherited level and a bare one that goes on its list ("compared with 8.4 in May
     /// and 8.9 a year earlier"): a time phrase maybe, then "and".
@@ -508,8 +509,11 @@ pub struct Extractor {
     noun_change: Regex,
     /// A bracketed conversion into a currency right after an amount ("(US$7,845)").
     converted: Regex,
-    /// A price's move written after its amount ("15 pounds higher"): `price_move` rows.
+    /// A price's move written after its amount ("15 pounds firmer", "15 pounds higher at 1,620"):
+    /// `price_move` and `price_move_at` rows.
     price_move_after: Regex,
+    /// … and before the level quoted after such a move ("50 pence firmer at 98.50 pounds").
+    price_move_level: Regex,
     /// "raised", "raising" (and an estimate word) right before an amount of money.
     raised_funds: Regex,
     /// "was 4 percent lower": a copula before the number makes "higher/lower" a comparison.
@@ -870,8 +874,8 @@ impl Extractor {
             clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
             paired_gap: cue_re(r"^\s*(?:{}|,)\s*$", &["paired"]),
             rate_level_lead: cue_re(
-                r"(?i)(?:(\w+)\s+)?(?-u:\b)(?:{})s?(?:\s+(?:was|is|were|are|stood|remained|rose|fell|climbed|eased|edged|dropped|ended|closed|at|to|of|from|by|up|down|higher|lower)){1,3}\s+$",
-                &["rate_noun"],
+                r"(?i)(?-u:\b)(?:(?:{}|\w+-year)\s+(?:rate|yield)s?|inflation|coupon)(?:\s+(?:was|is|were|are|stood|remained|rose|fell|climbed|eased|edged|dropped|ended|closed|at|to|of|from|by|up|down|higher|lower)){1,3}\s+$",
+                &["rate_modifier"],
             ),
             listed_level_gap: re(
                 r"(?i)^(?:,?\s+(?:in|on|during)\s+[\w-]+(?:\s+\d{4})?|,?\s+(?:a|one|two|three|the)\s+(?:year|month|week|quarter)s?\s+(?:earlier|ago|before)|,?\s+(?:last|a)\s+(?:year|month|week|quarter))?,?\s+and\s+$",
@@ -944,7 +948,14 @@ impl Extractor {
             noun_change: re(&format!(
                 r"(?i)(?-u:\b)(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+){{0,3}}(?:{up_nouns}|{down_nouns})s?\s+of{bound}"
             )),
-            price_move_after: cue_re(r"(?i)^{HS}+(?:{})(?-u:\b)", &["price_move"]),
+            price_move_level: cue_re(
+                r"(?i)(?-u:\b)(?:{}|{}){HS}+at{HS}+$",
+                &["price_move", "price_move_at"],
+            ),
+            price_move_after: cue_re(
+                r"(?i)^{HS}+(?:(?:{})(?-u:\b)|(?:{}){HS}+at{HS}+\d)",
+                &["price_move", "price_move_at"],
+            ),
             converted: re(
                 r"^\s*\(\s*(?:about\s+|some\s+)?(?:US\s?\$|U\.S\.\s?\$|\$|€|¥|DM|A\$|C\$|HK\$|S\$|NZ\$|(?:US\s+|U\.S\.\s+)?dollars\s*\))",
             ),
@@ -1092,11 +1103,28 @@ impl Extractor {
         // "Visitors numbered 3 million, up from 2.5 million, and spent $1 billion": a scaled
         // amount a counted subject's verb moves to counts the subject before any money in the
         // sentence lends it a currency.
-        for q in found.iter_mut() {
-            if q.kind == QuantityKind::Count && q.unit_name == "-" && q.scale >= 1e6 {
-                if let Some(noun) = self.subject_count(text, q) {
-                    q.unit_name = noun;
-                }
+        // ("Insurance claims reached 2 billion, up from $1.5 billion": money set against the
+        // amount says it is money.)
+        let against = words::cues("set_against");
+        for i in 0..found.len() {
+            let q = &found[i];
+            if q.kind != QuantityKind::Count || q.unit_name != "-" || q.scale < 1e6 {
+                continue;
+            }
+            let money_against = found.get(i + 1).is_some_and(|n| {
+                n.kind == QuantityKind::Money
+                    && text.get(q.end..n.start).is_some_and(|gap| {
+                        let gap = gap.trim().trim_matches(',').trim().to_lowercase();
+                        against
+                            .split('|')
+                            .any(|w| gap == w || gap.ends_with(&format!(" {w}")))
+                    })
+            });
+            if money_against {
+                continue;
+            }
+            if let Some(noun) = self.subject_count(text, q) {
+                found[i].unit_name = noun;
             }
         }
         inherit_currency(text, &mut found, &self.of_set);
@@ -3585,8 +3613,9 @@ impl Extractor {
 
     /// "raised its repo rate to 9.5 percent and its discount rate to 7", "the two-year yield was
     /// 5.9": a bare level of a rate, in a sentence that gives a rate in percent before it, is in
-    /// percent (the convention's unit recoverable from the sentence). Not an exchange rate's
-    /// level ("the exchange rate was 1.52"), nor a level beyond 100.
+    /// percent (the convention's unit recoverable from the sentence). Only rates that are
+    /// percentages (`rate_modifier` rows; not "the exchange rate was 1.52", "the fertility rate
+    /// dropped to 1.6", "a heart rate of 72"), and no level beyond 100.
     fn rate_level(
         &self,
         text: &str,
@@ -3594,13 +3623,10 @@ impl Extractor {
         i: usize,
     ) -> Option<(String, String, QuantityKind)> {
         let q = &found[i];
-        let c = self
-            .rate_level_lead
-            .captures(tail_slice(text, q.start, 60))?;
-        let exchange = c.get(1).is_some_and(|w| {
-            ["exchange", "conversion"].contains(&w.as_str().to_lowercase().as_str())
-        });
-        if exchange || q.range.is_some() || q.value.is_none_or(|v| v > 100.0) {
+        if !self.rate_level_lead.is_match(tail_slice(text, q.start, 60))
+            || q.range.is_some()
+            || q.value.is_none_or(|v| v > 100.0)
+        {
             return None;
         }
         let p = found[..i].iter().rev().find(|p| {
@@ -3772,24 +3798,43 @@ impl Extractor {
         let written = written.trim().trim_end_matches('.');
         let plain =
             written.chars().all(char::is_alphabetic) && written.chars().any(char::is_lowercase);
-        let rows = lexicon::CURRENCY_CONTEXT.get(u.unit).filter(|_| plain)?;
+        if !plain {
+            return None;
+        }
+        // Countries, capitals and bodies named before the amount first, then companies, clubs
+        // and office-holders: "A Geneva court ordered Peugeot to pay 2 million francs" is in
+        // Swiss francs.
+        let tiers = [&lexicon::CURRENCY_CONTEXT, &lexicon::CURRENCY_COMPANIES]
+            .map(|tier| tier.get(u.unit).map_or(&[][..], Vec::as_slice));
+        if tiers.iter().all(|rows| rows.is_empty()) {
+            return None;
+        }
         let sentence = sentence_around(text, at);
         let offset = sentence.as_ptr() as usize - text.as_ptr() as usize;
-        let nearest = rows
-            .iter()
-            .flat_map(|r| r.cues.find_iter(sentence).map(move |m| (m, r)))
-            .min_by_key(|(m, _)| (offset + m.start()).abs_diff(at));
-        let earlier = || {
+        let nearest = |rows: &'static [lexicon::CurrencyCue], before_only: bool| {
+            rows.iter()
+                .flat_map(|r| r.cues.find_iter(sentence).map(move |m| (m, r)))
+                .filter(|(m, _)| !before_only || offset + m.start() < at)
+                .min_by_key(|(m, _)| (offset + m.start()).abs_diff(at))
+        };
+        let earlier = |rows: &'static [lexicon::CurrencyCue]| {
             let before = tail_slice(text, offset, 2000);
             rows.iter()
                 .filter_map(|r| r.cues.find_iter(before).last().map(|m| (m, r)))
                 .max_by_key(|(m, _)| m.end())
         };
-        nearest.or_else(earlier).map(|(_, r)| Unit {
-            unit: r.unit,
-            name: r.name,
-            kind: u.kind,
-        })
+        // (Only one named before the amount: "Scor gained 2.1 percent to 202 francs on news
+        // that Prudential sold its unit to Swiss Re" is in French francs.)
+        nearest(tiers[0], true)
+            .or_else(|| nearest(tiers[1], false))
+            .or_else(|| nearest(tiers[0], false))
+            .or_else(|| earlier(tiers[0]))
+            .or_else(|| earlier(tiers[1]))
+            .map(|(_, r)| Unit {
+                unit: r.unit,
+                name: r.name,
+                kind: u.kind,
+            })
     }
 
     /// Before the euro, a plain "francs" that no cue resolved is the French franc (see
@@ -4409,7 +4454,11 @@ impl Extractor {
         };
         let lead = last_word(tail_slice(text, start, 16).trim_end()).to_lowercase();
         let en = words::for_language("en");
-        round_hundreds(&text[start..text.len() - tail.len()])
+        let span = &text[start..text.len() - tail.len()];
+        round_hundreds(span)
+            && !span
+                .split_once(['-', '–'])
+                .is_some_and(|(a, b)| one_century(a, b))
             && tail.starts_with(' ')
             && next_word_plural(tail)
             && self
@@ -4433,6 +4482,7 @@ impl Extractor {
         let counts = |first: &str, second: &str, tail: &str| {
             round_hundreds(&format!("{first}-{second}"))
                 && first < second
+                && !one_century(first, second)
                 && tail.starts_with(' ')
                 && next_word_plural(tail)
                 && self
@@ -4941,10 +4991,10 @@ const VULGAR: &str = "½¼¾⅓⅔⅛";
 const CHANGE_UNITS: &[&str] = &["percentage", "percentage point", "point", "basis point"];
 
 impl Extractor {
-    /// "pounds" read as a weight that is money: a price per tonne ("980 pounds a tonne": a mass
-    /// per mass measures nothing), a price's move ("ended 15 pounds higher"), or any pound of a
-    /// sentence that prices in sterling ("fell 12 pounds to 980 pounds per tonne"). A hyphenated
-    /// modifier ("a 12-pound turkey") stays a weight.
+    /// "pounds" read as a weight that is money: a commodity's price per tonne ("980 pounds a
+    /// tonne": a mass per mass measures nothing), a price's move ("ended 15 pounds higher at
+    /// 1,620"), or any pound of a sentence that quotes such a price ("fell 12 pounds to 980
+    /// pounds per tonne"). A hyphenated modifier ("a 12-pound turkey") stays a weight.
     fn pounds_of_money(&self, text: &str, found: &mut [Found]) {
         // ("lb" and "lbs" are written for weights only.)
         let weight = |q: &Found| {
@@ -4958,17 +5008,27 @@ impl Extractor {
             q.unit_name = q.unit_name.replacen("pound-mass", "pound sterling", 1);
             q.kind = QuantityKind::Money;
         };
+        // ("1.5 pounds per ton of rock", "20 pounds per ton of grain" are ratios of mass: only
+        // the tonne of a commodity's price, with no "of" after it.)
+        let mut prices = Vec::new();
         for q in found.iter_mut() {
-            let per_mass = ["lb/metric ton", "lb/ton"].contains(&q.unit.as_str());
-            if weight(q) && (per_mass || self.price_move_after.is_match(&text[q.end..])) {
+            let per_tonne =
+                q.unit == "lb/metric ton" && !text[q.end..].trim_start().starts_with("of ");
+            if weight(q) && per_tonne {
+                sterling(q);
+                prices.push(q.start);
+            } else if weight(q)
+                && (self.price_move_after.is_match(&text[q.end..])
+                    || self
+                        .price_move_level
+                        .is_match(tail_slice(text, q.start, 20)))
+            {
                 sterling(q);
             }
         }
-        let money: Vec<usize> = found
-            .iter()
-            .filter(|q| q.unit.starts_with("GBP"))
-            .map(|q| q.start)
-            .collect();
+        // ("weighs 240 pounds, earned 5 million pounds", "8 pounds … a bill of £3,000": only a
+        // price per tonne makes the sentence's other pounds money.)
+        let money = prices;
         for q in found.iter_mut() {
             let near = |s: usize| within_sentence(text, s.min(q.start), s.max(q.start));
             if weight(q) && money.iter().any(|&s| near(s)) {
@@ -5503,9 +5563,11 @@ fn hyphen_code(before: &str) -> bool {
         .into_iter()
         .rev()
         .collect();
-    // ("A350-1000", "B747-400": a code of a capital and digits names a model's variant.)
-    let code = word.starts_with(|c: char| c.is_ascii_uppercase())
-        && word.contains(|c: char| c.is_ascii_digit());
+    // ("A350-1000", "B747-400", "E190-E2": an airliner's code names its variant; not a
+    // currency glued to a range, "USD1-2 billion", "R500-600 million".)
+    let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    let code =
+        word.len() - letters.len() >= 2 && words::for_language("en").model_codes.contains(letters);
     (word.ends_with(char::is_alphabetic) || code)
         && !words::for_language("en")
             .number_qualifiers
@@ -6981,6 +7043,7 @@ fn plural_after_modifiers(after: &str) -> bool {
                     && m.len() > 1
                     && m.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
                     && m.chars().any(|c| c.is_ascii_alphabetic())
+                    && (!lower.ends_with("ing") || en.count_participles.contains(lower.as_str()))
                     && (!en.stop.contains(lower.as_str())
                         || matches!(lower.as_str(), "new" | "more"))
                     && !en.size_words.contains(lower.as_str())
@@ -6988,6 +7051,16 @@ fn plural_after_modifiers(after: &str) -> bool {
                     && !SPEECH_VERBS.contains(lower.as_str())
             })
     })
+}
+
+/// "1800-1900", "between 1900 and 2000": round hundreds a century apart are a century's years
+/// ("Between 1900 and 2000 temperatures rose"), not a count.
+fn one_century(first: &str, second: &str) -> bool {
+    first
+        .parse::<u32>()
+        .ok()
+        .zip(second.parse::<u32>().ok())
+        .is_some_and(|(a, b)| b == a + 100)
 }
 
 /// Whether both ends of a span of four-digit figures ("1800-2000", "1500–1600") are whole
@@ -8827,6 +8900,20 @@ mod tests {
             ("Skoda lost 300 million crowns.", "czech koruna"),
         ] {
             assert_eq!(first(text).unit_name, name, "{text}");
+        }
+        // A country, a capital or a body named in the sentence comes first.
+        for (text, name) in [
+            (
+                "A Geneva court ordered Peugeot to pay 2 million francs.",
+                "swiss franc",
+            ),
+            ("UEFA fined Auxerre 20,000 francs.", "swiss franc"),
+            (
+                "The Belgian unit of AXA earned 4 billion francs.",
+                "belgian franc",
+            ),
+        ] {
+            assert_eq!(one(text).unit_name, name, "{text}");
         }
         // A surname or a common word is no cue: Roche the cyclist, "Total" opening a sentence.
         assert_eq!(
@@ -11413,7 +11500,7 @@ mod tests {
         for text in [
             "The ferry carried 1800-2000 passengers.",
             "About 1900-2100 pilgrims came.",
-            "Between 1800-1900 workers joined.",
+            "Between 1800-2000 workers joined.",
         ] {
             let f = all(text);
             assert_eq!(f.len(), 1, "{text}: {f:?}");
@@ -11525,6 +11612,19 @@ mod tests {
             all("A 300-pound bale fetched 90 pounds a tonne.")[0].unit_name,
             "pound-mass"
         );
+        // (Review: sterling elsewhere in the sentence, a ratio of mass, a weight's comparative.)
+        for text in [
+            "The boxer, who weighs 240 pounds, earned 5 million pounds.",
+            "The baby weighed 8 pounds, and the bill came to £3,000.",
+            "Feed rations rose to 20 pounds per ton of grain.",
+            "He came back 15 pounds stronger.",
+            "The bag limit is 10 pounds higher in business class.",
+        ] {
+            assert!(first(text).unit_name.starts_with("pound-mass"), "{text}");
+        }
+        // A level quoted after the move: "50 pence firmer at 98.50 pounds".
+        let f = all("Barley was 50 pence firmer at 98.50 pounds.");
+        assert_eq!(f[1].unit_name, "pound sterling");
     }
 
     #[test]
@@ -11559,6 +11659,15 @@ mod tests {
         assert_eq!(f[1].unit_name, "-");
         let f = all("Sales rose 5 percent to 300 in May and 12 were sold in June.");
         assert_eq!(f[2].unit_name, "-");
+        // (Review: rates that are no percentages.)
+        for text in [
+            "Births fell 3 percent and the fertility rate dropped to 1.6.",
+            "Body fat fell 5 percent and his resting heart rate dropped to 48.",
+            "Output rose 4 percent as the average yield rose to 3.2.",
+        ] {
+            assert_eq!(all(text)[1].unit_name, "-", "{text}");
+        }
+        assert_eq!(all("He hit 180 mph on lap 12 and 200 on lap 14.").len(), 2);
     }
 
     #[test]
@@ -11599,6 +11708,9 @@ mod tests {
             1
         );
         assert!(all("Between 1990 and 2000 houses were built.").is_empty());
+        // (Review: a century's years.)
+        assert_eq!(all("Between 1900 and 2000 temperatures rose 1C.").len(), 1);
+        assert!(all("Most buildings are 1800-1900 constructions.").is_empty());
     }
 
     #[test]
@@ -11615,6 +11727,9 @@ mod tests {
             );
             assert_eq!(f.last().map(|q| q.unit.as_str()), Some("USD"), "{text}");
         }
+        // Money set against the amount makes it money: "claims" of insurers are sums.
+        let f = all("Insurance claims reached 2 billion, up from $1.5 billion.");
+        assert!(f.iter().all(|q| q.kind == QuantityKind::Money), "{f:?}");
         // No counted subject: the money beside still lends its currency.
         let f = all("The deficit was 1.6 billion ($2.5 billion), against 2.0 billion.");
         assert!(f.iter().all(|q| q.kind == QuantityKind::Money), "{f:?}");
@@ -11627,6 +11742,12 @@ mod tests {
             ("The gin cleans 2m lb of cotton.", 2e6, "pound-mass"),
             ("The app has 2m paying customers.", 2e6, "paying customer"),
             ("She won the 50m swimming heats.", 50.0, "metre"),
+            ("Engineers built 5m retaining walls.", 5.0, "metre"),
+            (
+                "Police recorded 2m speeding offences.",
+                2e6,
+                "speeding offence",
+            ),
         ] {
             let q = first(text);
             assert_eq!(
@@ -11639,6 +11760,8 @@ mod tests {
         let f = all("The carrier ordered 12 A350-1000 jets.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].value, Some(12.0));
+        // (Review: a currency glued to a range is no model code.)
+        assert!(one("The firm raised USD1-2 billion.").range.is_some());
     }
 
     #[test]

@@ -93,18 +93,35 @@ pub struct CurrencyCue {
 /// shares costs one lookup.
 pub static CURRENCY_CONTEXT: LazyLock<HashMap<&'static str, Vec<CurrencyCue>>> =
     LazyLock::new(|| {
-        let mut by_plain: HashMap<&'static str, Vec<CurrencyCue>> = HashMap::new();
-        for c in rows(include_str!("data/currency-context.tsv")) {
-            let cues = regex::Regex::new(&format!(r"\b(?:{})\b", c[1]))
-                .unwrap_or_else(|e| panic!("data/currency-context.tsv: bad cues {:?}: {e}", c[1]));
-            by_plain.entry(c[0]).or_default().push(CurrencyCue {
-                cues,
-                unit: c[2],
-                name: c[3],
-            });
-        }
-        by_plain
+        currency_cues(
+            "currency-context.tsv",
+            include_str!("data/currency-context.tsv"),
+        )
     });
+
+/// The second tier of cues: companies, clubs, office-holders and towns, read only where no
+/// country, capital or body of `CURRENCY_CONTEXT` is named in the amount's sentence.
+pub static CURRENCY_COMPANIES: LazyLock<HashMap<&'static str, Vec<CurrencyCue>>> =
+    LazyLock::new(|| {
+        currency_cues(
+            "currency-companies.tsv",
+            include_str!("data/currency-companies.tsv"),
+        )
+    });
+
+fn currency_cues(file: &str, tsv: &'static str) -> HashMap<&'static str, Vec<CurrencyCue>> {
+    let mut by_plain: HashMap<&'static str, Vec<CurrencyCue>> = HashMap::new();
+    for c in rows(tsv) {
+        let cues = regex::Regex::new(&format!(r"\b(?:{})\b", c[1]))
+            .unwrap_or_else(|e| panic!("data/{file}: bad cues {:?}: {e}", c[1]));
+        by_plain.entry(c[0]).or_default().push(CurrencyCue {
+            cues,
+            unit: c[2],
+            name: c[3],
+        });
+    }
+    by_plain
+}
 
 /// Singular of a counted English noun, good enough for unit names ("jobs" → "job", "people" stays).
 pub fn singular(word: &str) -> String {
@@ -198,6 +215,7 @@ mod tests {
             .iter()
             .all(|(p, code, name)| !p.is_empty() && code.len() == 3 && !name.is_empty()));
         assert!(CURRENCY_CONTEXT.values().map(Vec::len).sum::<usize>() > 30);
+        assert!(CURRENCY_COMPANIES.values().map(Vec::len).sum::<usize>() > 5);
         assert!(SCALES
             .iter()
             .all(|(p, f)| !p.is_empty() && (*f >= 100.0 || *f <= 0.1)));

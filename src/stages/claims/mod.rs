@@ -212,7 +212,10 @@ impl Tagger {
         entities: &[Entity],
     ) -> Vec<Claim> {
         let published = published_at.and_then(parse_date);
-        let before_euro = published.is_some_and(|(year, _)| year < 2002);
+        // (A date of a year alone, "1996", still says which franc.)
+        let before_euro = published_at
+            .and_then(|p| p.get(..4)?.parse::<i32>().ok())
+            .is_some_and(|year| year < 2002);
         let (found, years) = self.extractor.extract_dated(text, format, before_euro);
         if found.is_empty() {
             return Vec::new();

@@ -140,6 +140,10 @@ pub struct Words {
     pub index_references: HashSet<&'static str>,
     /// Words after a glued "m" that make it a length ("air rifle", "concrete").
     pub length_modifiers: HashSet<&'static str>,
+    /// Words in -ing after a glued "m" that leave it millions ("2m paying customers").
+    pub count_participles: HashSet<&'static str>,
+    /// Airliner makers' code letters before a hyphenated variant ("A350-1000").
+    pub model_codes: HashSet<&'static str>,
     /// Determiners before a glued "m" that make it an event's distance ("the", "both").
     pub event_determiners: HashSet<&'static str>,
     /// Words after a length that say it is one ("tall", "wide").
@@ -381,6 +385,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         size_words: list("size_word").into_iter().collect(),
         event_determiners: list("event_determiner").into_iter().collect(),
         length_modifiers: list("length_modifier").into_iter().collect(),
+        count_participles: list("count_participle").into_iter().collect(),
+        model_codes: list("model_code").into_iter().collect(),
         index_references: list("index_reference").into_iter().collect(),
         table_words: list("table_word").into_iter().collect(),
         calibre_nouns: list("calibre_noun").into_iter().collect(),
