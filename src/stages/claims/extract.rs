@@ -884,11 +884,11 @@ impl Extractor {
                 r"(?i)^(?:\s*(?:[,.;:)]|$)|\s+(?:in|on|during)\s+[\w-]+|\s+(?:a|one|two|three|the)\s+(?:year|month|week|quarter)s?\s+(?:earlier|ago|before)|\s+(?:last|a)\s+(?:year|month|week|quarter))",
             ),
             timed_list_gap: cue_re(
-                r"(?i)^\s+(?:(?:in|on|during)\s+(?:{})(?:\s+\d{4})?|in\s+\d{4}|(?:a|one)\s+(?:year|month|week|quarter)\s+(?:earlier|ago|before)|last\s+(?:year|month|week|quarter))(?:,\s+|,?\s+and\s+)$",
+                r"(?i)^\s+(?:(?:in|on|during)\s+(?:{})(?:\s+\d{4})?|in\s+\d{4}|in\s+(?-i:[A-Z][a-z]+)|(?:a|one)\s+(?:year|month|week|quarter)\s+(?:earlier|ago|before)|last\s+(?:year|month|week|quarter))(?:,\s+|,?\s+and(?:\s+to)?\s+)$",
                 &["month"],
             ),
             timed_list_after: cue_re(
-                r"(?i)^\s+(?:(?:in|on|during)\s+(?:{})(?-u:\b)|in\s+\d{4}|(?:a|one)\s+(?:year|month|week|quarter)\s+(?:earlier|ago|before)|last\s+(?:year|month|week|quarter))",
+                r"(?i)^\s+(?:(?:in|on|during)\s+(?:{})(?-u:\b)|in\s+\d{4}|in\s+(?-i:[A-Z][a-z]+)|(?:a|one)\s+(?:year|month|week|quarter)\s+(?:earlier|ago|before)|last\s+(?:year|month|week|quarter))",
                 &["month"],
             ),
             own_object: cue_re(r"(?i)(?-u:\b)(?:{})\s+$", &["own_object_verb"]),
@@ -11686,6 +11686,7 @@ mod tests {
         for text in [
             "The quake measured 6.1 on the Richter scale and killed at least 12.",
             "A 200 kg bomb wounded more than 30.",
+            "The 7.2 magnitude quake killed more than 1,000.",
         ] {
             let f = all(text);
             assert_eq!(f.len(), 2, "{text}");
@@ -11761,6 +11762,7 @@ mod tests {
         for text in [
             "Prices rose 0.3 percent in July, 0.2 in June and 0.4 in May.",
             "Exports grew 5.1 percent in 1995 and 3.2 in 1994.",
+            "Prices rose 9 percent in Britain, 8 in Germany and 6 in France.",
         ] {
             let f = all(text);
             assert!(
