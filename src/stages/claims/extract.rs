@@ -446,6 +446,9 @@ pub struct Extractor {
     of_pronoun: Regex,
     /// "1.5 million of them": a plural pronoun's set after an amount, picked from a count.
     of_set: Regex,
+    /// The words between a level and the one it is set against (`set_against` rows: "from",
+    /// "compared with"), read once rather than on every text.
+    set_against: Vec<String>,
     /// " the ", " its ": the group "half" takes without "of" ("half the stations").
     half_group: Regex,
     /// Punctuation or the end of the text right after a number.
@@ -870,6 +873,10 @@ impl Extractor {
             of_group: cue_re(r"(?i)^\s+of\s+(?:(?:{})\s+)?", &["group_determiner"]),
             of_pronoun: cue_re(r"(?i)^\s+of\s+(?:{})(?-u:\b)", &["of_pronoun"]),
             of_set: cue_re(r"(?i)^\s+of\s+(?:{})(?-u:\b)", &["set_pronoun"]),
+            set_against: words::cues("set_against")
+                .split('|')
+                .map(str::to_string)
+                .collect(),
             half_group: cue_re(r"(?i)^\s+(?:{})\s+", &["half_determiner"]),
             clause_end: re(r#"^\s*(?:[,.;:!?)"”]|$)"#),
             paired_gap: cue_re(r"^\s*(?:{}|,)\s*$", &["paired"]),
@@ -1100,34 +1107,8 @@ impl Extractor {
             self.francs_before_the_euro(text, &mut found);
         }
         self.pounds_of_money(text, &mut found);
-        // "Visitors numbered 3 million, up from 2.5 million, and spent $1 billion": a scaled
-        // amount a counted subject's verb moves to counts the subject before any money in the
-        // sentence lends it a currency.
-        // ("Insurance claims reached 2 billion, up from $1.5 billion": money set against the
-        // amount says it is money.)
-        let against = words::cues("set_against");
-        for i in 0..found.len() {
-            let q = &found[i];
-            if q.kind != QuantityKind::Count || q.unit_name != "-" || q.scale < 1e6 {
-                continue;
-            }
-            let money_against = found.get(i + 1).is_some_and(|n| {
-                n.kind == QuantityKind::Money
-                    && text.get(q.end..n.start).is_some_and(|gap| {
-                        let gap = gap.trim().trim_matches(',').trim().to_lowercase();
-                        against
-                            .split('|')
-                            .any(|w| gap == w || gap.ends_with(&format!(" {w}")))
-                    })
-            });
-            if money_against {
-                continue;
-            }
-            if let Some(noun) = self.subject_count(text, q) {
-                found[i].unit_name = noun;
-            }
-        }
-        inherit_currency(text, &mut found, &self.of_set);
+        self.subject_counts_before_money(text, &mut found);
+        inherit_currency(text, &mut found, &self.of_set, &self.set_against);
         self.inherit_unit(text, &mut found);
         points_of_a_rate(text, &mut found);
         self.index_levels(text, &mut found);
@@ -3235,8 +3216,7 @@ impl Extractor {
         // percentage carries only to the level it is set against; "in the 3 months to June rose
         // to 250" is no count of months.
         // "450 contracts, up from 202": so does a count to the level it is compared with.
-        let against = words::cues("set_against");
-        let against_word = |gap: &str| against.split('|').any(|w| w.eq_ignore_ascii_case(gap));
+        let against_word = |gap: &str| self.set_against.iter().any(|w| w.eq_ignore_ascii_case(gap));
         let set_against = |p: &Found, q: &Found| {
             (matches!(p.kind, QuantityKind::Duration | QuantityKind::Percent) || p.counts_a_noun())
                 && p.unit_name != "-"
@@ -3660,6 +3640,37 @@ impl Extractor {
         };
         (listed && p.unit_name != "-" && q.range.is_none() == p.range.is_none())
             .then(|| (p.unit.clone(), p.unit_name.clone(), p.kind))
+    }
+
+    /// "Visitors numbered 3 million, up from 2.5 million, and spent $1 billion": a scaled amount a
+    /// counted subject's verb moves to counts the subject ([`subject_count`](Self::subject_count))
+    /// before any money in the sentence lends it a currency. Money set against the amount says
+    /// it is money ("Insurance claims reached 2 billion, up from $1.5 billion").
+    fn subject_counts_before_money(&self, text: &str, found: &mut [Found]) {
+        for i in 0..found.len() {
+            let q = &found[i];
+            if q.kind != QuantityKind::Count || q.unit_name != "-" || q.scale < 1e6 {
+                continue;
+            }
+            let money_against = found.get(i + 1).is_some_and(|n| {
+                n.kind == QuantityKind::Money
+                    && text.get(q.end..n.start).is_some_and(|gap| {
+                        let gap = gap.trim().trim_matches(',').trim().to_lowercase();
+                        self.set_against.iter().any(|w| {
+                            gap == *w
+                                || gap
+                                    .strip_suffix(w.as_str())
+                                    .is_some_and(|head| head.ends_with(' '))
+                        })
+                    })
+            });
+            if money_against {
+                continue;
+            }
+            if let Some(noun) = self.subject_count(text, q) {
+                found[i].unit_name = noun;
+            }
+        }
     }
 
     /// "Measles cases reached 1,288", "Mortgage approvals fell to 61,000", "with births dropping
@@ -4480,7 +4491,7 @@ impl Extractor {
     /// 1900 and 2000 years ago" stays dates; "between 1990 and 1995 exports fell" too).
     fn count_between(&self, text: &str, start: usize, end: usize) -> bool {
         let counts = |first: &str, second: &str, tail: &str| {
-            round_hundreds(&format!("{first}-{second}"))
+            round_hundred_ends(first, second)
                 && first < second
                 && !one_century(first, second)
                 && tail.starts_with(' ')
@@ -4998,10 +5009,10 @@ impl Extractor {
     fn pounds_of_money(&self, text: &str, found: &mut [Found]) {
         // ("lb" and "lbs" are written for weights only.)
         let weight = |q: &Found| {
-            let surface = text[q.start..q.end].to_lowercase();
-            (q.unit == "lb" || q.unit.starts_with("lb/"))
-                && surface.contains("pound")
-                && !surface.contains('-')
+            (q.unit == "lb" || q.unit.starts_with("lb/")) && {
+                let surface = text[q.start..q.end].to_lowercase();
+                surface.contains("pound") && !surface.contains('-')
+            }
         };
         let sterling = |q: &mut Found| {
             q.unit = q.unit.replacen("lb", "GBP", 1);
@@ -5011,27 +5022,28 @@ impl Extractor {
         // ("1.5 pounds per ton of rock", "20 pounds per ton of grain" are ratios of mass: only
         // the tonne of a commodity's price, with no "of" after it.)
         let mut prices = Vec::new();
-        for q in found.iter_mut() {
+        for q in found.iter_mut().filter(|q| weight(q)) {
             let per_tonne =
                 q.unit == "lb/metric ton" && !text[q.end..].trim_start().starts_with("of ");
-            if weight(q) && per_tonne {
+            if per_tonne {
                 sterling(q);
                 prices.push(q.start);
-            } else if weight(q)
-                && (self.price_move_after.is_match(&text[q.end..])
-                    || self
-                        .price_move_level
-                        .is_match(tail_slice(text, q.start, 20)))
+            } else if self.price_move_after.is_match(&text[q.end..])
+                || self
+                    .price_move_level
+                    .is_match(tail_slice(text, q.start, 20))
             {
                 sterling(q);
             }
         }
         // ("weighs 240 pounds, earned 5 million pounds", "8 pounds … a bill of £3,000": only a
         // price per tonne makes the sentence's other pounds money.)
-        let money = prices;
+        if prices.is_empty() {
+            return;
+        }
         for q in found.iter_mut() {
             let near = |s: usize| within_sentence(text, s.min(q.start), s.max(q.start));
-            if weight(q) && money.iter().any(|&s| near(s)) {
+            if weight(q) && prices.iter().any(|&s| near(s)) {
                 sterling(q);
             }
         }
@@ -5040,7 +5052,7 @@ impl Extractor {
 
 /// "a deficit of 1.6 billion ($2.54 billion), compared with 2.0 billion": a scaled amount without
 /// its own unit takes the currency of the money beside it in the same sentence.
-fn inherit_currency(text: &str, found: &mut [Found], of_set: &Regex) {
+fn inherit_currency(text: &str, found: &mut [Found], of_set: &Regex, against: &[String]) {
     let money: Vec<(usize, usize, String, String)> = found
         .iter()
         .filter(|q| q.kind == QuantityKind::Money && !q.unit.contains('/'))
@@ -5061,7 +5073,6 @@ fn inherit_currency(text: &str, found: &mut [Found], of_set: &Regex) {
         .filter(|q| q.counts_a_noun() && q.scale >= 1e6)
         .map(|q| q.end)
         .collect();
-    let against = words::cues("set_against");
     for q in found.iter_mut() {
         if q.kind != QuantityKind::Count
             || q.scale < 1e6
@@ -5102,7 +5113,7 @@ fn inherit_currency(text: &str, found: &mut [Found], of_set: &Regex) {
                     let gap = gap.trim().trim_start_matches(',').trim();
                     of_count
                         || gap.len() < 40
-                            && against.split('|').any(|w| {
+                            && against.iter().any(|w| {
                                 gap.len() >= w.len()
                                     && gap
                                         .get(gap.len() - w.len()..)
@@ -7066,10 +7077,15 @@ fn one_century(first: &str, second: &str) -> bool {
 /// Whether both ends of a span of four-digit figures ("1800-2000", "1500–1600") are whole
 /// hundreds, as counts in a range are and spans of years seldom are.
 fn round_hundreds(span: &str) -> bool {
+    span.split_once(['-', '–'])
+        .is_some_and(|(a, b)| round_hundred_ends(a, b))
+}
+
+/// Whether both ends, as written, are four-digit whole hundreds ("1800", "2000").
+fn round_hundred_ends(first: &str, second: &str) -> bool {
     let round =
         |d: &str| d.len() == 4 && d.ends_with("00") && d.bytes().all(|b| b.is_ascii_digit());
-    span.split_once(['-', '–'])
-        .is_some_and(|(a, b)| round(a) && round(b))
+    round(first) && round(second)
 }
 
 /// The text after a dash and a later year within two centuries of `year` that open `after`, no
