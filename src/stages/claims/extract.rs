@@ -174,6 +174,11 @@ fn first_line(s: &str) -> &str {
     &s[..s.find('\n').unwrap_or(s.len())]
 }
 
+/// The last line of `s`: what stands after its last line break.
+fn first_line_back(s: &str) -> &str {
+    &s[s.rfind('\n').map_or(0, |i| i + 1)..]
+}
+
 /// An English word with an adjective's ending (`adjective_suffix` rows: "usable", "elderly").
 fn adjective_ending(w: &str) -> bool {
     w.len() > 4
@@ -328,6 +333,12 @@ pub struct Extractor {
     /// verb that moves it, right before a bare level or change (group 1: the subject's modifier,
     /// group 2: its plural noun).
     subject_level: Regex,
+    /// ", estimated at about ": a size put on the plural before the comma (`apposed_size` rows,
+    /// maybe with an approximation).
+    apposed_size: Regex,
+    /// "a crew of ", "a skeleton staff of about ": a body of people (`group_noun` rows, maybe
+    /// after one modifier, group 1) sized by the number after it.
+    group_of: Regex,
     /// "Chang's ", "their own ": an owner right before a word ("Chang's half of the draw").
     owner_before: Regex,
     /// " o'clock": a time of day after a number word.
@@ -788,6 +799,18 @@ impl Extractor {
                 &["determiner_any"],
             ),
             range_verb_before: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["range_verb"]),
+            group_of: re(&format!(
+                r"(?i)(?:^|\s)(?:a|an)\s+((?:[a-z-]+\s+)?(?:{}))\s+of\s+(?:(?:{})\s+)?$",
+                words::alternation("group_noun"),
+                words::alternation("size_lead")
+            )),
+            apposed_size: cue_re(
+                &format!(
+                    r"(?i),{{HS}}+(?:{{}})(?:{{HS}}+(?:{}))?{{HS}}+$",
+                    words::alternation("size_lead")
+                ),
+                &["apposed_size"],
+            ),
             subject_level: cue_re(
                 r"(?:^|[^\w'’.-])(?:([A-Za-z][a-z-]+){HS}+)?([A-Za-z][a-z-]+s)(?:{HS}+(?:in|at|of|for|on){HS}+(?:the{HS}+)?[\w.-]+)?(?:{HS}+(?:have|has|had|were|was))?{HS}+(?:{})(?:{HS}+(?:by{HS}+)?[\d.,]+(?:{HS}*(?:%|percent|per{HS}+cent))?)?(?:{HS}+(?:to|at|by))?{HS}+$",
                 &["subject_verb"],
@@ -3306,6 +3329,15 @@ impl Extractor {
             if !elided(&found[i]) {
                 continue;
             }
+            // "a crew of 23 and 400 tonnes of fuel": the group the number sizes is what it counts.
+            if let Some(c) = self.group_of.captures(tail_slice(text, found[i].start, 48)) {
+                found[i].unit_name = c[1]
+                    .to_lowercase()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                continue;
+            }
             // "32- and 35-inch screens": a hyphen left hanging shares the hyphenated measure's
             // unit.
             if let Some(unit) = found.get(i + 1).and_then(|n| {
@@ -3541,6 +3573,21 @@ impl Extractor {
                 found[i].take_unit(from);
                 continue;
             }
+            // "ordered 12 jets worth $1.2 billion and took options on six more": "N more" adds
+            // to the last thing counted in the sentence, whatever was priced in between.
+            let more = head_slice(text, found[i].end, 12).to_lowercase();
+            let more = more.starts_with(" more") && !more.starts_with(" more than");
+            if let Some(p) = found[..i]
+                .iter()
+                .rev()
+                .filter(|_| more && next.is_none())
+                .find(|p| p.counts_a_noun() && same_sentence(p.end, found[i].start))
+            {
+                let from = (p.unit.clone(), p.unit_name.clone(), p.kind);
+                found[i].take_unit(from);
+                inherited[i] = true;
+                continue;
+            }
             let Some(from) = next.or_else(scaled_count).or(prev) else {
                 let from = self
                     .rate_level(text, found, i)
@@ -3550,7 +3597,10 @@ impl Extractor {
                     inherited[i] = true;
                     continue;
                 }
-                if let Some(noun) = self.subject_count(text, &found[i]) {
+                if let Some(noun) = self
+                    .subject_count(text, &found[i])
+                    .or_else(|| self.apposed_count(text, &found[i]))
+                {
                     found[i].unit_name = noun;
                 }
                 continue;
@@ -3710,6 +3760,52 @@ impl Extractor {
             Some(m) => format!("{m} {noun}"),
             None => noun,
         })
+    }
+
+    /// "the Albanian immigrant workers, estimated at 350,000", "Refugees, numbering about 40,000":
+    /// a size set after a plural and its comma counts that plural, with the modifiers before it
+    /// (the convention's elided unit, recovered from the sentence).
+    fn apposed_count(&self, text: &str, q: &Found) -> Option<String> {
+        if q.range.is_some() || q.value.is_none_or(|v| v.fract() != 0.0 || v < 2.0) {
+            return None;
+        }
+        let head = tail_slice(text, q.start, 120);
+        let cue = self.apposed_size.find(head)?;
+        let before: Vec<&str> = first_line_back(&head[..cue.start()])
+            .split_whitespace()
+            .collect();
+        let (last, rest) = before.split_last()?;
+        let en = words::for_language("en");
+        let noun = last.to_lowercase();
+        // (In capitals only where it opens the sentence: "Refugees, numbering …".)
+        let opens = rest.last().is_none_or(|w| w.ends_with(['.', '!', '?']));
+        if !(noun.len() > 3
+            && (last.starts_with(char::is_lowercase) || opens)
+            && noun.chars().all(|c| c.is_ascii_lowercase())
+            && is_plural(&noun)
+            && !verb_or_stop(&noun)
+            && !en.apposed_uncounted.contains(noun.as_str()))
+        {
+            return None;
+        }
+        // The modifiers back to a function word or punctuation: "of Albanian immigrant workers".
+        let modifiers: Vec<String> = rest
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|w| {
+                let lower = w.to_lowercase();
+                ends_clean(w)
+                    && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !verb_or_stop(&lower)
+                    && !en.determiners.contains(&lower.as_str())
+                    && !en.finite_verbs.contains(lower.as_str())
+            })
+            .map(|w| w.to_lowercase())
+            .collect();
+        let mut phrase: Vec<String> = modifiers.into_iter().rev().collect();
+        phrase.push(lexicon::singular(&noun));
+        Some(phrase.join(" "))
     }
 
     /// "fell 12 cents, or 3 percent", "lost 27 pounds (12 kg)", "up 6 percent in July and 25 percent
@@ -6149,9 +6245,19 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                         && !verb_or_stop(&bare)
                         && !NOT_COUNTED.contains(bare.as_str())
                 });
+            // "four successive Olympics", "two straight Opens": after lower-case adjectives only,
+            // a capitalised plural that ends the phrase is the noun they modify.
+            let after_adjectives = !words.is_empty()
+                && words.iter().all(|w| {
+                    w.chars().all(|c| c.is_ascii_lowercase())
+                        && (adjective_ending(w)
+                            || w == "other"
+                            || en.adjectives.contains(w.as_str())
+                            || en.count_adjectives.contains(w.as_str()))
+                });
             if names_a_plural && word.len() == raw.len() {
                 plural = false;
-            } else if name_goes_on || !words.is_empty() && !capitals_only {
+            } else if name_goes_on || !words.is_empty() && !capitals_only && !after_adjectives {
                 break;
             } else {
                 capital_plural = words.is_empty();
@@ -6351,7 +6457,11 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
     let nominal = |i: usize| {
         bare(i).is_some_and(|w| {
             let w = w.to_lowercase();
-            !w.ends_with("ed") && !w.ends_with("ing") && !verb_or_stop(&w)
+            // ("ordered 12 new jets and took options": nor a finite verb.)
+            !w.ends_with("ed")
+                && !w.ends_with("ing")
+                && !verb_or_stop(&w)
+                && !words::for_language("en").finite_verbs.contains(w.as_str())
         })
     };
     // ("15,000 sailors and Marines": the second may be a capitalised people's plural.)
@@ -8630,6 +8740,11 @@ mod tests {
             one("it disarms 9,000 fighters and sets a date").unit_name,
             "fighter"
         );
+        // Nor is a finite verb after a phrase of two words.
+        assert_eq!(
+            one("the airline ordered 12 new jets and took options").unit_name,
+            "new jet"
+        );
         // A modifier that is an amount of its own is not part of the noun.
         assert_eq!(
             all("they found 12 five-year-old bonds")[0].unit_name,
@@ -9458,6 +9573,52 @@ mod tests {
     fn a_strength_sizes_a_group_without_naming_it() {
         let q = one("the 250-strong board met");
         assert_eq!((q.value, q.unit_name.as_str()), (Some(250.0), "-"));
+    }
+
+    #[test]
+    fn a_group_an_apposed_size_or_more_of_a_kind_name_what_is_counted() {
+        // "N more" adds to the last count, past the money between.
+        let qs = all("The line bought 30 buses for $9 million and will lease eight more.");
+        assert_eq!(qs[2].unit_name, "bus");
+        assert_eq!(
+            all("It rose $2 and may gain 3 more.")[1].unit_name,
+            "dollar"
+        );
+        // A size set after a plural and its comma counts the plural, modifiers kept.
+        assert_eq!(
+            one("the rights of Kurdish seasonal workers, estimated at 90,000, in the south")
+                .unit_name,
+            "kurdish seasonal worker"
+        );
+        assert_eq!(
+            one("Pilgrims, numbering about 30,000, filled the town.").unit_name,
+            "pilgrim"
+        );
+        assert_eq!(one("the losses, put at 40 million, were").unit_name, "-");
+        // "a crew of 12" counts the crew, whatever unit follows the "and".
+        let qs = all("The tanker, with a crew of 19 and 80,000 tonnes of crude, sank.");
+        assert_eq!(qs[0].unit_name, "crew");
+        assert_eq!(qs[1].unit_name, "metric ton");
+        assert_eq!(
+            one("with a skeleton staff of about 40 on duty").unit_name,
+            "skeleton staff"
+        );
+        // A crowd or a fleet is sized, not counted.
+        assert_eq!(one("out of a fleet of 60").unit_name, "-");
+        assert_eq!(one("before a crowd of 31,000").unit_name, "-");
+        // A capitalised plural after lower-case adjectives is their noun.
+        assert_eq!(
+            one("he has skated at three successive Olympics").unit_name,
+            "successive olympics"
+        );
+        assert_eq!(
+            one("she beat two other Americans").unit_name,
+            "other american"
+        );
+        assert_eq!(
+            one("talks with four senior Republicans").unit_name,
+            "senior republican"
+        );
     }
 
     #[test]
