@@ -523,6 +523,11 @@ pub struct Extractor {
     noun_change: Regex,
     /// A bracketed conversion into a currency right after an amount ("(US$7,845)").
     converted: Regex,
+    /// "fined ", "tickets cost between 20 and ": a money word shortly before a bare amount in
+    /// pounds, in the same clause (`pound_money_cue` rows).
+    pound_money_before: Regex,
+    /// "weighed", "heavy": a weight word near an amount in pounds (`pound_weight_cue` rows).
+    pound_weight_near: Regex,
     /// A price's move written after its amount ("15 pounds firmer", "15 pounds higher at 1,620"):
     /// `price_move` and `price_move_at` rows.
     price_move_after: Regex,
@@ -986,6 +991,11 @@ impl Extractor {
                 r"(?i)^{HS}+(?:(?:{})(?-u:\b)|(?:{}){HS}+at{HS}+\d)",
                 &["price_move", "price_move_at"],
             ),
+            pound_money_before: cue_re(
+                r"(?i)(?-u:\b)(?:{})(?-u:\b)[^.;:!?()\n]{0,40}$",
+                &["pound_money_cue"],
+            ),
+            pound_weight_near: cue_re(r"(?i)(?-u:\b)(?:{})(?-u:\b)", &["pound_weight_cue"]),
             converted: re(
                 r"^\s*\(\s*(?:about\s+|some\s+)?(?:US\s?\$|U\.S\.\s?\$|\$|€|¥|DM|A\$|C\$|HK\$|S\$|NZ\$|(?:US\s+|U\.S\.\s+)?dollars\s*\))",
             ),
@@ -2103,9 +2113,19 @@ impl Extractor {
                 .trim_start()
                 .to_lowercase()
                 .starts_with("pound");
+            // "fined 500 pounds", "tickets cost 35 pounds": a money word shortly before, with no
+            // weight word near and no "of" after ("paid for 500 pounds of beef" is a weight).
+            let head = tail_slice(text, n.start, 60);
+            let priced = || {
+                self.pound_money_before.is_match(head)
+                    && !self.pound_weight_near.is_match(head)
+                    && !self.pound_weight_near.is_match(head_slice(after, 0, 30))
+                    && !starts_with_ignore_ascii_case(after.trim_start(), "of ")
+                    && !after.trim_start().starts_with('(')
+            };
             if u.unit == "lb"
                 && written_pounds
-                && (tail.scale >= 1e6 || has_currency || self.converted.is_match(after))
+                && (tail.scale >= 1e6 || has_currency || self.converted.is_match(after) || priced())
             {
                 *u = Unit::GBP;
             }
@@ -8858,6 +8878,34 @@ mod tests {
             (f[1].unit_name.as_str(), f[2].unit_name.as_str()),
             ("-", "-")
         );
+    }
+
+    #[test]
+    fn pounds_after_a_money_word_are_sterling_and_weights_stay_weights() {
+        let name = |t: &str| one(t).unit_name;
+        assert_eq!(
+            name("The magistrate fined him 750 pounds."),
+            "pound sterling"
+        );
+        assert_eq!(
+            name("Seats for the final cost 45 pounds."),
+            "pound sterling"
+        );
+        assert_eq!(
+            name("Nurses earn 520 pounds a week"),
+            "pound sterling per week"
+        );
+        assert_eq!(
+            all("Entry costs between 12 and 18 pounds")[0].unit_name,
+            "pound sterling"
+        );
+        // A weight word near it, a substance after it, or a metric conversion keep a weight.
+        assert_eq!(
+            name("The crate, which cost little, weighs 90 pounds."),
+            "pound-mass"
+        );
+        assert_eq!(name("They paid for 300 pounds of rice."), "pound-mass");
+        assert_eq!(name("He shed 30 pounds before the fight."), "pound-mass");
     }
 
     #[test]
