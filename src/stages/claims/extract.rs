@@ -3287,7 +3287,11 @@ impl Extractor {
                     // "4,464 homes were sold in July, compared to 4,570 in June": the comparison
                     // may close the clause that holds the first amount.
                     let clause_end = gap.rsplit_once(", ").map_or("", |(_, cue)| cue);
-                    against_word(gap.trim_start_matches(',').trim())
+                    // "passed by 312 votes to 189": a count's noun and "to" before a tally set
+                    // against it.
+                    let tally = noun_words > 0 && gap == "to";
+                    tally
+                        || against_word(gap.trim_start_matches(',').trim())
                         || clause_end.contains(' ') && against_word(clause_end.trim())
                 })
         };
@@ -9654,6 +9658,9 @@ mod tests {
         // A crowd or a fleet is sized, not counted.
         assert_eq!(one("out of a fleet of 60").unit_name, "-");
         assert_eq!(one("before a crowd of 31,000").unit_name, "-");
+        // A tally set against a count by "to" counts the same noun.
+        let qs = all("The motion was carried by 230 votes to 171.");
+        assert_eq!(qs[1].unit_name, "vote");
         // A capitalised plural after lower-case adjectives is their noun.
         assert_eq!(
             one("he has skated at three successive Olympics").unit_name,
