@@ -136,6 +136,55 @@ struct NotAQuantity;
 /// "a third day", "a fifth term": after an article, a fraction word that is also an ordinal
 /// (`ordinal_fraction` rows of data/lang/en.tsv) is the ordinal when a noun follows; "cut by a
 /// third", "a third of the staff", "a fifth more" keep the fraction.
+/// "China would one day pay", "and one day she will", "One day, he hopes": "one day" after a
+/// modal, or opening a sentence or clause before its subject or a comma, means some day, no
+/// duration ("lasted one day", "for one day", "one day later" stay).
+fn reject_someday(text: &str, n: Scanned) -> Result<(), NotAQuantity> {
+    if n.is_digits || !n.surface.eq_ignore_ascii_case("one") {
+        return Ok(());
+    }
+    let after = &text[n.end..];
+    let Some(rest) = after
+        .strip_prefix(" day")
+        .filter(|r| !r.starts_with(char::is_alphanumeric))
+    else {
+        return Ok(());
+    };
+    let en = words::for_language("en");
+    let head = text[..n.start].trim_end();
+    let prev = last_word(head).to_lowercase();
+    if en.someday_modals.contains(prev.as_str()) {
+        return Err(NotAQuantity);
+    }
+    let opens = head.is_empty()
+        || head.ends_with([',', '.', ';', ':', '"', '\u{201c}'])
+        || en.someday_leads.contains(prev.as_str())
+        || SPEECH_VERBS.contains(prev.as_str());
+    let next = rest.split_whitespace().next().unwrap_or("");
+    let subject = rest.starts_with(',')
+        || next.starts_with(char::is_uppercase)
+        || matches!(
+            next.to_lowercase().as_str(),
+            "he" | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "it"
+                | "there"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "my"
+        );
+    if opens && subject {
+        return Err(NotAQuantity);
+    }
+    Ok(())
+}
+
 fn reject_ordinal(ordinal_fraction: &Regex, text: &str, n: Scanned) -> Result<(), NotAQuantity> {
     if n.is_digits || !ordinal_fraction.is_match(n.surface) {
         return Ok(());
@@ -1166,6 +1215,7 @@ impl Extractor {
     ) -> Result<Reading, NotAQuantity> {
         self.reject_name(text, n, masked)?;
         reject_ordinal(&self.ordinal_fraction, text, n)?;
+        reject_someday(text, n)?;
         let (value, vague_high) = self.parse_number(n.surface, format).ok_or(NotAQuantity)?;
         // "(in millions of yuan unless stated)", "(In Thousands, except …)": a table's header
         // names the scale of the figures below it, no amount.
@@ -8882,6 +8932,21 @@ mod tests {
             (f[1].unit_name.as_str(), f[2].unit_name.as_str()),
             ("-", "-")
         );
+    }
+
+    #[test]
+    fn one_day_meaning_some_day_is_no_duration() {
+        assert!(all("Rebels say they will one day march on the capital.").is_empty());
+        assert!(all("One day, she says, the mine will reopen.").is_empty());
+        assert!(all("He said one day Britain would join.").is_empty());
+        assert!(all("and one day they will return").is_empty());
+        for kept in [
+            "The strike lasted one day.",
+            "He was banned for one day.",
+            "One day later, he resigned.",
+        ] {
+            assert_eq!(one(kept).unit_name, "day", "{kept}");
+        }
     }
 
     #[test]

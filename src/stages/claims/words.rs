@@ -167,6 +167,10 @@ pub struct Words {
     pub collective_nouns: HashSet<&'static str>,
     /// Plural subjects that count people, events or items ("Measles cases reached 1,288").
     pub subject_counts: HashSet<&'static str>,
+    /// Modals before "one day" meaning some day ("would one day").
+    pub someday_modals: HashSet<&'static str>,
+    /// Clause openers before "one day" meaning some day ("and one day China").
+    pub someday_leads: HashSet<&'static str>,
     /// Plurals a size put after them sums rather than counts ("the losses, estimated at").
     pub apposed_uncounted: HashSet<&'static str>,
     /// Words after an engine size that make it a racing class ("the 125cc world champion").
@@ -366,6 +370,8 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         level_nouns: list("level_noun").into_iter().collect(),
         collective_nouns: list("collective_noun").into_iter().collect(),
         subject_counts: list("subject_count").into_iter().collect(),
+        someday_modals: list("someday_modal").into_iter().collect(),
+        someday_leads: list("someday_lead").into_iter().collect(),
         apposed_uncounted: list("apposed_uncounted").into_iter().collect(),
         engine_class: list("engine_class").into_iter().collect(),
         old_events: list("old_event").into_iter().collect(),
