@@ -153,18 +153,27 @@ fn reject_someday(text: &str, n: Scanned) -> Result<(), NotAQuantity> {
     let en = words::for_language("en");
     let head = text[..n.start].trim_end();
     let prev = last_word(head).to_lowercase();
-    if en.someday_modals.contains(prev.as_str()) {
+    if en.someday_modals.contains(prev.as_str()) && !rest.starts_with(',') {
         return Err(NotAQuantity);
     }
-    let opens = head.is_empty()
-        || head.ends_with([',', '.', ';', ':', '"', '\u{201c}'])
-        || en.someday_leads.contains(prev.as_str())
-        || SPEECH_VERBS.contains(prev.as_str());
+    // A sentence or clause opened by punctuation ("One day, he hopes"); a conjunction or a
+    // verb of speech opens one only before its subject ("and one day China would"): "six years
+    // and one day, his lawyer said", "closed on all but one day," and "added one day, Sunday,"
+    // are durations.
+    let punctuated = head.is_empty() || head.ends_with([',', '.', ';', ':', '"', '\u{201c}']);
+    let before_lead = last_word(head[..head.len() - prev.len()].trim_end()).to_lowercase();
+    let lead = (en.someday_leads.contains(prev.as_str()) || SPEECH_VERBS.contains(prev.as_str()))
+        && prev != "added"
+        && before_lead != "all"
+        && !number_word(&before_lead)
+        && !en.durations.contains(before_lead.as_str());
     let next = rest.split_whitespace().next().unwrap_or("");
-    let subject = rest.starts_with(',')
-        || next.starts_with(char::is_uppercase)
+    let bare_next = next.trim_end_matches(AFTER_WORD);
+    let lower_next = bare_next.to_lowercase();
+    let subject = bare_next.starts_with(char::is_uppercase)
+        && !en.weekdays.contains(lower_next.as_str())
         || matches!(
-            next.to_lowercase().as_str(),
+            lower_next.as_str(),
             "he" | "she"
                 | "they"
                 | "we"
@@ -179,7 +188,7 @@ fn reject_someday(text: &str, n: Scanned) -> Result<(), NotAQuantity> {
                 | "our"
                 | "my"
         );
-    if opens && subject {
+    if punctuated && (subject || rest.starts_with(',')) || lead && subject && next == bare_next {
         return Err(NotAQuantity);
     }
     Ok(())
@@ -385,6 +394,12 @@ pub struct Extractor {
     /// ", estimated at about ": a size put on the plural before the comma (`apposed_size` rows,
     /// maybe with an approximation).
     apposed_size: Regex,
+    /// "worth ", "for ", "at a cost of ": what introduces the price of things just counted.
+    price_lead: Regex,
+    /// " in the fiscal year ended": a reporting period right after an amount (`result_period`).
+    result_period: Regex,
+    /// "The retailer lost ": the verb of a net loss right before an amount.
+    lost_before: Regex,
     /// "a crew of ", "a skeleton staff of about ": a body of people (`group_noun` rows, maybe
     /// after one modifier, group 1) sized by the number after it.
     group_of: Regex,
@@ -858,6 +873,13 @@ impl Extractor {
                 words::alternation("group_noun"),
                 words::alternation("size_lead")
             )),
+            result_period: cue_re(r"(?i)^{HS}+(?:{})", &["result_period"]),
+            lost_before: re(
+                r"(?i)\b(?:lost|loses|lose)(?:\s+(?:about|some|nearly|almost|around|roughly|an\s+estimated))?\s+$",
+            ),
+            price_lead: re(
+                r"(?i)\b(?:worth|for|costing|at\s+a\s+cost\s+of|valued\s+at|priced\s+at)\s+(?:about\s+|some\s+|nearly\s+|an\s+estimated\s+)?$",
+            ),
             apposed_size: cue_re(
                 &format!(
                     r"(?i),{{HS}}+(?:{{}})(?:{{HS}}+(?:{}))?{{HS}}+$",
@@ -1041,7 +1063,7 @@ impl Extractor {
                 &["price_move", "price_move_at"],
             ),
             pound_money_before: cue_re(
-                r"(?i)(?-u:\b)(?:{})(?-u:\b)[^.;:!?()\n]{0,40}$",
+                r"(?i)(?-u:\b)(?:{})(?-u:\b)(?:[^,.;:!?()\n]|[,.]\d){0,40}$",
                 &["pound_money_cue"],
             ),
             pound_weight_near: cue_re(r"(?i)(?-u:\b)(?:{})(?-u:\b)", &["pound_weight_cue"]),
@@ -1194,6 +1216,7 @@ impl Extractor {
         self.inherit_unit(text, &mut found);
         points_of_a_rate(text, &mut found);
         self.index_levels(text, &mut found);
+        self.net_results(text, &mut found);
         self.carry_change(text, &mut found);
         count_past_measure(text, &mut found);
         drop_conjunctions(&mut found);
@@ -3339,7 +3362,13 @@ impl Extractor {
                     let clause_end = gap.rsplit_once(", ").map_or("", |(_, cue)| cue);
                     // "passed by 312 votes to 189": a count's noun and "to" before a tally set
                     // against it.
-                    let tally = noun_words > 0 && gap == "to";
+                    // (Not before a noun of its own: "handed 12 prisoners to 1 ICRC delegate".)
+                    let tally = noun_words > 0
+                        && gap == "to"
+                        && text[q.end..].split_whitespace().next().is_none_or(|w| {
+                            !text[q.end..].starts_with(' ')
+                                || stop_or_none(&w.trim_end_matches(AFTER_WORD).to_lowercase())
+                        });
                     tally
                         || against_word(gap.trim_start_matches(',').trim())
                         || clause_end.contains(' ') && against_word(clause_end.trim())
@@ -3649,13 +3678,26 @@ impl Extractor {
             }
             // "ordered 12 jets worth $1.2 billion and took options on six more": "N more" adds
             // to the last thing counted in the sentence, whatever was priced in between.
+            // Only past a price of the things counted ("worth $1.2 billion", "for $9 million"),
+            // and not after a verb of change: "fell 5 pence and could lose 10 more" moves the
+            // pence.
             let more = head_slice(text, found[i].end, 12).to_lowercase();
-            let more = more.starts_with(" more") && !more.starts_with(" more than");
+            let more = more.starts_with(" more")
+                && !more.starts_with(" more than")
+                && next.is_none()
+                && !self
+                    .change(text, found[i].start, found[i].end)
+                    .is_direction();
+            let price = |p: &Found| {
+                p.kind == QuantityKind::Money
+                    && p.change == Change::Equal
+                    && self.price_lead.is_match(tail_slice(text, p.start, 24))
+            };
             if let Some(p) = found[..i]
                 .iter()
                 .rev()
-                .filter(|_| more && next.is_none())
-                .find(|p| p.counts_a_noun() && same_sentence(p.end, found[i].start))
+                .find(|p| !price(p))
+                .filter(|p| more && p.counts_a_noun() && same_sentence(p.end, found[i].start))
             {
                 let from = (p.unit.clone(), p.unit_name.clone(), p.kind);
                 found[i].take_unit(from);
@@ -3840,7 +3882,11 @@ impl Extractor {
     /// a size set after a plural and its comma counts that plural, with the modifiers before it
     /// (the convention's elided unit, recovered from the sentence).
     fn apposed_count(&self, text: &str, q: &Found) -> Option<String> {
-        if q.range.is_some() || q.value.is_none_or(|v| v.fract() != 0.0 || v < 2.0) {
+        // (Billions are sums: "Its investments, estimated at 2 billion".)
+        if q.range.is_some()
+            || q.scale >= 1e9
+            || q.value.is_none_or(|v| v.fract() != 0.0 || v < 2.0)
+        {
             return None;
         }
         let head = tail_slice(text, q.start, 120);
@@ -3877,9 +3923,64 @@ impl Extractor {
             })
             .map(|w| w.to_lowercase())
             .collect();
+        // ("refugees in the camps, estimated at 50,000", "casualties on both sides, put at 400":
+        // the plural after a preposition other than "of" is a place or a side, not what is
+        // sized.)
+        let mut before = rest[..rest.len() - modifiers.len()]
+            .iter()
+            .rev()
+            .map(|w| w.to_lowercase())
+            .skip_while(|w| en.determiners.contains(&w.as_str()) || w == "both" || w == "all");
+        if before
+            .next()
+            .is_some_and(|w| w != "of" && en.places_before.contains(w.as_str()))
+        {
+            return None;
+        }
         let mut phrase: Vec<String> = modifiers.into_iter().rev().collect();
         phrase.push(lexicon::singular(&noun));
         Some(phrase.join(" "))
+    }
+
+    /// "The retailer lost $95.7 million in the fiscal year ended February 3": money a firm lost
+    /// over a reporting period is its net loss, a result stated ("="), not a level that moved
+    /// ("shares lost $2 to $40", "lost $100 billion in market value" still fall).
+    fn net_results(&self, text: &str, found: &mut [Found]) {
+        for i in 0..found.len() {
+            let q = &found[i];
+            if q.change != Change::Down
+                || q.kind != QuantityKind::Money
+                || q.unit.contains('/')
+                || !self.lost_before.is_match(tail_slice(text, q.start, 40))
+            {
+                continue;
+            }
+            // ("lost $5 million, or 20 cents a share, in the third quarter": past the loss per
+            // share, which is the same result.)
+            let after = head_slice(text, q.end, 120);
+            let period_at = after
+                .strip_prefix(", or ")
+                .and_then(|r| r.find(','))
+                .map_or(0, |c| ", or ".len() + c + 1);
+            if !self.result_period.is_match(&after[period_at..]) {
+                continue;
+            }
+            // (A price's move over a period stays one: "the shares lost $3 in the quarter".)
+            let clause = sentence_tail(tail_slice(text, q.start, 80)).to_lowercase();
+            if ["share", "stock", "index", "price", "value"]
+                .iter()
+                .any(|w| clause.contains(w))
+            {
+                continue;
+            }
+            let end = found[i].end + period_at;
+            found[i].change = Change::Equal;
+            for p in found[i + 1..].iter_mut().take_while(|p| p.end <= end) {
+                if p.change == Change::Down {
+                    p.change = Change::Equal;
+                }
+            }
+        }
     }
 
     /// "fell 12 cents, or 3 percent", "lost 27 pounds (12 kg)", "up 6 percent in July and 25 percent
@@ -6320,12 +6421,20 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                         && !NOT_COUNTED.contains(bare.as_str())
                 });
             // "four successive Olympics", "two straight Opens": after lower-case adjectives only,
-            // a capitalised plural that ends the phrase is the noun they modify.
+            // a capitalised plural that ends the phrase is the noun they modify ("three small
+            // Texas oil companies" goes on; "Texas" is no plural there).
+            let ends_phrase = word.len() != raw.len()
+                || rest_words.get(i + 1).is_none_or(|w| {
+                    let w = w.trim_end_matches(AFTER_WORD).to_lowercase();
+                    w.is_empty() || verb_or_stop(&w)
+                });
             let after_adjectives = !words.is_empty()
-                && words.iter().all(|w| {
-                    w.chars().all(|c| c.is_ascii_lowercase())
+                && ends_phrase
+                && !lower.ends_with("as")
+                && words.iter().zip(&at).all(|(w, &j)| {
+                    rest_words[j].starts_with(|c: char| c.is_ascii_lowercase())
                         && (adjective_ending(w)
-                            || w == "other"
+                            || en.run_adjectives.contains(w.as_str())
                             || en.adjectives.contains(w.as_str())
                             || en.count_adjectives.contains(w.as_str()))
                 });
@@ -8935,11 +9044,46 @@ mod tests {
     }
 
     #[test]
+    fn a_net_loss_over_a_reporting_period_is_a_result_not_a_fall() {
+        let f = all("The chemicals maker lost $41.2 million in the six months to June.");
+        assert_eq!(f[0].change, Change::Equal);
+        let f =
+            all("Metro Bank lost 12 million pounds, or 3 pence a share, in the second quarter.");
+        assert!(f.iter().all(|q| q.change == Change::Equal), "{f:?}");
+        // A move of a price or of market value stays a fall.
+        assert_eq!(
+            one("The shares lost $3 in the quarter.").change,
+            Change::Down
+        );
+        assert_eq!(
+            one("Tech stocks lost $90 billion in market value").change,
+            Change::Down
+        );
+        assert_eq!(
+            all("The rouble lost 40 kopecks to 5,500.")[0].change,
+            Change::Down
+        );
+    }
+
+    #[test]
     fn one_day_meaning_some_day_is_no_duration() {
         assert!(all("Rebels say they will one day march on the capital.").is_empty());
         assert!(all("One day, she says, the mine will reopen.").is_empty());
         assert!(all("He said one day Britain would join.").is_empty());
         assert!(all("and one day they will return").is_empty());
+        // A duration after a number and "and", "all but" or "added" stays one.
+        for kept in [
+            "He was jailed for four years and one day, his lawyer said.",
+            "The market was shut on all but one day, traders said.",
+            "The organisers added one day, Sunday, to the fair.",
+        ] {
+            assert!(
+                all(kept)
+                    .iter()
+                    .any(|q| q.unit_name == "day" && q.value == Some(1.0)),
+                "{kept}"
+            );
+        }
         for kept in [
             "The strike lasted one day.",
             "He was banned for one day.",
@@ -8975,6 +9119,19 @@ mod tests {
         );
         assert_eq!(name("They paid for 300 pounds of rice."), "pound-mass");
         assert_eq!(name("He shed 30 pounds before the fight."), "pound-mass");
+        // The money word must be in the number's own clause, and "prize" or "bill" name no price.
+        assert_eq!(
+            all("heroin worth $2 million, some 60 pounds, was seized")[1].unit_name,
+            "pound-mass"
+        );
+        assert_eq!(
+            name("The prize marrow weighed in at 110 pounds"),
+            "pound-mass"
+        );
+        assert_eq!(
+            name("a bill to let lorries carry 90,000 pounds"),
+            "pound-mass"
+        );
     }
 
     #[test]
@@ -9697,6 +9854,9 @@ mod tests {
         // "N more" adds to the last count, past the money between.
         let qs = all("The line bought 30 buses for $9 million and will lease eight more.");
         assert_eq!(qs[2].unit_name, "bus");
+        // Not past an amount a verb moved: "N more" goes on moving it.
+        let qs = all("Boots, with 900 stores, fell 4 pence and may lose 6 more.");
+        assert_eq!(qs[2].unit_name, "penny");
         assert_eq!(
             all("It rose $2 and may gain 3 more.")[1].unit_name,
             "dollar"
@@ -9712,6 +9872,11 @@ mod tests {
             "pilgrim"
         );
         assert_eq!(one("the losses, put at 40 million, were").unit_name, "-");
+        // A plural after a preposition is a place or a side, not what is sized.
+        assert_eq!(
+            one("aid for families in the camps, estimated at 20,000").unit_name,
+            "-"
+        );
         // "a crew of 12" counts the crew, whatever unit follows the "and".
         let qs = all("The tanker, with a crew of 19 and 80,000 tonnes of crude, sank.");
         assert_eq!(qs[0].unit_name, "crew");
@@ -9726,6 +9891,10 @@ mod tests {
         // A tally set against a count by "to" counts the same noun.
         let qs = all("The motion was carried by 230 votes to 171.");
         assert_eq!(qs[1].unit_name, "vote");
+        assert_eq!(
+            all("They handed 9 hostages to 1 Red Cross official.")[1].unit_name,
+            "-"
+        );
         // A capitalised plural after lower-case adjectives is their noun.
         assert_eq!(
             one("he has skated at three successive Olympics").unit_name,
@@ -9739,6 +9908,8 @@ mod tests {
             one("talks with four senior Republicans").unit_name,
             "senior republican"
         );
+        // Not a name in -s that modifies the noun after it.
+        assert_eq!(one("three small Kansas grain farms").unit_name, "-");
     }
 
     #[test]

@@ -167,6 +167,14 @@ pub struct Words {
     pub collective_nouns: HashSet<&'static str>,
     /// Plural subjects that count people, events or items ("Measles cases reached 1,288").
     pub subject_counts: HashSet<&'static str>,
+    /// Prepositions before a place or a side ("in the camps").
+    pub places_before: HashSet<&'static str>,
+    /// Days of the week.
+    pub weekdays: HashSet<&'static str>,
+    /// Words of a span of time ("years", "day").
+    pub durations: HashSet<&'static str>,
+    /// Words of a run before a capitalised plural ("three successive Olympics").
+    pub run_adjectives: HashSet<&'static str>,
     /// Modals before "one day" meaning some day ("would one day").
     pub someday_modals: HashSet<&'static str>,
     /// Clause openers before "one day" meaning some day ("and one day China").
@@ -370,6 +378,10 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         level_nouns: list("level_noun").into_iter().collect(),
         collective_nouns: list("collective_noun").into_iter().collect(),
         subject_counts: list("subject_count").into_iter().collect(),
+        places_before: list("place_before").into_iter().collect(),
+        weekdays: list("weekday").into_iter().collect(),
+        durations: list("duration_word").into_iter().collect(),
+        run_adjectives: list("run_adjective").into_iter().collect(),
         someday_modals: list("someday_modal").into_iter().collect(),
         someday_leads: list("someday_lead").into_iter().collect(),
         apposed_uncounted: list("apposed_uncounted").into_iter().collect(),
