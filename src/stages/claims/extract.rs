@@ -875,7 +875,7 @@ impl Extractor {
             )),
             result_period: cue_re(r"(?i)^{HS}+(?:{})", &["result_period"]),
             lost_before: re(
-                r"(?i)\b(?:lost|loses|lose)(?:\s+(?:about|some|nearly|almost|around|roughly|an\s+estimated))?\s+$",
+                r"(?i)\b(?:lost|loses|lose)(?:\s+(?:about|some|nearly|almost|around|roughly|an\s+estimated|more\s+than|over|less\s+than|at\s+least))?\s+$",
             ),
             price_lead: re(
                 r"(?i)\b(?:worth|for|costing|at\s+a\s+cost\s+of|valued\s+at|priced\s+at)\s+(?:about\s+|some\s+|nearly\s+|an\s+estimated\s+)?$",
@@ -2189,10 +2189,12 @@ impl Extractor {
             // "fined 500 pounds", "tickets cost 35 pounds": a money word shortly before, with no
             // weight word near and no "of" after ("paid for 500 pounds of beef" is a weight).
             let head = tail_slice(text, n.start, 60);
+            // (A weight word counts between the money word and the number only: "the lorry
+            // driver was fined 1,000 pounds" is money.)
             let priced = || {
-                self.pound_money_before.is_match(head)
-                    && !self.pound_weight_near.is_match(head)
-                    && !self.pound_weight_near.is_match(head_slice(after, 0, 30))
+                self.pound_money_before
+                    .find(head)
+                    .is_some_and(|m| !self.pound_weight_near.is_match(&head[m.start()..]))
                     && !starts_with_ignore_ascii_case(after.trim_start(), "of ")
                     && !after.trim_start().starts_with('(')
             };
@@ -3948,9 +3950,13 @@ impl Extractor {
     fn net_results(&self, text: &str, found: &mut [Found]) {
         for i in 0..found.len() {
             let q = &found[i];
+            // (A firm's result is in thousands or more, or per share; "gold lost $12 in the
+            // first quarter", "the dollar lost 1.5 yen over the year" are prices that moved.)
+            let per_share = q.unit.ends_with("/share");
             if q.change != Change::Down
                 || q.kind != QuantityKind::Money
-                || q.unit.contains('/')
+                || q.unit.contains('/') && !per_share
+                || q.scale < 1e3 && !per_share && q.value.is_none_or(|v| v < 1e4)
                 || !self.lost_before.is_match(tail_slice(text, q.start, 40))
             {
                 continue;
@@ -3965,16 +3971,21 @@ impl Extractor {
             if !self.result_period.is_match(&after[period_at..]) {
                 continue;
             }
-            // (A price's move over a period stays one: "the shares lost $3 in the quarter".)
-            let clause = sentence_tail(tail_slice(text, q.start, 80)).to_lowercase();
-            if ["share", "stock", "index", "price", "value"]
-                .iter()
-                .any(|w| clause.contains(w))
+            // (A price's move over a period stays one: "the shares lost $3 in the quarter",
+            // "lost $3 billion in market value", "lost $2 …, the biggest drop among stocks".)
+            let before = sentence_tail(tail_slice(text, q.start, 80));
+            let clause = format!("{before}{}", &after[period_at..]).to_lowercase();
+            if (!per_share && clause.contains("share"))
+                || ["stock", "index", "price", "value", "market", "capitali"]
+                    .iter()
+                    .any(|w| clause.contains(w))
             {
                 continue;
             }
+            // The result keeps its bound: "lost about $40 million" is "~".
+            let result = self.bound(before, head_slice(text, q.end, 60));
             let end = found[i].end + period_at;
-            found[i].change = Change::Equal;
+            found[i].change = result;
             for p in found[i + 1..].iter_mut().take_while(|p| p.end <= end) {
                 if p.change == Change::Down {
                     p.change = Change::Equal;
@@ -9063,6 +9074,19 @@ mod tests {
             all("The rouble lost 40 kopecks to 5,500.")[0].change,
             Change::Down
         );
+        // A small unscaled amount is a price that moved; a result keeps its bound.
+        assert_eq!(
+            one("Gold lost $12 in the first quarter.").change,
+            Change::Down
+        );
+        assert_eq!(
+            one("The group lost about $30 million in fiscal 1996.").change,
+            Change::Approx
+        );
+        assert_eq!(
+            one("The utility lost 6 cents a share in the quarter.").change,
+            Change::Equal
+        );
     }
 
     #[test]
@@ -9130,6 +9154,14 @@ mod tests {
         );
         assert_eq!(
             name("a bill to let lorries carry 90,000 pounds"),
+            "pound-mass"
+        );
+        assert_eq!(
+            name("The haulier was fined 4,000 pounds."),
+            "pound sterling"
+        );
+        assert_eq!(
+            name("He spent the winter bulking up to 240 pounds."),
             "pound-mass"
         );
     }
