@@ -869,7 +869,7 @@ impl Extractor {
             ),
             range_verb_before: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["range_verb"]),
             group_of: re(&format!(
-                r"(?i)(?:^|\s)(?:a|an)\s+((?:[a-z-]+\s+)?(?:{}))\s+of\s+(?:(?:{})\s+)?$",
+                r"(?i)(?:^|\s)(?:a|an|the|its|their|his|her)\s+((?:[a-z-]+\s+)?(?:{}))\s+of\s+(?:(?:{})\s+)?$",
                 words::alternation("group_noun"),
                 words::alternation("size_lead")
             )),
@@ -5318,6 +5318,30 @@ impl Extractor {
                 sterling(q);
             }
         }
+        // "a salary of 14,000 pounds, compared with 19,000 pounds": beside pounds written out
+        // that are money, a bare weight in the same sentence is money too, unless a weight word
+        // stands before it or a substance after it ("paid 120 pounds for 40 pounds of beef",
+        // "fined 2,000 pounds for carrying 40 pounds").
+        let written_money: Vec<usize> = found
+            .iter()
+            .filter(|q| q.unit == "GBP" && text[q.start..q.end].to_lowercase().contains("pound"))
+            .map(|q| q.start)
+            .collect();
+        for q in found.iter_mut() {
+            if !weight(q) || q.unit != "lb" {
+                continue;
+            }
+            let near = |s: usize| within_sentence(text, s.min(q.start), s.max(q.start));
+            let after = text[q.end..].trim_start();
+            let own_weight = self
+                .pound_weight_near
+                .is_match(sentence_tail(tail_slice(text, q.start, 60)))
+                || starts_with_ignore_ascii_case(after, "of ")
+                || after.starts_with('(');
+            if !own_weight && written_money.iter().any(|&s| near(s)) {
+                sterling(q);
+            }
+        }
         // ("weighs 240 pounds, earned 5 million pounds", "8 pounds … a bill of £3,000": only a
         // price per tonne makes the sentence's other pounds money.)
         if prices.is_empty() {
@@ -7000,9 +7024,10 @@ fn people_in_ese(word: &str) -> bool {
 }
 
 /// A lower-case word in -ing or -ed long enough to be a verb form ("leaving", "settled"), not
-/// "red" or "bring".
+/// "red" or "bring"; of four letters, "died", "fled", "used" are, "seed", "feed", "need" are not.
 fn participle(lower: &str) -> bool {
     lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"))
+        || lower.len() == 4 && lower.ends_with("ed") && lower.as_bytes()[1] != b'e'
 }
 
 /// "of spending earmarked for", "of lending.": a verb's noun in -ing opening `rest`, the whole a
@@ -9160,6 +9185,13 @@ mod tests {
             name("The haulier was fined 4,000 pounds."),
             "pound sterling"
         );
+        // Pounds set against money in pounds are money; a substance or a weight word keeps a weight.
+        let f = all("The fee is 900 pounds, against 650 pounds last year.");
+        assert!(f.iter().all(|q| q.unit_name == "pound sterling"), "{f:?}");
+        let f = all("He paid 90 pounds for 30 pounds of lamb.");
+        assert_eq!(f[1].unit_name, "pound-mass");
+        let f = all("She was fined 300 pounds for carrying 50 pounds too many.");
+        assert_eq!(f[1].unit_name, "pound-mass");
         assert_eq!(
             name("He spent the winter bulking up to 240 pounds."),
             "pound-mass"
@@ -9917,9 +9949,14 @@ mod tests {
             one("with a skeleton staff of about 40 on duty").unit_name,
             "skeleton staff"
         );
+        assert_eq!(one("The crew of 14 was rescued.").unit_name, "crew");
+        assert_eq!(one("to cut its workforce of 9,000").unit_name, "workforce");
         // A crowd or a fleet is sized, not counted.
         assert_eq!(one("out of a fleet of 60").unit_name, "-");
         assert_eq!(one("before a crowd of 31,000").unit_name, "-");
+        // A short past form after "more" is the verb, not the noun.
+        assert_eq!(all("Six were hurt and two more died.")[1].unit_name, "-");
+        assert_eq!(one("Three more fled on Monday.").unit_name, "-");
         // A tally set against a count by "to" counts the same noun.
         let qs = all("The motion was carried by 230 votes to 171.");
         assert_eq!(qs[1].unit_name, "vote");
