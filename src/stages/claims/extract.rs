@@ -172,22 +172,7 @@ fn reject_someday(text: &str, n: Scanned) -> Result<(), NotAQuantity> {
     let lower_next = bare_next.to_lowercase();
     let subject = bare_next.starts_with(char::is_uppercase)
         && !en.weekdays.contains(lower_next.as_str())
-        || matches!(
-            lower_next.as_str(),
-            "he" | "she"
-                | "they"
-                | "we"
-                | "i"
-                | "you"
-                | "it"
-                | "there"
-                | "the"
-                | "his"
-                | "her"
-                | "their"
-                | "our"
-                | "my"
-        );
+        || en.someday_subjects.contains(lower_next.as_str());
     if punctuated && (subject || rest.starts_with(',')) || lead && subject && next == bare_next {
         return Err(NotAQuantity);
     }
@@ -233,7 +218,7 @@ fn first_line(s: &str) -> &str {
 }
 
 /// The last line of `s`: what stands after its last line break.
-fn first_line_back(s: &str) -> &str {
+fn last_line(s: &str) -> &str {
     &s[s.rfind('\n').map_or(0, |i| i + 1)..]
 }
 
@@ -1657,7 +1642,7 @@ impl Extractor {
             let prev_closed = || {
                 let prev = lead.trim_end();
                 let near = tail_slice(prev, prev.len(), 200);
-                let prev_line = near[near.rfind('\n').map_or(0, |i| i + 1)..].trim_start();
+                let prev_line = last_line(near).trim_start();
                 let digits = prev_line.len()
                     - prev_line
                         .trim_start_matches(|c: char| c.is_ascii_digit())
@@ -3365,12 +3350,13 @@ impl Extractor {
                     // "passed by 312 votes to 189": a count's noun and "to" before a tally set
                     // against it.
                     // (Not before a noun of its own: "handed 12 prisoners to 1 ICRC delegate".)
+                    let after = &text[q.end..];
                     let tally = noun_words > 0
                         && gap == "to"
-                        && text[q.end..].split_whitespace().next().is_none_or(|w| {
-                            !text[q.end..].starts_with(' ')
-                                || stop_or_none(&w.trim_end_matches(AFTER_WORD).to_lowercase())
-                        });
+                        && (!after.starts_with(' ')
+                            || after.split_whitespace().next().is_none_or(|w| {
+                                stop_or_none(&w.trim_end_matches(AFTER_WORD).to_lowercase())
+                            }));
                     tally
                         || against_word(gap.trim_start_matches(',').trim())
                         || clause_end.contains(' ') && against_word(clause_end.trim())
@@ -3698,8 +3684,9 @@ impl Extractor {
             if let Some(p) = found[..i]
                 .iter()
                 .rev()
+                .filter(|_| more)
                 .find(|p| !price(p))
-                .filter(|p| more && p.counts_a_noun() && same_sentence(p.end, found[i].start))
+                .filter(|p| p.counts_a_noun() && same_sentence(p.end, found[i].start))
             {
                 let from = (p.unit.clone(), p.unit_name.clone(), p.kind);
                 found[i].take_unit(from);
@@ -3893,9 +3880,7 @@ impl Extractor {
         }
         let head = tail_slice(text, q.start, 120);
         let cue = self.apposed_size.find(head)?;
-        let before: Vec<&str> = first_line_back(&head[..cue.start()])
-            .split_whitespace()
-            .collect();
+        let before: Vec<&str> = last_line(&head[..cue.start()]).split_whitespace().collect();
         let (last, rest) = before.split_last()?;
         let en = words::for_language("en");
         let noun = last.to_lowercase();
@@ -4175,7 +4160,7 @@ impl Extractor {
             };
             // A row is short: reading back a bounded stretch keeps long one-line texts linear.
             let near = tail_slice(text, q.start, 200);
-            let line = &near[near.rfind('\n').map_or(0, |i| i + 1)..];
+            let line = last_line(near);
             let Some(close) = line.rfind(')') else {
                 continue;
             };

@@ -169,6 +169,8 @@ pub struct Words {
     pub subject_counts: HashSet<&'static str>,
     /// Prepositions before a place or a side ("in the camps").
     pub places_before: HashSet<&'static str>,
+    /// Words that open the subject of a clause "one day" leads ("and one day he").
+    pub someday_subjects: HashSet<&'static str>,
     /// Days of the week.
     pub weekdays: HashSet<&'static str>,
     /// Words of a span of time ("years", "day").
@@ -379,6 +381,7 @@ fn parse(code: &'static str, src: &'static str) -> Words {
         collective_nouns: list("collective_noun").into_iter().collect(),
         subject_counts: list("subject_count").into_iter().collect(),
         places_before: list("place_before").into_iter().collect(),
+        someday_subjects: list("someday_subject").into_iter().collect(),
         weekdays: list("weekday").into_iter().collect(),
         durations: list("duration_word").into_iter().collect(),
         run_adjectives: list("run_adjective").into_iter().collect(),
