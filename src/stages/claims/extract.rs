@@ -1024,7 +1024,8 @@ impl Extractor {
             role_comma: re(
                 r"(?i:(?-u:\b)(in|at|on|of|for|from|during|within|into|over|under|with)[ \t]+)?(?i:(?-u:\b)(?:the|a|an|his|her|their|its))[ \t]+(?:[\w'’-]+[ \t]+){0,3}([a-z]+),[ \t]*$",
             ),
-            comma_word: re(r"^[ \t]*,[ \t]*[a-z]"),
+            // (A dash closes the aside too: "Rachel Legeard, 18, and Severine Potty, 19 -- were".)
+            comma_word: re(r"^[ \t]*(?:,[ \t]*[a-z]|--?[ \t]+[a-z]|—[ \t]*[a-z])"),
             sentence_end: re(r#"^[.!?]["”']?(?:\s|$)"#),
             set_off_name: re(&format!(
                 r"(?:,|(?-u:\b)(?:{}))[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){{0,3}}[A-Z][\w'’.-]*,[ \t]*$",
@@ -1464,12 +1465,13 @@ impl Extractor {
             // "F-35", "MiG-19": a number hyphenated to a code-like word (one with a capital) is a
             // name; "minus-40", "sub-5", "mid-30s" are ordinary words that qualify the number.
             name(text[..start].ends_with('-') && hyphen_code(&text[..start - 1]))?;
-            // "an under-21 match", "the U-17 team": an age group names a team.
+            // "an under-21 match", "the U-17 team": an age group names a team (in a headline's
+            // capitals too: "ENGLAND BEAT MOLDOVA IN UNDER-21 QUALIFIER", "the Under-21 squad").
             let lead = tail_slice(text, start, 8).to_lowercase();
             name(
                 (lead.ends_with("under-") || lead.ends_with(" u-") || lead.ends_with("over-"))
                     && text[end..].starts_with(' ')
-                    && text[end..].trim_start().starts_with(char::is_lowercase),
+                    && text[end..].trim_start().starts_with(char::is_alphabetic),
             )?;
             // "(1870-1831 BC)", "in AD 410": an era's mark makes a year of the number, and of
             // the span's first end.
@@ -1734,8 +1736,15 @@ impl Extractor {
             };
             surface.starts_with(char::is_uppercase)
                 && surface.contains(char::is_lowercase)
-                && (next.starts_with(char::is_uppercase) && inside() || ends_name())
-                && running_lower_case(sentence_around(text, start))
+                && ((next.starts_with(char::is_uppercase) && inside() || ends_name())
+                    && running_lower_case(sentence_around(text, start))
+                    // ("In World War Two the", "Japan's Big Three automakers": after a name's
+                    // capitalised word inside a sentence; one lower-case word of four letters or
+                    // more is enough to tell prose from a headline, which capitalises those.)
+                    || self.name_word_before(text, start)
+                        && sentence_around(text, start).split_whitespace().any(|w| {
+                            w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase())
+                        }))
         };
         name(!is_digits && capital_in_prose())?;
         // "a \"2\" rating from its previous \"1\"": a number alone in quotation marks is a label (and
@@ -4553,10 +4562,16 @@ impl Extractor {
         // ", an increase of 17 percent" restates the change of the figure before it; a change in
         // noun form elsewhere ("forecast a rise of 6 percent", "growth of 7.2 percent") is "="
         // (CONVENTIONS.md).
-        if self.up_noun.is_match(before) {
+        // ("finish the day at 3,885.0, a fall of 33.7 points": after a level it names the
+        // change in noun form, "=".)
+        let restates = |cue: &Regex| {
+            cue.find(before)
+                .is_some_and(|m| self.restates_change(text, start - before.len() + m.start()))
+        };
+        if restates(&self.up_noun) {
             return Change::Up;
         }
-        if self.down_noun.is_match(before) {
+        if restates(&self.down_noun) {
             return Change::Down;
         }
         // "a fall of 2 percent": the noun, not the verb "fall".
@@ -4672,6 +4687,24 @@ impl Extractor {
             return Change::Up;
         }
         self.bound(before, after)
+    }
+
+    /// Whether the figure that ends `text[..at]` in its sentence is itself a stated change, so an
+    /// apposition after it (", an increase of 17 percent") restates that change. With no figure
+    /// there ("the gap widened, an increase of") the apposition is the change.
+    fn restates_change(&self, text: &str, at: usize) -> bool {
+        let head = sentence_tail(tail_slice(text, at, 80));
+        let from = at - head.len();
+        let Some(last) = head.rfind(|c: char| c.is_ascii_digit()) else {
+            return true;
+        };
+        let end = from + last + 1;
+        let start = from
+            + head[..=last]
+                .char_indices()
+                .rfind(|&(_, c)| !(c.is_ascii_digit() || ",.$€£¥".contains(c)))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+        self.stated_change(text, start, end).is_direction()
     }
 
     /// Whether `gap` names money other than `p`'s ("$142 million and said the peso hit 1,037"): a
@@ -4839,10 +4872,18 @@ impl Extractor {
             (None, Some(_)) => Change::Less,
             // "a bonus of $50,000 plus one kilo of gold", "4 percent plus the base rate": "plus"
             // before another amount or a noun phrase adds it.
+            // ("$1,500 and up", "aged 65 and over", but "5 and up to 10" is a range's ends.)
             (None, None)
                 if self.after_more.find(after).is_some_and(|m| {
-                    !(m.as_str().to_lowercase().ends_with("plus")
-                        && self.amount_next.is_match(&after[m.end()..]))
+                    let cue = m.as_str().to_lowercase();
+                    let rest = &after[m.end()..];
+                    let to_amount = rest.trim_start().strip_prefix("to ").is_some_and(|r| {
+                        r.trim_start()
+                            .starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c))
+                    });
+                    !(cue.ends_with("plus") && self.amount_next.is_match(rest))
+                        && !(cue.trim_start().starts_with("and")
+                            && (to_amount || self.amount_next.is_match(rest)))
                 }) =>
             {
                 Change::More
@@ -7871,6 +7912,9 @@ mod tests {
         let q = one("\"It was hard,\" said the driver, Ali Khan, 44.");
         assert_eq!(q.unit_name, "year of age");
         assert_eq!(one("The prize went to Team Blue, 44.").unit_name, "-");
+        // The second of two ages in a dashed aside.
+        let f = all("The girls -- Rachel Legeard, 18, and Severine Potty, 19 -- were missing.");
+        assert_eq!(f.last().map(|q| q.unit_name.as_str()), Some("year of age"));
     }
 
     #[test]
@@ -7998,6 +8042,14 @@ mod tests {
             one("the gap widened, an increase of 17 percent").change,
             Change::Up
         );
+        // After a level, not a change, the noun states the change: "=".
+        let qs = all("The index finished the day at 3,885.0, a fall of 33.7 points.");
+        assert_eq!(
+            qs.iter().map(|q| q.change).collect::<Vec<_>>(),
+            [Change::Equal, Change::Equal]
+        );
+        let qs = all("Sales rose 12 million, an increase of 17 percent.");
+        assert_eq!(qs[1].change, Change::Up);
         assert_eq!(one("prices fell 5%").change, Change::Down);
         assert_eq!(one("gusts of up to 245 km/h").change, Change::Less);
     }
@@ -8100,6 +8152,8 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
         assert_eq!(one("a pen that is 10 \" long.").unit_name, "inch");
         assert_eq!(first("The length is 12 ft 2 in").unit_name, "foot");
+        // A putt or a yacht by its length: "a 45-footer" is 45 feet.
+        assert_eq!(one("He holed a 45-footer for birdie.").unit_name, "foot");
         assert_eq!(one("The size of this file is 100 mb").unit_name, "megabit");
         assert_eq!(one("The size of this file is 100 MB").unit_name, "megabyte");
         assert_eq!(one("ef 75 -300mm lens").range, Some((75.0, 300.0)));
@@ -8655,6 +8709,8 @@ mod tests {
         assert!(all("they met at five o'clock").is_empty());
         assert!(all("Hoch shot a 68 on Sunday").is_empty());
         assert!(all("it won its European under-21 qualifier").is_empty());
+        assert!(all("SOCCER - ENGLAND BEAT MOLDOVA IN UNDER-21 QUALIFIER.").is_empty());
+        assert!(all("He was named in the Under-21 squad on Monday.").is_empty());
         assert!(all("they drew in a group 9 qualifier").is_empty());
         assert!(all("shares in the S&P 500 slipped").is_empty());
         assert!(all("landed at 0910 (0710 GMT) in fog").is_empty());
@@ -8838,6 +8894,17 @@ mod tests {
         assert_eq!((q.change, q.unit_name.as_str()), (Change::Less, "year"));
         let q = one("firms with 50 or more workers");
         assert_eq!((q.change, q.unit_name.as_str()), (Change::More, "worker"));
+        // "and up" after an amount is a floor; before "to" and another amount it starts a range.
+        let q = one("Passengers who had paid $1,500 and up to join the trip returned.");
+        assert_eq!(q.change, Change::More);
+        assert_eq!(
+            one("Seats cost $40 and over, the club said.").change,
+            Change::More
+        );
+        assert_eq!(
+            all("It rose 5 percent and up to 10 percent")[0].change,
+            Change::Up
+        );
         assert_eq!(
             one("a stake of no less than 15 percent").change,
             Change::More
@@ -9035,10 +9102,15 @@ mod tests {
             one("bankers see an annual export rise of 4 percent").change,
             Change::Equal
         );
-        let f = all("orders reached $9 billion, an increase of 12 percent");
+        // After a change it restates that change; after a level it names one in noun form.
+        let f = all("orders rose $2 billion, an increase of 12 percent");
         assert_eq!(f[1].change, Change::Up);
-        let f = all("output hit 40 tonnes, a sharp drop of 6 percent");
+        let f = all("output fell by 3 tonnes, a sharp drop of 6 percent");
         assert_eq!(f[1].change, Change::Down);
+        let f = all("orders reached $9 billion, an increase of 12 percent");
+        assert_eq!(f[1].change, Change::Equal);
+        let f = all("output hit 40 tonnes, a sharp drop of 6 percent");
+        assert_eq!(f[1].change, Change::Equal);
     }
 
     #[test]
@@ -10099,6 +10171,8 @@ mod tests {
             0
         );
         assert_eq!(one("Police said Three Britons were held").value, Some(3.0));
+        assert!(all("1940 - In World War Two the German airforce began its campaign.").is_empty());
+        assert!(all("He said Formula One drivers met the stewards.").is_empty());
     }
 
     #[test]
