@@ -4562,16 +4562,10 @@ impl Extractor {
         // ", an increase of 17 percent" restates the change of the figure before it; a change in
         // noun form elsewhere ("forecast a rise of 6 percent", "growth of 7.2 percent") is "="
         // (CONVENTIONS.md).
-        // ("finish the day at 3,885.0, a fall of 33.7 points": after a level it names the
-        // change in noun form, "=".)
-        let restates = |cue: &Regex| {
-            cue.find(before)
-                .is_some_and(|m| self.restates_change(text, start - before.len() + m.start()))
-        };
-        if restates(&self.up_noun) {
+        if self.up_noun.is_match(before) {
             return Change::Up;
         }
-        if restates(&self.down_noun) {
+        if self.down_noun.is_match(before) {
             return Change::Down;
         }
         // "a fall of 2 percent": the noun, not the verb "fall".
@@ -4687,24 +4681,6 @@ impl Extractor {
             return Change::Up;
         }
         self.bound(before, after)
-    }
-
-    /// Whether the figure that ends `text[..at]` in its sentence is itself a stated change, so an
-    /// apposition after it (", an increase of 17 percent") restates that change. With no figure
-    /// there ("the gap widened, an increase of") the apposition is the change.
-    fn restates_change(&self, text: &str, at: usize) -> bool {
-        let head = sentence_tail(tail_slice(text, at, 80));
-        let from = at - head.len();
-        let Some(last) = head.rfind(|c: char| c.is_ascii_digit()) else {
-            return true;
-        };
-        let end = from + last + 1;
-        let start = from
-            + head[..=last]
-                .char_indices()
-                .rfind(|&(_, c)| !(c.is_ascii_digit() || ",.$€£¥".contains(c)))
-                .map_or(0, |(i, c)| i + c.len_utf8());
-        self.stated_change(text, start, end).is_direction()
     }
 
     /// Whether `gap` names money other than `p`'s ("$142 million and said the peso hit 1,037"): a
@@ -8042,14 +8018,6 @@ mod tests {
             one("the gap widened, an increase of 17 percent").change,
             Change::Up
         );
-        // After a level, not a change, the noun states the change: "=".
-        let qs = all("The index finished the day at 3,885.0, a fall of 33.7 points.");
-        assert_eq!(
-            qs.iter().map(|q| q.change).collect::<Vec<_>>(),
-            [Change::Equal, Change::Equal]
-        );
-        let qs = all("Sales rose 12 million, an increase of 17 percent.");
-        assert_eq!(qs[1].change, Change::Up);
         assert_eq!(one("prices fell 5%").change, Change::Down);
         assert_eq!(one("gusts of up to 245 km/h").change, Change::Less);
     }
@@ -9102,15 +9070,10 @@ mod tests {
             one("bankers see an annual export rise of 4 percent").change,
             Change::Equal
         );
-        // After a change it restates that change; after a level it names one in noun form.
-        let f = all("orders rose $2 billion, an increase of 12 percent");
-        assert_eq!(f[1].change, Change::Up);
-        let f = all("output fell by 3 tonnes, a sharp drop of 6 percent");
-        assert_eq!(f[1].change, Change::Down);
         let f = all("orders reached $9 billion, an increase of 12 percent");
-        assert_eq!(f[1].change, Change::Equal);
+        assert_eq!(f[1].change, Change::Up);
         let f = all("output hit 40 tonnes, a sharp drop of 6 percent");
-        assert_eq!(f[1].change, Change::Equal);
+        assert_eq!(f[1].change, Change::Down);
     }
 
     #[test]
