@@ -3374,8 +3374,13 @@ impl Extractor {
         let level = |q: &Found| {
             let head = tail_slice(text, q.start, 24).trim_end();
             let word = last_word(head);
-            // "for a total of 20": a total is the count of the noun, not a level of it.
-            let total = head.to_lowercase().ends_with("total of");
+            // "for a total of 20": a total is the count of the noun, not a level of it; so is
+            // the whole a count is taken "out of" ("105 rigs under contract out of a total fleet
+            // of 110").
+            let head = head.to_lowercase();
+            let total = ["total of", "out of", "fleet of"]
+                .iter()
+                .any(|w| head.ends_with(w));
             words::for_language("en")
                 .level_words
                 .contains(word.to_lowercase().as_str())
@@ -5486,7 +5491,18 @@ fn count_past_measure(text: &str, found: &mut [Found]) {
             }
         }
         if let Some(noun) = counted_noun(after) {
-            p.unit_name = noun;
+            // ("55.7 million 60-kg bags": a measure hyphenated to its noun is one of its
+            // modifiers, and the labelled sets keep it: "60-kg bag".)
+            let surface = &text[q.start..q.end];
+            p.unit_name = match surface.split_once('-') {
+                Some((n, unit))
+                    if n.starts_with(|c: char| c.is_ascii_digit())
+                        && unit.starts_with(char::is_alphabetic) =>
+                {
+                    format!("{} {noun}", surface.to_lowercase())
+                }
+                _ => noun,
+            };
         }
     }
 }
@@ -6258,7 +6274,14 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
             })
             && (1..=2).contains(&lower.len())
             && lower.bytes().all(|b| b.is_ascii_digit());
-        if words.is_empty() && word.len() == raw.len() && model_number
+        // "55.7 million 60-kg bags", "two 20-game streaks": a measure modifier in digits is
+        // labelled on its own and stays in the noun counted (the labelled sets' "60-kg bag");
+        // an age does not ("two 8-year-old girls" counts girls).
+        let measure_modifier = amount_modifier
+            && lower.starts_with(|c: char| c.is_ascii_digit())
+            && !lower.ends_with("-old")
+            && !lower.ends_with("-olds");
+        if words.is_empty() && word.len() == raw.len() && (model_number || measure_modifier)
             || word.len() == raw.len() && variant_number
         {
             words.push(lower);
@@ -7720,8 +7743,13 @@ mod tests {
         assert_eq!(f[0].unit_name, "transmission cable", "{f:?}");
         let f = all("two 220 kilovolt (KV) power lines were cut");
         assert_eq!(f[0].unit_name, "power line", "{f:?}");
+        // A measure hyphenated to the noun is a modifier the noun keeps (CONVENTIONS.md: the
+        // counted noun phrase with its modifiers; "55.7 million 60-kg bags" → "60-kg bag").
         let f = all("he won three 100-metre races");
-        assert_eq!(f[0].unit_name, "race", "{f:?}");
+        assert_eq!(f[0].unit_name, "100-metre race", "{f:?}");
+        let f = all("He has three 40-homer seasons and two 20-game streaks.");
+        assert_eq!(f[0].unit_name, "40-homer season", "{f:?}");
+        assert_eq!(f[2].unit_name, "20-game streak", "{f:?}");
         // A line break parts them ("Jane Doe (Jamaica) 22.77" over "2. 100 metres hurdles").
         let f = all("Jane Doe (Jamaica) 22.77\n100 metres hurdles");
         assert_eq!(f[0].unit_name, "-", "{f:?}");
@@ -8354,6 +8382,10 @@ mod tests {
             Change::Equal
         );
         assert_eq!(one("they held over four soldiers").change, Change::More);
+        assert_eq!(
+            one("a race for fillies, run over six furlongs on Thursday").change,
+            Change::Equal
+        );
         // "estimated" before the amount's noun makes the amount an estimate.
         assert_eq!(
             one("the group expects estimated sales of $20 million").change,
@@ -8381,6 +8413,9 @@ mod tests {
         assert!(race("she came home third in 11.02 behind", "11.02"));
         assert!(race("the American clocked 9.91 to win", "9.91"));
         assert!(race("he won his event in 47.93", "47.93"));
+        assert!(race("Green was second with 10.09 with Bailey", "10.09"));
+        assert!(race("with Bailey finishing in 10.13.", "10.13"));
+        assert!(race("had to settle for third place in 11.04.", "11.04"));
         assert!(!race("a personal best of 10.05 seconds", "10.05"));
         let f = all("She clocked two minutes 28.99 seconds in Brussels.");
         let got: Vec<(Option<f64>, &str)> =
