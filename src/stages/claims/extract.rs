@@ -353,6 +353,8 @@ pub struct Extractor {
     after_more: Regex,
     /// A count and the set it picks from right before a number ("45 of its ").
     picked_from: Regex,
+    /// "five of their last ", "nine out of ": a count picked from a set whose size follows.
+    set_size_lead: Regex,
     /// An estimate word right after the amount ("the 4.2 percent estimated a month ago").
     approx_after: Regex,
     /// An amount or a noun phrase starting right after ("plus one kilo", "plus $5", "plus the
@@ -818,6 +820,13 @@ impl Extractor {
                 r"(?i)(?:\d|(?-u:\b)(?:{}))\s+of\s+(?:{})\s+$",
                 &["units_word", "half_determiner"],
             ),
+            // ("one of the two who" is a back-reference: after a determiner only with a pick.)
+            set_size_lead: re(&format!(
+                r"(?i)(?:\d|(?-u:\b)(?:{}))\s+(?:out\s+)?of\s+(?:(?:(?:{})\s+)?(?:{})\s+)?$",
+                words::cues("units_word"),
+                words::cues("half_determiner"),
+                words::alternation("pick"),
+            )),
             approx_after: cue_re(r"(?i)^{HS}+(?:{})(?-u:\b)", &["approx_after"]),
             up_object: verb_and_object("up_object"),
             down_object: verb_and_object("down_object"),
@@ -3072,6 +3081,8 @@ impl Extractor {
                     && !one_of_counted
                     && !object_one(text, n)
                     && elliptic.is_none()
+                    // ("lost five of their last six": the size of the set picked from.)
+                    && !self.set_size_lead.is_match(tail_slice(text, start, 40))
                     || rate;
                 if !is_digits
                     && scale == 1.0
@@ -3663,17 +3674,7 @@ impl Extractor {
             let total_of = (total && next.is_none())
                 .then(scaled_count)
                 .flatten()
-                .map(|p| {
-                    let en = words::for_language("en");
-                    let name = p.unit_name.split_once(' ').filter(|(first, _)| {
-                        en.adjectives.contains(first) || en.count_adjectives.contains(first)
-                    });
-                    (
-                        p.unit.clone(),
-                        name.map_or(p.unit_name.clone(), |(_, rest)| rest.to_string()),
-                        p.kind,
-                    )
-                });
+                .map(|p| (p.unit.clone(), total_counts(&p.unit_name), p.kind));
             if let Some(from) = total_of {
                 found[i].take_unit(from);
                 continue;
@@ -3724,7 +3725,12 @@ impl Extractor {
                 }
                 continue;
             };
-            let from = (from.unit.clone(), from.unit_name.clone(), from.kind);
+            // ("nine other U.S. ships in the Gulf for a total of 20": all the ships.)
+            let name = match head.ends_with("total of") && from.counts_a_noun() {
+                true => total_counts(&from.unit_name),
+                false => from.unit_name.clone(),
+            };
+            let from = (from.unit.clone(), name, from.kind);
             found[i].take_unit(from);
             inherited[i] = true;
             if let Some(scale) = rescale {
@@ -4610,9 +4616,16 @@ impl Extractor {
                     && en.up_phrasals.contains(verb_before.as_str())
                     || first.eq_ignore_ascii_case("off")
                         && en.off_phrasals.contains(verb_before.as_str());
+                // "Declining issues beat advances 1,627 to 743", "advances outnumbered declines
+                // 9 to 7": the object of a verb that sets two counts against each other is a
+                // noun, not a change.
+                static TALLY_VERB: std::sync::LazyLock<Regex> =
+                    std::sync::LazyLock::new(|| cue_re(r"(?i)^(?:{})$", &["tally_verb"]));
+                let tallied = TALLY_VERB.is_match(&verb_before);
                 !(participle && (owner || article) && noun_like(word_after(after)))
                     && !article_before_digits
                     && !phrasal
+                    && !tallied
             })
         };
         // "3.2 percent up from July": the adverb marks the change; "62 percent up from 58
@@ -5466,6 +5479,27 @@ fn floor_after(after: &str) -> bool {
         .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
 }
 
+/// The noun a total of things counted counts: the counted noun without the words that said
+/// which of them ("96 new stores … its total to 2,310", "nine other U.S. ships … a total of 20"
+/// count stores and ships).
+fn total_counts(name: &str) -> String {
+    static WHICH: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| cue_re(r"^(?:{})$", &["total_drop"]));
+    let en = words::for_language("en");
+    let mut name = name;
+    while let Some((first, rest)) = name.split_once(' ') {
+        if !(en.adjectives.contains(first)
+            || en.count_adjectives.contains(first)
+            || WHICH.is_match(first)
+            || first.contains('.'))
+        {
+            break;
+        }
+        name = rest;
+    }
+    name.to_string()
+}
+
 /// "two 500 KV transmission cables", "two $50 bills": a count right before a measure or an
 /// amount of money counts the noun after that amount, not the amount's unit.
 fn count_past_measure(text: &str, found: &mut [Found]) {
@@ -6145,6 +6179,14 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                 let at = set.find(|c: char| !c.is_whitespace()).unwrap_or(0) + lead.len();
                 set = &set[at..];
             }
+            // "one of a handful of rescuers", "one of dozens of firms": a vague size of the
+            // set before its noun (`set_quantifier` rows).
+            static QUANTIFIER: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+                cue_re(r"(?i)^\s+(?:{})\s+of(?-u:\b)", &["set_quantifier"])
+            });
+            if let Some(m) = QUANTIFIER.find(set) {
+                set = &set[m.end()..];
+            }
             // ("12 of 20 see it": after the set's size a lone singular word is a verb.)
             let sized = set
                 .split_whitespace()
@@ -6239,9 +6281,11 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
                     && rest_words.get(i + 2).is_some_and(|w| plural_word(w))
         };
         let next_number = || {
-            rest_words
-                .get(i + 1)
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) || number_word(w))
+            // ("three of his first four.": the word before its punctuation.)
+            rest_words.get(i + 1).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || number_word(&w.trim_end_matches(AFTER_WORD).to_lowercase())
+            })
         };
         // "three or fewer pitches": the bound after the amount; "12 five-year-old bonds": a
         // modifier that is an amount of its own.
@@ -6287,6 +6331,15 @@ fn counted_noun_of(after: &str, one: bool) -> Option<String> {
             words.push(lower);
             at.push(i);
             continue;
+        }
+        // ("three of his first four.": a set's size that ends the phrase leaves no noun.)
+        if words.is_empty()
+            && word.len() != raw.len()
+            && number
+            && i > 0
+            && en.picks.contains(rest_words[i - 1].to_lowercase().as_str())
+        {
+            return None;
         }
         if words.is_empty()
             && word.len() == raw.len()
@@ -7550,6 +7603,22 @@ mod tests {
         let f = all("The crash killed four people and hurt a dozen more.");
         assert_eq!(f[1].value, Some(12.0));
         assert_eq!(one("it sent hundreds of its troops").unit_name, "troop");
+        // The size of a set picked from is no back-reference, and names no noun.
+        let f = all("The Phillies have lost five of their last six.");
+        assert_eq!(
+            f.iter().map(|q| q.value).collect::<Vec<_>>(),
+            [Some(5.0), Some(6.0)]
+        );
+        let f = all("He missed three of his first four.");
+        assert_eq!((f.len(), f[0].unit_name.as_str()), (2, "-"));
+        assert!(all("said Frank Quilter, one of the two who were invited.").is_empty());
+        // One of a set whose size is vague counts the set's noun.
+        let q = one("He was one of a handful of rescuers who raced to the scene.");
+        assert_eq!((q.value, q.unit_name.as_str()), (Some(1.0), "rescuer"));
+        assert_eq!(
+            all("He was one of dozens of rescuers.")[0].unit_name,
+            "rescuer"
+        );
         for text in [
             "The three met again on Sunday.",
             "One could hardly tell the difference.",
@@ -7986,9 +8055,9 @@ mod tests {
             one("The raid raised to 17 the number of police stations attacked.").unit_name,
             "police station"
         );
-        // "U.S." ends no sentence.
+        // "U.S." ends no sentence (and a total counts all the ships).
         let f = all("It has six other ships, and nine other U.S. ships, for a total of 15.");
-        assert_eq!(f[2].unit_name, "other u.s. ship");
+        assert_eq!(f[2].unit_name, "ship");
         let f = all("The index fell 20.35 points, or 0.9 percent, to 2,456.70.");
         assert_eq!(f[2].unit_name, "point");
         let f = all("Volume was put at 610 contracts, down from 875 on Monday.");
@@ -8382,6 +8451,11 @@ mod tests {
             Change::Equal
         );
         assert_eq!(one("they held over four soldiers").change, Change::More);
+        // "advances" and "declines" after a verb that sets counts against each other are nouns.
+        let f = all("Declining issues beat advances 1,627 to 743 on the NYSE.");
+        assert_eq!(f[0].change, Change::Equal);
+        let f = all("Advances outnumbered declines 1,234 to 567.");
+        assert_eq!(f[0].change, Change::Equal);
         assert_eq!(
             one("a race for fillies, run over six furlongs on Thursday").change,
             Change::Equal
@@ -10012,6 +10086,9 @@ mod tests {
         // A short past form after "more" is the verb, not the noun.
         assert_eq!(all("Six were hurt and two more died.")[1].unit_name, "-");
         assert_eq!(one("Three more fled on Monday.").unit_name, "-");
+        // A total counts all of the noun, whichever of them were counted before.
+        let f = all("There are nine other U.S. ships in the Gulf for a total of 20.");
+        assert_eq!(f[1].unit_name, "ship");
         // A tally set against a count by "to" counts the same noun.
         let qs = all("The motion was carried by 230 votes to 171.");
         assert_eq!(qs[1].unit_name, "vote");
