@@ -3701,7 +3701,14 @@ impl Extractor {
                 .rev()
                 .filter(|_| more)
                 .find(|p| !price(p))
-                .filter(|p| p.counts_a_noun() && same_sentence(p.end, found[i].start))
+                // ("200 fighter planes … in the Gulf; the carrier Enterprise was there with 79
+                // more": a semicolon's clause goes on adding to them.)
+                .filter(|p| {
+                    p.counts_a_noun()
+                        && text.get(p.end..found[i].start).is_some_and(|gap| {
+                            gap.len() < 300 && !gap.contains('\n') && !sentence_break(gap)
+                        })
+                })
             {
                 let from = (p.unit.clone(), p.unit_name.clone(), p.kind);
                 found[i].take_unit(from);
@@ -10086,6 +10093,11 @@ mod tests {
         // A short past form after "more" is the verb, not the noun.
         assert_eq!(all("Six were hurt and two more died.")[1].unit_name, "-");
         assert_eq!(one("Three more fled on Monday.").unit_name, "-");
+        // "N more" adds to the noun counted before it, past a semicolon too.
+        let f = all(
+            "It has 200 jets in the Gulf; the carrier Enterprise is in the Red Sea with 79 more.",
+        );
+        assert_eq!(f[1].unit_name, "jet");
         // A total counts all of the noun, whichever of them were counted before.
         let f = all("There are nine other U.S. ships in the Gulf for a total of 20.");
         assert_eq!(f[1].unit_name, "ship");
