@@ -8224,6 +8224,15 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
         assert_eq!(one("a pen that is 10 \" long.").unit_name, "inch");
         assert_eq!(first("The length is 12 ft 2 in").unit_name, "foot");
+        // Reuters' currency codes of the 1990s.
+        assert_eq!(
+            one("Ericsson wins 1.2 bln SKR China order.").unit_name,
+            "swedish krona"
+        );
+        assert_eq!(
+            first("PROFIT 5.2 MLN DEM VS 4.1 MLN").unit_name,
+            "deutsche mark"
+        );
         // A putt or a yacht by its length: "a 45-footer" is 45 feet.
         assert_eq!(one("He holed a 45-footer for birdie.").unit_name, "foot");
         assert_eq!(one("The size of this file is 100 mb").unit_name, "megabit");
