@@ -2762,7 +2762,11 @@ impl Extractor {
         // the phrase rules read as a particle.
         // ("won with 120 out of 200 seats" picks from a set; "within one out of a shutout" is
         // one out.)
-        if self.outs_lead.is_match(tail_slice(text, start, 8))
+        // ("One out later", "was one out away from a shutout": the word after says so too.)
+        static OUTS_FOLLOW: std::sync::LazyLock<Regex> =
+            std::sync::LazyLock::new(|| cue_re(r"(?i)^ out (?:{})(?-u:\b)", &["outs_follow"]));
+        if (self.outs_lead.is_match(tail_slice(text, start, 8))
+            || OUTS_FOLLOW.is_match(&text[q.end..]))
             && text[q.end..].strip_prefix(" out").is_some_and(|r| {
                 !r.starts_with(|c: char| c.is_alphanumeric())
                     && !r.strip_prefix(" of ").is_some_and(|set| {
@@ -8761,6 +8765,11 @@ mod tests {
         // Baseball's outs are counted ("with two out" is no particle).
         assert_eq!(one("he doubled with two out in the ninth").unit_name, "out");
         assert_eq!(one("he was within one out of a shutout").unit_name, "out");
+        assert_eq!(one("One out later, Gonzalez homered.").unit_name, "out");
+        assert_eq!(
+            one("Clemens was one out away from a shutout.").unit_name,
+            "out"
+        );
         assert_eq!(one("he sent two out of the park").unit_name, "-");
         assert_eq!(
             first("the party won with 120 out of 200 seats").unit_name,
