@@ -409,6 +409,14 @@ pub struct Extractor {
     score_word_lead: Regex,
     /// "with one out": the words before a count of baseball's outs.
     outs_lead: Regex,
+    /// " out later", " out away": the words after one, which make it a count of outs too.
+    outs_follow: Regex,
+    /// "for a total of ", "out of ": the words before a bare whole a count was taken from.
+    whole_lead: Regex,
+    /// "beat", "outnumbered": a verb that sets two tallies against each other …
+    tally_verb: Regex,
+    /// … and the tallies it sets ("advances", "declines"), nouns however they read.
+    tally_noun: Regex,
     /// "Woods shot 67": a golf round's verb before its bare score.
     score_verb: Regex,
     /// " for " between the two numbers of a cricket score ("four for 38").
@@ -902,6 +910,10 @@ impl Extractor {
             )),
             score_word_lead: cue_re(r"(?i)(?-u:\b)(?:{})[{HS}-]+$", &["score_word_lead"]),
             outs_lead: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["outs_lead"]),
+            outs_follow: cue_re(r"(?i)^ out (?:{})(?-u:\b)", &["outs_follow"]),
+            whole_lead: cue_re(r"(?i)(?-u:\b)(?:{})$", &["whole_lead"]),
+            tally_verb: cue_re(r"(?i)^(?:{})$", &["tally_verb"]),
+            tally_noun: cue_re(r"(?i)^(?:{})$", &["tally_noun"]),
             score_verb: cue_re(r"(?i)(?-u:\b)(?:{}){HS}+$", &["score_verb"]),
             score_pair: cue_re(r"(?i)^{HS}+(?:{}){HS}+$", &["score_pair"]),
             race_time: cue_re(
@@ -1718,6 +1730,7 @@ impl Extractor {
         // inside a sentence of running lower-case words, before a capitalised word, is part of
         // a name. (A headline in title case, "Gunmen Kill Two In Algeria", capitalises them all.)
         let capital_in_prose = || {
+            let en_stop = &words::for_language("en").stop;
             // ("Police said Three Britons…": after a verb or a comma it opens a quote.)
             let inside = || {
                 [
@@ -1757,7 +1770,7 @@ impl Extractor {
                             .filter(|w| {
                                 w.len() >= 4
                                     && w.chars().all(|c| c.is_ascii_lowercase())
-                                    && !words::for_language("en").stop.contains(w)
+                                    && !en_stop.contains(w)
                             })
                             .count()
                             >= 2)
@@ -2770,11 +2783,9 @@ impl Extractor {
         // ("won with 120 out of 200 seats" picks from a set; "within one out of a shutout" is
         // one out.)
         // ("One out later", "was one out away from a shutout": the word after says so too.)
-        static OUTS_FOLLOW: std::sync::LazyLock<Regex> =
-            std::sync::LazyLock::new(|| cue_re(r"(?i)^ out (?:{})(?-u:\b)", &["outs_follow"]));
         // ("Windows 10 out later this year": digits name a version there.)
         if (self.outs_lead.is_match(tail_slice(text, start, 8))
-            || !is_digits && OUTS_FOLLOW.is_match(&text[q.end..]))
+            || !is_digits && self.outs_follow.is_match(&text[q.end..]))
             && text[q.end..].strip_prefix(" out").is_some_and(|r| {
                 !r.starts_with(|c: char| c.is_alphanumeric())
                     && !r.strip_prefix(" of ").is_some_and(|set| {
@@ -3400,9 +3411,7 @@ impl Extractor {
             // "for a total of 20": a total is the count of the noun, not a level of it; so is
             // the whole a count is taken "out of" ("105 rigs under contract out of a total fleet
             // of 110").
-            static WHOLE: std::sync::LazyLock<Regex> =
-                std::sync::LazyLock::new(|| cue_re(r"(?i)(?-u:\b)(?:{})$", &["whole_lead"]));
-            let total = WHOLE.is_match(head);
+            let total = self.whole_lead.is_match(head);
             words::for_language("en")
                 .level_words
                 .contains(word.to_lowercase().as_str())
@@ -4637,11 +4646,8 @@ impl Extractor {
                 // "Declining issues beat advances 1,627 to 743", "advances outnumbered declines
                 // 9 to 7": the object of a verb that sets two counts against each other is a
                 // noun, not a change.
-                static TALLY_VERB: std::sync::LazyLock<Regex> =
-                    std::sync::LazyLock::new(|| cue_re(r"(?i)^(?:{})$", &["tally_verb"]));
-                static TALLY_NOUN: std::sync::LazyLock<Regex> =
-                    std::sync::LazyLock::new(|| cue_re(r"(?i)^(?:{})$", &["tally_noun"]));
-                let tallied = TALLY_VERB.is_match(&verb_before) && TALLY_NOUN.is_match(first);
+                let tallied =
+                    self.tally_verb.is_match(&verb_before) && self.tally_noun.is_match(first);
                 !(participle && (owner || article) && noun_like(word_after(after)))
                     && !article_before_digits
                     && !phrasal
